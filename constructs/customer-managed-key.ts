@@ -1,0 +1,44 @@
+/**
+ * A customer-managed KMS key with yearly rotation and an alias.
+ */
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { Construct } from 'constructs';
+
+export interface CustomerManagedKeyProps {
+  /** What the key protects, shown in the console. */
+  readonly description: string;
+  /** Alias without the `alias/` prefix. */
+  readonly alias: string;
+  /** Key policy (JSON). */
+  readonly policy: string;
+  /** Waiting period before a scheduled deletion completes (7–30 days). */
+  readonly deletionWindowDays: number;
+  /**
+   * Refuse any plan that destroys the key (everything encrypted with it would become unreadable).
+   *
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
+}
+
+export class CustomerManagedKey extends Construct {
+  readonly key: KmsKey;
+  readonly alias: KmsAlias;
+
+  constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
+    super(scope, id);
+    this.key = new KmsKey(this, 'key', {
+      description: props.description,
+      enableKeyRotation: true,
+      rotationPeriodInDays: 365,
+      deletionWindowInDays: props.deletionWindowDays,
+      policy: props.policy,
+      ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
+    });
+    this.alias = new KmsAlias(this, 'alias', {
+      name: `alias/${props.alias}`,
+      targetKeyId: this.key.keyId,
+    });
+  }
+}

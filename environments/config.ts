@@ -1,0 +1,50 @@
+/**
+ * The typed configuration of one environment.
+ *
+ * Every value a reviewer cares about lives here, is read-only, and is checked by `validate.ts` before anything is
+ * synthesized. Layers receive their slice of this object; nothing else feeds them.
+ */
+import type { DatabaseConfig } from './parts/database';
+
+/** How much protection the environment's data stores get. */
+export type EnvironmentTier = 'development' | 'production';
+
+export interface AwsTarget {
+  /** The 12-digit account the environment deploys into; the AWS provider refuses any other account. */
+  readonly accountId: string;
+  /** The region, e.g. `us-east-1`. */
+  readonly region: string;
+}
+
+export interface StateBackend {
+  /** S3 bucket holding Terraform state (pre-existing, versioned, encrypted). */
+  readonly bucket: string;
+  /** Object key of this environment's state; must differ between environments. */
+  readonly key: string;
+  /** Region of the state bucket. */
+  readonly region: string;
+}
+
+export interface NetworkConfig {
+  /** The pre-existing VPC the database and the EKS cluster live in. */
+  readonly vpcId: string;
+  /** The VPC's IPv4 CIDR; PgBouncer may reach the database port only inside it. */
+  readonly vpcCidr: string;
+  /** Private subnets for the DB subnet group: at least two, in different availability zones. */
+  readonly privateSubnetIds: readonly string[];
+  /** Security group of the EKS cluster's nodes/pods: the only source allowed to reach the database. */
+  readonly clusterSecurityGroupId: string;
+}
+
+export interface EnvironmentConfig {
+  /** Environment name; also the name of its Terraform stack (`cdktf deploy <name>`). */
+  readonly name: string;
+  /** `production` turns on every guard against data loss (deletion protection, prevent_destroy, long backups). */
+  readonly tier: EnvironmentTier;
+  readonly aws: AwsTarget;
+  readonly state: StateBackend;
+  /** Tags put on every AWS resource through the provider's default tags. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly network: NetworkConfig;
+  readonly database: DatabaseConfig;
+}

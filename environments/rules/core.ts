@@ -1,0 +1,110 @@
+/**
+ * Rules for the environment's identity: name, tier, AWS target, state backend, tags and network ids.
+ */
+import type { EnvironmentRule } from '../validation';
+import {
+  accountIdPattern,
+  awsIdPattern,
+  dnsLabelPattern,
+  duplicates,
+  isIpv4Cidr,
+  matches,
+  regionPattern,
+  s3BucketPattern,
+} from './formats';
+
+const tiers = ['development', 'production'];
+
+export const coreRules: readonly EnvironmentRule[] = [
+  (env, c) => {
+    c.check(
+      'name',
+      env.name,
+      matches(env.name, dnsLabelPattern) && env.name.length <= 20,
+      'a lowercase DNS label of at most 20 characters (letters, digits, hyphens)',
+    );
+    c.check('tier', env.tier, tiers.includes(env.tier), tiers.join(' | '));
+  },
+  (env, c) => {
+    c.check(
+      'aws.accountId',
+      env.aws.accountId,
+      matches(env.aws.accountId, accountIdPattern),
+      'a 12-digit AWS account id',
+    );
+    c.check(
+      'aws.region',
+      env.aws.region,
+      matches(env.aws.region, regionPattern),
+      'an AWS region such as us-east-1',
+    );
+  },
+  (env, c) => {
+    c.check(
+      'state.bucket',
+      env.state.bucket,
+      matches(env.state.bucket, s3BucketPattern),
+      'an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens)',
+    );
+    c.check(
+      'state.key',
+      env.state.key,
+      matches(env.state.key, /^[A-Za-z0-9!_.*'()/-]+\.tfstate$/) &&
+        !env.state.key.startsWith('/') &&
+        env.state.key.includes(env.name),
+      `an S3 key without a leading slash, ending in .tfstate and containing the environment name "${env.name}"`,
+    );
+    c.check(
+      'state.region',
+      env.state.region,
+      matches(env.state.region, regionPattern),
+      'an AWS region such as us-east-1',
+    );
+  },
+  (env, c) => {
+    for (const [key, value] of Object.entries(env.tags)) {
+      c.check(
+        `tags.${key}`,
+        key,
+        key.length >= 1 && key.length <= 128 && !key.toLowerCase().startsWith('aws:'),
+        'a tag key of 1–128 characters not starting with "aws:"',
+      );
+      c.check(
+        `tags.${key}`,
+        value,
+        typeof value === 'string' && value.length <= 256,
+        'a tag value of at most 256 characters',
+      );
+    }
+  },
+  (env, c) => {
+    const net = env.network;
+    c.check(
+      'network.vpcId',
+      net.vpcId,
+      matches(net.vpcId, awsIdPattern('vpc')),
+      'a VPC id such as vpc-0123456789abcdef0',
+    );
+    c.check('network.vpcCidr', net.vpcCidr, isIpv4Cidr(net.vpcCidr), 'an IPv4 CIDR such as 10.20.0.0/16');
+    c.check(
+      'network.privateSubnetIds',
+      net.privateSubnetIds,
+      net.privateSubnetIds.length >= 2 && duplicates(net.privateSubnetIds).length === 0,
+      'at least two distinct private subnet ids (one per availability zone)',
+    );
+    net.privateSubnetIds.forEach((id, i) =>
+      c.check(
+        `network.privateSubnetIds[${i}]`,
+        id,
+        matches(id, awsIdPattern('subnet')),
+        'a subnet id such as subnet-0123456789abcdef0',
+      ),
+    );
+    c.check(
+      'network.clusterSecurityGroupId',
+      net.clusterSecurityGroupId,
+      matches(net.clusterSecurityGroupId, awsIdPattern('sg')),
+      'a security group id such as sg-0123456789abcdef0',
+    );
+  },
+];

@@ -1,0 +1,40 @@
+/**
+ * Small predicates shared by the validation rules.
+ */
+
+export function isIntegerIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+export function matches(value: unknown, pattern: RegExp): value is string {
+  return typeof value === 'string' && pattern.test(value);
+}
+
+/** Identifiers of pre-existing AWS things: the legacy 8-hex-digit and the current 17-hex-digit form. */
+export const awsIdPattern = (prefix: string): RegExp => new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`);
+
+export const accountIdPattern = /^\d{12}$/;
+export const regionPattern = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+/** RFC 1123 label: Kubernetes names, environment names. */
+export const dnsLabelPattern = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** S3 bucket naming rules (the subset that matters: 3–63 chars, lowercase, digits, dots, hyphens). */
+export const s3BucketPattern = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+export function isIpv4Cidr(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+  if (!m) return false;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  return octets.every((o) => o <= 255) && prefix <= 32;
+}
+
+/** Duplicated entries of a list, each reported once. */
+export function duplicates<T>(values: readonly T[]): T[] {
+  const seen = new Set<T>();
+  const dup = new Set<T>();
+  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  return [...dup];
+}

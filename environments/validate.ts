@@ -1,0 +1,42 @@
+/**
+ * Runs every validation rule over every environment and across them, so all failures are reported at once.
+ */
+import type { EnvironmentConfig } from './config';
+import { coreRules } from './rules/core';
+import { databaseRules } from './rules/database';
+import { registryRules } from './rules/registry';
+import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
+
+export const environmentRules: readonly EnvironmentRule[] = [...coreRules, ...databaseRules];
+
+/** A rule that trips over a missing part of the config reports it instead of hiding the other failures. */
+function run(check: Checker, rule: () => void): void {
+  try {
+    rule();
+  } catch (error) {
+    check.check(
+      '(structure)',
+      (error as Error).message,
+      false,
+      'a configuration shaped like EnvironmentConfig',
+    );
+  }
+}
+
+export function validateEnvironments(envs: readonly EnvironmentConfig[]): ValidationFailure[] {
+  const failures: ValidationFailure[] = [];
+  for (const env of envs) {
+    const check = new Checker(env.name);
+    for (const rule of environmentRules) run(check, () => rule(env, check));
+    failures.push(...check.failures);
+  }
+  const registry = new Checker('registry');
+  for (const rule of registryRules) run(registry, () => rule(envs, registry));
+  return [...failures, ...registry.failures];
+}
+
+/** Throws a ConfigValidationError listing every failure; returns quietly when the configuration is valid. */
+export function assertValidEnvironments(envs: readonly EnvironmentConfig[]): void {
+  const failures = validateEnvironments(envs);
+  if (failures.length > 0) throw new ConfigValidationError(failures);
+}

@@ -1,0 +1,53 @@
+/**
+ * The vocabulary of config validation: a failure names the field, the bad value and what is allowed.
+ */
+import type { EnvironmentConfig } from './config';
+
+export interface ValidationFailure {
+  /** Environment the failure belongs to, or `registry` for rules across environments. */
+  readonly environment: string;
+  /** Dotted path of the field, e.g. `database.backupRetentionDays` or `network.privateSubnetIds[1]`. */
+  readonly field: string;
+  readonly value: unknown;
+  /** What the field accepts. */
+  readonly allowed: string;
+}
+
+/** Collects failures for one environment (or the registry) so that every rule runs and all are reported. */
+export class Checker {
+  readonly failures: ValidationFailure[] = [];
+
+  constructor(private readonly environment: string) {}
+
+  /** Records a failure for `field` unless `ok`. Returns `ok` so callers can skip dependent checks. */
+  check(field: string, value: unknown, ok: boolean, allowed: string): boolean {
+    if (!ok) this.failures.push({ environment: this.environment, field, value, allowed });
+    return ok;
+  }
+}
+
+/** A rule over one environment. */
+export type EnvironmentRule = (env: EnvironmentConfig, check: Checker) => void;
+
+/** A rule across all registered environments (uniqueness of names, state keys, buckets, domains …). */
+export type RegistryRule = (envs: readonly EnvironmentConfig[], check: Checker) => void;
+
+function formatValue(value: unknown): string {
+  const text = value === undefined ? 'undefined' : JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+export function formatFailure(failure: ValidationFailure): string {
+  return `[${failure.environment}] ${failure.field}: ${formatValue(failure.value)} is not allowed; allowed: ${failure.allowed}`;
+}
+
+/** Thrown before anything is synthesized when any rule fails; the message lists every failure. */
+export class ConfigValidationError extends Error {
+  constructor(readonly failures: readonly ValidationFailure[]) {
+    super(
+      `Environment configuration is invalid (${failures.length} error${failures.length === 1 ? '' : 's'}); ` +
+        `nothing was synthesized:\n${failures.map((f) => `  - ${formatFailure(f)}`).join('\n')}`,
+    );
+    this.name = 'ConfigValidationError';
+  }
+}

@@ -1,0 +1,10 @@
+/** Jest: swc transpiles TypeScript without type-checking (that is `npm run typecheck`'s job). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  setupFilesAfterEnv: ['<rootDir>/test/setup.js'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,52 @@
+/**
+ * One Terraform stack per environment, named after it, so `cdktf deploy dev` and `cdktf diff prod` work as typed.
+ *
+ * The stack owns the state backend and the providers, and composes the layers. Providers take only values known at
+ * plan time: the environment config, environment variables and data sources of things that already exist.
+ */
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { S3Backend, TerraformElement, TerraformStack } from 'cdktf';
+import type { Construct, Node } from 'constructs';
+import type { EnvironmentConfig } from '../environments/config';
+import { DatabaseLayer } from './database';
+import { LogicalIdRegistry } from './logical-ids';
+
+export class EnvironmentStack extends TerraformStack {
+  readonly database: DatabaseLayer;
+  private readonly logicalIds = new LogicalIdRegistry();
+
+  constructor(
+    scope: Construct,
+    readonly config: EnvironmentConfig,
+  ) {
+    super(scope, config.name);
+
+    const backend = new S3Backend(this, {
+      bucket: config.state.bucket,
+      key: config.state.key,
+      region: config.state.region,
+      encrypt: true,
+    });
+    // S3-native state locking (Terraform ≥ 1.10); cdktf 0.21's S3BackendConfig predates the option.
+    backend.addOverride('use_lockfile', true);
+
+    new AwsProvider(this, 'aws', {
+      region: config.aws.region,
+      allowedAccountIds: [config.aws.accountId],
+      defaultTags: [{ tags: { ...config.tags, Environment: config.name, ManagedBy: 'cdktf' } }],
+    });
+
+    this.database = new DatabaseLayer(this, 'database', {
+      tier: config.tier,
+      aws: config.aws,
+      database: config.database,
+      network: config.network,
+    });
+  }
+
+  protected allocateLogicalId(element: TerraformElement | Node): string {
+    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
+    const components = node.scopes.slice(node.scopes.indexOf(this) + 1).map((scope) => scope.node.id);
+    return components.length > 0 ? this.logicalIds.allocate(components) : '';
+  }
+}

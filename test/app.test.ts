@@ -1,0 +1,55 @@
+/**
+ * The app as `cdktf synth` runs it: one stack per registered environment, named exactly after it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { environments } from '../environments';
+import { dev } from '../environments/dev';
+import { createPlatformApp } from '../stacks/platform-app';
+import { providersUsingResources } from './support/provider-inputs';
+import { synthEnvironment, withChange } from './support/synth';
+import type { TerraformJson } from './support/terraform-json';
+
+describe('platform app', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'lightwave-app-'));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  createPlatformApp(environments, { outdir }).synth();
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+
+  test('synthesizes one stack per environment, named dev and prod', () => {
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['dev', 'prod']);
+    for (const name of ['dev', 'prod']) {
+      expect(manifest.stacks[name].synthesizedStackPath).toBe(`stacks/${name}/cdk.tf.json`);
+      const stack = JSON.parse(
+        readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'),
+      ) as TerraformJson;
+      expect(stack.terraform?.backend?.s3).toEqual(
+        expect.objectContaining({ key: `lightwave-platform/${name}/terraform.tfstate` }),
+      );
+    }
+  });
+
+  test('stacks are independent: no cross-stack references or remote state', () => {
+    for (const name of ['dev', 'prod']) expect(manifest.stacks[name].dependencies).toEqual([]);
+  });
+
+  test('a third environment is one more config object', () => {
+    const staging = withChange(dev, (e) => {
+      e.name = 'staging';
+      e.state.key = 'lightwave-platform/staging/terraform.tfstate';
+      e.database.identifier = 'lightwave-staging';
+    });
+    const stagingOut = mkdtempSync(join(tmpdir(), 'lightwave-staging-'));
+    createPlatformApp([...environments, staging], { outdir: stagingOut }).synth();
+    const stagingManifest = JSON.parse(readFileSync(join(stagingOut, 'manifest.json'), 'utf8'));
+    expect(Object.keys(stagingManifest.stacks).sort()).toEqual(['dev', 'prod', 'staging']);
+    rmSync(stagingOut, { recursive: true, force: true });
+  });
+});
+
+describe.each(environments.map((env) => [env.name, env] as const))('providers of %s', (_name, env) => {
+  test('take only plan-time values (no resource attributes)', () => {
+    expect(providersUsingResources(synthEnvironment(env))).toEqual([]);
+  });
+});

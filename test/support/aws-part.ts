@@ -1,0 +1,106 @@
+/**
+ * The AWS part of a synthesized environment: the AWS provider, `aws_*` resources, the `aws_*` data sources they use
+ * and the outputs made only of them. It is what an offline plan with the real AWS provider can check.
+ *
+ * Layering rule enforced here: AWS resources never reference non-AWS resources (the database must be plannable and
+ * deployable without Kubernetes, PostgreSQL or Cloudflare being reachable).
+ */
+import type { Block, BlocksByName, TerraformJson } from './terraform-json';
+
+const isAws = (type: string): boolean => type.startsWith('aws_');
+
+/** `type.name` and `data.type.name` references inside `${…}` expressions and `depends_on` lists of a block. */
+export function referencesOf(block: unknown, known: (address: string) => boolean): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown, key?: string): void => {
+    if (typeof value === 'string') {
+      const texts = key === 'depends_on' ? [value] : [...value.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
+      for (const text of texts) {
+        for (const m of text.matchAll(/(?<![\w.])((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][\w-]*)/g)) {
+          if (known(m[1])) found.add(m[1]);
+        }
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v) => visit(v, key));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) visit(v, k);
+    }
+  };
+  visit(block);
+  return [...found];
+}
+
+function typeOf(address: string): string {
+  const parts = address.split('.');
+  return parts[0] === 'data' ? parts[1] : parts[0];
+}
+
+function index(stack: TerraformJson): Map<string, Block> {
+  const blocks = new Map<string, Block>();
+  for (const [type, byName] of Object.entries(stack.resource ?? {})) {
+    for (const [name, block] of Object.entries(byName)) blocks.set(`${type}.${name}`, block);
+  }
+  for (const [type, byName] of Object.entries(stack.data ?? {})) {
+    for (const [name, block] of Object.entries(byName)) blocks.set(`data.${type}.${name}`, block);
+  }
+  return blocks;
+}
+
+/** Violations of the layering rule, as `aws address -> non-aws address`. */
+export function layeringViolations(stack: TerraformJson): string[] {
+  const blocks = index(stack);
+  const violations: string[] = [];
+  for (const [address, block] of blocks) {
+    if (!isAws(typeOf(address))) continue;
+    for (const ref of referencesOf(block, (a) => blocks.has(a))) {
+      if (!isAws(typeOf(ref))) violations.push(`${address} -> ${ref}`);
+    }
+  }
+  return violations.sort();
+}
+
+/** The AWS part of a stack; throws when the layering rule is broken. */
+export function awsPart(stack: TerraformJson): TerraformJson {
+  const violations = layeringViolations(stack);
+  if (violations.length > 0) {
+    throw new Error(`AWS resources reference non-AWS resources:\n  ${violations.join('\n  ')}`);
+  }
+  const blocks = index(stack);
+  const resource: Record<string, BlocksByName> = {};
+  for (const [type, byName] of Object.entries(stack.resource ?? {})) if (isAws(type)) resource[type] = byName;
+
+  // AWS data sources only feeding other providers (e.g. the EKS cluster for the kubernetes provider) stay out.
+  const needed = new Set<string>();
+  const pending = Object.entries(resource).flatMap(([type, byName]) =>
+    Object.keys(byName).map((n) => `${type}.${n}`),
+  );
+  while (pending.length > 0) {
+    for (const ref of referencesOf(blocks.get(pending.pop() as string), (a) => blocks.has(a))) {
+      if (ref.startsWith('data.') && !needed.has(ref)) {
+        needed.add(ref);
+        pending.push(ref);
+      }
+    }
+  }
+  const data: Record<string, BlocksByName> = {};
+  for (const address of [...needed].sort()) {
+    const [, type, name] = address.split('.');
+    data[type] = { ...data[type], [name]: blocks.get(address) as Block };
+  }
+
+  const output: BlocksByName = {};
+  for (const [name, block] of Object.entries(stack.output ?? {})) {
+    const refs = referencesOf(block, (a) => blocks.has(a));
+    if (refs.every((r) => (isAws(typeOf(r)) && !r.startsWith('data.')) || needed.has(r)))
+      output[name] = block;
+  }
+
+  const awsProvider = stack.terraform?.required_providers?.aws;
+  return {
+    terraform: { required_providers: awsProvider ? { aws: awsProvider } : {} },
+    provider: { aws: stack.provider?.aws ?? [] },
+    resource,
+    ...(Object.keys(data).length > 0 ? { data } : {}),
+    ...(Object.keys(output).length > 0 ? { output } : {}),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Synthesizes an environment the way `cdktf synth` does, for assertions and snapshots.
+ */
+import { Testing } from 'cdktf';
+import type { EnvironmentConfig } from '../../environments/config';
+import { assertValidEnvironments } from '../../environments/validate';
+import { EnvironmentStack } from '../../stacks/environment-stack';
+import type { TerraformJson } from './terraform-json';
+
+/** Validated, synthesized stack of one environment (metadata stripped, keys sorted). */
+export function synthEnvironment(env: EnvironmentConfig): TerraformJson {
+  assertValidEnvironments([env]);
+  const stack = new EnvironmentStack(Testing.app(), env);
+  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+}
+
+/** A writable view of a read-only config, for tests that derive variants. */
+export type Writable<T> = T extends readonly (infer U)[]
+  ? Writable<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Writable<T[K]> }
+    : T;
+
+/** A deep copy of `env` with `change` applied to the copy, for one-off bad or varied inputs. */
+export function withChange(
+  env: EnvironmentConfig,
+  change: (copy: Writable<EnvironmentConfig>) => void,
+): EnvironmentConfig {
+  const copy = structuredClone(env) as Writable<EnvironmentConfig>;
+  change(copy);
+  return copy;
+}

@@ -1,0 +1,279 @@
+/**
+ * Config validation: every rule names the field, the bad value and what is allowed; all failures come at once;
+ * nothing is synthesized on bad input.
+ */
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EnvironmentConfig } from '../environments/config';
+import { dev } from '../environments/dev';
+import { prod } from '../environments/prod';
+import { validateEnvironments } from '../environments/validate';
+import { ConfigValidationError, formatFailure } from '../environments/validation';
+import { createPlatformApp } from '../stacks/platform-app';
+import { withChange, type Writable } from './support/synth';
+
+type Change = (env: Writable<EnvironmentConfig>) => void;
+
+/** [what is wrong, base environment, change, field expected in the failure, bad value expected in the failure] */
+const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
+  ['name is not a DNS label', dev, (e) => (e.name = 'Dev_1'), 'name', 'Dev_1'],
+  ['unknown tier', dev, (e) => (e.tier = 'staging' as never), 'tier', 'staging'],
+  ['account id is not 12 digits', dev, (e) => (e.aws.accountId = '12345'), 'aws.accountId', '12345'],
+  ['malformed region', dev, (e) => (e.aws.region = 'US-EAST'), 'aws.region', 'US-EAST'],
+  [
+    'state bucket name breaks S3 rules',
+    dev,
+    (e) => (e.state.bucket = 'Bad_Bucket'),
+    'state.bucket',
+    'Bad_Bucket',
+  ],
+  [
+    'state key without the environment name',
+    dev,
+    (e) => (e.state.key = 'shared/terraform.tfstate'),
+    'state.key',
+    'shared/terraform.tfstate',
+  ],
+  [
+    'tag key in the reserved aws: namespace',
+    dev,
+    (e) => (e.tags = { 'aws:owner': 'x' }),
+    'tags.aws:owner',
+    'aws:owner',
+  ],
+  ['malformed VPC id', dev, (e) => (e.network.vpcId = 'vpc-xyz'), 'network.vpcId', 'vpc-xyz'],
+  ['malformed VPC CIDR', dev, (e) => (e.network.vpcCidr = '10.0.0.0/33'), 'network.vpcCidr', '10.0.0.0/33'],
+  [
+    'a single private subnet',
+    dev,
+    (e) => (e.network.privateSubnetIds = ['subnet-0aaaaaaaaaaaaaa11']),
+    'network.privateSubnetIds',
+    ['subnet-0aaaaaaaaaaaaaa11'],
+  ],
+  [
+    'malformed subnet id',
+    dev,
+    (e) => (e.network.privateSubnetIds[1] = 'subnet-1'),
+    'network.privateSubnetIds[1]',
+    'subnet-1',
+  ],
+  [
+    'malformed cluster security group',
+    dev,
+    (e) => (e.network.clusterSecurityGroupId = 'sg-'),
+    'network.clusterSecurityGroupId',
+    'sg-',
+  ],
+  [
+    'unknown instance class',
+    dev,
+    (e) => (e.database.instanceClass = 'db.x9.huge'),
+    'database.instanceClass',
+    'db.x9.huge',
+  ],
+  [
+    'storage below 20 GiB',
+    dev,
+    (e) => (e.database.allocatedStorageGiB = 10),
+    'database.allocatedStorageGiB',
+    10,
+  ],
+  [
+    'max storage below allocated',
+    dev,
+    (e) => (e.database.maxAllocatedStorageGiB = 20),
+    'database.maxAllocatedStorageGiB',
+    20,
+  ],
+  [
+    'production backups kept 7 days',
+    prod,
+    (e) => (e.database.backupRetentionDays = 7),
+    'database.backupRetentionDays',
+    7,
+  ],
+  [
+    'backups kept 0 days',
+    dev,
+    (e) => (e.database.backupRetentionDays = 0),
+    'database.backupRetentionDays',
+    0,
+  ],
+  [
+    'malformed backup window',
+    dev,
+    (e) => (e.database.backupWindow = '3am-4am'),
+    'database.backupWindow',
+    '3am-4am',
+  ],
+  [
+    'backup window under 30 minutes',
+    dev,
+    (e) => (e.database.backupWindow = '03:00-03:10'),
+    'database.backupWindow',
+    '03:00-03:10',
+  ],
+  [
+    'malformed maintenance window',
+    dev,
+    (e) => (e.database.maintenanceWindow = 'sunday 04:00'),
+    'database.maintenanceWindow',
+    'sunday 04:00',
+  ],
+  [
+    'maintenance overlapping backups',
+    dev,
+    (e) => (e.database.maintenanceWindow = 'wed:03:15-wed:04:00'),
+    'database.maintenanceWindow',
+    'wed:03:15-wed:04:00',
+  ],
+  ['engine is not 15.x', dev, (e) => (e.database.engineVersion = '16.4'), 'database.engineVersion', '16.4'],
+  [
+    'master user named postgres',
+    dev,
+    (e) => (e.database.masterUsername = 'postgres'),
+    'database.masterUsername',
+    'postgres',
+  ],
+  [
+    'production without deletion protection',
+    prod,
+    (e) => (e.database.deletionProtection = false),
+    'database.deletionProtection',
+    false,
+  ],
+  [
+    'log retention CloudWatch does not offer',
+    dev,
+    (e) => (e.database.logRetentionDays = 10),
+    'database.logRetentionDays',
+    10,
+  ],
+  [
+    'Performance Insights retention of 10 days',
+    dev,
+    (e) => (e.database.performanceInsightsRetentionDays = 10),
+    'database.performanceInsightsRetentionDays',
+    10,
+  ],
+  [
+    'enhanced monitoring off',
+    dev,
+    (e) => (e.database.monitoringIntervalSeconds = 0),
+    'database.monitoringIntervalSeconds',
+    0,
+  ],
+  [
+    'outdated certificate authority',
+    dev,
+    (e) => (e.database.caCertIdentifier = 'rds-ca-2019'),
+    'database.caCertIdentifier',
+    'rds-ca-2019',
+  ],
+  ['port out of range', dev, (e) => (e.database.port = 80), 'database.port', 80],
+  [
+    'identifier with a double hyphen',
+    dev,
+    (e) => (e.database.identifier = 'lightwave--dev'),
+    'database.identifier',
+    'lightwave--dev',
+  ],
+  [
+    'database named template1',
+    dev,
+    (e) => (e.database.databaseName = 'template1'),
+    'database.databaseName',
+    'template1',
+  ],
+  [
+    'KMS deletion window of 3 days',
+    dev,
+    (e) => (e.database.kmsDeletionWindowDays = 3),
+    'database.kmsDeletionWindowDays',
+    3,
+  ],
+  [
+    'slow-statement logging disabled',
+    dev,
+    (e) => (e.database.parameters.logMinDurationStatementMs = -1),
+    'database.parameters.logMinDurationStatementMs',
+    -1,
+  ],
+];
+
+describe('valid configurations', () => {
+  test('the registered environments pass every rule', () => {
+    expect(validateEnvironments([dev, prod])).toEqual([]);
+  });
+});
+
+describe.each(badInputs)('fails when %s', (_what, base, change, field, value) => {
+  test('naming the field, the value and what is allowed', () => {
+    const failures = validateEnvironments([withChange(base, change)]);
+    expect(failures).toContainEqual(
+      expect.objectContaining({
+        environment: expect.any(String),
+        field,
+        value,
+        allowed: expect.stringMatching(/\S{3,}/),
+      }),
+    );
+  });
+});
+
+describe('across environments', () => {
+  test('fails when two environments share a name', () => {
+    const failures = validateEnvironments([dev, withChange(prod, (e) => (e.name = 'dev'))]);
+    expect(failures).toContainEqual(
+      expect.objectContaining({ environment: 'registry', field: 'name', value: 'dev' }),
+    );
+  });
+
+  test('fails when two environments share a state object', () => {
+    const clash = withChange(prod, (e) => (e.state = { ...dev.state }));
+    const failures = validateEnvironments([dev, clash]);
+    expect(failures).toContainEqual(
+      expect.objectContaining({
+        environment: 'registry',
+        field: 'state.bucket + state.key',
+        value: `s3://${dev.state.bucket}/${dev.state.key}`,
+      }),
+    );
+  });
+});
+
+describe('reporting', () => {
+  const broken = withChange(dev, (e) => {
+    e.aws.accountId = 'abc';
+    e.database.instanceClass = 'db.nope';
+    e.database.backupRetentionDays = 99;
+  });
+
+  test('reports every failure at once', () => {
+    const fields = validateEnvironments([broken]).map((f) => f.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['aws.accountId', 'database.instanceClass', 'database.backupRetentionDays']),
+    );
+    expect(fields).toHaveLength(3);
+  });
+
+  test('a message names environment, field, value and what is allowed', () => {
+    const [failure] = validateEnvironments([withChange(dev, (e) => (e.database.port = 80))]);
+    expect(formatFailure(failure)).toBe(
+      '[dev] database.port: 80 is not allowed; allowed: an integer from 1150 to 65535',
+    );
+  });
+
+  test('a missing part of the config is reported, not thrown', () => {
+    const failures = validateEnvironments([withChange(dev, (e) => delete (e as Partial<typeof e>).network)]);
+    expect(failures).toContainEqual(expect.objectContaining({ field: '(structure)' }));
+  });
+
+  test('nothing is synthesized when any environment is invalid', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'lightwave-bad-synth-'));
+    expect(() => createPlatformApp([prod, broken], { outdir }).synth()).toThrow(ConfigValidationError);
+    expect(() => createPlatformApp([prod, broken], { outdir })).toThrow(/aws\.accountId: "abc"/);
+    expect(existsSync(join(outdir, 'stacks')) ? readdirSync(join(outdir, 'stacks')) : []).toEqual([]);
+  });
+});
