@@ -5,7 +5,7 @@
  * plan time: the environment config, environment variables and data sources of things that already exist.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { S3Backend, TerraformElement, TerraformStack } from 'cdktf';
+import { S3Backend, TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct, Node } from 'constructs';
 import type { EnvironmentConfig } from '../environments/config';
 import { DatabaseLayer } from './database';
@@ -42,6 +42,11 @@ export class EnvironmentStack extends TerraformStack {
       database: config.database,
       network: config.network,
     });
+
+    // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.
+    new TerraformOutput(this, 'database_address', { value: this.database.outputs.address });
+    new TerraformOutput(this, 'database_port', { value: this.database.outputs.port });
+    new TerraformOutput(this, 'database_master_secret_arn', { value: this.database.outputs.masterSecretArn });
   }
 
   protected allocateLogicalId(element: TerraformElement | Node): string {

@@ -45,6 +45,92 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       expect(changes.map((c) => c.address).sort()).toEqual(synthesized.sort());
     });
 
+    const planned = (address: string): Record<string, unknown> => {
+      const resource = result.resources.get(address);
+      if (!resource) throw new Error(`${address} is not in the plan`);
+      return resource.values;
+    };
+
+    test('database: encrypted with the customer-managed key, private, IAM auth, monitored', () => {
+      expect(planned('aws_db_instance.database_instance')).toEqual(
+        expect.objectContaining({
+          engine: 'postgres',
+          engine_version: env.database.engineVersion,
+          storage_encrypted: true,
+          storage_type: 'gp3',
+          publicly_accessible: false,
+          iam_database_authentication_enabled: true,
+          manage_master_user_password: true,
+          performance_insights_enabled: true,
+          monitoring_interval: env.database.monitoringIntervalSeconds,
+          enabled_cloudwatch_logs_exports: ['postgresql', 'upgrade'],
+          ca_cert_identifier: env.database.caCertIdentifier,
+          auto_minor_version_upgrade: true,
+          allow_major_version_upgrade: false,
+          copy_tags_to_snapshot: true,
+          backup_retention_period: env.database.backupRetentionDays,
+          skip_final_snapshot: false,
+          delete_automated_backups: false,
+        }),
+      );
+      expect(planned('aws_kms_key.database_kms_key')).toEqual(
+        expect.objectContaining({ enable_key_rotation: true }),
+      );
+    });
+
+    test(`database: deletion protection is ${env.tier === 'production' ? 'on' : 'as configured'}`, () => {
+      expect(planned('aws_db_instance.database_instance').deletion_protection).toBe(
+        env.database.deletionProtection,
+      );
+      if (env.tier === 'production') expect(env.database.deletionProtection).toBe(true);
+    });
+
+    test('database: the parameter group enforces TLS and SCRAM and logs DDL and slow statements', () => {
+      const group = planned('aws_db_parameter_group.database_parameter_group');
+      expect(group.family).toBe('postgres15');
+      const parameters = Object.fromEntries(
+        (group.parameter as { name: string; value: string }[]).map((p) => [p.name, p.value]),
+      );
+      expect(parameters).toEqual({
+        'rds.force_ssl': '1',
+        password_encryption: 'scram-sha-256',
+        log_statement: 'ddl',
+        log_min_duration_statement: String(env.database.parameters.logMinDurationStatementMs),
+        log_connections: '1',
+        log_disconnections: '1',
+        idle_in_transaction_session_timeout: String(
+          env.database.parameters.idleInTransactionSessionTimeoutMs,
+        ),
+        shared_preload_libraries: 'pg_stat_statements',
+      });
+    });
+
+    test('database: one ingress rule, from the cluster security group on the database port; no egress', () => {
+      const rules = [...result.resources.values()].filter((r) =>
+        r.type.startsWith('aws_vpc_security_group_'),
+      );
+      expect(rules.map((r) => r.type)).toEqual(['aws_vpc_security_group_ingress_rule']);
+      expect(rules[0].values).toEqual(
+        expect.objectContaining({
+          referenced_security_group_id: env.network.clusterSecurityGroupId,
+          from_port: env.database.port,
+          to_port: env.database.port,
+          ip_protocol: 'tcp',
+          cidr_ipv4: null,
+          cidr_ipv6: null,
+        }),
+      );
+      const group = planned('aws_security_group.database_security_group');
+      expect(group.description).toMatch(/\S/);
+      expect(group.vpc_id).toBe(env.network.vpcId);
+    });
+
+    test('database: subnet group spans the configured private subnets', () => {
+      expect(planned('aws_db_subnet_group.database_subnet_group').subnet_ids).toEqual(
+        [...env.network.privateSubnetIds].sort(),
+      );
+    });
+
     test('default tags reach every taggable resource', () => {
       const tagged = [...result.resources.values()].filter((r) => 'tags_all' in r.values);
       expect(tagged.length).toBeGreaterThan(0);

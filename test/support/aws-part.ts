@@ -1,6 +1,6 @@
 /**
- * The AWS part of a synthesized environment: the AWS provider, `aws_*` resources, the `aws_*` data sources they use
- * and the outputs made only of them. It is what an offline plan with the real AWS provider can check.
+ * The AWS part of a synthesized environment: the AWS provider, `aws_*` resources, the `aws_*` data sources they use,
+ * their `moved` blocks and the outputs made only of them. It is what an offline plan with the real AWS provider can check.
  *
  * Layering rule enforced here: AWS resources never reference non-AWS resources (the database must be plannable and
  * deployable without Kubernetes, PostgreSQL or Cloudflare being reachable).
@@ -95,6 +95,9 @@ export function awsPart(stack: TerraformJson): TerraformJson {
       output[name] = block;
   }
 
+  // Renames of AWS resources (`moveTo` / `moveFromId`) travel with them.
+  const moved = ((stack.moved ?? []) as { to: string }[]).filter((m) => isAws(typeOf(m.to)));
+
   const awsProvider = stack.terraform?.required_providers?.aws;
   return {
     terraform: { required_providers: awsProvider ? { aws: awsProvider } : {} },
@@ -102,5 +105,6 @@ export function awsPart(stack: TerraformJson): TerraformJson {
     resource,
     ...(Object.keys(data).length > 0 ? { data } : {}),
     ...(Object.keys(output).length > 0 ? { output } : {}),
+    ...(moved.length > 0 ? { moved } : {}),
   };
 }

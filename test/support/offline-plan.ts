@@ -37,6 +37,7 @@ export interface PlannedResource {
 
 export interface ResourceChange {
   readonly address: string;
+  readonly previous_address?: string;
   readonly type: string;
   readonly change: { readonly actions: readonly string[]; readonly after: Record<string, unknown> | null };
 }
@@ -78,11 +79,15 @@ function run(toolchain: Toolchain, dir: string, args: string[], env: NodeJS.Proc
   return result.stdout;
 }
 
-/** Runs init, validate, plan and show in a temporary directory, removed afterwards. */
-export function planOffline(toolchain: Toolchain, config: TerraformJson): OfflinePlan {
+/**
+ * Runs init, validate, plan and show in a temporary directory, removed afterwards.
+ * With `state` (a Terraform state document) the plan starts from it without refreshing (no API calls).
+ */
+export function planOffline(toolchain: Toolchain, config: TerraformJson, state?: object): OfflinePlan {
   const dir = mkdtempSync(join(tmpdir(), 'lightwave-offline-plan-'));
   try {
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
+    if (state) writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state, null, 2));
     writeFileSync(join(dir, 'offline_override.tf.json'), JSON.stringify(offlineProviderOverride, null, 2));
     // A private CLI config: the user's own ~/.terraformrc is neither read nor touched.
     const cliConfig = join(dir, 'offline.tfrc');
@@ -101,7 +106,13 @@ export function planOffline(toolchain: Toolchain, config: TerraformJson): Offlin
     };
     run(toolchain, dir, ['init', '-input=false', '-no-color'], env);
     const validate = JSON.parse(run(toolchain, dir, ['validate', '-json', '-no-color'], env));
-    run(toolchain, dir, ['plan', '-input=false', '-no-color', '-lock=false', '-out=offline.tfplan'], env);
+    const refresh = state ? ['-refresh=false'] : [];
+    run(
+      toolchain,
+      dir,
+      ['plan', '-input=false', '-no-color', '-lock=false', ...refresh, '-out=offline.tfplan'],
+      env,
+    );
     const plan = JSON.parse(run(toolchain, dir, ['show', '-json', 'offline.tfplan'], env)) as PlanJson;
     const resources = new Map((plan.planned_values.root_module.resources ?? []).map((r) => [r.address, r]));
     return { validate, plan, resources };

@@ -7,11 +7,15 @@ import { assertValidEnvironments } from '../../environments/validate';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import type { TerraformJson } from './terraform-json';
 
-/** Validated, synthesized stack of one environment (metadata stripped, keys sorted). */
-export function synthEnvironment(env: EnvironmentConfig): TerraformJson {
+/** Validated, synthesized stack of one environment as JSON text (metadata stripped, keys sorted). */
+export function synthEnvironmentText(env: EnvironmentConfig): string {
   assertValidEnvironments([env]);
-  const stack = new EnvironmentStack(Testing.app(), env);
-  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+  return Testing.synth(new EnvironmentStack(Testing.app(), env));
+}
+
+/** Validated, synthesized stack of one environment. */
+export function synthEnvironment(env: EnvironmentConfig): TerraformJson {
+  return JSON.parse(synthEnvironmentText(env)) as TerraformJson;
 }
 
 /** A writable view of a read-only config, for tests that derive variants. */

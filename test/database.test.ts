@@ -1,0 +1,222 @@
+/**
+ * Database layer: the RDS instance and what surrounds it, property by property.
+ */
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
+import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Testing } from 'cdktf';
+import { maxConnectionsFor } from '../constructs/rds-instance-classes';
+import { dev } from '../environments/dev';
+import { prod } from '../environments/prod';
+import { DatabaseLayer, type DatabaseOutputs } from '../stacks/database';
+import { addresses, onlyResource, resourcesOfType } from './support/terraform-json';
+import { synthEnvironment, withChange } from './support/synth';
+
+function synthLayer(env = dev): { text: string; outputs: DatabaseOutputs } {
+  let outputs: DatabaseOutputs | undefined;
+  const text = Testing.synthScope((scope) => {
+    outputs = new DatabaseLayer(scope, 'database', env).outputs;
+  });
+  return { text, outputs: outputs as DatabaseOutputs };
+}
+
+describe('database layer (construct level)', () => {
+  const { text, outputs } = synthLayer(dev);
+
+  test('defines a private, encrypted PostgreSQL 15 instance with the initial database', () => {
+    expect(text).toHaveResourceWithProperties(DbInstance, {
+      engine: 'postgres',
+      engine_version: '15',
+      allow_major_version_upgrade: false,
+      auto_minor_version_upgrade: true,
+      instance_class: 'db.t3.micro',
+      db_name: 'lightwave_platform',
+      username: 'lightwave_admin',
+      storage_type: 'gp3',
+      allocated_storage: 20,
+      max_allocated_storage: 50,
+      storage_encrypted: true,
+      publicly_accessible: false,
+      iam_database_authentication_enabled: true,
+      manage_master_user_password: true,
+      ca_cert_identifier: 'rds-ca-rsa2048-g1',
+      copy_tags_to_snapshot: true,
+      multi_az: false,
+    });
+  });
+
+  test('encrypts storage, the master secret and Performance Insights with the customer-managed key', () => {
+    const instance = onlyResource(JSON.parse(text), 'aws_db_instance');
+    const keyArn = expect.stringMatching(/^\$\{aws_kms_key\.[\w]+\.arn\}$/);
+    expect(instance).toEqual(
+      expect.objectContaining({
+        kms_key_id: keyArn,
+        master_user_secret_kms_key_id: keyArn,
+        performance_insights_enabled: true,
+        performance_insights_kms_key_id: keyArn,
+        performance_insights_retention_period: 7,
+      }),
+    );
+    expect(text).toHaveResourceWithProperties(KmsKey, {
+      enable_key_rotation: true,
+      deletion_window_in_days: 7,
+    });
+    expect(text).toHaveResourceWithProperties(KmsAlias, { name: 'alias/lightwave-dev-rds' });
+  });
+
+  test('monitors: enhanced monitoring with its role, postgresql and upgrade logs with retention', () => {
+    expect(text).toHaveResourceWithProperties(DbInstance, {
+      monitoring_interval: 60,
+      enabled_cloudwatch_logs_exports: ['postgresql', 'upgrade'],
+    });
+    expect(text).toHaveResourceWithProperties(IamRolePolicyAttachment, {
+      policy_arn: 'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole',
+    });
+    for (const log of ['postgresql', 'upgrade']) {
+      expect(text).toHaveResourceWithProperties(CloudwatchLogGroup, {
+        name: `/aws/rds/instance/lightwave-dev/${log}`,
+        retention_in_days: 14,
+      });
+    }
+  });
+
+  test('backs up in its windows, keeps automated backups and takes a final snapshot on delete', () => {
+    expect(text).toHaveResourceWithProperties(DbInstance, {
+      backup_retention_period: 7,
+      backup_window: '03:00-03:30',
+      maintenance_window: 'sun:04:00-sun:04:30',
+      delete_automated_backups: false,
+      skip_final_snapshot: false,
+      final_snapshot_identifier: 'lightwave-dev-final',
+    });
+  });
+
+  test('sits in the private subnets behind its own security group, open only to the cluster', () => {
+    expect(text).toHaveResourceWithProperties(DbSubnetGroup, { subnet_ids: dev.network.privateSubnetIds });
+    expect(text).toHaveResourceWithProperties(SecurityGroup, {
+      vpc_id: dev.network.vpcId,
+      description: expect.stringContaining('only from the EKS cluster'),
+    });
+    expect(text).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, {
+      referenced_security_group_id: dev.network.clusterSecurityGroupId,
+      ip_protocol: 'tcp',
+      from_port: 5432,
+      to_port: 5432,
+      description: expect.stringMatching(/\S/),
+    });
+    const synthesized = JSON.parse(text);
+    expect(Object.keys(synthesized.resource)).not.toContain('aws_vpc_security_group_egress_rule');
+    expect(onlyResource(synthesized, 'aws_security_group')).not.toHaveProperty('ingress');
+    expect(onlyResource(synthesized, 'aws_security_group')).not.toHaveProperty('egress');
+  });
+
+  test('uses a postgres15 parameter group: TLS, SCRAM, DDL and slow-statement logging, pg_stat_statements', () => {
+    expect(text).toHaveResourceWithProperties(DbParameterGroup, {
+      family: 'postgres15',
+      lifecycle: { create_before_destroy: true },
+    });
+    const parameters = onlyResource(JSON.parse(text), 'aws_db_parameter_group').parameter;
+    expect(parameters).toEqual(
+      expect.arrayContaining([
+        { name: 'rds.force_ssl', value: '1', apply_method: 'immediate' },
+        { name: 'password_encryption', value: 'scram-sha-256', apply_method: 'immediate' },
+        { name: 'log_statement', value: 'ddl', apply_method: 'immediate' },
+        { name: 'log_min_duration_statement', value: '500', apply_method: 'immediate' },
+        { name: 'log_connections', value: '1', apply_method: 'immediate' },
+        { name: 'log_disconnections', value: '1', apply_method: 'immediate' },
+        { name: 'idle_in_transaction_session_timeout', value: '60000', apply_method: 'immediate' },
+        { name: 'shared_preload_libraries', value: 'pg_stat_statements', apply_method: 'pending-reboot' },
+      ]),
+    );
+  });
+
+  test('exposes typed outputs for the layers after it', () => {
+    expect(outputs.port).toBe(5432);
+    expect(outputs.databaseName).toBe('lightwave_platform');
+    expect(outputs.maxConnections).toBe(112);
+    expect(outputs.address).toMatch(/TOKEN/);
+    expect(outputs.masterSecretArn).toMatch(/TOKEN/);
+  });
+});
+
+describe('data protection', () => {
+  const prodStack = synthEnvironment(prod);
+  const devStack = synthEnvironment(dev);
+
+  test('production instance: deletion protection and prevent_destroy', () => {
+    expect(onlyResource(prodStack, 'aws_db_instance')).toEqual(
+      expect.objectContaining({ deletion_protection: true, lifecycle: { prevent_destroy: true } }),
+    );
+  });
+
+  test('production key: prevent_destroy and a 30-day deletion window', () => {
+    expect(onlyResource(prodStack, 'aws_kms_key')).toEqual(
+      expect.objectContaining({ deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } }),
+    );
+  });
+
+  test('development can be torn down, but still leaves a final snapshot and its backups', () => {
+    const instance = onlyResource(devStack, 'aws_db_instance');
+    expect(instance).not.toHaveProperty('lifecycle');
+    expect(instance).toEqual(
+      expect.objectContaining({ skip_final_snapshot: false, delete_automated_backups: false }),
+    );
+  });
+});
+
+describe('max_connections of the instance class', () => {
+  test.each([
+    ['db.t3.micro', 112],
+    ['db.t3.medium', 450],
+    ['db.m6g.large', 901],
+    ['db.r7g.2xlarge', 5000],
+  ])('%s allows %i connections (RDS formula, capped at 5000)', (instanceClass, expected) => {
+    expect(maxConnectionsFor(instanceClass)).toBe(expected);
+  });
+
+  test('fails for a class the platform does not know, naming the field and the allowed classes', () => {
+    expect(() => maxConnectionsFor('db.z1.mega')).toThrow(
+      /database\.instanceClass: "db\.z1\.mega" .*allowed: db\.t3\.micro/,
+    );
+  });
+});
+
+describe('construct ids are a contract', () => {
+  const dataStoreAddresses = {
+    aws_db_instance: ['database_instance'],
+    aws_kms_key: ['database_kms_key'],
+    aws_db_parameter_group: ['database_parameter_group'],
+    aws_db_subnet_group: ['database_subnet_group'],
+    aws_cloudwatch_log_group: ['database_log_postgresql', 'database_log_upgrade'],
+  };
+  const addressesOf = (env = prod) => {
+    const stack = synthEnvironment(env);
+    return Object.fromEntries(
+      Object.keys(dataStoreAddresses).map((type) => [type, Object.keys(resourcesOfType(stack, type)).sort()]),
+    );
+  };
+
+  test('data stores keep their Terraform addresses (a rename needs moveTo, or Terraform replaces them)', () => {
+    expect(addressesOf()).toEqual(dataStoreAddresses);
+  });
+
+  test('unrelated config changes leave every address unchanged', () => {
+    const changed = withChange(prod, (e) => {
+      e.database.instanceClass = 'db.m6g.large';
+      e.database.allocatedStorageGiB = 100;
+      e.database.maxAllocatedStorageGiB = 400;
+      e.database.multiAz = true;
+      e.database.maintenanceWindow = 'sat:05:00-sat:06:00';
+      e.tags = { ...e.tags, CostCenter: 'media' };
+    });
+    expect(addressesOf(changed)).toEqual(dataStoreAddresses);
+    const all = (env = prod) => addresses(synthEnvironment(env).resource).sort();
+    expect(all(changed)).toEqual(all());
+  });
+});
