@@ -44,6 +44,12 @@ const classes: Readonly<Record<string, RdsInstanceClass>> = {
 };
 
 const BYTES_PER_CONNECTION = 9531392;
+
+/**
+ * Connections application roles can never use: `superuser_reserved_connections` (3) plus RDS's
+ * `rds.rds_superuser_reserved_connections` (2), the defaults of `default.postgres15`.
+ */
+export const RDS_RESERVED_CONNECTIONS = 5;
 const CONNECTION_CEILING = 5000;
 
 export const supportedInstanceClasses: readonly string[] = Object.keys(classes);

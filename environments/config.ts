@@ -5,6 +5,7 @@
  * synthesized. Layers receive their slice of this object; nothing else feeds them.
  */
 import type { DatabaseConfig } from './parts/database';
+import type { DatabaseAccessConfig } from './parts/database-access';
 
 /** How much protection the environment's data stores get. */
 export type EnvironmentTier = 'development' | 'production';
@@ -47,4 +48,5 @@ export interface EnvironmentConfig {
   readonly tags: Readonly<Record<string, string>>;
   readonly network: NetworkConfig;
   readonly database: DatabaseConfig;
+  readonly databaseAccess: DatabaseAccessConfig;
 }

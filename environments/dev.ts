@@ -52,4 +52,22 @@ export const dev: EnvironmentConfig = {
       idleInTransactionSessionTimeoutMs: 60000,
     },
   },
+  databaseAccess: {
+    // The operator's tunnel to the private instance (README, "Reaching the database").
+    connection: { host: '127.0.0.1', port: 15432, sslMode: 'require', connectTimeoutSeconds: 15 },
+    roles: [
+      { name: 'payload_user', login: true, connectionLimit: 40, statementTimeoutMs: 30000 },
+      { name: 'django_user', login: true, connectionLimit: 40, statementTimeoutMs: 30000 },
+      { name: 'createos_owner', login: false },
+      { name: 'cineos_owner', login: false },
+      { name: 'photographyos_owner', login: false },
+    ],
+    schemas: [
+      { name: 'payload', owner: 'payload_user', readers: ['django_user'] },
+      { name: 'django', owner: 'django_user', readers: [] },
+      { name: 'createos', owner: 'createos_owner', readers: [] },
+      { name: 'cineos', owner: 'cineos_owner', readers: [] },
+      { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
+    ],
+  },
 };

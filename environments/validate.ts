@@ -4,10 +4,15 @@
 import type { EnvironmentConfig } from './config';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
+import { databaseAccessRules } from './rules/database-access';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
 
-export const environmentRules: readonly EnvironmentRule[] = [...coreRules, ...databaseRules];
+export const environmentRules: readonly EnvironmentRule[] = [
+  ...coreRules,
+  ...databaseRules,
+  ...databaseAccessRules,
+];
 
 /** A rule that trips over a missing part of the config reports it instead of hiding the other failures. */
 function run(check: Checker, rule: () => void): void {

@@ -5,14 +5,18 @@
  * plan time: the environment config, environment variables and data sources of things that already exist.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { PostgresqlProvider } from '@cdktf/provider-postgresql/lib/provider';
+import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { S3Backend, TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct, Node } from 'constructs';
 import type { EnvironmentConfig } from '../environments/config';
 import { DatabaseLayer } from './database';
+import { DatabaseAccessLayer } from './database-access';
 import { LogicalIdRegistry } from './logical-ids';
 
 export class EnvironmentStack extends TerraformStack {
   readonly database: DatabaseLayer;
+  readonly databaseAccess: DatabaseAccessLayer;
   private readonly logicalIds = new LogicalIdRegistry();
 
   constructor(
@@ -36,11 +40,32 @@ export class EnvironmentStack extends TerraformStack {
       defaultTags: [{ tags: { ...config.tags, Environment: config.name, ManagedBy: 'cdktf' } }],
     });
 
+    // The operator reaches the private instance through a tunnel or from inside the VPC (config), as the master
+    // user; the password comes from PGPASSWORD, read from the RDS-managed secret (README, "Deploying").
+    const connection = config.databaseAccess.connection;
+    new PostgresqlProvider(this, 'postgresql', {
+      host: connection.host,
+      port: connection.port,
+      database: config.database.databaseName,
+      username: config.database.masterUsername,
+      sslmode: connection.sslMode,
+      connectTimeout: connection.connectTimeoutSeconds,
+      superuser: false,
+      expectedVersion: '15',
+    });
+    new RandomProvider(this, 'random');
+
     this.database = new DatabaseLayer(this, 'database', {
       tier: config.tier,
       aws: config.aws,
       database: config.database,
       network: config.network,
+    });
+
+    this.databaseAccess = new DatabaseAccessLayer(this, 'database_access', {
+      tier: config.tier,
+      access: config.databaseAccess,
+      database: this.database.outputs,
     });
 
     // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.

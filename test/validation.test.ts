@@ -200,6 +200,123 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     'database.parameters.logMinDurationStatementMs',
     -1,
   ],
+  [
+    'postgresql provider without TLS',
+    dev,
+    (e) => (e.databaseAccess.connection.sslMode = 'disable' as never),
+    'databaseAccess.connection.sslMode',
+    'disable',
+  ],
+  [
+    'role named postgres',
+    dev,
+    (e) => (e.databaseAccess.roles[0].name = 'postgres'),
+    'databaseAccess.roles[0].name',
+    'postgres',
+  ],
+  [
+    'role in the rds namespace',
+    dev,
+    (e) => (e.databaseAccess.roles[1].name = 'rds_app'),
+    'databaseAccess.roles[1].name',
+    'rds_app',
+  ],
+  [
+    'role in the pg_ namespace',
+    dev,
+    (e) => (e.databaseAccess.roles[1].name = 'pg_reader'),
+    'databaseAccess.roles[1].name',
+    'pg_reader',
+  ],
+  [
+    'role named like the master user',
+    dev,
+    (e) => (e.databaseAccess.roles[1].name = 'lightwave_admin'),
+    'databaseAccess.roles[1].name',
+    'lightwave_admin',
+  ],
+  [
+    'role name with a capital',
+    dev,
+    (e) => (e.databaseAccess.roles[0].name = 'PayloadUser'),
+    'databaseAccess.roles[0].name',
+    'PayloadUser',
+  ],
+  [
+    'role declared twice',
+    dev,
+    (e) => e.databaseAccess.roles.push({ name: 'django_user', login: false }),
+    'databaseAccess.roles',
+    'django_user',
+  ],
+  [
+    'schema declared twice',
+    dev,
+    (e) => e.databaseAccess.schemas.push({ name: 'payload', owner: 'payload_user', readers: [] }),
+    'databaseAccess.schemas',
+    'payload',
+  ],
+  [
+    'schema named public',
+    dev,
+    (e) => (e.databaseAccess.schemas[2].name = 'public'),
+    'databaseAccess.schemas[2].name',
+    'public',
+  ],
+  [
+    'schema in the pg_ namespace',
+    dev,
+    (e) => (e.databaseAccess.schemas[2].name = 'pg_temp_x'),
+    'databaseAccess.schemas[2].name',
+    'pg_temp_x',
+  ],
+  [
+    'owner that is not a declared role',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].owner = 'payload'),
+    'databaseAccess.schemas[0].owner',
+    'payload',
+  ],
+  [
+    'reader that is not a declared role',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].readers = ['analytics']),
+    'databaseAccess.schemas[0].readers[0]',
+    'analytics',
+  ],
+  [
+    'a role reading its own schema',
+    dev,
+    (e) => (e.databaseAccess.schemas[1].readers = ['django_user']),
+    'databaseAccess.schemas[1].readers[0]',
+    'django_user',
+  ],
+  [
+    'a login role without connections',
+    dev,
+    (e) =>
+      (e.databaseAccess.roles[0] = {
+        name: 'payload_user',
+        login: true,
+        connectionLimit: 0,
+        statementTimeoutMs: 30000,
+      }),
+    'databaseAccess.roles[0].connectionLimit',
+    0,
+  ],
+  [
+    'connection limits above max_connections',
+    dev,
+    (e) =>
+      (e.databaseAccess.roles[0] = {
+        name: 'payload_user',
+        login: true,
+        connectionLimit: 100,
+        statementTimeoutMs: 30000,
+      }),
+    'databaseAccess.roles[*].connectionLimit',
+    140,
+  ],
 ];
 
 describe('valid configurations', () => {
@@ -262,6 +379,21 @@ describe('reporting', () => {
     const [failure] = validateEnvironments([withChange(dev, (e) => (e.database.port = 80))]);
     expect(formatFailure(failure)).toBe(
       '[dev] database.port: 80 is not allowed; allowed: an integer from 1150 to 65535',
+    );
+  });
+
+  test('the connection budget error shows its arithmetic', () => {
+    const greedy = withChange(dev, (e) => {
+      e.databaseAccess.roles[0] = {
+        name: 'payload_user',
+        login: true,
+        connectionLimit: 100,
+        statementTimeoutMs: 30000,
+      };
+    });
+    const [failure] = validateEnvironments([greedy]);
+    expect(failure.allowed).toBe(
+      'a sum of at most 107 = max_connections 112 of db.t3.micro − 5 reserved for superusers; got payload_user 100 + django_user 40 = 140',
     );
   });
 

@@ -1,0 +1,94 @@
+/**
+ * PostgreSQL grants and default privileges, at most one per tuple and applied one after another.
+ *
+ * Why one per tuple: `postgresql_grant` is authoritative: create and update revoke everything on
+ * (role, database, schema, object_type) and then grant (cyrilgdn/terraform-provider-postgresql v1.26.0,
+ * resource_postgresql_grant.go, createRevokeQuery). A second resource on the same tuple undoes the first.
+ * Why serialized: grants running in parallel fail with `tuple concurrently updated` (cyrilgdn#178, open); chaining
+ * them with depends_on makes `cdktf deploy` safe at any `--terraform-parallelism`.
+ */
+import { DefaultPrivileges } from '@cdktf/provider-postgresql/lib/default-privileges';
+import { Grant } from '@cdktf/provider-postgresql/lib/grant';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+
+export interface GrantSpec {
+  readonly role: string;
+  readonly database: string;
+  /** @default - none: database-level grant */
+  readonly schema?: string;
+  readonly objectType: 'database' | 'schema' | 'table' | 'sequence';
+  /** An empty list revokes everything (used to take rights away from PUBLIC). */
+  readonly privileges: readonly string[];
+}
+
+export interface DefaultPrivilegesSpec {
+  readonly role: string;
+  readonly database: string;
+  readonly schema: string;
+  /** The role whose future objects the privileges apply to. */
+  readonly owner: string;
+  readonly objectType: 'table' | 'sequence';
+  readonly privileges: readonly string[];
+}
+
+export class SerializedGrants extends Construct {
+  private previous: ITerraformDependable[];
+  private readonly claimed = new Map<string, string>();
+
+  /** @param after resources every grant must wait for (roles, schemas, the server) */
+  constructor(scope: Construct, id: string, after: readonly ITerraformDependable[]) {
+    super(scope, id);
+    this.previous = [...after];
+  }
+
+  grant(id: string, spec: GrantSpec): Grant {
+    this.claim('postgresql_grant', id, {
+      role: spec.role,
+      database: spec.database,
+      schema: spec.schema ?? '',
+      object_type: spec.objectType,
+    });
+    return this.chain(
+      new Grant(this, id, { ...spec, privileges: [...spec.privileges], dependsOn: this.previous }),
+    );
+  }
+
+  defaultPrivileges(id: string, spec: DefaultPrivilegesSpec): DefaultPrivileges {
+    const { role, database, schema, owner, objectType } = spec;
+    this.claim('postgresql_default_privileges', id, {
+      role,
+      database,
+      schema,
+      owner,
+      object_type: objectType,
+    });
+    return this.chain(
+      new DefaultPrivileges(this, id, {
+        ...spec,
+        privileges: [...spec.privileges],
+        dependsOn: this.previous,
+      }),
+    );
+  }
+
+  private claim(type: string, id: string, tuple: Record<string, string>): void {
+    const key = `${type} ${JSON.stringify(tuple)}`;
+    const holder = this.claimed.get(key);
+    if (holder !== undefined) {
+      const described = Object.entries(tuple)
+        .map(([k, v]) => `${k} "${v}"`)
+        .join(', ');
+      throw new Error(
+        `${type} (${described}) is declared twice, by "${holder}" and "${id}": the provider revokes everything on ` +
+          'that tuple before granting, so each would undo the other. Merge their privileges into one.',
+      );
+    }
+    this.claimed.set(key, id);
+  }
+
+  private chain<T extends ITerraformDependable>(resource: T): T {
+    this.previous = [resource];
+    return resource;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Configuration of the database access layer: who may connect to `lightwave_platform` and what each role may do.
+ * Every schema, role, grant and default privilege is derived from this model; nothing is listed by hand.
+ */
+
+/** How the operator running `cdktf deploy` reaches the private RDS instance (see README, "Reaching the database"). */
+export interface DatabaseConnectionConfig {
+  /** Host the postgresql provider connects to: a tunnel's local end (e.g. 127.0.0.1) or a name resolvable in the VPC. */
+  readonly host: string;
+  readonly port: number;
+  /** TLS to the server: `require`, `verify-ca` or `verify-full`. */
+  readonly sslMode: 'require' | 'verify-ca' | 'verify-full';
+  /** Seconds before giving up on connecting (the provider's default is 180). */
+  readonly connectTimeoutSeconds: number;
+}
+
+/** An application role that logs in (through PgBouncer) and owns or reads schemas. */
+export interface LoginRoleConfig {
+  readonly name: string;
+  readonly login: true;
+  /** Server connections the role may hold at once (`CONNECTION LIMIT`); PgBouncer's pools must fit in it. */
+  readonly connectionLimit: number;
+  /** Statements running longer are cancelled (`statement_timeout`, ms). */
+  readonly statementTimeoutMs: number;
+}
+
+/** A role that owns the schema of a product not live yet: it cannot log in, so it needs no password or pool. */
+export interface ReservedRoleConfig {
+  readonly name: string;
+  readonly login: false;
+}
+
+export type DatabaseRoleConfig = LoginRoleConfig | ReservedRoleConfig;
+
+export interface SchemaConfig {
+  readonly name: string;
+  /** The role owning the schema: full rights in it, runs its migrations; its `search_path` is this schema. */
+  readonly owner: string;
+  /** Roles with read-only access: USAGE, SELECT on tables and sequences, now and for tables the owner creates later. */
+  readonly readers: readonly string[];
+}
+
+export interface DatabaseAccessConfig {
+  readonly connection: DatabaseConnectionConfig;
+  readonly roles: readonly DatabaseRoleConfig[];
+  readonly schemas: readonly SchemaConfig[];
+}

@@ -1,0 +1,150 @@
+/**
+ * Database access layer: the schemas of `lightwave_platform`, the roles owning and reading them, and their grants,
+ * all derived from the access model in the environment config.
+ *
+ * Per schema: the schema owned by its role (Payload and Django run their own migrations); per login role: a
+ * generated password, CONNECT, `search_path` set to the schema it owns (PgBouncer's transaction pooling cannot pass
+ * `search_path` at startup), a connection limit and a statement timeout. Readers get USAGE, SELECT on existing
+ * tables and sequences, and default privileges for what the owner creates later. PUBLIC loses CONNECT and TEMPORARY
+ * on the database and every right on schema `public`: only the declared roles (and the master user) may connect.
+ */
+import { Role } from '@cdktf/provider-postgresql/lib/role';
+import { Schema } from '@cdktf/provider-postgresql/lib/schema';
+import { Password } from '@cdktf/provider-random/lib/password';
+import { Construct } from 'constructs';
+import { SerializedGrants } from '../constructs/serialized-grants';
+import type { EnvironmentTier } from '../environments/config';
+import type { DatabaseAccessConfig } from '../environments/parts/database-access';
+import type { DatabaseOutputs } from './database';
+
+export interface DatabaseAccessLayerProps {
+  readonly tier: EnvironmentTier;
+  readonly access: DatabaseAccessConfig;
+  readonly database: DatabaseOutputs;
+}
+
+/** A role that logs in, as the cluster layer needs it for PgBouncer and the application secrets. */
+export interface LoginRoleOutput {
+  readonly name: string;
+  /** Generated at apply time (random_password); a token in the synthesized JSON, never a value. */
+  readonly password: string;
+  readonly connectionLimit: number;
+  /** The schema the role owns, where its unqualified names land. @default - none (a pure reader) */
+  readonly schema?: string;
+}
+
+export interface DatabaseAccessOutputs {
+  readonly databaseName: string;
+  readonly loginRoles: readonly LoginRoleOutput[];
+}
+
+const READ_ONLY = ['SELECT'];
+
+export class DatabaseAccessLayer extends Construct {
+  readonly outputs: DatabaseAccessOutputs;
+
+  constructor(scope: Construct, id: string, props: DatabaseAccessLayerProps) {
+    super(scope, id);
+    const { access, database } = props;
+    const db = database.databaseName;
+    // Schemas own the data: in production a plan that drops one fails.
+    const protect = props.tier === 'production' ? { lifecycle: { preventDestroy: true } } : {};
+
+    const loginRoles: LoginRoleOutput[] = [];
+    const roles = new Map<string, Role>();
+    for (const config of access.roles) {
+      const owned = access.schemas.filter((s) => s.owner === config.name).map((s) => s.name);
+      const password = config.login
+        ? new Password(this, `password_${config.name}`, { length: 40, special: false, minNumeric: 4 }).result
+        : undefined;
+      roles.set(
+        config.name,
+        new Role(this, `role_${config.name}`, {
+          name: config.name,
+          login: config.login,
+          ...(config.login
+            ? {
+                password,
+                connectionLimit: config.connectionLimit,
+                statementTimeout: config.statementTimeoutMs,
+              }
+            : {}),
+          ...(owned.length > 0 ? { searchPath: owned } : {}),
+          superuser: false,
+          createDatabase: false,
+          createRole: false,
+          replication: false,
+          bypassRowLevelSecurity: false,
+          dependsOn: [database.instance],
+        }),
+      );
+      if (config.login && password) {
+        loginRoles.push({
+          name: config.name,
+          password,
+          connectionLimit: config.connectionLimit,
+          schema: owned[0],
+        });
+      }
+    }
+
+    const schemas = access.schemas.map(
+      (config) =>
+        new Schema(this, `schema_${config.name}`, {
+          name: config.name,
+          database: db,
+          owner: (roles.get(config.owner) as Role).name,
+          ifNotExists: true,
+          dropCascade: false,
+          dependsOn: [database.instance],
+          ...protect,
+        }),
+    );
+
+    const grants = new SerializedGrants(this, 'grants', [...roles.values(), ...schemas]);
+    grants.grant('revoke_public_database', {
+      role: 'public',
+      database: db,
+      objectType: 'database',
+      privileges: [],
+    });
+    grants.grant('revoke_public_schema_public', {
+      role: 'public',
+      database: db,
+      schema: 'public',
+      objectType: 'schema',
+      privileges: [],
+    });
+    for (const role of loginRoles) {
+      grants.grant(`connect_${role.name}`, {
+        role: role.name,
+        database: db,
+        objectType: 'database',
+        privileges: ['CONNECT'],
+      });
+    }
+    for (const schema of access.schemas) {
+      for (const reader of schema.readers) {
+        const on = { role: reader, database: db, schema: schema.name };
+        const suffix = `${schema.name}_${reader}`;
+        grants.grant(`usage_${suffix}`, { ...on, objectType: 'schema', privileges: ['USAGE'] });
+        grants.grant(`tables_${suffix}`, { ...on, objectType: 'table', privileges: READ_ONLY });
+        grants.grant(`sequences_${suffix}`, { ...on, objectType: 'sequence', privileges: READ_ONLY });
+        grants.defaultPrivileges(`future_tables_${suffix}`, {
+          ...on,
+          owner: schema.owner,
+          objectType: 'table',
+          privileges: READ_ONLY,
+        });
+        grants.defaultPrivileges(`future_sequences_${suffix}`, {
+          ...on,
+          owner: schema.owner,
+          objectType: 'sequence',
+          privileges: READ_ONLY,
+        });
+      }
+    }
+
+    this.outputs = { databaseName: db, loginRoles };
+  }
+}
