@@ -4,6 +4,7 @@
  * Every value a reviewer cares about lives here, is read-only, and is checked by `validate.ts` before anything is
  * synthesized. Layers receive their slice of this object; nothing else feeds them.
  */
+import type { ClusterConfig } from './parts/cluster';
 import type { DatabaseConfig } from './parts/database';
 import type { DatabaseAccessConfig } from './parts/database-access';
 
@@ -49,4 +50,5 @@ export interface EnvironmentConfig {
   readonly network: NetworkConfig;
   readonly database: DatabaseConfig;
   readonly databaseAccess: DatabaseAccessConfig;
+  readonly cluster: ClusterConfig;
 }

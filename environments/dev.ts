@@ -4,6 +4,7 @@
  * Account, VPC, subnet, security group (and, later, Cloudflare) ids below are FAKE placeholders with the right shape.
  * REPLACE them with the real ids of the development account before the first `cdktf deploy dev`.
  */
+import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
 
 export const dev: EnvironmentConfig = {
@@ -69,5 +70,79 @@ export const dev: EnvironmentConfig = {
       { name: 'cineos', owner: 'cineos_owner', readers: [] },
       { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
     ],
+  },
+  cluster: {
+    eksClusterName: 'lightwave-dev',
+    namespaces: [
+      {
+        name: 'django-api',
+        purpose: 'Django REST API and Celery workers',
+        podSecurity: { enforce: 'baseline', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        quota: { requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '4', memory: '8Gi' }, pods: 20 },
+        limitRange: {
+          min: { cpu: '50m', memory: '64Mi' },
+          defaultRequest: { cpu: '100m', memory: '256Mi' },
+          default: { cpu: '500m', memory: '512Mi' },
+          max: { cpu: '2', memory: '4Gi' },
+        },
+      },
+      {
+        name: 'payload-cms',
+        purpose: 'Payload CMS on Next.js',
+        podSecurity: { enforce: 'baseline', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        quota: { requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '4', memory: '8Gi' }, pods: 20 },
+        limitRange: {
+          min: { cpu: '50m', memory: '64Mi' },
+          defaultRequest: { cpu: '100m', memory: '256Mi' },
+          default: { cpu: '500m', memory: '512Mi' },
+          max: { cpu: '2', memory: '4Gi' },
+        },
+      },
+      {
+        name: 'shared',
+        purpose: 'PgBouncer in front of RDS; Redis and monitoring',
+        podSecurity: { enforce: 'restricted', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        quota: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, pods: 20 },
+        limitRange: {
+          min: { cpu: '25m', memory: '32Mi' },
+          defaultRequest: { cpu: '100m', memory: '128Mi' },
+          default: { cpu: '250m', memory: '256Mi' },
+          max: { cpu: '1', memory: '2Gi' },
+        },
+      },
+    ],
+    pgbouncer: {
+      namespace: 'shared',
+      version: '1.24.1',
+      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.24.1' },
+      replicas: 2,
+      minAvailable: 1,
+      defaultPoolSize: 15,
+      reservePoolSize: 5,
+      reservePoolTimeoutSeconds: 3,
+      maxClientConnections: 500,
+      serverTlsSslMode: 'require',
+      connectionHeadroom: 20,
+      resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
+      runAsUser: 10001,
+    },
+    apps: {
+      payload: {
+        namespace: 'payload-cms',
+        databaseRole: 'payload_user',
+        podLabels: { 'app.kubernetes.io/name': 'payload' },
+        httpPort: 3000,
+        httpIngressCidrs: ['10.10.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
+        httpsEgressCidrs: cloudflareIpv4Ranges, // uploads to R2
+      },
+      django: {
+        namespace: 'django-api',
+        databaseRole: 'django_user',
+        podLabels: { 'app.kubernetes.io/name': 'django-api' },
+        httpPort: 8000,
+        httpIngressCidrs: ['10.10.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
+        httpsEgressCidrs: [],
+      },
+    },
   },
 };

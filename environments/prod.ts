@@ -4,6 +4,7 @@
  * Account, VPC, subnet, security group (and, later, Cloudflare) ids below are FAKE placeholders with the right shape.
  * REPLACE them with the real ids of the production account before the first `cdktf deploy prod`.
  */
+import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
 
 export const prod: EnvironmentConfig = {
@@ -69,5 +70,79 @@ export const prod: EnvironmentConfig = {
       { name: 'cineos', owner: 'cineos_owner', readers: [] },
       { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
     ],
+  },
+  cluster: {
+    eksClusterName: 'lightwave-prod',
+    namespaces: [
+      {
+        name: 'django-api',
+        purpose: 'Django REST API and Celery workers',
+        podSecurity: { enforce: 'baseline', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        quota: { requests: { cpu: '8', memory: '16Gi' }, limits: { cpu: '16', memory: '32Gi' }, pods: 60 },
+        limitRange: {
+          min: { cpu: '50m', memory: '64Mi' },
+          defaultRequest: { cpu: '100m', memory: '256Mi' },
+          default: { cpu: '500m', memory: '512Mi' },
+          max: { cpu: '2', memory: '4Gi' },
+        },
+      },
+      {
+        name: 'payload-cms',
+        purpose: 'Payload CMS on Next.js',
+        podSecurity: { enforce: 'baseline', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        quota: { requests: { cpu: '8', memory: '16Gi' }, limits: { cpu: '16', memory: '32Gi' }, pods: 60 },
+        limitRange: {
+          min: { cpu: '50m', memory: '64Mi' },
+          defaultRequest: { cpu: '100m', memory: '256Mi' },
+          default: { cpu: '500m', memory: '512Mi' },
+          max: { cpu: '2', memory: '4Gi' },
+        },
+      },
+      {
+        name: 'shared',
+        purpose: 'PgBouncer in front of RDS; Redis and monitoring',
+        podSecurity: { enforce: 'restricted', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        quota: { requests: { cpu: '4', memory: '8Gi' }, limits: { cpu: '8', memory: '16Gi' }, pods: 40 },
+        limitRange: {
+          min: { cpu: '25m', memory: '32Mi' },
+          defaultRequest: { cpu: '100m', memory: '128Mi' },
+          default: { cpu: '250m', memory: '256Mi' },
+          max: { cpu: '1', memory: '2Gi' },
+        },
+      },
+    ],
+    pgbouncer: {
+      namespace: 'shared',
+      version: '1.24.1',
+      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.24.1' },
+      replicas: 3,
+      minAvailable: 2,
+      defaultPoolSize: 40,
+      reservePoolSize: 10,
+      reservePoolTimeoutSeconds: 3,
+      maxClientConnections: 1000,
+      serverTlsSslMode: 'require',
+      connectionHeadroom: 50,
+      resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
+      runAsUser: 10001,
+    },
+    apps: {
+      payload: {
+        namespace: 'payload-cms',
+        databaseRole: 'payload_user',
+        podLabels: { 'app.kubernetes.io/name': 'payload' },
+        httpPort: 3000,
+        httpIngressCidrs: ['10.20.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
+        httpsEgressCidrs: cloudflareIpv4Ranges, // uploads to R2
+      },
+      django: {
+        namespace: 'django-api',
+        databaseRole: 'django_user',
+        podLabels: { 'app.kubernetes.io/name': 'django-api' },
+        httpPort: 8000,
+        httpIngressCidrs: ['10.20.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
+        httpsEgressCidrs: [],
+      },
+    },
   },
 };

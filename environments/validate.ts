@@ -2,6 +2,7 @@
  * Runs every validation rule over every environment and across them, so all failures are reported at once.
  */
 import type { EnvironmentConfig } from './config';
+import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
@@ -12,6 +13,7 @@ export const environmentRules: readonly EnvironmentRule[] = [
   ...coreRules,
   ...databaseRules,
   ...databaseAccessRules,
+  ...clusterRules,
 ];
 
 /** A rule that trips over a missing part of the config reports it instead of hiding the other failures. */

@@ -4,19 +4,19 @@
  * The stack owns the state backend and the providers, and composes the layers. Providers take only values known at
  * plan time: the environment config, environment variables and data sources of things that already exist.
  */
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { PostgresqlProvider } from '@cdktf/provider-postgresql/lib/provider';
-import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { S3Backend, TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct, Node } from 'constructs';
 import type { EnvironmentConfig } from '../environments/config';
+import { ClusterLayer } from './cluster';
 import { DatabaseLayer } from './database';
 import { DatabaseAccessLayer } from './database-access';
 import { LogicalIdRegistry } from './logical-ids';
+import { configureProviders } from './providers';
 
 export class EnvironmentStack extends TerraformStack {
   readonly database: DatabaseLayer;
   readonly databaseAccess: DatabaseAccessLayer;
+  readonly cluster: ClusterLayer;
   private readonly logicalIds = new LogicalIdRegistry();
 
   constructor(
@@ -34,26 +34,7 @@ export class EnvironmentStack extends TerraformStack {
     // S3-native state locking (Terraform ≥ 1.10); cdktf 0.21's S3BackendConfig predates the option.
     backend.addOverride('use_lockfile', true);
 
-    new AwsProvider(this, 'aws', {
-      region: config.aws.region,
-      allowedAccountIds: [config.aws.accountId],
-      defaultTags: [{ tags: { ...config.tags, Environment: config.name, ManagedBy: 'cdktf' } }],
-    });
-
-    // The operator reaches the private instance through a tunnel or from inside the VPC (config), as the master
-    // user; the password comes from PGPASSWORD, read from the RDS-managed secret (README, "Deploying").
-    const connection = config.databaseAccess.connection;
-    new PostgresqlProvider(this, 'postgresql', {
-      host: connection.host,
-      port: connection.port,
-      database: config.database.databaseName,
-      username: config.database.masterUsername,
-      sslmode: connection.sslMode,
-      connectTimeout: connection.connectTimeoutSeconds,
-      superuser: false,
-      expectedVersion: '15',
-    });
-    new RandomProvider(this, 'random');
+    configureProviders(this, config);
 
     this.database = new DatabaseLayer(this, 'database', {
       tier: config.tier,
@@ -66,6 +47,14 @@ export class EnvironmentStack extends TerraformStack {
       tier: config.tier,
       access: config.databaseAccess,
       database: this.database.outputs,
+    });
+
+    this.cluster = new ClusterLayer(this, 'cluster', {
+      environment: config.name,
+      cluster: config.cluster,
+      network: config.network,
+      database: this.database.outputs,
+      access: this.databaseAccess.outputs,
     });
 
     // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.

@@ -53,7 +53,10 @@ describe('roles', () => {
     const owner = roles.get('createos_owner');
     expect(owner).toEqual(expect.objectContaining({ login: false, search_path: ['createos'] }));
     expect(owner).not.toHaveProperty('password');
-    expect(Object.keys(resourcesOfType(stack, 'random_password')).sort()).toEqual([
+    const passwords = Object.keys(resourcesOfType(stack, 'random_password')).filter((n) =>
+      n.startsWith('database_access'),
+    );
+    expect(passwords.sort()).toEqual([
       'database_access_password_django_user',
       'database_access_password_payload_user',
     ]);
@@ -173,14 +176,15 @@ describe('postgresql provider', () => {
 });
 
 describe('a new product', () => {
-  test('going live is one config change: its owner logs in and gets a password and CONNECT', () => {
+  test('going live is a config change: its owner logs in and gets a password, CONNECT and a PgBouncer pool', () => {
     const live = withChange(dev, (e) => {
       e.databaseAccess.roles[2] = {
         name: 'createos_owner',
         login: true,
-        connectionLimit: 10,
+        connectionLimit: 40,
         statementTimeoutMs: 30000,
       };
+      e.database.instanceClass = 'db.t3.small'; // a third pool needs the connections of a larger class
     });
     const liveStack = synthEnvironment(live);
     expect(resourcesOfType(liveStack, 'random_password')).toHaveProperty(
@@ -188,6 +192,10 @@ describe('a new product', () => {
     );
     expect(resourcesOfType(liveStack, 'postgresql_grant')).toHaveProperty(
       'database_access_grants_connect_createos_owner',
+    );
+    const config = resourcesOfType(liveStack, 'kubernetes_config_map_v1').cluster_pgbouncer_config;
+    expect((config.data as Record<string, string>)['pgbouncer.ini']).toContain(
+      'createos_owner = max_user_connections=20',
     );
   });
 });

@@ -317,6 +317,201 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     'databaseAccess.roles[*].connectionLimit',
     140,
   ],
+  [
+    'namespace name that is not a DNS-1123 label',
+    dev,
+    (e) => (e.cluster.namespaces[0].name = 'Django_API'),
+    'cluster.namespaces[0].name',
+    'Django_API',
+  ],
+  [
+    'namespace declared twice',
+    dev,
+    (e) => (e.cluster.namespaces[1].name = 'django-api'),
+    'cluster.namespaces',
+    'django-api',
+  ],
+  [
+    'unknown Pod Security level',
+    dev,
+    (e) => (e.cluster.namespaces[0].podSecurity.enforce = 'strict' as never),
+    'cluster.namespaces[0].podSecurity.enforce',
+    'strict',
+  ],
+  [
+    'warn laxer than enforce',
+    dev,
+    (e) => (e.cluster.namespaces[2].podSecurity.warn = 'baseline'),
+    'cluster.namespaces[2].podSecurity.warn',
+    'baseline',
+  ],
+  [
+    'unparsable CPU quantity',
+    dev,
+    (e) => (e.cluster.namespaces[0].quota.requests.cpu = 'two cores'),
+    'cluster.namespaces[0].quota.requests.cpu',
+    'two cores',
+  ],
+  [
+    'unparsable memory quantity',
+    dev,
+    (e) => (e.cluster.namespaces[1].limitRange.max.memory = '4GB'),
+    'cluster.namespaces[1].limitRange.max.memory',
+    '4GB',
+  ],
+  [
+    'quota below the limit range maximum',
+    dev,
+    (e) => (e.cluster.namespaces[0].quota.limits.memory = '1Gi'),
+    'cluster.namespaces[0].quota.limits.memory',
+    '1Gi',
+  ],
+  [
+    'quota requests below the default request',
+    dev,
+    (e) => (e.cluster.namespaces[2].quota.requests.cpu = '50m'),
+    'cluster.namespaces[2].quota.requests.cpu',
+    '50m',
+  ],
+  [
+    'limit range default above its max',
+    dev,
+    (e) => (e.cluster.namespaces[0].limitRange.default.cpu = '3'),
+    'cluster.namespaces[0].limitRange.max.cpu',
+    '2',
+  ],
+  [
+    'pool size of zero',
+    dev,
+    (e) => (e.cluster.pgbouncer.defaultPoolSize = 0),
+    'cluster.pgbouncer.defaultPoolSize',
+    0,
+  ],
+  [
+    'negative reserve pool',
+    dev,
+    (e) => (e.cluster.pgbouncer.reservePoolSize = -1),
+    'cluster.pgbouncer.reservePoolSize',
+    -1,
+  ],
+  [
+    'pools beyond the connection budget',
+    dev,
+    (e) => (e.cluster.pgbouncer.replicas = 3),
+    'cluster.pgbouncer.defaultPoolSize',
+    15,
+  ],
+  [
+    'PDB minAvailable equal to replicas',
+    dev,
+    (e) => (e.cluster.pgbouncer.minAvailable = 2),
+    'cluster.pgbouncer.minAvailable',
+    2,
+  ],
+  [
+    'image tag latest',
+    dev,
+    (e) => (e.cluster.pgbouncer.image.tag = 'latest'),
+    'cluster.pgbouncer.image.tag',
+    'latest',
+  ],
+  [
+    'image tag of another PgBouncer version',
+    dev,
+    (e) => (e.cluster.pgbouncer.image.tag = '1.22.0'),
+    'cluster.pgbouncer.image.tag',
+    '1.22.0',
+  ],
+  [
+    'malformed image digest',
+    dev,
+    (e) => (e.cluster.pgbouncer.image.digest = 'sha256:abc'),
+    'cluster.pgbouncer.image.digest',
+    'sha256:abc',
+  ],
+  [
+    'PgBouncer version the renderer does not support',
+    dev,
+    (e) => (e.cluster.pgbouncer.version = '1.12.0'),
+    'cluster.pgbouncer.version',
+    '1.12.0',
+  ],
+  [
+    'PgBouncer in a namespace not enforcing restricted',
+    dev,
+    (e) => (e.cluster.pgbouncer.namespace = 'django-api'),
+    'cluster.pgbouncer.namespace',
+    'django-api',
+  ],
+  [
+    'PgBouncer in an undeclared namespace',
+    dev,
+    (e) => (e.cluster.pgbouncer.namespace = 'pooling'),
+    'cluster.pgbouncer.namespace',
+    'pooling',
+  ],
+  [
+    'verify-full without a CA bundle',
+    dev,
+    (e) => (e.cluster.pgbouncer.serverTlsSslMode = 'verify-full'),
+    'cluster.pgbouncer.serverTlsCaBundle',
+    undefined,
+  ],
+  [
+    'PgBouncer running as a low UID',
+    dev,
+    (e) => (e.cluster.pgbouncer.runAsUser = 70),
+    'cluster.pgbouncer.runAsUser',
+    70,
+  ],
+  [
+    'PgBouncer limit below its request',
+    dev,
+    (e) => (e.cluster.pgbouncer.resources.limits.cpu = '10m'),
+    'cluster.pgbouncer.resources.limits.cpu',
+    '10m',
+  ],
+  [
+    'role connection limit below its PgBouncer pools',
+    dev,
+    (e) =>
+      (e.databaseAccess.roles[1] = {
+        name: 'django_user',
+        login: true,
+        connectionLimit: 30,
+        statementTimeoutMs: 30000,
+      }),
+    'databaseAccess.roles[1].connectionLimit',
+    30,
+  ],
+  [
+    'app in an undeclared namespace',
+    dev,
+    (e) => (e.cluster.apps.payload.namespace = 'cms'),
+    'cluster.apps.payload.namespace',
+    'cms',
+  ],
+  [
+    'app connecting as a reserved role',
+    dev,
+    (e) => (e.cluster.apps.django.databaseRole = 'cineos_owner'),
+    'cluster.apps.django.databaseRole',
+    'cineos_owner',
+  ],
+  [
+    'HTTPS egress to the whole internet',
+    dev,
+    (e) => (e.cluster.apps.payload.httpsEgressCidrs = ['0.0.0.0/0']),
+    'cluster.apps.payload.httpsEgressCidrs[0]',
+    '0.0.0.0/0',
+  ],
+  [
+    'invalid pod label',
+    dev,
+    (e) => (e.cluster.apps.django.podLabels = { app: 'django api' }),
+    'cluster.apps.django.podLabels.app',
+    'django api',
+  ],
 ];
 
 describe('valid configurations', () => {
@@ -394,6 +589,14 @@ describe('reporting', () => {
     const [failure] = validateEnvironments([greedy]);
     expect(failure.allowed).toBe(
       'a sum of at most 107 = max_connections 112 of db.t3.micro − 5 reserved for superusers; got payload_user 100 + django_user 40 = 140',
+    );
+  });
+
+  test('the PgBouncer budget error shows its arithmetic', () => {
+    const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.replicas = 3))]);
+    expect(failures.find((f) => f.field === 'cluster.pgbouncer.defaultPoolSize')?.allowed).toBe(
+      "pools within the database's connections: 3 replicas × [(15 + 5 payload_user) + (15 + 5 django_user)] = 120 server connections; " +
+        'available: max_connections 112 − 5 reserved − 20 headroom = 87',
     );
   });
 

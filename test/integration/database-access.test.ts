@@ -21,11 +21,11 @@ import {
 } from '../support/access-matrix';
 import { emulatedApply, type AppliedState } from '../support/emulated-apply';
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
+import { createRdsLikeDatabase } from '../support/rds-like-database';
 import { synthEnvironment } from '../support/synth';
 
 jest.setTimeout(120_000);
 
-const MASTER_PASSWORD = 'local-master-password';
 const OUTSIDER = 'outsider'; // a login role the model does not declare: what PUBLIC may do
 
 async function createTables(superuser: Client, env: EnvironmentConfig, table: string): Promise<void> {
@@ -53,19 +53,14 @@ describe.each(environments.map((env) => [env.name, env] as const))(
     const login = (role: string) => server.connect(role, dbName, passwords.get(role));
 
     beforeAll(async () => {
-      server = startLocalPostgres();
+      server = await startLocalPostgres();
       try {
-        const bootstrap = await server.connect('postgres', 'postgres');
-        // RDS's master: CREATEROLE and CREATEDB, not a superuser; it owns the initial database.
-        await bootstrap.query(
-          `CREATE ROLE ${env.database.masterUsername} LOGIN CREATEROLE CREATEDB PASSWORD '${MASTER_PASSWORD}'`,
-        );
-        await bootstrap.query(`CREATE DATABASE ${dbName} OWNER ${env.database.masterUsername}`);
+        const master = await createRdsLikeDatabase(server, env);
+        const bootstrap = await server.connect('postgres', dbName);
         await bootstrap.query(`CREATE ROLE ${OUTSIDER} LOGIN PASSWORD '${passwords.get(OUTSIDER)}'`);
         await bootstrap.end();
         superuser = await server.connect('postgres', dbName);
 
-        const master = await server.connect(env.database.masterUsername, dbName, MASTER_PASSWORD);
         await emulatedApply(
           master,
           stack,

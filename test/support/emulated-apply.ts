@@ -68,6 +68,20 @@ export function applyOrder(stack: TerraformJson, types: readonly string[]): stri
   return ordered;
 }
 
+/** Replaces every `${type.name.attr}` inside `text` with its applied value (e.g. passwords in a userlist). */
+export function resolveInline(text: string, state: AppliedState): string {
+  const resolved = text.replace(
+    /\$\{([a-z_]+\.[\w-]+)\.(\w+)\}/g,
+    (whole, address: string, attribute: string) => {
+      const value = state.get(address)?.[attribute];
+      if (value === undefined) throw new Error(`cannot resolve ${whole}: not applied`);
+      return String(value);
+    },
+  );
+  if (resolved.includes('${')) throw new Error(`unresolved expression left in: ${resolved}`);
+  return resolved;
+}
+
 /** Applies every resource of `types` not applied yet; returns the addresses applied, in order. */
 export async function emulatedApply(
   client: Client,

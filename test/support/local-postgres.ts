@@ -1,6 +1,7 @@
 /**
- * A throwaway PostgreSQL 15 server for integration tests: its own data directory and unix socket in a temp dir
- * (no TCP port), logs to a file, every step bounded in time, stopped and removed by `stop()`.
+ * A throwaway PostgreSQL 15 server for integration tests: its own data directory and unix socket in a temp dir,
+ * optionally a TLS listener on 127.0.0.1 (self-signed certificate, like RDS with rds.force_ssl=1: TCP clients must
+ * use TLS), logs to a file, every step bounded in time, stopped and removed by `stop()`.
  *
  * PostgreSQL refuses to run as root; when the tests run as root the server runs as the unprivileged `postgres`
  * user (created by Debian's postgresql packages). Binaries: `LIGHTWAVE_PG_BINDIR`, else `pg_ctl`/`initdb` on PATH,
@@ -11,6 +12,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from './free-port';
 
 const STEP_TIMEOUT_MS = 60_000;
 
@@ -60,9 +62,11 @@ export interface LocalPostgres {
 export interface LocalPostgresOptions {
   /** Extra `postgresql.conf` settings. */
   readonly settings?: Readonly<Record<string, string | number>>;
+  /** Also listen on 127.0.0.1 (a free port), TLS only. @default false */
+  readonly tls?: boolean;
 }
 
-export function startLocalPostgres(options: LocalPostgresOptions = {}): LocalPostgres {
+export async function startLocalPostgres(options: LocalPostgresOptions = {}): Promise<LocalPostgres> {
   const bin = findBinDir();
   const root = mkdtempSync(join(tmpdir(), 'lightwave-pg-'));
   const data = join(root, 'data');
@@ -76,7 +80,7 @@ export function startLocalPostgres(options: LocalPostgresOptions = {}): LocalPos
     );
     for (const path of [root, socketDir, logFile]) chownSync(path, uid, gid);
   }
-  const port = 5432;
+  const port = options.tls ? await freePort() : 5432;
 
   runAsServerUser(join(bin, 'initdb'), [
     '-D',
@@ -89,9 +93,31 @@ export function startLocalPostgres(options: LocalPostgresOptions = {}): LocalPos
     '--no-sync',
   ]);
   // Only the bootstrap superuser is trusted (fixtures); every other role logs in with SCRAM, as on RDS.
-  writeFileSync(join(data, 'pg_hba.conf'), 'local all postgres trust\nlocal all all scram-sha-256\n');
+  writeFileSync(
+    join(data, 'pg_hba.conf'),
+    'local all postgres trust\nlocal all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n',
+  );
+  if (options.tls) {
+    runAsServerUser('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-keyout',
+      join(data, 'server.key'),
+      '-out',
+      join(data, 'server.crt'),
+    ]);
+    runAsServerUser('chmod', ['600', join(data, 'server.key')]); // PostgreSQL refuses a readable key
+  }
   const settings: Record<string, string | number> = {
-    listen_addresses: "''",
+    listen_addresses: options.tls ? "'127.0.0.1'" : "''",
+    ssl: options.tls ? 'on' : 'off',
     unix_socket_directories: `'${socketDir}'`,
     port,
     password_encryption: "'scram-sha-256'",

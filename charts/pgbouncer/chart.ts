@@ -1,0 +1,261 @@
+/**
+ * PgBouncer in front of RDS, as a typed bundle of Kubernetes objects: ConfigMap (pgbouncer.ini), Secret (userlist),
+ * Deployment, Service and PodDisruptionBudget.
+ *
+ * Transaction pooling, SCRAM to clients and to the server, TLS to RDS, plain-text passwords in an auth_file mounted
+ * from the Secret (RDS exposes no SCRAM secrets, so auth_query cannot work: pgbouncer/pgbouncer#265). The pod runs
+ * under the restricted Pod Security Standard with every field written out (the kubernetes provider defaults
+ * allow_privilege_escalation to true when a security_context block exists).
+ */
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
+import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import type { ComputeQuantities } from '../../environments/parts/cluster';
+import { renderPgBouncerIni, renderUserlist } from './ini';
+
+export interface PgBouncerUser {
+  readonly name: string;
+  /** Plain-text password (a token resolved at apply time). */
+  readonly password: string;
+}
+
+export interface PgBouncerChartProps {
+  readonly namespace: string;
+  /**
+   * Name of every object, and the Service's DNS name.
+   *
+   * @default 'pgbouncer'
+   */
+  readonly name?: string;
+  /** Labels added to every object (environment, part-of …). @default - none */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** PgBouncer version the image runs; pgbouncer.ini is rendered for it. */
+  readonly version: string;
+  readonly image: { readonly repository: string; readonly tag: string; readonly digest?: string };
+  readonly replicas: number;
+  readonly minAvailable: number;
+  /** The PostgreSQL server PgBouncer forwards to. */
+  readonly server: {
+    readonly host: string;
+    readonly port: number;
+    readonly database: string;
+    readonly sslMode: 'require' | 'verify-full';
+    /** PEM CA bundle for verify-full. @default - none */
+    readonly caBundle?: string;
+  };
+  /** Application users; each gets a pool in `server.database`. */
+  readonly users: readonly PgBouncerUser[];
+  /** Admin-console users (PgBouncer-only, not PostgreSQL roles). */
+  readonly adminUser: PgBouncerUser;
+  readonly statsUser: PgBouncerUser;
+  readonly defaultPoolSize: number;
+  readonly reservePoolSize: number;
+  readonly reservePoolTimeoutSeconds: number;
+  readonly maxClientConnections: number;
+  /**
+   * Startup parameters clients send that PgBouncer should accept and ignore: Django passes `options`
+   * (`-c search_path=…`, which the role's own search_path makes unnecessary), JDBC-style drivers `extra_float_digits`.
+   *
+   * @default ['extra_float_digits', 'options']
+   */
+  readonly ignoreStartupParameters?: readonly string[];
+  /**
+   * Port PgBouncer listens on in the pod.
+   *
+   * @default 6432
+   */
+  readonly containerPort?: number;
+  /**
+   * Port of the Service applications connect to.
+   *
+   * @default 5432
+   */
+  readonly servicePort?: number;
+  readonly resources: { readonly requests: ComputeQuantities; readonly limits: ComputeQuantities };
+  /** Non-root UID and GID of the container. */
+  readonly runAsUser: number;
+}
+
+const CONFIG_DIR = '/etc/pgbouncer';
+const AUTH_DIR = '/etc/pgbouncer-auth';
+const CA_FILE = 'rds-ca-bundle.pem';
+
+export class PgBouncerChart extends Construct {
+  /** Labels that select the PgBouncer pods (for NetworkPolicies). */
+  readonly selectorLabels: Readonly<Record<string, string>>;
+  /** In-cluster DNS name applications connect to. */
+  readonly host: string;
+  readonly servicePort: number;
+  readonly containerPort: number;
+  readonly ini: string;
+  readonly configMap: ConfigMapV1;
+  readonly secret: SecretV1;
+  readonly deployment: DeploymentV1;
+  readonly service: ServiceV1;
+  readonly podDisruptionBudget: PodDisruptionBudgetV1;
+
+  constructor(scope: Construct, id: string, props: PgBouncerChartProps) {
+    super(scope, id);
+    const name = props.name ?? 'pgbouncer';
+    this.containerPort = props.containerPort ?? 6432;
+    this.servicePort = props.servicePort ?? 5432;
+    this.host = `${name}.${props.namespace}.svc.cluster.local`;
+    this.selectorLabels = { 'app.kubernetes.io/name': 'pgbouncer', 'app.kubernetes.io/instance': name };
+    const labels = {
+      ...props.labels,
+      ...this.selectorLabels,
+      'app.kubernetes.io/version': props.version,
+      'app.kubernetes.io/component': 'connection-pooler',
+    };
+    const metadata = { name, namespace: props.namespace, labels };
+    const perUser = props.defaultPoolSize + props.reservePoolSize;
+
+    this.ini = renderPgBouncerIni({
+      version: props.version,
+      listenAddress: '0.0.0.0',
+      listenPort: this.containerPort,
+      databases: [
+        {
+          name: props.server.database,
+          host: props.server.host,
+          port: props.server.port,
+          dbname: props.server.database,
+        },
+      ],
+      authFile: `${AUTH_DIR}/userlist.txt`,
+      defaultPoolSize: props.defaultPoolSize,
+      reservePoolSize: props.reservePoolSize,
+      reservePoolTimeoutSeconds: props.reservePoolTimeoutSeconds,
+      maxClientConnections: props.maxClientConnections,
+      maxDbConnections: perUser * props.users.length,
+      users: props.users.map((u) => ({ name: u.name, maxConnections: perUser })),
+      serverTlsSslMode: props.server.sslMode,
+      ...(props.server.caBundle ? { serverTlsCaFile: `${CONFIG_DIR}/${CA_FILE}` } : {}),
+      ignoreStartupParameters: props.ignoreStartupParameters ?? ['extra_float_digits', 'options'],
+      adminUsers: [props.adminUser.name],
+      statsUsers: [props.statsUser.name],
+    });
+    const userlist = renderUserlist([...props.users, props.adminUser, props.statsUser]);
+
+    this.configMap = new ConfigMapV1(this, 'config', {
+      metadata,
+      data: {
+        'pgbouncer.ini': this.ini,
+        ...(props.server.caBundle ? { [CA_FILE]: props.server.caBundle } : {}),
+      },
+    });
+    this.secret = new SecretV1(this, 'userlist', {
+      metadata: { ...metadata, name: `${name}-userlist` },
+      type: 'Opaque',
+      data: { 'userlist.txt': userlist },
+    });
+
+    const image = `${props.image.repository}:${props.image.tag}${props.image.digest ? `@${props.image.digest}` : ''}`;
+    const restricted = {
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      runAsUser: props.runAsUser,
+      runAsGroup: props.runAsUser,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    };
+    this.deployment = new DeploymentV1(this, 'deployment', {
+      metadata,
+      spec: {
+        replicas: String(props.replicas),
+        selector: { matchLabels: this.selectorLabels },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0', maxSurge: '1' } },
+        template: {
+          metadata: {
+            labels,
+            // A changed pgbouncer.ini or userlist changes the pod template, so pods roll and load it.
+            annotations: {
+              'checksum/config': Fn.sha256(Fn.jsonencode(this.configMap.data)),
+              'checksum/userlist': Fn.sha256(Fn.jsonencode(this.secret.data)),
+            },
+          },
+          spec: {
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            terminationGracePeriodSeconds: 30,
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: String(props.runAsUser),
+              runAsGroup: String(props.runAsUser),
+              fsGroup: String(props.runAsUser),
+              seccompProfile: { type: 'RuntimeDefault' },
+            },
+            topologySpreadConstraint: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(
+              (topologyKey) => ({
+                maxSkew: 1,
+                topologyKey,
+                whenUnsatisfiable: 'ScheduleAnyway',
+                labelSelector: [{ matchLabels: this.selectorLabels }],
+              }),
+            ),
+            container: [
+              {
+                name: 'pgbouncer',
+                image,
+                imagePullPolicy: props.image.digest ? 'IfNotPresent' : 'Always',
+                command: ['/usr/bin/pgbouncer'],
+                args: [`${CONFIG_DIR}/pgbouncer.ini`],
+                port: [{ name: 'pgbouncer', containerPort: this.containerPort, protocol: 'TCP' }],
+                securityContext: {
+                  ...restricted,
+                  runAsUser: String(props.runAsUser),
+                  runAsGroup: String(props.runAsUser),
+                },
+                resources: {
+                  requests: { ...props.resources.requests },
+                  limits: { ...props.resources.limits },
+                },
+                readinessProbe: {
+                  tcpSocket: [{ port: 'pgbouncer' }],
+                  initialDelaySeconds: 5,
+                  periodSeconds: 10,
+                },
+                livenessProbe: {
+                  tcpSocket: [{ port: 'pgbouncer' }],
+                  initialDelaySeconds: 30,
+                  periodSeconds: 20,
+                  failureThreshold: 3,
+                },
+                volumeMount: [
+                  { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
+                  { name: 'userlist', mountPath: AUTH_DIR, readOnly: true },
+                  { name: 'tmp', mountPath: '/tmp' },
+                ],
+              },
+            ],
+            volume: [
+              { name: 'config', configMap: { name: this.configMap.metadata.name, defaultMode: '0444' } },
+              { name: 'userlist', secret: { secretName: this.secret.metadata.name, defaultMode: '0440' } },
+              { name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '16Mi' } },
+            ],
+          },
+        },
+      },
+    });
+
+    this.service = new ServiceV1(this, 'service', {
+      metadata,
+      spec: {
+        type: 'ClusterIP',
+        selector: this.selectorLabels,
+        port: [{ name: 'postgres', port: this.servicePort, targetPort: 'pgbouncer', protocol: 'TCP' }],
+      },
+    });
+
+    this.podDisruptionBudget = new PodDisruptionBudgetV1(this, 'disruption_budget', {
+      metadata,
+      spec: { minAvailable: String(props.minAvailable), selector: { matchLabels: this.selectorLabels } },
+    });
+  }
+}

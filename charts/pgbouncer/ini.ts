@@ -1,0 +1,130 @@
+/**
+ * Renders pgbouncer.ini for a given PgBouncer version: settings the version does not know are left out (PgBouncer
+ * refuses to start on an unknown key), everything else is written explicitly so reviewers see it.
+ *
+ * Version facts from pgbouncer/pgbouncer doc/config.md at each release tag:
+ *   max_prepared_statements   1.21.0+ (protocol-level prepared statements in transaction mode)
+ *   [users] pool_size         1.23.0+ (not used: the per-user cap max_user_connections works on every version)
+ *   scram-sha-256 auth_type   1.14.0+
+ */
+
+export const MINIMUM_PGBOUNCER_VERSION = '1.18.0';
+
+const featureSince = {
+  maxPreparedStatements: '1.21.0',
+} as const;
+
+export function parseVersion(version: string): [number, number, number] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+
+/** True when `version` ≥ `minimum` (both `x.y.z`). */
+export function atLeast(version: string, minimum: string): boolean {
+  const [a, b] = [parseVersion(version), parseVersion(minimum)];
+  if (!a || !b) throw new Error(`not a PgBouncer version: ${!a ? version : minimum}`);
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return true;
+}
+
+export interface IniDatabase {
+  /** Name clients connect to. */
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly dbname: string;
+}
+
+export interface PgBouncerIniOptions {
+  readonly version: string;
+  readonly listenAddress: string;
+  readonly listenPort: number;
+  readonly databases: readonly IniDatabase[];
+  /** Path of the userlist (plain-text passwords: RDS does not expose SCRAM secrets for auth_query). */
+  readonly authFile: string;
+  readonly defaultPoolSize: number;
+  readonly reservePoolSize: number;
+  readonly reservePoolTimeoutSeconds: number;
+  readonly maxClientConnections: number;
+  /** Server connections per database per replica (Σ of its pools). */
+  readonly maxDbConnections: number;
+  /** Per-user cap on server connections (pool + reserve), so a user never exceeds its share. */
+  readonly users: readonly { readonly name: string; readonly maxConnections: number }[];
+  readonly serverTlsSslMode: 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
+  /** CA bundle path for verify-ca/verify-full. @default - none */
+  readonly serverTlsCaFile?: string;
+  readonly ignoreStartupParameters: readonly string[];
+  readonly adminUsers: readonly string[];
+  readonly statsUsers: readonly string[];
+  /**
+   * Prepared statements tracked per client in transaction mode (PgBouncer ≥ 1.21; left out before).
+   *
+   * @default 200
+   */
+  readonly maxPreparedStatements?: number;
+}
+
+function section(name: string, entries: readonly [string, string | number][]): string {
+  return [`[${name}]`, ...entries.map(([k, v]) => `${k} = ${v}`)].join('\n');
+}
+
+export function renderPgBouncerIni(o: PgBouncerIniOptions): string {
+  if (!atLeast(o.version, MINIMUM_PGBOUNCER_VERSION)) {
+    throw new Error(
+      `pgbouncer.version: ${o.version} is not supported; allowed: ${MINIMUM_PGBOUNCER_VERSION} or newer`,
+    );
+  }
+  const tls: [string, string][] = [
+    ['server_tls_sslmode', o.serverTlsSslMode],
+    ['server_tls_protocols', 'secure'],
+    ...(o.serverTlsCaFile ? [['server_tls_ca_file', o.serverTlsCaFile] as [string, string]] : []),
+  ];
+  const pgbouncer: [string, string | number][] = [
+    ['listen_addr', o.listenAddress],
+    ['listen_port', o.listenPort],
+    // No unix socket, no pid file, logs to stderr: nothing to write on a read-only root filesystem.
+    ['unix_socket_dir', ''],
+    ['auth_type', 'scram-sha-256'],
+    ['auth_file', o.authFile],
+    ['admin_users', o.adminUsers.join(',')],
+    ['stats_users', o.statsUsers.join(',')],
+    ['pool_mode', 'transaction'],
+    ['max_client_conn', o.maxClientConnections],
+    ['default_pool_size', o.defaultPoolSize],
+    ['reserve_pool_size', o.reservePoolSize],
+    ['reserve_pool_timeout', o.reservePoolTimeoutSeconds],
+    ['max_db_connections', o.maxDbConnections],
+    ['ignore_startup_parameters', o.ignoreStartupParameters.join(',')],
+    ...(atLeast(o.version, featureSince.maxPreparedStatements)
+      ? [['max_prepared_statements', o.maxPreparedStatements ?? 200] as [string, number]]
+      : []),
+    ['server_idle_timeout', 600],
+    ['server_lifetime', 3600],
+    ['query_wait_timeout', 120],
+    ['log_connections', 1],
+    ['log_disconnections', 1],
+    ['log_pooler_errors', 1],
+    ...tls,
+  ];
+  return [
+    `; pgbouncer.ini for PgBouncer ${o.version}, rendered by charts/pgbouncer/ini.ts`,
+    section(
+      'databases',
+      o.databases.map((d) => [d.name, `host=${d.host} port=${d.port} dbname=${d.dbname}`]),
+    ),
+    section(
+      'users',
+      o.users.map((u) => [u.name, `max_user_connections=${u.maxConnections}`]),
+    ),
+    section('pgbouncer', pgbouncer),
+    '',
+  ].join('\n\n');
+}
+
+/** auth_file lines: `"user" "password"`, a double quote inside a value doubled. */
+export function renderUserlist(
+  users: readonly { readonly name: string; readonly password: string }[],
+): string {
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return users.map((u) => `${quote(u.name)} ${quote(u.password)}\n`).join('');
+}

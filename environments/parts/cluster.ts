@@ -1,0 +1,109 @@
+/**
+ * Configuration of the cluster layer: what lives in the pre-existing EKS cluster.
+ */
+
+export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+
+export interface PodSecurityConfig {
+  /** Pods violating this level are rejected. */
+  readonly enforce: PodSecurityLevel;
+  /** Violations of this level are returned as warnings to the client (kubectl, CI). */
+  readonly warn: PodSecurityLevel;
+  /** Violations of this level are recorded in the audit log. */
+  readonly audit: PodSecurityLevel;
+  /** Pod Security Standards version the levels refer to: `latest` or a Kubernetes minor such as `v1.31`. */
+  readonly version: string;
+}
+
+/** CPU and memory as Kubernetes quantities (`500m`, `2`, `256Mi`, `1Gi`). */
+export interface ComputeQuantities {
+  readonly cpu: string;
+  readonly memory: string;
+}
+
+export interface ResourceQuotaConfig {
+  readonly requests: ComputeQuantities;
+  readonly limits: ComputeQuantities;
+  readonly pods: number;
+}
+
+/** Per-container bounds and defaults (containers that set nothing get `defaultRequest` and `default`). */
+export interface LimitRangeConfig {
+  readonly min: ComputeQuantities;
+  readonly defaultRequest: ComputeQuantities;
+  readonly default: ComputeQuantities;
+  readonly max: ComputeQuantities;
+}
+
+export interface NamespaceConfig {
+  readonly name: string;
+  /** What runs there, as an annotation for whoever runs `kubectl describe namespace`. */
+  readonly purpose: string;
+  readonly podSecurity: PodSecurityConfig;
+  readonly quota: ResourceQuotaConfig;
+  readonly limitRange: LimitRangeConfig;
+}
+
+/** An application namespace's traffic that its NetworkPolicies allow beyond DNS and PgBouncer. */
+export interface AppConfig {
+  readonly namespace: string;
+  /** The login role the application connects as (through PgBouncer). */
+  readonly databaseRole: string;
+  /** Labels of the application's pods (policies select them). */
+  readonly podLabels: Readonly<Record<string, string>>;
+  /** Port the application serves HTTP on. */
+  readonly httpPort: number;
+  /** CIDRs allowed to reach `httpPort` (the VPC, where the load balancer's targets live). */
+  readonly httpIngressCidrs: readonly string[];
+  /** CIDRs the application may call over HTTPS (443), e.g. Cloudflare's ranges for R2. */
+  readonly httpsEgressCidrs: readonly string[];
+}
+
+export interface PgBouncerImage {
+  /** Registry and repository, e.g. `ghcr.io/icoretech/pgbouncer-docker`. */
+  readonly repository: string;
+  /** An exact version tag; never `latest`. */
+  readonly tag: string;
+  /** `sha256:<64 hex>` to pin the image by content. @default - none: pinned by tag only */
+  readonly digest?: string;
+}
+
+export interface PgBouncerConfig {
+  /** Namespace PgBouncer runs in. */
+  readonly namespace: string;
+  /** PgBouncer version the image runs; the pgbouncer.ini renderer writes what this version understands. */
+  readonly version: string;
+  readonly image: PgBouncerImage;
+  readonly replicas: number;
+  /** PodDisruptionBudget: pods that must stay up during voluntary disruptions (< replicas). */
+  readonly minAvailable: number;
+  /** Server connections per (database, user) pool, per replica. */
+  readonly defaultPoolSize: number;
+  /** Extra server connections a pool may open when clients wait longer than `reservePoolTimeoutSeconds`. */
+  readonly reservePoolSize: number;
+  readonly reservePoolTimeoutSeconds: number;
+  /** Client connections one replica accepts. */
+  readonly maxClientConnections: number;
+  /** TLS to RDS: `require`, or `verify-full` with `serverTlsCaBundle`. */
+  readonly serverTlsSslMode: 'require' | 'verify-full';
+  /** PEM bundle of the RDS certificate authorities, needed for `verify-full`. @default - none */
+  readonly serverTlsCaBundle?: string;
+  /** Server connections kept free for operators, migrations and monitoring when checking the budget. */
+  readonly connectionHeadroom: number;
+  readonly resources: { readonly requests: ComputeQuantities; readonly limits: ComputeQuantities };
+  /** UID/GID the container runs as (non-root, ≥ 10000). */
+  readonly runAsUser: number;
+}
+
+export interface ClusterConfig {
+  /** Name of the pre-existing EKS cluster (looked up at plan time for the kubernetes provider). */
+  readonly eksClusterName: string;
+  readonly namespaces: readonly NamespaceConfig[];
+  readonly pgbouncer: PgBouncerConfig;
+  readonly apps: {
+    /** Payload CMS (Next.js): owns the `payload` schema, serves the CMS API Django calls. */
+    readonly payload: AppConfig;
+    /** Django REST API and Celery: owns the `django` schema. */
+    readonly django: AppConfig;
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The pgbouncer.ini renderer: what it writes for every version, and what only newer versions get.
+ */
+import {
+  atLeast,
+  renderPgBouncerIni,
+  renderUserlist,
+  type PgBouncerIniOptions,
+} from '../charts/pgbouncer/ini';
+import { getIniValue } from './support/ini-file';
+
+const options: PgBouncerIniOptions = {
+  version: '1.24.1',
+  listenAddress: '0.0.0.0',
+  listenPort: 6432,
+  databases: [{ name: 'lightwave_platform', host: 'db.internal', port: 5432, dbname: 'lightwave_platform' }],
+  authFile: '/etc/pgbouncer-auth/userlist.txt',
+  defaultPoolSize: 15,
+  reservePoolSize: 5,
+  reservePoolTimeoutSeconds: 3,
+  maxClientConnections: 500,
+  maxDbConnections: 40,
+  users: [
+    { name: 'payload_user', maxConnections: 20 },
+    { name: 'django_user', maxConnections: 20 },
+  ],
+  serverTlsSslMode: 'require',
+  ignoreStartupParameters: ['extra_float_digits', 'options'],
+  adminUsers: ['pgbouncer_admin'],
+  statsUsers: ['pgbouncer_stats'],
+};
+
+describe('pgbouncer.ini', () => {
+  const ini = renderPgBouncerIni(options);
+  const value = (key: string) => getIniValue(ini, 'pgbouncer', key);
+
+  test('pools in transaction mode with SCRAM and the userlist from the Secret', () => {
+    expect(value('pool_mode')).toBe('transaction');
+    expect(value('auth_type')).toBe('scram-sha-256');
+    expect(value('auth_file')).toBe('/etc/pgbouncer-auth/userlist.txt');
+    expect(value('auth_query')).toBeUndefined();
+  });
+
+  test('talks TLS to the server and writes its pool sizes and client limit', () => {
+    expect(value('server_tls_sslmode')).toBe('require');
+    expect(value('server_tls_protocols')).toBe('secure');
+    expect([
+      value('default_pool_size'),
+      value('reserve_pool_size'),
+      value('max_client_conn'),
+      value('max_db_connections'),
+    ]).toEqual(['15', '5', '500', '40']);
+  });
+
+  test('caps each user at pool + reserve and names the console users', () => {
+    expect(getIniValue(ini, 'users', 'payload_user')).toBe('max_user_connections=20');
+    expect(value('admin_users')).toBe('pgbouncer_admin');
+    expect(value('stats_users')).toBe('pgbouncer_stats');
+    expect(value('ignore_startup_parameters')).toBe('extra_float_digits,options');
+  });
+
+  test('routes the database to the server', () => {
+    expect(getIniValue(ini, 'databases', 'lightwave_platform')).toBe(
+      'host=db.internal port=5432 dbname=lightwave_platform',
+    );
+  });
+
+  test('verify-full points at the CA bundle', () => {
+    const full = renderPgBouncerIni({
+      ...options,
+      serverTlsSslMode: 'verify-full',
+      serverTlsCaFile: '/etc/pgbouncer/ca.pem',
+    });
+    expect(getIniValue(full, 'pgbouncer', 'server_tls_ca_file')).toBe('/etc/pgbouncer/ca.pem');
+    expect(value('server_tls_ca_file')).toBeUndefined();
+  });
+
+  test.each([
+    ['1.18.0', undefined],
+    ['1.20.1', undefined],
+    ['1.21.0', '200'],
+    ['1.24.1', '200'],
+  ])('PgBouncer %s gets max_prepared_statements = %s', (version, expected) => {
+    expect(
+      getIniValue(renderPgBouncerIni({ ...options, version }), 'pgbouncer', 'max_prepared_statements'),
+    ).toBe(expected);
+  });
+
+  test('fails for a version older than the renderer knows', () => {
+    expect(() => renderPgBouncerIni({ ...options, version: '1.12.0' })).toThrow(
+      /pgbouncer.version: 1.12.0 is not supported; allowed: 1.18.0 or newer/,
+    );
+  });
+});
+
+describe('versions', () => {
+  test.each([
+    ['1.24.1', '1.21.0', true],
+    ['1.21.0', '1.21.0', true],
+    ['1.20.9', '1.21.0', false],
+    ['2.0.0', '1.99.99', true],
+  ])('%s ≥ %s is %s', (a, b, expected) => expect(atLeast(a, b)).toBe(expected));
+});
+
+describe('userlist', () => {
+  test('quotes names and passwords, doubling quotes inside', () => {
+    expect(renderUserlist([{ name: 'payload_user', password: 'a"b' }])).toBe('"payload_user" "a""b"\n');
+  });
+});
