@@ -7,6 +7,7 @@
 import type { ClusterConfig } from './parts/cluster';
 import type { DatabaseConfig } from './parts/database';
 import type { DatabaseAccessConfig } from './parts/database-access';
+import type { CloudflareConfig } from './parts/media';
 
 /** How much protection the environment's data stores get. */
 export type EnvironmentTier = 'development' | 'production';
@@ -51,4 +52,6 @@ export interface EnvironmentConfig {
   readonly database: DatabaseConfig;
   readonly databaseAccess: DatabaseAccessConfig;
   readonly cluster: ClusterConfig;
+  /** R2 media bucket and CDN domain; the provider's token comes from CLOUDFLARE_API_TOKEN, never from here. */
+  readonly cloudflare: CloudflareConfig;
 }

@@ -145,4 +145,25 @@ export const dev: EnvironmentConfig = {
       },
     },
   },
+  cloudflare: {
+    accountId: '0123456789abcdef0123456789abcdef', // REPLACE: the Cloudflare account holding R2 and the zone
+    media: {
+      bucketName: 'lightwave-media-dev',
+      locationHint: 'enam',
+      corsOrigins: ['https://dev.lightwave-media.site'],
+      allowBrowserUploads: false,
+      corsMaxAgeSeconds: 3600,
+      abortIncompleteUploadsAfterDays: 3,
+      expiryRules: [], // media is kept; add rules for prefixes that may expire
+    },
+    cdn: {
+      zoneName: 'lightwave-media.site',
+      zoneId: 'fedcba9876543210fedcba9876543210', // REPLACE: the lightwave-media.site zone id
+      domain: 'cdn-dev.lightwave-media.site',
+      minTlsVersion: '1.2',
+      edgeTtlSeconds: 3600,
+      browserTtlSeconds: 300,
+      managesZoneCacheRules: false, // prod deploys the zone's cache rules, dev's host included
+    },
+  },
 };

@@ -145,4 +145,25 @@ export const prod: EnvironmentConfig = {
       },
     },
   },
+  cloudflare: {
+    accountId: '0123456789abcdef0123456789abcdef', // REPLACE: the Cloudflare account holding R2 and the zone
+    media: {
+      bucketName: 'lightwave-media',
+      locationHint: 'enam',
+      corsOrigins: ['https://lightwave-media.site', 'https://www.lightwave-media.site'],
+      allowBrowserUploads: false,
+      corsMaxAgeSeconds: 3600,
+      abortIncompleteUploadsAfterDays: 7,
+      expiryRules: [], // media is kept; add rules for prefixes that may expire
+    },
+    cdn: {
+      zoneName: 'lightwave-media.site',
+      zoneId: 'fedcba9876543210fedcba9876543210', // REPLACE: the lightwave-media.site zone id
+      domain: 'cdn.lightwave-media.site',
+      minTlsVersion: '1.2',
+      edgeTtlSeconds: 2592000,
+      browserTtlSeconds: 86400,
+      managesZoneCacheRules: true,
+    },
+  },
 };

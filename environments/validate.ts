@@ -6,6 +6,7 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { mediaRules } from './rules/media';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
 
@@ -14,6 +15,7 @@ export const environmentRules: readonly EnvironmentRule[] = [
   ...databaseRules,
   ...databaseAccessRules,
   ...clusterRules,
+  ...mediaRules,
 ];
 
 /** A rule that trips over a missing part of the config reports it instead of hiding the other failures. */

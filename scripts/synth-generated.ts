@@ -13,6 +13,15 @@ export function generatedEnvironments(count: number): EnvironmentConfig[] {
       name,
       state: { ...dev.state, key: `lightwave-platform/${name}/terraform.tfstate` },
       database: { ...dev.database, identifier: `lightwave-${name}` },
+      cloudflare: {
+        ...dev.cloudflare,
+        media: { ...dev.cloudflare.media, bucketName: `lightwave-media-${name}` },
+        cdn: {
+          ...dev.cloudflare.cdn,
+          domain: `cdn-${name}.lightwave-media.site`,
+          managesZoneCacheRules: i === 0,
+        },
+      },
     };
   });
 }

@@ -7,21 +7,30 @@
 import { S3Backend, TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct, Node } from 'constructs';
 import type { EnvironmentConfig } from '../environments/config';
+import type { CdnConfig } from '../environments/parts/media';
+import { CdnLayer } from './cdn';
 import { ClusterLayer } from './cluster';
 import { DatabaseLayer } from './database';
 import { DatabaseAccessLayer } from './database-access';
 import { LogicalIdRegistry } from './logical-ids';
+import { MediaLayer } from './media';
 import { configureProviders } from './providers';
 
 export class EnvironmentStack extends TerraformStack {
   readonly database: DatabaseLayer;
   readonly databaseAccess: DatabaseAccessLayer;
+  readonly media: MediaLayer;
+  readonly cdn: CdnLayer;
   readonly cluster: ClusterLayer;
   private readonly logicalIds = new LogicalIdRegistry();
 
+  /**
+   * @param zoneCacheRules CDN domains whose cache rules this stack deploys (zoneCacheRulesFor); @default - none
+   */
   constructor(
     scope: Construct,
     readonly config: EnvironmentConfig,
+    zoneCacheRules: readonly CdnConfig[] = [],
   ) {
     super(scope, config.name);
 
@@ -49,18 +58,42 @@ export class EnvironmentStack extends TerraformStack {
       database: this.database.outputs,
     });
 
+    const cloudflare = config.cloudflare;
+    this.media = new MediaLayer(this, 'media', {
+      tier: config.tier,
+      accountId: cloudflare.accountId,
+      media: cloudflare.media,
+    });
+    this.cdn = new CdnLayer(this, 'cdn', {
+      accountId: cloudflare.accountId,
+      cdn: cloudflare.cdn,
+      media: this.media.outputs,
+      zoneCacheRules,
+    });
+
+    const media = this.media.outputs;
     this.cluster = new ClusterLayer(this, 'cluster', {
       environment: config.name,
       cluster: config.cluster,
       network: config.network,
       database: this.database.outputs,
       access: this.databaseAccess.outputs,
+      payloadEnv: {
+        S3_ENDPOINT: media.endpoint,
+        S3_REGION: media.region,
+        S3_BUCKET: media.bucketName,
+        S3_ACCESS_KEY_ID: media.accessKeyId,
+        S3_SECRET_ACCESS_KEY: media.secretAccessKey,
+        CDN_BASE_URL: this.cdn.outputs.publicBaseUrl,
+      },
     });
 
     // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.
     new TerraformOutput(this, 'database_address', { value: this.database.outputs.address });
     new TerraformOutput(this, 'database_port', { value: this.database.outputs.port });
     new TerraformOutput(this, 'database_master_secret_arn', { value: this.database.outputs.masterSecretArn });
+    new TerraformOutput(this, 'media_bucket_name', { value: media.bucketName });
+    new TerraformOutput(this, 'cdn_base_url', { value: this.cdn.outputs.publicBaseUrl });
   }
 
   protected allocateLogicalId(element: TerraformElement | Node): string {

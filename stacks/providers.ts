@@ -4,10 +4,11 @@
  * Terraform would plan the provider before they exist.
  *
  * Credentials never appear here: AWS from the standard chain (AWS_PROFILE, …), PostgreSQL from PGPASSWORD,
- * Kubernetes from `aws eks get-token` at run time.
+ * Kubernetes from `aws eks get-token` at run time, Cloudflare from CLOUDFLARE_API_TOKEN.
  */
 import { DataAwsEksCluster } from '@cdktf/provider-aws/lib/data-aws-eks-cluster';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { PostgresqlProvider } from '@cdktf/provider-postgresql/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
@@ -56,6 +57,9 @@ export function configureProviders(stack: Construct, config: EnvironmentConfig):
       },
     ],
   });
+
+  // The token is read from CLOUDFLARE_API_TOKEN by the provider itself.
+  new CloudflareProvider(stack, 'cloudflare', {});
 
   new RandomProvider(stack, 'random');
 }

@@ -39,6 +39,8 @@ describe('platform app', () => {
       e.name = 'staging';
       e.state.key = 'lightwave-platform/staging/terraform.tfstate';
       e.database.identifier = 'lightwave-staging';
+      e.cloudflare.media.bucketName = 'lightwave-media-staging';
+      e.cloudflare.cdn.domain = 'cdn-staging.lightwave-media.site';
     });
     const stagingOut = mkdtempSync(join(tmpdir(), 'lightwave-staging-'));
     createPlatformApp([...environments, staging], { outdir: stagingOut }).synth();

@@ -512,6 +512,133 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     'cluster.apps.django.podLabels.app',
     'django api',
   ],
+  [
+    'bucket name with capitals',
+    dev,
+    (e) => (e.cloudflare.media.bucketName = 'Lightwave-Media'),
+    'cloudflare.media.bucketName',
+    'Lightwave-Media',
+  ],
+  [
+    'bucket name too short',
+    dev,
+    (e) => (e.cloudflare.media.bucketName = 'lw'),
+    'cloudflare.media.bucketName',
+    'lw',
+  ],
+  [
+    'bucket name with an underscore',
+    dev,
+    (e) => (e.cloudflare.media.bucketName = 'lightwave_media'),
+    'cloudflare.media.bucketName',
+    'lightwave_media',
+  ],
+  [
+    'bucket name over 63 characters',
+    dev,
+    (e) => (e.cloudflare.media.bucketName = 'l'.repeat(64)),
+    'cloudflare.media.bucketName',
+    'l'.repeat(64),
+  ],
+  [
+    'unknown R2 location',
+    dev,
+    (e) => (e.cloudflare.media.locationHint = 'mars' as never),
+    'cloudflare.media.locationHint',
+    'mars',
+  ],
+  [
+    'CORS origin over http',
+    dev,
+    (e) => (e.cloudflare.media.corsOrigins = ['http://lightwave-media.site']),
+    'cloudflare.media.corsOrigins[0]',
+    'http://lightwave-media.site',
+  ],
+  [
+    'CORS origin with a path',
+    dev,
+    (e) => (e.cloudflare.media.corsOrigins = ['https://lightwave-media.site/app']),
+    'cloudflare.media.corsOrigins[0]',
+    'https://lightwave-media.site/app',
+  ],
+  [
+    'CORS origin that is not a URL',
+    dev,
+    (e) => (e.cloudflare.media.corsOrigins = ['lightwave-media.site']),
+    'cloudflare.media.corsOrigins[0]',
+    'lightwave-media.site',
+  ],
+  [
+    'multipart uploads never aborted',
+    dev,
+    (e) => (e.cloudflare.media.abortIncompleteUploadsAfterDays = 0),
+    'cloudflare.media.abortIncompleteUploadsAfterDays',
+    0,
+  ],
+  [
+    'expiry rule of zero days',
+    dev,
+    (e) => (e.cloudflare.media.expiryRules = [{ id: 'x', prefix: '', afterDays: 0 }]),
+    'cloudflare.media.expiryRules[0].afterDays',
+    0,
+  ],
+  [
+    'malformed Cloudflare account id',
+    dev,
+    (e) => (e.cloudflare.accountId = 'my-account'),
+    'cloudflare.accountId',
+    'my-account',
+  ],
+  ['malformed zone id', dev, (e) => (e.cloudflare.cdn.zoneId = 'zone'), 'cloudflare.cdn.zoneId', 'zone'],
+  [
+    'CDN domain outside the zone',
+    dev,
+    (e) => (e.cloudflare.cdn.domain = 'cdn.lightwave.media'),
+    'cloudflare.cdn.domain',
+    'cdn.lightwave.media',
+  ],
+  [
+    'CDN domain two levels below the zone',
+    dev,
+    (e) => (e.cloudflare.cdn.domain = 'cdn.dev.lightwave-media.site'),
+    'cloudflare.cdn.domain',
+    'cdn.dev.lightwave-media.site',
+  ],
+  [
+    'CDN domain that is the zone apex',
+    dev,
+    (e) => (e.cloudflare.cdn.domain = 'lightwave-media.site'),
+    'cloudflare.cdn.domain',
+    'lightwave-media.site',
+  ],
+  [
+    'TLS 1.0 on the CDN',
+    dev,
+    (e) => (e.cloudflare.cdn.minTlsVersion = '1.0' as never),
+    'cloudflare.cdn.minTlsVersion',
+    '1.0',
+  ],
+  [
+    'TLS 1.1 on the CDN',
+    dev,
+    (e) => (e.cloudflare.cdn.minTlsVersion = '1.1' as never),
+    'cloudflare.cdn.minTlsVersion',
+    '1.1',
+  ],
+  [
+    'edge TTL of 10 seconds',
+    dev,
+    (e) => (e.cloudflare.cdn.edgeTtlSeconds = 10),
+    'cloudflare.cdn.edgeTtlSeconds',
+    10,
+  ],
+  [
+    'browser TTL over a year',
+    dev,
+    (e) => (e.cloudflare.cdn.browserTtlSeconds = 40_000_000),
+    'cloudflare.cdn.browserTtlSeconds',
+    40_000_000,
+  ],
 ];
 
 describe('valid configurations', () => {
@@ -542,6 +669,39 @@ describe('across environments', () => {
     );
   });
 
+  test('fails when dev and prod share a bucket', () => {
+    const clash = withChange(dev, (e) => (e.cloudflare.media.bucketName = prod.cloudflare.media.bucketName));
+    expect(validateEnvironments([clash, prod])).toContainEqual(
+      expect.objectContaining({
+        environment: 'registry',
+        field: 'cloudflare.media.bucketName',
+        value: 'lightwave-media',
+      }),
+    );
+  });
+
+  test('fails when dev and prod share a CDN domain', () => {
+    const clash = withChange(dev, (e) => (e.cloudflare.cdn.domain = prod.cloudflare.cdn.domain));
+    expect(validateEnvironments([clash, prod])).toContainEqual(
+      expect.objectContaining({
+        environment: 'registry',
+        field: 'cloudflare.cdn.domain',
+        value: 'cdn.lightwave-media.site',
+      }),
+    );
+  });
+
+  test.each([
+    ['no environment', false],
+    ['two environments', true],
+  ])("fails when %s manage the zone's cache rules", (_what, devManages) => {
+    const env = withChange(dev, (e) => (e.cloudflare.cdn.managesZoneCacheRules = devManages));
+    const other = withChange(prod, (e) => (e.cloudflare.cdn.managesZoneCacheRules = devManages));
+    expect(validateEnvironments([env, other])).toContainEqual(
+      expect.objectContaining({ environment: 'registry', field: 'cloudflare.cdn.managesZoneCacheRules' }),
+    );
+  });
+
   test('fails when two environments share a state object', () => {
     const clash = withChange(prod, (e) => (e.state = { ...dev.state }));
     const failures = validateEnvironments([dev, clash]);
@@ -563,7 +723,7 @@ describe('reporting', () => {
   });
 
   test('reports every failure at once', () => {
-    const fields = validateEnvironments([broken]).map((f) => f.field);
+    const fields = validateEnvironments([broken, prod]).map((f) => f.field);
     expect(fields).toEqual(
       expect.arrayContaining(['aws.accountId', 'database.instanceClass', 'database.backupRetentionDays']),
     );

@@ -22,4 +22,19 @@ export const registryRules: readonly RegistryRule[] = [
     'aws.accountId + aws.region + database.identifier',
     (e) => `${e.aws.accountId}/${e.aws.region}/${e.database.identifier}`,
   ),
+  // A dev deploy must never touch production media.
+  unique('cloudflare.media.bucketName', (e) => e.cloudflare.media.bucketName),
+  unique('cloudflare.cdn.domain', (e) => e.cloudflare.cdn.domain),
+  (envs, c) => {
+    for (const zoneId of new Set(envs.map((e) => e.cloudflare.cdn.zoneId))) {
+      const inZone = envs.filter((e) => e.cloudflare.cdn.zoneId === zoneId);
+      const owners = inZone.filter((e) => e.cloudflare.cdn.managesZoneCacheRules).map((e) => e.name);
+      c.check(
+        'cloudflare.cdn.managesZoneCacheRules',
+        owners,
+        owners.length === 1,
+        `exactly one of ${inZone.map((e) => e.name).join(', ')} (zone ${zoneId} has one cache-rules ruleset)`,
+      );
+    }
+  },
 ];

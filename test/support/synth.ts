@@ -4,13 +4,19 @@
 import { Testing } from 'cdktf';
 import type { EnvironmentConfig } from '../../environments/config';
 import { assertValidEnvironments } from '../../environments/validate';
+import { environments } from '../../environments';
+import { zoneCacheRulesFor } from '../../stacks/cdn';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import type { TerraformJson } from './terraform-json';
 
-/** Validated, synthesized stack of one environment as JSON text (metadata stripped, keys sorted). */
+/**
+ * Validated, synthesized stack of one environment as JSON text (metadata stripped, keys sorted), alongside the
+ * registered environments of other names (they share the zone's cache rules).
+ */
 export function synthEnvironmentText(env: EnvironmentConfig): string {
-  assertValidEnvironments([env]);
-  return Testing.synth(new EnvironmentStack(Testing.app(), env));
+  const registry = [env, ...environments.filter((e) => e.name !== env.name)];
+  assertValidEnvironments(registry);
+  return Testing.synth(new EnvironmentStack(Testing.app(), env, zoneCacheRulesFor(env, registry)));
 }
 
 /** Validated, synthesized stack of one environment. */

@@ -1,0 +1,133 @@
+/**
+ * Media layer: the R2 bucket Payload uploads to, private except through the CDN domain (the rate-limited r2.dev URL
+ * is off), readable cross-origin from the site, cleaned of abandoned multipart uploads, and a token that can only
+ * read and write objects in this one bucket, turned into the S3 credentials Payload uses.
+ */
+import { AccountToken } from '@cdktf/provider-cloudflare/lib/account-token';
+import { DataCloudflareAccountApiTokenPermissionGroupsList } from '@cdktf/provider-cloudflare/lib/data-cloudflare-account-api-token-permission-groups-list';
+import { R2Bucket } from '@cdktf/provider-cloudflare/lib/r2-bucket';
+import { R2BucketCors } from '@cdktf/provider-cloudflare/lib/r2-bucket-cors';
+import { R2BucketLifecycle } from '@cdktf/provider-cloudflare/lib/r2-bucket-lifecycle';
+import { R2ManagedDomain } from '@cdktf/provider-cloudflare/lib/r2-managed-domain';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import type { EnvironmentTier } from '../environments/config';
+import type { MediaConfig } from '../environments/parts/media';
+
+export interface MediaLayerProps {
+  readonly tier: EnvironmentTier;
+  readonly accountId: string;
+  readonly media: MediaConfig;
+}
+
+/** S3-compatible access to the bucket, as Payload's storage adapter takes it. */
+export interface MediaOutputs {
+  readonly bucket: R2Bucket;
+  readonly bucketName: string;
+  readonly endpoint: string;
+  readonly region: 'auto';
+  /** The token's id (R2's access key id). */
+  readonly accessKeyId: string;
+  /** SHA-256 of the token's value (R2's secret access key), computed at apply time. */
+  readonly secretAccessKey: string;
+}
+
+const DAY = 86_400;
+const OBJECT_PERMISSIONS: Readonly<Record<string, string>> = {
+  object_read: 'Workers R2 Storage Bucket Item Read',
+  object_write: 'Workers R2 Storage Bucket Item Write',
+};
+
+export class MediaLayer extends Construct {
+  readonly outputs: MediaOutputs;
+
+  constructor(scope: Construct, id: string, props: MediaLayerProps) {
+    super(scope, id);
+    const { accountId, media } = props;
+
+    const bucket = new R2Bucket(this, 'bucket', {
+      accountId,
+      name: media.bucketName,
+      location: media.locationHint,
+      jurisdiction: 'default',
+      storageClass: 'Standard',
+      // The media library lives here: in production a plan that deletes the bucket fails.
+      ...(props.tier === 'production' ? { lifecycle: { preventDestroy: true } } : {}),
+    });
+    const onBucket = { accountId, bucketName: bucket.name, jurisdiction: 'default' };
+
+    new R2ManagedDomain(this, 'r2_dev_url', { ...onBucket, enabled: false });
+
+    if (media.corsOrigins.length > 0) {
+      const methods = media.allowBrowserUploads ? ['GET', 'HEAD', 'PUT'] : ['GET', 'HEAD'];
+      new R2BucketCors(this, 'cors', {
+        ...onBucket,
+        rules: [
+          {
+            id: media.allowBrowserUploads ? 'site-read-write' : 'site-read',
+            allowed: {
+              methods,
+              origins: [...media.corsOrigins],
+              ...(media.allowBrowserUploads ? { headers: ['content-type'] } : {}),
+            },
+            exposeHeaders: ['ETag'],
+            maxAgeSeconds: media.corsMaxAgeSeconds,
+          },
+        ],
+      });
+    }
+
+    new R2BucketLifecycle(this, 'lifecycle', {
+      ...onBucket,
+      rules: [
+        {
+          id: 'abort-incomplete-multipart-uploads',
+          enabled: true,
+          conditions: { prefix: '' },
+          abortMultipartUploadsTransition: {
+            condition: { type: 'Age', maxAge: media.abortIncompleteUploadsAfterDays * DAY },
+          },
+        },
+        ...media.expiryRules.map((rule) => ({
+          id: rule.id,
+          enabled: true,
+          conditions: { prefix: rule.prefix },
+          deleteObjectsTransition: { condition: { type: 'Age', maxAge: rule.afterDays * DAY } },
+        })),
+      ],
+    });
+
+    // Permission group ids are looked up by name (the deploy token needs "Account API Tokens Read").
+    const permissionGroups = Object.entries(OBJECT_PERMISSIONS).map(([key, name]) => {
+      const group = new DataCloudflareAccountApiTokenPermissionGroupsList(this, `permission_${key}`, {
+        accountId,
+        name: encodeURIComponent(name),
+        scope: encodeURIComponent('com.cloudflare.edge.r2.bucket'),
+      });
+      return { id: group.result.get(0).id };
+    });
+    const token = new AccountToken(this, 'payload_token', {
+      accountId,
+      name: `payload-media-${media.bucketName}`,
+      policies: [
+        {
+          effect: 'allow',
+          permissionGroups,
+          // Only this bucket: R2's resource key is <account>_<jurisdiction>_<bucket>.
+          resources: JSON.stringify({
+            [`com.cloudflare.edge.r2.bucket.${accountId}_default_${media.bucketName}`]: '*',
+          }),
+        },
+      ],
+    });
+
+    this.outputs = {
+      bucket,
+      bucketName: media.bucketName,
+      endpoint: `https://${accountId}.r2.cloudflarestorage.com`,
+      region: 'auto',
+      accessKeyId: token.id,
+      secretAccessKey: Fn.sha256(token.value),
+    };
+  }
+}
