@@ -2,9 +2,9 @@
  * The offline harness's extraction of the AWS part, and the layering rule it enforces, on small hand-written
  * stacks (the real environments are checked in test/integration/aws-plan.test.ts).
  */
-import { awsPart, layeringViolations, referencesOf } from './support/aws-part';
+import { awsPart, layeringViolations, referencesOf } from '../review/terraform/aws-part';
 import { providersUsingResources } from './support/provider-inputs';
-import type { TerraformJson } from './support/terraform-json';
+import type { TerraformJson } from '../review/terraform/terraform-json';
 
 const stack: TerraformJson = {
   terraform: {

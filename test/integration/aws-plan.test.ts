@@ -3,8 +3,8 @@
  * `terraform plan`, and the planned values carry what the layers promise.
  */
 import { environments } from '../../environments';
-import { awsPart } from '../support/aws-part';
-import { planOffline, type OfflinePlan } from '../support/offline-plan';
+import { awsPart } from '../../review/terraform/aws-part';
+import { planOffline, type OfflinePlan } from '../../review/terraform/offline-plan';
 import { synthEnvironment } from '../support/synth';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
 

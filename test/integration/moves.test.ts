@@ -8,9 +8,9 @@ import type { TerraformResource } from 'cdktf';
 import { Testing } from 'cdktf';
 import { dev } from '../../environments/dev';
 import { EnvironmentStack } from '../../stacks/environment-stack';
-import { awsPart } from '../support/aws-part';
-import { planOffline } from '../support/offline-plan';
-import type { TerraformJson } from '../support/terraform-json';
+import { awsPart } from '../../review/terraform/aws-part';
+import { planOffline } from '../../review/terraform/offline-plan';
+import type { TerraformJson } from '../../review/terraform/terraform-json';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
 
 const toolchain = toolchainOrSkip('5.100.0');

@@ -26,7 +26,7 @@ import {
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
 import { createRdsLikeDatabase } from '../support/rds-like-database';
 import { synthEnvironment, withChange } from '../support/synth';
-import { resourcesOfType } from '../support/terraform-json';
+import { resourcesOfType } from '../../review/terraform/terraform-json';
 
 jest.setTimeout(5 * 60_000);
 

@@ -7,9 +7,9 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Client } from 'pg';
-import { referencesOf } from './aws-part';
+import { referencesOf } from '../../review/terraform/aws-part';
 import { emulatedResources, type Attributes } from './postgresql-provider-emulation';
-import type { Block, TerraformJson } from './terraform-json';
+import type { Block, TerraformJson } from '../../review/terraform/terraform-json';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -3,8 +3,8 @@
  * variables, and data sources of pre-existing things. A resource attribute in a provider block is unknown until
  * apply, and Terraform then plans the provider with no configuration.
  */
-import { referencesOf } from './aws-part';
-import { addresses, type TerraformJson } from './terraform-json';
+import { referencesOf } from '../../review/terraform/aws-part';
+import { addresses, type TerraformJson } from '../../review/terraform/terraform-json';
 
 /** `provider -> resource address` for every provider block that references a resource of the same stack. */
 export function providersUsingResources(stack: TerraformJson): string[] {

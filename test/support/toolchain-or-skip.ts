@@ -2,7 +2,7 @@
  * Gate for tests that need terraform and the provider mirror: in CI (`CI=true`) their absence is a failure,
  * elsewhere the tests are skipped with a loud message.
  */
-import { findToolchain, type Toolchain } from './terraform-toolchain';
+import { findToolchain, type Toolchain } from '../../review/terraform/terraform-toolchain';
 
 export function toolchainOrSkip(awsProviderVersion: string): Toolchain | undefined {
   const lookup = findToolchain(awsProviderVersion);
