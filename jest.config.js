@@ -7,4 +7,6 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/setup.js'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
+  // Integration suites wait on terraform, PostgreSQL and PgBouncer; two workers keep both cores busy.
+  maxWorkers: '100%',
 };

@@ -166,4 +166,33 @@ export const prod: EnvironmentConfig = {
       managesZoneCacheRules: true,
     },
   },
+  policyWaivers: [
+    {
+      rule: 'LW-RDS-025',
+      reason:
+        'PostgreSQL stays on 5432: only the EKS cluster security group can reach it, and a custom port adds configuration to PgBouncer, policies and clients without adding protection.',
+      expires: '2027-06-30',
+    },
+    {
+      rule: 'LW-RDS-006',
+      reason:
+        'Single-AZ: the approved $72.50/month database budget (Phase 0 plan) does not cover a Multi-AZ db.t3.medium (about $105/month). Recovery is from automated backups (14 days). Revisit when the budget is reviewed.',
+      expires: '2027-03-31',
+    },
+    {
+      rule: 'LW-PGB-010',
+      reason:
+        'The PgBouncer image is pinned to the 1.24.1 tag; its digest is recorded in cluster.pgbouncer.image.digest once the image is pulled and verified, never invented.',
+      expires: '2027-01-31',
+    },
+  ],
+  cost: {
+    databaseBudgetUsdPerMonth: 72.5, // Phase 0 plan: PostgreSQL (RDS) production at $72.50/month
+    usage: {
+      databaseLogsGiBPerMonth: 5,
+      r2StorageGiB: 100,
+      r2ClassAOperationsPerMonth: 500_000,
+      r2ClassBOperationsPerMonth: 5_000_000,
+    },
+  },
 };

@@ -7,6 +7,7 @@ import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
 import { mediaRules } from './rules/media';
+import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
 
@@ -16,7 +17,11 @@ export const environmentRules: readonly EnvironmentRule[] = [
   ...databaseAccessRules,
   ...clusterRules,
   ...mediaRules,
+  ...policyWaiverRules,
 ];
+
+/** Today in UTC as YYYY-MM-DD. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 /** A rule that trips over a missing part of the config reports it instead of hiding the other failures. */
 function run(check: Checker, rule: () => void): void {
@@ -32,20 +37,24 @@ function run(check: Checker, rule: () => void): void {
   }
 }
 
-export function validateEnvironments(envs: readonly EnvironmentConfig[]): ValidationFailure[] {
+/** @param today YYYY-MM-DD against which waiver expiries are judged */
+export function validateEnvironments(
+  envs: readonly EnvironmentConfig[],
+  today = todayUtc(),
+): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
   for (const env of envs) {
-    const check = new Checker(env.name);
+    const check = new Checker(env.name, today);
     for (const rule of environmentRules) run(check, () => rule(env, check));
     failures.push(...check.failures);
   }
-  const registry = new Checker('registry');
+  const registry = new Checker('registry', today);
   for (const rule of registryRules) run(registry, () => rule(envs, registry));
   return [...failures, ...registry.failures];
 }
 
 /** Throws a ConfigValidationError listing every failure; returns quietly when the configuration is valid. */
-export function assertValidEnvironments(envs: readonly EnvironmentConfig[]): void {
-  const failures = validateEnvironments(envs);
+export function assertValidEnvironments(envs: readonly EnvironmentConfig[], today = todayUtc()): void {
+  const failures = validateEnvironments(envs, today);
   if (failures.length > 0) throw new ConfigValidationError(failures);
 }

@@ -17,7 +17,11 @@ export interface ValidationFailure {
 export class Checker {
   readonly failures: ValidationFailure[] = [];
 
-  constructor(private readonly environment: string) {}
+  /** @param today YYYY-MM-DD, the day waiver expiries are judged against */
+  constructor(
+    private readonly environment: string,
+    readonly today: string,
+  ) {}
 
   /** Records a failure for `field` unless `ok`. Returns `ok` so callers can skip dependent checks. */
   check(field: string, value: unknown, ok: boolean, allowed: string): boolean {

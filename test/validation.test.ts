@@ -760,6 +760,50 @@ describe('reporting', () => {
     );
   });
 
+  test.each([
+    [
+      'an unknown rule',
+      { rule: 'LW-NOPE-001', reason: 'a reason that is long enough', expires: '2099-01-01' },
+      'policyWaivers[0].rule',
+    ],
+    [
+      'a short reason',
+      { rule: 'LW-RDS-006', reason: 'budget', expires: '2099-01-01' },
+      'policyWaivers[0].reason',
+    ],
+    [
+      'a malformed expiry',
+      { rule: 'LW-RDS-006', reason: 'a reason that is long enough', expires: '31/12/2099' },
+      'policyWaivers[0].expires',
+    ],
+    [
+      'an impossible date',
+      { rule: 'LW-RDS-006', reason: 'a reason that is long enough', expires: '2099-02-30' },
+      'policyWaivers[0].expires',
+    ],
+  ])('fails on a waiver with %s', (_what, waiver, field) => {
+    const env = withChange(dev, (e) => (e.policyWaivers = [waiver]));
+    expect(validateEnvironments([env, prod])).toContainEqual(
+      expect.objectContaining({ environment: 'dev', field }),
+    );
+  });
+
+  test('fails on an expired waiver, naming the day it is judged on', () => {
+    const failures = validateEnvironments([dev, prod], '2027-07-01');
+    expect(failures).toContainEqual(
+      expect.objectContaining({
+        environment: 'prod',
+        field: 'policyWaivers[1].expires',
+        value: '2027-03-31',
+        allowed: 'a date not before today (2027-07-01): the waiver has expired, decide again',
+      }),
+    );
+  });
+
+  test('a waiver is valid through its expiry day', () => {
+    expect(validateEnvironments([dev, prod], '2027-01-31')).toEqual([]);
+  });
+
   test('a missing part of the config is reported, not thrown', () => {
     const failures = validateEnvironments([withChange(dev, (e) => delete (e as Partial<typeof e>).network)]);
     expect(failures).toContainEqual(expect.objectContaining({ field: '(structure)' }));

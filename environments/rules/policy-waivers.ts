@@ -1,0 +1,40 @@
+/**
+ * Rules for policy waivers: each names a rule that exists, says why, and has not expired.
+ */
+import { policyRules } from '../../policy';
+import type { EnvironmentRule } from '../validation';
+import { matches } from './formats';
+
+const knownRules = new Set(policyRules.map((r) => r.id));
+
+function isDate(text: string): boolean {
+  return matches(text, /^\d{4}-\d{2}-\d{2}$/) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+}
+
+export const policyWaiverRules: readonly EnvironmentRule[] = [
+  ({ policyWaivers }, c) => {
+    policyWaivers.forEach((waiver, i) => {
+      const at = `policyWaivers[${i}]`;
+      c.check(
+        `${at}.rule`,
+        waiver.rule,
+        knownRules.has(waiver.rule),
+        'the id of a rule in policy/rules (see `npm run policy`)',
+      );
+      c.check(
+        `${at}.reason`,
+        waiver.reason,
+        typeof waiver.reason === 'string' && waiver.reason.trim().length >= 20,
+        'a reason of at least 20 characters: why the failure is accepted and what ends it',
+      );
+      if (c.check(`${at}.expires`, waiver.expires, isDate(waiver.expires), 'a date YYYY-MM-DD')) {
+        c.check(
+          `${at}.expires`,
+          waiver.expires,
+          waiver.expires >= c.today,
+          `a date not before today (${c.today}): the waiver has expired, decide again`,
+        );
+      }
+    });
+  },
+];

@@ -1,0 +1,12 @@
+/**
+ * The policy gate of `npm test` and CI: every failing rule must be waived.
+ */
+import { evaluatePolicy, formatFinding, unwaivedFailures } from './evaluate';
+import type { SynthesizedEnvironment } from './rule';
+
+/** One line per unwaived failure, prefixed with the environment; empty when the gate passes. */
+export function policyGate(envs: readonly SynthesizedEnvironment[]): string[] {
+  return envs.flatMap((env) =>
+    unwaivedFailures(evaluatePolicy(env)).map((f) => `[${env.config.name}] ${formatFinding(f)}`),
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Reading Kubernetes objects out of synthesized JSON: namespaces are referenced as
+ * `${kubernetes_namespace_v1.<id>.metadata[0].name}` and resolved here to their names.
+ */
+import type { Block, TerraformJson } from '../review/terraform/terraform-json';
+import { blocksOf, get } from './rule';
+
+/** Names of the namespaces the stack defines, by their resource id. */
+export function namespaceNames(stack: TerraformJson): Map<string, string> {
+  return new Map(
+    Object.entries(stack.resource?.kubernetes_namespace_v1 ?? {}).map(([id, ns]) => [
+      id,
+      String(get(ns, 'metadata', 'name')),
+    ]),
+  );
+}
+
+/** The namespace an object lives in (resolved when it references a namespace of the stack), or undefined. */
+export function namespaceOf(stack: TerraformJson, block: Block): string | undefined {
+  const raw = get(block, 'metadata', 'namespace');
+  if (typeof raw !== 'string') return undefined;
+  const match = /^\$\{kubernetes_namespace_v1\.([\w-]+)\.metadata\[0\]\.name\}$/.exec(raw);
+  return match ? namespaceNames(stack).get(match[1]) : raw;
+}
+
+/** Objects of a type in a namespace. */
+export function objectsIn(stack: TerraformJson, type: string, namespace: string): [string, Block][] {
+  return blocksOf(stack, [type]).filter(([, block]) => namespaceOf(stack, block) === namespace);
+}
+
+/** The containers of a Deployment's pod template. */
+export function containers(deployment: Block): Block[] {
+  return (get(deployment, 'spec', 'template', 'spec', 'container') as Block[] | undefined) ?? [];
+}
+
+/** The pod spec of a Deployment's template. */
+export function podSpec(deployment: Block): Block {
+  return (get(deployment, 'spec', 'template', 'spec') as Block | undefined) ?? {};
+}

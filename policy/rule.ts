@@ -1,0 +1,114 @@
+/**
+ * The shape of a policy rule: a pure function over a synthesized environment that says, per resource it looks at,
+ * pass / fail / not-applicable, with the address at fault. Rule ids are ours (LW-…); `mirrors` keeps the ids of the
+ * scanner checks each one re-implements (Checkov, Trivy, cdk-nag, Security Hub, Pod Security Standards) so a team can
+ * cross-check with those scanners later.
+ */
+import type { EnvironmentConfig } from '../environments/config';
+import type { Block, TerraformJson } from '../review/terraform/terraform-json';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export type Status = 'pass' | 'fail' | 'not-applicable';
+
+/** An environment as the rules see it: its config and its synthesized Terraform JSON. */
+export interface SynthesizedEnvironment {
+  readonly config: EnvironmentConfig;
+  readonly stack: TerraformJson;
+}
+
+export interface RuleResult {
+  readonly status: Status;
+  /** The resource (or provider, data source) judged; absent for a rule with nothing to judge. */
+  readonly address?: string;
+  /** Why it failed, when the title alone does not say. */
+  readonly detail?: string;
+}
+
+export interface PolicyRule {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  /** Scanner and guide ids this rule mirrors, e.g. CKV_AWS_16, AVD-AWS-0080, AwsSolutions-RDS2, RDS.3. */
+  readonly mirrors: readonly string[];
+  readonly rationale: string;
+  check(env: SynthesizedEnvironment): RuleResult[];
+}
+
+/** What a per-resource test returns: true (pass), false (fail), a string (fail, with detail) or null (n/a). */
+export type Verdict = boolean | string | null;
+
+export interface ResourceRuleSpec extends Omit<PolicyRule, 'check'> {
+  /** Resource types the rule judges (`data.` prefix for data sources). */
+  readonly types: readonly string[];
+  /** Environments the rule applies to. @default - every tier */
+  readonly tiers?: readonly EnvironmentConfig['tier'][];
+  readonly test: (block: Block, env: SynthesizedEnvironment, address: string) => Verdict;
+}
+
+/** Every block of the given types, as [address, block]. */
+export function blocksOf(stack: TerraformJson, types: readonly string[]): [string, Block][] {
+  return types.flatMap((type) => {
+    const [section, name] = type.startsWith('data.') ? [stack.data, type.slice(5)] : [stack.resource, type];
+    const prefix = type.startsWith('data.') ? 'data.' : '';
+    return Object.entries(section?.[name] ?? {}).map(
+      ([n, block]) => [`${prefix}${name}.${n}`, block] as [string, Block],
+    );
+  });
+}
+
+/** A rule judging each resource of some types; not applicable when there are none or the tier is excluded. */
+export function resourceRule(spec: ResourceRuleSpec): PolicyRule {
+  const { types, tiers, test, ...meta } = spec;
+  return {
+    ...meta,
+    check(env) {
+      const blocks = blocksOf(env.stack, types);
+      if (blocks.length === 0 || (tiers && !tiers.includes(env.config.tier)))
+        return [{ status: 'not-applicable' }];
+      return blocks.map(([address, block]) => {
+        const verdict = test(block, env, address);
+        if (verdict === null) return { status: 'not-applicable', address };
+        if (typeof verdict === 'string') return { status: 'fail', address, detail: verdict };
+        return { status: verdict ? 'pass' : 'fail', address };
+      });
+    },
+  };
+}
+
+export interface StackRuleSpec extends Omit<PolicyRule, 'check'> {
+  /** Resource types whose presence makes the rule applicable. */
+  readonly when: readonly string[];
+  /** One verdict for the whole environment, about `address` (the resource that should show compliance). */
+  readonly test: (env: SynthesizedEnvironment) => { readonly verdict: Verdict; readonly address?: string };
+}
+
+/** A rule about the environment as a whole (something must exist, or a property holds across resources). */
+export function stackRule(spec: StackRuleSpec): PolicyRule {
+  const { when, test, ...meta } = spec;
+  return {
+    ...meta,
+    check(env) {
+      if (blocksOf(env.stack, when).length === 0) return [{ status: 'not-applicable' }];
+      const { verdict, address } = test(env);
+      if (verdict === null) return [{ status: 'not-applicable', address }];
+      if (typeof verdict === 'string') return [{ status: 'fail', address, detail: verdict }];
+      return [{ status: verdict ? 'pass' : 'fail', address }];
+    },
+  };
+}
+
+/** Reads a nested value: get(block, 'spec', 'template', 'spec'). Lists of one block are stepped through. */
+export function get(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (Array.isArray(current) && current.length === 1) current = current[0];
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** The `${type.name.attr}` references in a string, as `type.name`. */
+export function referencedAddresses(value: unknown): string[] {
+  return typeof value === 'string' ? [...value.matchAll(/\$\{([a-z_]+\.[\w-]+)\./g)].map((m) => m[1]) : [];
+}

@@ -1,0 +1,19 @@
+/**
+ * LW-CF-005: Buckets abort incomplete multipart uploads.
+ */
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-CF-005',
+  title: 'Buckets abort incomplete multipart uploads',
+  severity: 'low',
+  mirrors: ['Cloudflare R2 lifecycle'],
+  rationale: 'Parts of abandoned uploads are stored, and billed, until a rule removes them.',
+  types: ['cloudflare_r2_bucket'],
+  test: (_bucket, env, address) =>
+    Object.values(env.stack.resource?.cloudflare_r2_bucket_lifecycle ?? {}).some(
+      (l) =>
+        String(l.bucket_name).includes(address) &&
+        JSON.stringify(l.rules ?? []).includes('abort_multipart_uploads_transition'),
+    ),
+});

@@ -1,0 +1,15 @@
+/**
+ * LW-CF-003: The production media bucket cannot be destroyed by a plan.
+ */
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-CF-003',
+  title: 'The production media bucket cannot be destroyed by a plan',
+  severity: 'critical',
+  mirrors: ['lightwave:data-protection'],
+  rationale: 'The bucket holds every uploaded image; R2 has no recycle bin.',
+  types: ['cloudflare_r2_bucket'],
+  tiers: ['production'],
+  test: (bucket) => (bucket.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
+});

@@ -1,0 +1,19 @@
+/**
+ * LW-CF-007: No DNS record competes with an R2 custom domain.
+ */
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-CF-007',
+  title: 'No DNS record competes with an R2 custom domain',
+  severity: 'medium',
+  mirrors: ['Cloudflare R2 custom domains'],
+  rationale:
+    'The custom domain creates and owns its record; a second one for the same name conflicts with it.',
+  types: ['cloudflare_r2_custom_domain'],
+  test: (domain, env) =>
+    Object.values({
+      ...env.stack.resource?.cloudflare_dns_record,
+      ...env.stack.resource?.cloudflare_record,
+    }).every((r) => r.name !== domain.domain),
+});

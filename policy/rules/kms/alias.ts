@@ -1,0 +1,17 @@
+/**
+ * LW-KMS-005: KMS keys have an alias.
+ */
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-KMS-005',
+  title: 'KMS keys have an alias',
+  severity: 'low',
+  mirrors: ['AWS KMS best practices'],
+  rationale: 'An alias names the key in the console, CloudTrail and policies.',
+  types: ['aws_kms_key'],
+  test: (_key, env, address) =>
+    Object.values(env.stack.resource?.aws_kms_alias ?? {}).some((alias) =>
+      String(alias.target_key_id ?? '').includes(address),
+    ),
+});

@@ -1,0 +1,20 @@
+/**
+ * LW-K8S-002: Namespaces warn and audit against the restricted standard.
+ */
+import { get, resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-K8S-002',
+  title: 'Namespaces warn and audit against the restricted standard',
+  severity: 'medium',
+  mirrors: ['PSS'],
+  rationale: 'Workloads learn what would break under restricted before it is enforced.',
+  types: ['kubernetes_namespace_v1'],
+  test: (ns) => {
+    const labels = (get(ns, 'metadata', 'labels') as Record<string, string> | undefined) ?? {};
+    return (
+      labels['pod-security.kubernetes.io/warn'] === 'restricted' &&
+      labels['pod-security.kubernetes.io/audit'] === 'restricted'
+    );
+  },
+});

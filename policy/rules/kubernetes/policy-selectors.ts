@@ -1,0 +1,16 @@
+/**
+ * LW-K8S-007: Network policies declare their pod selector and policy types.
+ */
+import { get, resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-K8S-007',
+  title: 'Network policies declare their pod selector and policy types',
+  severity: 'low',
+  mirrors: ['KSV-0038'],
+  rationale: 'A policy without a selector or types is easy to misread.',
+  types: ['kubernetes_network_policy_v1'],
+  test: (policy) =>
+    get(policy, 'spec', 'pod_selector') !== undefined &&
+    ((get(policy, 'spec', 'policy_types') as string[] | undefined) ?? []).length > 0,
+});

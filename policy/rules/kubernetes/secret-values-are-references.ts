@@ -1,0 +1,21 @@
+/**
+ * LW-K8S-010: Secrets hold no literal credentials.
+ */
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-K8S-010',
+  title: 'Secrets hold no literal credentials',
+  severity: 'critical',
+  mirrors: ['CKV_SECRET', 'lightwave:no-secrets'],
+  rationale:
+    'Passwords and keys are generated or computed at apply time; a literal would sit in git and in every plan.',
+  types: ['kubernetes_secret_v1'],
+  test: (secret) => {
+    const data = (secret.data as Record<string, string> | undefined) ?? {};
+    const literal = Object.keys(data).filter(
+      (k) => /PASSWORD|SECRET|DATABASE_UR[IL]|userlist/i.test(k) && !String(data[k]).includes('${'),
+    );
+    return literal.length === 0 || `literal values in ${literal.join(', ')}`;
+  },
+});

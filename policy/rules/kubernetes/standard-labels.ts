@@ -1,0 +1,19 @@
+/**
+ * LW-K8S-009: Namespaces carry the platform labels (part-of, managed-by, environment).
+ */
+import { get, resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-K8S-009',
+  title: 'Namespaces carry the platform labels (part-of, managed-by, environment)',
+  severity: 'low',
+  mirrors: ['Kubernetes recommended labels'],
+  rationale: 'Labels tell who owns a namespace and which environment it belongs to.',
+  types: ['kubernetes_namespace_v1'],
+  test: (ns) => {
+    const labels = (get(ns, 'metadata', 'labels') as Record<string, string> | undefined) ?? {};
+    return ['app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by', 'lightwave.media/environment'].every(
+      (k) => k in labels,
+    );
+  },
+});

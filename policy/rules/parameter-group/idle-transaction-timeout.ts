@@ -1,0 +1,22 @@
+/**
+ * LW-PG-007: Idle transactions are ended (idle_in_transaction_session_timeout).
+ */
+import { resourceRule } from '../../rule';
+
+/** The group's parameters by name. */
+const parameters = (group: Record<string, unknown>): Map<string, { value: string; apply_method?: string }> =>
+  new Map(
+    ((group.parameter as { name: string; value: string; apply_method?: string }[] | undefined) ?? []).map(
+      (p) => [p.name, p],
+    ),
+  );
+
+export default resourceRule({
+  id: 'LW-PG-007',
+  title: 'Idle transactions are ended (idle_in_transaction_session_timeout)',
+  severity: 'low',
+  mirrors: ['PostgreSQL runtime config'],
+  rationale: 'A session idle in a transaction holds locks and pins a pooled server connection.',
+  types: ['aws_db_parameter_group'],
+  test: (group) => Number(parameters(group).get('idle_in_transaction_session_timeout')?.value ?? 0) > 0,
+});

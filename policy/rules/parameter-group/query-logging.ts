@@ -1,0 +1,23 @@
+/**
+ * LW-PG-002: The parameter group logs statements (log_statement and log_min_duration_statement).
+ */
+import { resourceRule } from '../../rule';
+
+/** The group's parameters by name. */
+const parameters = (group: Record<string, unknown>): Map<string, { value: string; apply_method?: string }> =>
+  new Map(
+    ((group.parameter as { name: string; value: string; apply_method?: string }[] | undefined) ?? []).map(
+      (p) => [p.name, p],
+    ),
+  );
+
+export default resourceRule({
+  id: 'LW-PG-002',
+  title: 'The parameter group logs statements (log_statement and log_min_duration_statement)',
+  severity: 'medium',
+  mirrors: ['CKV2_AWS_30'],
+  rationale: 'DDL and slow statements in the log are what an incident review and tuning start from.',
+  types: ['aws_db_parameter_group'],
+  test: (group) =>
+    parameters(group).has('log_statement') && parameters(group).has('log_min_duration_statement'),
+});

@@ -1,0 +1,22 @@
+/**
+ * LW-PG-004: Passwords are stored as SCRAM-SHA-256.
+ */
+import { resourceRule } from '../../rule';
+
+/** The group's parameters by name. */
+const parameters = (group: Record<string, unknown>): Map<string, { value: string; apply_method?: string }> =>
+  new Map(
+    ((group.parameter as { name: string; value: string; apply_method?: string }[] | undefined) ?? []).map(
+      (p) => [p.name, p],
+    ),
+  );
+
+export default resourceRule({
+  id: 'LW-PG-004',
+  title: 'Passwords are stored as SCRAM-SHA-256',
+  severity: 'medium',
+  mirrors: ['AWS SCRAM guide'],
+  rationale: 'MD5 password hashes are weak and replayable; SCRAM is what PgBouncer and RDS use end to end.',
+  types: ['aws_db_parameter_group'],
+  test: (group) => parameters(group).get('password_encryption')?.value === 'scram-sha-256',
+});

@@ -1,0 +1,26 @@
+/**
+ * LW-PG-006: Static parameters apply at the next reboot.
+ */
+import { resourceRule } from '../../rule';
+
+/** The group's parameters by name. */
+const parameters = (group: Record<string, unknown>): Map<string, { value: string; apply_method?: string }> =>
+  new Map(
+    ((group.parameter as { name: string; value: string; apply_method?: string }[] | undefined) ?? []).map(
+      (p) => [p.name, p],
+    ),
+  );
+
+export default resourceRule({
+  id: 'LW-PG-006',
+  title: 'Static parameters apply at the next reboot',
+  severity: 'medium',
+  mirrors: ['AWS RDS parameter groups'],
+  rationale:
+    'RDS rejects apply_method = immediate for static parameters such as shared_preload_libraries, failing the apply.',
+  types: ['aws_db_parameter_group'],
+  test: (group) => {
+    const p = parameters(group).get('shared_preload_libraries');
+    return p ? p.apply_method === 'pending-reboot' : null;
+  },
+});

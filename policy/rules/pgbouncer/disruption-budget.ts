@@ -1,0 +1,27 @@
+/**
+ * LW-PGB-013: A PodDisruptionBudget keeps pods up and still lets nodes drain.
+ */
+import { namespaceOf } from '../../kubernetes';
+import { blocksOf, get, resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGB-013',
+  title: 'A PodDisruptionBudget keeps pods up and still lets nodes drain',
+  severity: 'medium',
+  mirrors: ['Kubernetes PDB guide'],
+  rationale: 'minAvailable below replicas keeps the pooler up during node drains without blocking them.',
+  types: ['kubernetes_deployment_v1'],
+  test: (d, env) => {
+    const ns = namespaceOf(env.stack, d);
+    const replicas = Number(get(d, 'spec', 'replicas') ?? 1);
+    const budgets = blocksOf(env.stack, ['kubernetes_pod_disruption_budget_v1']).filter(
+      ([, p]) => namespaceOf(env.stack, p) === ns,
+    );
+    return (
+      budgets.some(([, p]) => {
+        const min = Number(get(p, 'spec', 'min_available'));
+        return min >= 1 && min < replicas;
+      }) || `no budget with 1 ≤ minAvailable < ${replicas}`
+    );
+  },
+});

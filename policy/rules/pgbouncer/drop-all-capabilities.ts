@@ -1,0 +1,21 @@
+/**
+ * LW-PGB-003: Containers drop all Linux capabilities.
+ */
+import { containers } from '../../kubernetes';
+import { get, resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGB-003',
+  title: 'Containers drop all Linux capabilities',
+  severity: 'high',
+  mirrors: ['CKV_K8S_28', 'CKV_K8S_37', 'PSS restricted'],
+  rationale: 'PgBouncer needs no capability; NET_RAW and friends only help an attacker.',
+  types: ['kubernetes_deployment_v1'],
+  test: (d) =>
+    containers(d).every(
+      (c) =>
+        ((get(c, 'security_context', 'capabilities', 'drop') as string[] | undefined) ?? []).includes(
+          'ALL',
+        ) && ((get(c, 'security_context', 'capabilities', 'add') as string[] | undefined) ?? []).length === 0,
+    ),
+});

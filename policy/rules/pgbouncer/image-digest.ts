@@ -1,0 +1,15 @@
+/**
+ * LW-PGB-010: Images are pinned by digest.
+ */
+import { containers } from '../../kubernetes';
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGB-010',
+  title: 'Images are pinned by digest',
+  severity: 'medium',
+  mirrors: ['CKV_K8S_43'],
+  rationale: 'A digest pins the exact bytes; a tag can be re-pushed.',
+  types: ['kubernetes_deployment_v1'],
+  test: (d) => containers(d).every((c) => /@sha256:[0-9a-f]{64}$/.test(String(c.image))),
+});

@@ -1,0 +1,16 @@
+/**
+ * LW-PGB-001: Containers set allow_privilege_escalation = false explicitly.
+ */
+import { containers } from '../../kubernetes';
+import { get, resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGB-001',
+  title: 'Containers set allow_privilege_escalation = false explicitly',
+  severity: 'high',
+  mirrors: ['CKV_K8S_20', 'PSS restricted'],
+  rationale:
+    'The kubernetes provider defaults it to true inside a security_context block; restricted admission then rejects the pod.',
+  types: ['kubernetes_deployment_v1'],
+  test: (d) => containers(d).every((c) => get(c, 'security_context', 'allow_privilege_escalation') === false),
+});

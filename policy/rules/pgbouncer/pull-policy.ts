@@ -1,0 +1,17 @@
+/**
+ * LW-PGB-015: Tag-pinned images are pulled on every start.
+ */
+import { containers } from '../../kubernetes';
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGB-015',
+  title: 'Tag-pinned images are pulled on every start',
+  severity: 'low',
+  mirrors: ['CKV_K8S_15'],
+  rationale:
+    'Always re-checks the registry, so a node never runs a stale copy of a re-pushed tag; digests need no pull.',
+  types: ['kubernetes_deployment_v1'],
+  test: (d) =>
+    containers(d).every((c) => /@sha256:/.test(String(c.image)) || c.image_pull_policy === 'Always'),
+});

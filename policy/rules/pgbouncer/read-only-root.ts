@@ -1,0 +1,15 @@
+/**
+ * LW-PGB-002: Containers run with a read-only root filesystem.
+ */
+import { containers } from '../../kubernetes';
+import { get, resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGB-002',
+  title: 'Containers run with a read-only root filesystem',
+  severity: 'medium',
+  mirrors: ['CKV_K8S_22'],
+  rationale: 'Nothing an attacker drops into the image filesystem survives or runs.',
+  types: ['kubernetes_deployment_v1'],
+  test: (d) => containers(d).every((c) => get(c, 'security_context', 'read_only_root_filesystem') === true),
+});

@@ -1,0 +1,15 @@
+/**
+ * LW-PGB-005: Pods use the RuntimeDefault seccomp profile.
+ */
+import { podSpec } from '../../kubernetes';
+import { get, resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGB-005',
+  title: 'Pods use the RuntimeDefault seccomp profile',
+  severity: 'medium',
+  mirrors: ['CKV_K8S_31', 'PSS restricted'],
+  rationale: 'The runtime profile blocks syscalls PgBouncer never makes.',
+  types: ['kubernetes_deployment_v1'],
+  test: (d) => get(podSpec(d), 'security_context', 'seccomp_profile', 'type') === 'RuntimeDefault',
+});

@@ -1,0 +1,15 @@
+/**
+ * LW-PGR-008: Nothing is granted to PUBLIC.
+ */
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGR-008',
+  title: 'Nothing is granted to PUBLIC',
+  severity: 'high',
+  mirrors: ['security-rules \u00a76'],
+  rationale: 'A grant to PUBLIC reaches every role, present and future.',
+  types: ['postgresql_grant', 'postgresql_default_privileges'],
+  test: (grant) =>
+    grant.role !== 'public' || (Array.isArray(grant.privileges) && grant.privileges.length === 0),
+});

@@ -1,0 +1,15 @@
+/**
+ * LW-PGR-012: Production schemas cannot be destroyed by a plan.
+ */
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGR-012',
+  title: 'Production schemas cannot be destroyed by a plan',
+  severity: 'high',
+  mirrors: ['lightwave:data-protection'],
+  rationale: "The schemas hold the applications' data.",
+  types: ['postgresql_schema'],
+  tiers: ['production'],
+  test: (schema) => (schema.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
+});

@@ -1,0 +1,16 @@
+/**
+ * LW-PGR-005: Login roles have a search_path.
+ */
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-PGR-005',
+  title: 'Login roles have a search_path',
+  severity: 'low',
+  mirrors: ['PgBouncer transaction pooling'],
+  rationale:
+    "PgBouncer's transaction pooling cannot pass search_path at connection start; the role must carry it.",
+  types: ['postgresql_role'],
+  test: (role) =>
+    role.login === true ? Array.isArray(role.search_path) && role.search_path.length > 0 : null,
+});

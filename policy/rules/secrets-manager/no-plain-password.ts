@@ -1,0 +1,15 @@
+/**
+ * LW-SM-003: No password is written into the configuration.
+ */
+import { resourceRule } from '../../rule';
+
+export default resourceRule({
+  id: 'LW-SM-003',
+  title: 'No password is written into the configuration',
+  severity: 'critical',
+  mirrors: ['CKV_SECRET_6', 'lightwave:no-secrets'],
+  rationale: 'A literal password ends up in git, the synthesized JSON and every plan.',
+  types: ['aws_db_instance', 'postgresql_role'],
+  test: (block) =>
+    block.password === undefined || /^\$\{random_password\.[\w-]+\.result\}$/.test(String(block.password)),
+});

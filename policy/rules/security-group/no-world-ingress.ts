@@ -1,0 +1,28 @@
+/**
+ * LW-SG-003: No ingress from the whole internet.
+ */
+import { resourceRule } from '../../rule';
+
+const WORLD = ['0.0.0.0/0', '::/0'];
+/** CIDRs of a separate rule resource or of a security group's inline blocks. */
+const cidrs = (block: Record<string, unknown>, inline: 'ingress' | 'egress'): string[] =>
+  [
+    block.cidr_ipv4,
+    block.cidr_ipv6,
+    ...((block.cidr_blocks as string[] | undefined) ?? []),
+    ...(
+      (block[inline] as { cidr_blocks?: string[]; ipv6_cidr_blocks?: string[] }[] | undefined) ?? []
+    ).flatMap((r) => [...(r.cidr_blocks ?? []), ...(r.ipv6_cidr_blocks ?? [])]),
+  ].filter((c): c is string => typeof c === 'string');
+
+export default resourceRule({
+  id: 'LW-SG-003',
+  title: 'No ingress from the whole internet',
+  severity: 'critical',
+  mirrors: ['CKV_AWS_277', 'CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_260', 'AwsSolutions-EC23', 'EC2.19'],
+  rationale:
+    "PostgreSQL (5432) is on Security Hub's list of high-risk ports; nothing here should be reachable from 0.0.0.0/0.",
+  types: ['aws_security_group', 'aws_vpc_security_group_ingress_rule'],
+  test: (block, _env, address) =>
+    !cidrs(block, 'ingress').some((c) => WORLD.includes(c)) || `open to the internet: ${address}`,
+});

@@ -1,0 +1,66 @@
+/**
+ * List prices the cost estimate uses: AWS us-east-1 on-demand and Cloudflare R2, in USD.
+ *
+ * Transcribed on PRICES_AS_OF from the pages in PRICE_SOURCES. Prices change: re-check them before a budget
+ * decision, and update the date with the numbers.
+ */
+
+export const PRICES_AS_OF = '2025-10-15';
+
+export const PRICE_SOURCES: Readonly<Record<string, string>> = {
+  rds: 'https://aws.amazon.com/rds/postgresql/pricing/',
+  kms: 'https://aws.amazon.com/kms/pricing/',
+  secretsManager: 'https://aws.amazon.com/secrets-manager/pricing/',
+  cloudWatch: 'https://aws.amazon.com/cloudwatch/pricing/',
+  r2: 'https://developers.cloudflare.com/r2/pricing/',
+};
+
+export const HOURS_PER_MONTH = 730;
+
+/** RDS for PostgreSQL, Single-AZ on-demand, USD per instance-hour (Multi-AZ deployments cost twice as much). */
+export const rdsHourly: Readonly<Record<string, number>> = {
+  'db.t3.micro': 0.018,
+  'db.t3.small': 0.036,
+  'db.t3.medium': 0.072,
+  'db.t3.large': 0.145,
+  'db.t3.xlarge': 0.29,
+  'db.t3.2xlarge': 0.579,
+  'db.t4g.micro': 0.016,
+  'db.t4g.small': 0.032,
+  'db.t4g.medium': 0.065,
+  'db.t4g.large': 0.129,
+  'db.t4g.xlarge': 0.258,
+  'db.t4g.2xlarge': 0.517,
+  'db.m6g.large': 0.159,
+  'db.m6g.xlarge': 0.318,
+  'db.m6g.2xlarge': 0.636,
+  'db.m6i.large': 0.178,
+  'db.m6i.xlarge': 0.356,
+  'db.m6i.2xlarge': 0.712,
+  'db.m7g.large': 0.168,
+  'db.m7g.xlarge': 0.337,
+  'db.m7g.2xlarge': 0.673,
+  'db.r6g.large': 0.225,
+  'db.r6g.xlarge': 0.45,
+  'db.r6g.2xlarge': 0.899,
+  'db.r7g.large': 0.239,
+  'db.r7g.xlarge': 0.478,
+  'db.r7g.2xlarge': 0.956,
+};
+
+export const prices = {
+  /** gp3 storage, USD per GiB-month, Single-AZ (Multi-AZ: twice). */
+  rdsGp3GiBMonth: 0.115,
+  /** Performance Insights with 7 days of history is free; longer retention is not estimated here. */
+  performanceInsightsFreeDays: 7,
+  kmsKeyMonth: 1.0,
+  secretMonth: 0.4,
+  cloudWatchLogsIngestGiB: 0.5,
+  r2StorageGiBMonth: 0.015,
+  r2ClassAPerMillion: 4.5,
+  r2ClassBPerMillion: 0.36,
+  /** R2's monthly free tier, per account (shared by every bucket of the account). */
+  r2FreeStorageGiB: 10,
+  r2FreeClassAMillions: 1,
+  r2FreeClassBMillions: 10,
+} as const;

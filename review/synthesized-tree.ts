@@ -1,0 +1,33 @@
+/**
+ * A synthesized tree (what `cdktf synth` writes to cdktf.out): its stacks as Terraform JSON, paired with the
+ * environment configs they came from.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EnvironmentConfig } from '../environments/config';
+import type { SynthesizedEnvironment } from '../policy/rule';
+import { createPlatformApp } from '../stacks/platform-app';
+import type { TerraformJson } from './terraform/terraform-json';
+
+/** The stacks of a synthesized tree by name (`stacks/<name>/cdk.tf.json`), as listed in its manifest. */
+export function readStacks(outdir: string): Map<string, TerraformJson> {
+  const manifestFile = join(outdir, 'manifest.json');
+  if (!existsSync(manifestFile))
+    throw new Error(`${outdir} is not a synthesized tree (no manifest.json); run npx cdktf synth`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  return new Map(
+    Object.entries(manifest.stacks).map(([name, stack]) => [
+      name,
+      JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), 'utf8')) as TerraformJson,
+    ]),
+  );
+}
+
+/** Synthesizes `envs` into `outdir` and pairs each stack with its config. */
+export function synthesizeTree(envs: readonly EnvironmentConfig[], outdir: string): SynthesizedEnvironment[] {
+  createPlatformApp(envs, { outdir }).synth();
+  const stacks = readStacks(outdir);
+  return envs.map((config) => ({ config, stack: stacks.get(config.name) as TerraformJson }));
+}

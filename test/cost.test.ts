@@ -1,0 +1,57 @@
+/**
+ * The monthly cost estimate, line by line, from the synthesized resources and the price table.
+ */
+import { dev } from '../environments/dev';
+import { prod } from '../environments/prod';
+import { estimateCost } from '../review/cost';
+import { synthEnvironment, withChange } from './support/synth';
+
+const estimate = (env = dev) => estimateCost({ config: env, stack: synthEnvironment(env) });
+
+describe('cost estimate', () => {
+  test('dev: db.t3.micro, 20 GiB gp3, one key, one secret, 1 GiB of logs', () => {
+    const cost = estimate(dev);
+    expect(cost.lines.filter((l) => l.group === 'database').map((l) => [l.item, l.usd])).toEqual([
+      ['RDS db.t3.micro', 13.14],
+      ['gp3 storage', 2.3],
+      ['Secrets Manager (master secret)', 0.4],
+      ['KMS customer-managed keys', 1],
+      ['CloudWatch Logs ingestion', 0.5],
+    ]);
+    expect(cost.databaseUsd).toBe(17.34);
+    expect(cost.withinBudget).toBe(false);
+  });
+
+  test('prod fits its $72.50 budget single-AZ', () => {
+    const cost = estimate(prod);
+    expect(cost.databaseUsd).toBe(61.06);
+    expect(cost.databaseBudgetUsd).toBe(72.5);
+    expect(cost.withinBudget).toBe(true);
+  });
+
+  test('Multi-AZ doubles instance and storage, and breaks the prod budget', () => {
+    const cost = estimate(withChange(prod, (e) => (e.database.multiAz = true)));
+    expect(cost.lines.slice(0, 2).map((l) => [l.item, l.usd])).toEqual([
+      ['RDS db.t3.medium Multi-AZ', 105.12],
+      ['gp3 storage', 9.2],
+    ]);
+    expect(cost.withinBudget).toBe(false);
+  });
+
+  test('R2 beyond the free tier is priced per GiB and per million operations', () => {
+    const cost = estimate(prod);
+    expect(cost.lines.filter((l) => l.group === 'media').map((l) => [l.item, l.usd])).toEqual([
+      ['R2 storage', 1.35],
+      ['R2 class A operations', 0],
+      ['R2 class B operations', 0],
+    ]);
+    expect(cost.mediaUsd).toBe(1.35);
+  });
+
+  test('what the estimate leaves out is said', () => {
+    const cost = estimate(withChange(prod, (e) => (e.database.performanceInsightsRetentionDays = 731)));
+    expect(cost.notes).toContain(
+      'aws_db_instance.database_instance: Performance Insights retention of 731 days is billed and not estimated',
+    );
+  });
+});

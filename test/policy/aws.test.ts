@@ -1,0 +1,138 @@
+/**
+ * Policy rules over the AWS resources: RDS, parameter group, security groups, KMS, Secrets Manager, IAM.
+ */
+import { describeRules, resource, type MutableEnvironment } from './support';
+
+const db = (e: MutableEnvironment) => resource(e.stack, 'aws_db_instance');
+const parameterGroup = (e: MutableEnvironment) => resource(e.stack, 'aws_db_parameter_group');
+const setParameter = (e: MutableEnvironment, name: string, value?: string, applyMethod = 'immediate') => {
+  const group = parameterGroup(e);
+  const rest = (group.parameter as { name: string }[]).filter((p) => p.name !== name);
+  group.parameter = value === undefined ? rest : [...rest, { name, value, apply_method: applyMethod }];
+};
+const DB = 'aws_db_instance.database_instance';
+
+describeRules({
+  'LW-RDS-001': { nonCompliant: (e) => (db(e).storage_encrypted = false), address: DB },
+  'LW-RDS-002': { nonCompliant: (e) => (db(e).kms_key_id = 'alias/aws/rds'), address: DB },
+  'LW-RDS-003': { nonCompliant: (e) => delete db(e).publicly_accessible, address: DB },
+  'LW-RDS-004': { nonCompliant: (e) => (db(e).deletion_protection = false), address: DB },
+  'LW-RDS-005': { nonCompliant: (e) => (db(e).backup_retention_period = 3), address: DB },
+  'LW-RDS-006': {
+    compliant: (e) => (db(e).multi_az = true),
+    nonCompliant: (e) => (db(e).multi_az = false),
+    address: DB,
+  },
+  'LW-RDS-007': { nonCompliant: (e) => (db(e).monitoring_interval = 0), address: DB },
+  'LW-RDS-008': { nonCompliant: (e) => (db(e).performance_insights_enabled = false), address: DB },
+  'LW-RDS-009': { nonCompliant: (e) => delete db(e).performance_insights_kms_key_id, address: DB },
+  'LW-RDS-010': { nonCompliant: (e) => (db(e).iam_database_authentication_enabled = false), address: DB },
+  'LW-RDS-011': {
+    nonCompliant: (e) => (db(e).enabled_cloudwatch_logs_exports = ['postgresql']),
+    address: DB,
+  },
+  'LW-RDS-012': { nonCompliant: (e) => (db(e).auto_minor_version_upgrade = false), address: DB },
+  'LW-RDS-013': { nonCompliant: (e) => (db(e).copy_tags_to_snapshot = false), address: DB },
+  'LW-RDS-014': { nonCompliant: (e) => (db(e).ca_cert_identifier = 'rds-ca-2019'), address: DB },
+  'LW-RDS-015': { nonCompliant: (e) => (db(e).engine_version = '13.4'), address: DB },
+  'LW-RDS-016': { nonCompliant: (e) => (db(e).username = 'postgres'), address: DB },
+  'LW-RDS-017': { nonCompliant: (e) => delete db(e).db_subnet_group_name, address: DB },
+  'LW-RDS-018': { nonCompliant: (e) => (db(e).vpc_security_group_ids = []), address: DB },
+  'LW-RDS-019': { nonCompliant: (e) => (db(e).skip_final_snapshot = true), address: DB },
+  'LW-RDS-020': { nonCompliant: (e) => (db(e).delete_automated_backups = true), address: DB },
+  'LW-RDS-021': { nonCompliant: (e) => (db(e).manage_master_user_password = false), address: DB },
+  'LW-RDS-022': { nonCompliant: (e) => (db(e).allow_major_version_upgrade = true), address: DB },
+  'LW-RDS-023': { nonCompliant: (e) => (db(e).max_allocated_storage = db(e).allocated_storage), address: DB },
+  'LW-RDS-024': { nonCompliant: (e) => delete db(e).lifecycle, address: DB },
+  'LW-RDS-025': {
+    compliant: (e) => (db(e).port = 15432),
+    nonCompliant: (e) => (db(e).port = 5432),
+    address: DB,
+  },
+  'LW-RDS-026': { nonCompliant: (e) => (db(e).storage_type = 'gp2'), address: DB },
+  'LW-RDS-027': {
+    nonCompliant: (e) => (db(e).engine_lifecycle_support = 'open-source-rds-extended-support'),
+    address: DB,
+  },
+
+  'LW-PG-001': { nonCompliant: (e) => setParameter(e, 'rds.force_ssl', '0') },
+  'LW-PG-002': { nonCompliant: (e) => setParameter(e, 'log_min_duration_statement') },
+  'LW-PG-003': { nonCompliant: (e) => setParameter(e, 'log_statement', 'all') },
+  'LW-PG-004': { nonCompliant: (e) => setParameter(e, 'password_encryption', 'md5') },
+  'LW-PG-005': { nonCompliant: (e) => setParameter(e, 'log_disconnections', '0') },
+  'LW-PG-006': {
+    nonCompliant: (e) => setParameter(e, 'shared_preload_libraries', 'pg_stat_statements', 'immediate'),
+  },
+  'LW-PG-007': { nonCompliant: (e) => setParameter(e, 'idle_in_transaction_session_timeout', '0') },
+  'LW-PG-008': { nonCompliant: (e) => (parameterGroup(e).family = 'postgres14') },
+
+  'LW-SG-001': {
+    nonCompliant: (e) => (resource(e.stack, 'aws_security_group').description = 'Managed by Terraform'),
+  },
+  'LW-SG-002': {
+    nonCompliant: (e) => delete resource(e.stack, 'aws_vpc_security_group_ingress_rule').description,
+  },
+  'LW-SG-003': {
+    nonCompliant: (e) => {
+      const rule = resource(e.stack, 'aws_vpc_security_group_ingress_rule');
+      delete rule.referenced_security_group_id;
+      rule.cidr_ipv4 = '0.0.0.0/0';
+    },
+    address: 'aws_vpc_security_group_ingress_rule.database_ingress_from_cluster',
+  },
+  'LW-SG-004': {
+    nonCompliant: (e) =>
+      (e.stack.resource!.aws_vpc_security_group_egress_rule = {
+        all: { security_group_id: 'sg', ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0', description: 'all' },
+      }),
+    address: 'aws_vpc_security_group_egress_rule.all',
+  },
+  'LW-SG-005': {
+    nonCompliant: (e) => (resource(e.stack, 'aws_vpc_security_group_ingress_rule').to_port = 6000),
+  },
+  'LW-SG-006': {
+    nonCompliant: (e) =>
+      (resource(e.stack, 'aws_security_group').egress = [
+        { cidr_blocks: ['10.0.0.0/8'], from_port: 0, to_port: 0, protocol: '-1' },
+      ]),
+  },
+
+  'LW-KMS-001': { nonCompliant: (e) => (resource(e.stack, 'aws_kms_key').enable_key_rotation = false) },
+  'LW-KMS-002': { nonCompliant: (e) => (resource(e.stack, 'aws_kms_key').deletion_window_in_days = 7) },
+  'LW-KMS-003': {
+    nonCompliant: (e) => {
+      const document = e.stack.data!.aws_iam_policy_document.database_key_policy as {
+        statement: { principals: { identifiers: string[] }[] }[];
+      };
+      document.statement[0].principals[0].identifiers = ['*'];
+    },
+  },
+  'LW-KMS-004': { nonCompliant: (e) => delete resource(e.stack, 'aws_kms_key').lifecycle },
+  'LW-KMS-005': { nonCompliant: (e) => delete e.stack.resource!.aws_kms_alias },
+
+  'LW-SM-001': { nonCompliant: (e) => delete db(e).master_user_secret_kms_key_id, address: DB },
+  'LW-SM-002': {
+    nonCompliant: (e) =>
+      (e.stack.resource!.aws_secretsmanager_secret = { app: { name: 'app', kms_key_id: 'arn:aws:kms:key' } }),
+    address: 'aws_secretsmanager_secret.app',
+  },
+  'LW-SM-003': {
+    nonCompliant: (e) =>
+      (resource(e.stack, 'postgresql_role', 'database_access_role_payload_user').password = 'hunter2hunter2'),
+  },
+
+  'LW-IAM-001': {
+    nonCompliant: (e) => {
+      const trust = e.stack.data!.aws_iam_policy_document.database_monitoring_trust as {
+        statement: { principals: unknown[] }[];
+      };
+      trust.statement[0].principals = [{ type: 'AWS', identifiers: ['*'] }];
+    },
+  },
+  'LW-IAM-002': {
+    nonCompliant: (e) =>
+      (resource(e.stack, 'aws_iam_role_policy_attachment').policy_arn =
+        'arn:aws:iam::aws:policy/AdministratorAccess'),
+  },
+  'LW-IAM-003': { nonCompliant: (e) => delete resource(e.stack, 'aws_iam_role').description },
+});

@@ -1,0 +1,188 @@
+/**
+ * Policy rules over PostgreSQL roles and grants, Kubernetes objects, PgBouncer, Cloudflare and cost.
+ */
+import type { Block } from '../../review/terraform/terraform-json';
+import { describeRules, resource, type MutableEnvironment } from './support';
+
+const role = (e: MutableEnvironment, name = 'payload_user') =>
+  resource(e.stack, 'postgresql_role', `database_access_role_${name}`);
+const grant = (e: MutableEnvironment, id: string) =>
+  resource(e.stack, 'postgresql_grant', `database_access_grants_${id}`);
+const namespace = (e: MutableEnvironment, id = 'shared') =>
+  resource(e.stack, 'kubernetes_namespace_v1', `cluster_namespace_${id}_namespace`);
+const labels = (e: MutableEnvironment, id = 'shared') =>
+  (namespace(e, id).metadata as { labels: Record<string, string> }).labels;
+const deployment = (e: MutableEnvironment) => resource(e.stack, 'kubernetes_deployment_v1');
+const pod = (e: MutableEnvironment) => (deployment(e).spec as { template: { spec: Block } }).template.spec;
+const container = (e: MutableEnvironment) => (pod(e).container as Block[])[0];
+const securityContext = (e: MutableEnvironment) => container(e).security_context as Block;
+const iniData = (e: MutableEnvironment) =>
+  resource(e.stack, 'kubernetes_config_map_v1').data as Record<string, string>;
+const editIni = (e: MutableEnvironment, from: RegExp, to: string) => {
+  iniData(e)['pgbouncer.ini'] = iniData(e)['pgbouncer.ini'].replace(from, to);
+};
+const DEPLOYMENT = 'kubernetes_deployment_v1.cluster_pgbouncer_deployment';
+const SHARED = 'kubernetes_namespace_v1.cluster_namespace_shared_namespace';
+
+describeRules({
+  'LW-PGR-001': {
+    nonCompliant: (e) => (role(e).superuser = true),
+    address: 'postgresql_role.database_access_role_payload_user',
+  },
+  'LW-PGR-002': { nonCompliant: (e) => (role(e, 'django_user').create_role = true) },
+  'LW-PGR-003': { nonCompliant: (e) => delete role(e).connection_limit },
+  'LW-PGR-004': { nonCompliant: (e) => (role(e).statement_timeout = 0) },
+  'LW-PGR-005': { nonCompliant: (e) => delete role(e).search_path },
+  'LW-PGR-006': {
+    nonCompliant: (e) =>
+      delete e.stack.resource!.postgresql_grant.database_access_grants_revoke_public_database,
+  },
+  'LW-PGR-007': { nonCompliant: (e) => (grant(e, 'revoke_public_schema_public').privileges = ['USAGE']) },
+  'LW-PGR-008': {
+    nonCompliant: (e) => (grant(e, 'revoke_public_database').privileges = ['CONNECT']),
+    address: 'postgresql_grant.database_access_grants_revoke_public_database',
+  },
+  'LW-PGR-009': {
+    nonCompliant: (e) =>
+      (e.stack.resource!.postgresql_grant.twin = {
+        ...grant(e, 'tables_payload_django_user'),
+        privileges: ['INSERT'],
+      }),
+    address: 'postgresql_grant.twin',
+  },
+  'LW-PGR-010': { nonCompliant: (e) => delete grant(e, 'connect_django_user').depends_on },
+  'LW-PGR-011': {
+    nonCompliant: (e) =>
+      (resource(e.stack, 'postgresql_schema', 'database_access_schema_payload').drop_cascade = true),
+  },
+  'LW-PGR-012': {
+    nonCompliant: (e) =>
+      delete resource(e.stack, 'postgresql_schema', 'database_access_schema_django').lifecycle,
+  },
+  'LW-PGR-013': { nonCompliant: (e) => (e.stack.provider!.postgresql[0].sslmode = 'disable') },
+
+  'LW-K8S-001': {
+    nonCompliant: (e) => (labels(e, 'django_api')['pod-security.kubernetes.io/enforce'] = 'privileged'),
+  },
+  'LW-K8S-002': {
+    nonCompliant: (e) => (labels(e, 'payload_cms')['pod-security.kubernetes.io/warn'] = 'baseline'),
+  },
+  'LW-K8S-003': {
+    nonCompliant: (e) => delete e.stack.resource!.kubernetes_resource_quota_v1.cluster_namespace_shared_quota,
+    address: SHARED,
+  },
+  'LW-K8S-004': {
+    nonCompliant: (e) =>
+      delete (
+        resource(e.stack, 'kubernetes_limit_range_v1', 'cluster_namespace_shared_limit_range').spec as {
+          limit: Block[];
+        }
+      ).limit[0].max,
+    address: SHARED,
+  },
+  'LW-K8S-005': {
+    nonCompliant: (e) =>
+      delete e.stack.resource!.kubernetes_network_policy_v1.cluster_namespace_shared_default_deny,
+    address: SHARED,
+  },
+  'LW-K8S-006': {
+    nonCompliant: (e) => {
+      const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_https_egress');
+      (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [{ ip_block: { cidr: '0.0.0.0/0' } }];
+    },
+    address: 'kubernetes_network_policy_v1.cluster_payload_https_egress',
+  },
+  'LW-K8S-007': {
+    nonCompliant: (e) =>
+      delete (resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_pgbouncer_from_apps').spec as Block)
+        .policy_types,
+  },
+  'LW-K8S-008': {
+    nonCompliant: (e) =>
+      ((resource(e.stack, 'kubernetes_service_v1').metadata as Block).namespace = 'default'),
+  },
+  'LW-K8S-009': { nonCompliant: (e) => delete labels(e)['lightwave.media/environment'] },
+  'LW-K8S-010': {
+    nonCompliant: (e) =>
+      ((
+        resource(e.stack, 'kubernetes_secret_v1', 'cluster_django_env').data as Record<string, string>
+      ).DB_PASSWORD = 'hunter2'),
+  },
+
+  'LW-PGB-001': {
+    nonCompliant: (e) => delete securityContext(e).allow_privilege_escalation,
+    address: DEPLOYMENT,
+  },
+  'LW-PGB-002': { nonCompliant: (e) => (securityContext(e).read_only_root_filesystem = false) },
+  'LW-PGB-003': { nonCompliant: (e) => (securityContext(e).capabilities = { drop: ['NET_RAW'] }) },
+  'LW-PGB-004': { nonCompliant: (e) => ((pod(e).security_context as Block).run_as_user = '70') },
+  'LW-PGB-005': { nonCompliant: (e) => delete (pod(e).security_context as Block).seccomp_profile },
+  'LW-PGB-006': { nonCompliant: (e) => (pod(e).host_network = true) },
+  'LW-PGB-007': { nonCompliant: (e) => delete (container(e).resources as Block).limits },
+  'LW-PGB-008': { nonCompliant: (e) => delete container(e).liveness_probe },
+  'LW-PGB-009': { nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:latest') },
+  'LW-PGB-010': {
+    compliant: (e) =>
+      (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(64)}`),
+    nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
+  },
+  'LW-PGB-011': { nonCompliant: (e) => (pod(e).automount_service_account_token = true) },
+  'LW-PGB-012': {
+    nonCompliant: (e) =>
+      (container(e).env = [{ name: 'P', value_from: { secret_key_ref: { name: 's', key: 'k' } } }]),
+  },
+  'LW-PGB-013': {
+    nonCompliant: (e) =>
+      ((resource(e.stack, 'kubernetes_pod_disruption_budget_v1').spec as Block).min_available = '3'),
+  },
+  'LW-PGB-014': { nonCompliant: (e) => ((deployment(e).spec as Block).replicas = '1') },
+  'LW-PGB-015': { nonCompliant: (e) => (container(e).image_pull_policy = 'IfNotPresent') },
+
+  'LW-PGBINI-001': {
+    nonCompliant: (e) => editIni(e, /server_tls_sslmode = require/, 'server_tls_sslmode = prefer'),
+  },
+  'LW-PGBINI-002': { nonCompliant: (e) => editIni(e, /auth_type = scram-sha-256/, 'auth_type = md5') },
+  'LW-PGBINI-003': { nonCompliant: (e) => editIni(e, /pool_mode = transaction/, 'pool_mode = session') },
+  'LW-PGBINI-004': {
+    nonCompliant: (e) => editIni(e, /server_tls_protocols = secure/, 'server_tls_protocols = all'),
+  },
+  'LW-PGBINI-005': {
+    nonCompliant: (e) => editIni(e, /auth_file = .*/, 'auth_file = /x\nauth_query = SELECT 1'),
+  },
+  'LW-PGBINI-006': { nonCompliant: (e) => editIni(e, /admin_users = .*/, 'admin_users = payload_user') },
+
+  'LW-CF-001': { nonCompliant: (e) => (resource(e.stack, 'cloudflare_r2_managed_domain').enabled = true) },
+  'LW-CF-002': { nonCompliant: (e) => (resource(e.stack, 'cloudflare_r2_custom_domain').min_tls = '1.0') },
+  'LW-CF-003': { nonCompliant: (e) => delete resource(e.stack, 'cloudflare_r2_bucket').lifecycle },
+  'LW-CF-004': {
+    nonCompliant: (e) =>
+      ((
+        resource(e.stack, 'cloudflare_r2_bucket_cors').rules as { allowed: { origins: string[] } }[]
+      )[0].allowed.origins = ['*']),
+  },
+  'LW-CF-005': { nonCompliant: (e) => (resource(e.stack, 'cloudflare_r2_bucket_lifecycle').rules = []) },
+  'LW-CF-006': {
+    nonCompliant: (e) =>
+      ((resource(e.stack, 'cloudflare_account_token').policies as { resources: string }[])[0].resources =
+        JSON.stringify({
+          'com.cloudflare.api.account.0123456789abcdef0123456789abcdef': '*',
+        })),
+  },
+  'LW-CF-007': {
+    nonCompliant: (e) =>
+      (e.stack.resource!.cloudflare_dns_record = {
+        cdn: { name: 'cdn.lightwave-media.site', type: 'CNAME', content: 'x', ttl: 1, zone_id: 'z' },
+      }),
+  },
+  'LW-CF-008': {
+    nonCompliant: (e) =>
+      ((
+        resource(e.stack, 'cloudflare_r2_bucket_cors').rules as { allowed: { methods: string[] } }[]
+      )[0].allowed.methods = ['GET', 'DELETE']),
+  },
+
+  'LW-COST-001': {
+    nonCompliant: (e) => (resource(e.stack, 'aws_db_instance').instance_class = 'db.m6g.2xlarge'),
+    address: 'aws_db_instance.database_instance',
+  },
+});
