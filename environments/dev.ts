@@ -6,6 +6,7 @@
  */
 import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
+import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
 
 export const dev: EnvironmentConfig = {
   name: 'dev',
@@ -77,38 +78,23 @@ export const dev: EnvironmentConfig = {
       {
         name: 'django-api',
         purpose: 'Django REST API and Celery workers',
-        podSecurity: { enforce: 'baseline', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        podSecurity: appPodSecurity,
         quota: { requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '4', memory: '8Gi' }, pods: 20 },
-        limitRange: {
-          min: { cpu: '50m', memory: '64Mi' },
-          defaultRequest: { cpu: '100m', memory: '256Mi' },
-          default: { cpu: '500m', memory: '512Mi' },
-          max: { cpu: '2', memory: '4Gi' },
-        },
+        limitRange: appLimitRange,
       },
       {
         name: 'payload-cms',
         purpose: 'Payload CMS on Next.js',
-        podSecurity: { enforce: 'baseline', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        podSecurity: appPodSecurity,
         quota: { requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '4', memory: '8Gi' }, pods: 20 },
-        limitRange: {
-          min: { cpu: '50m', memory: '64Mi' },
-          defaultRequest: { cpu: '100m', memory: '256Mi' },
-          default: { cpu: '500m', memory: '512Mi' },
-          max: { cpu: '2', memory: '4Gi' },
-        },
+        limitRange: appLimitRange,
       },
       {
         name: 'shared',
         purpose: 'PgBouncer in front of RDS; Redis and monitoring',
-        podSecurity: { enforce: 'restricted', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        podSecurity: sharedPodSecurity,
         quota: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, pods: 20 },
-        limitRange: {
-          min: { cpu: '25m', memory: '32Mi' },
-          defaultRequest: { cpu: '100m', memory: '128Mi' },
-          default: { cpu: '250m', memory: '256Mi' },
-          max: { cpu: '1', memory: '2Gi' },
-        },
+        limitRange: sharedLimitRange,
       },
     ],
     pgbouncer: {

@@ -6,6 +6,7 @@
  */
 import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
+import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
 
 export const prod: EnvironmentConfig = {
   name: 'prod',
@@ -77,38 +78,23 @@ export const prod: EnvironmentConfig = {
       {
         name: 'django-api',
         purpose: 'Django REST API and Celery workers',
-        podSecurity: { enforce: 'baseline', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        podSecurity: appPodSecurity,
         quota: { requests: { cpu: '8', memory: '16Gi' }, limits: { cpu: '16', memory: '32Gi' }, pods: 60 },
-        limitRange: {
-          min: { cpu: '50m', memory: '64Mi' },
-          defaultRequest: { cpu: '100m', memory: '256Mi' },
-          default: { cpu: '500m', memory: '512Mi' },
-          max: { cpu: '2', memory: '4Gi' },
-        },
+        limitRange: appLimitRange,
       },
       {
         name: 'payload-cms',
         purpose: 'Payload CMS on Next.js',
-        podSecurity: { enforce: 'baseline', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        podSecurity: appPodSecurity,
         quota: { requests: { cpu: '8', memory: '16Gi' }, limits: { cpu: '16', memory: '32Gi' }, pods: 60 },
-        limitRange: {
-          min: { cpu: '50m', memory: '64Mi' },
-          defaultRequest: { cpu: '100m', memory: '256Mi' },
-          default: { cpu: '500m', memory: '512Mi' },
-          max: { cpu: '2', memory: '4Gi' },
-        },
+        limitRange: appLimitRange,
       },
       {
         name: 'shared',
         purpose: 'PgBouncer in front of RDS; Redis and monitoring',
-        podSecurity: { enforce: 'restricted', warn: 'restricted', audit: 'restricted', version: 'v1.31' },
+        podSecurity: sharedPodSecurity,
         quota: { requests: { cpu: '4', memory: '8Gi' }, limits: { cpu: '8', memory: '16Gi' }, pods: 40 },
-        limitRange: {
-          min: { cpu: '25m', memory: '32Mi' },
-          defaultRequest: { cpu: '100m', memory: '128Mi' },
-          default: { cpu: '250m', memory: '256Mi' },
-          max: { cpu: '1', memory: '2Gi' },
-        },
+        limitRange: sharedLimitRange,
       },
     ],
     pgbouncer: {

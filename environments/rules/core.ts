@@ -1,7 +1,7 @@
 /**
  * Rules for the environment's identity: name, tier, AWS target, state backend, tags and network ids.
  */
-import type { EnvironmentRule } from '../validation';
+import type { Checker, EnvironmentRule } from '../validation';
 import {
   accountIdPattern,
   awsIdPattern,
@@ -14,6 +14,9 @@ import {
 } from './formats';
 
 const tiers = ['development', 'production'];
+
+const checkRegion = (c: Checker, field: string, region: string) =>
+  c.check(field, region, matches(region, regionPattern), 'an AWS region such as us-east-1');
 
 export const coreRules: readonly EnvironmentRule[] = [
   (env, c) => {
@@ -32,12 +35,7 @@ export const coreRules: readonly EnvironmentRule[] = [
       matches(env.aws.accountId, accountIdPattern),
       'a 12-digit AWS account id',
     );
-    c.check(
-      'aws.region',
-      env.aws.region,
-      matches(env.aws.region, regionPattern),
-      'an AWS region such as us-east-1',
-    );
+    checkRegion(c, 'aws.region', env.aws.region);
   },
   (env, c) => {
     c.check(
@@ -54,12 +52,7 @@ export const coreRules: readonly EnvironmentRule[] = [
         env.state.key.includes(env.name),
       `an S3 key without a leading slash, ending in .tfstate and containing the environment name "${env.name}"`,
     );
-    c.check(
-      'state.region',
-      env.state.region,
-      matches(env.state.region, regionPattern),
-      'an AWS region such as us-east-1',
-    );
+    checkRegion(c, 'state.region', env.state.region);
   },
   (env, c) => {
     for (const [key, value] of Object.entries(env.tags)) {

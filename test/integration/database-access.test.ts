@@ -19,7 +19,7 @@ import {
   probe,
   type Rights,
 } from '../support/access-matrix';
-import { emulatedApply, type AppliedState } from '../support/emulated-apply';
+import { ACCESS_RESOURCE_TYPES, emulatedApply, type AppliedState } from '../support/emulated-apply';
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
 import { createRdsLikeDatabase } from '../support/rds-like-database';
 import { synthEnvironment } from '../support/synth';
@@ -97,14 +97,9 @@ describe.each(environments.map((env) => [env.name, env] as const))(
     });
 
     test('every declared resource applied, with a non-superuser master', async () => {
-      const types = [
-        'random_password',
-        'postgresql_role',
-        'postgresql_schema',
-        'postgresql_grant',
-        'postgresql_default_privileges',
-      ];
-      const declared = types.flatMap((t) => Object.keys(stack.resource?.[t] ?? {}).map((n) => `${t}.${n}`));
+      const declared = ACCESS_RESOURCE_TYPES.flatMap((t) =>
+        Object.keys(stack.resource?.[t] ?? {}).map((n) => `${t}.${n}`),
+      );
       expect([...state.keys()].sort()).toEqual(declared.sort());
       const master = await superuser.query('SELECT rolsuper FROM pg_roles WHERE rolname = $1', [
         env.database.masterUsername,

@@ -14,7 +14,12 @@
 import { spawn } from 'node:child_process';
 import { Client } from 'pg';
 import { dev } from '../../environments/dev';
-import { applyOrder, emulatedApply, resolveInline, type AppliedState } from '../support/emulated-apply';
+import {
+  ACCESS_RESOURCE_TYPES,
+  emulatedApply,
+  resolveInline,
+  type AppliedState,
+} from '../support/emulated-apply';
 import { freePort } from '../support/free-port';
 import { getIniValue, setIniValue } from '../support/ini-file';
 import {
@@ -89,15 +94,7 @@ describePgBouncer(`PgBouncer ${version} with dev's synthesized configuration`, (
     postgres = await startLocalPostgres({ tls: true, settings: { max_connections: 300 } });
     try {
       const master = await createRdsLikeDatabase(postgres, env);
-      const types = [
-        'random_password',
-        'postgresql_role',
-        'postgresql_schema',
-        'postgresql_grant',
-        'postgresql_default_privileges',
-      ];
-      expect(applyOrder(stack, types).length).toBeGreaterThan(0);
-      await emulatedApply(master, stack, types, state);
+      await emulatedApply(master, stack, ACCESS_RESOURCE_TYPES, state);
       await master.end();
       superuser = await postgres.connect('postgres', env.database.databaseName);
 

@@ -11,6 +11,15 @@ import { referencesOf } from '../../review/terraform/aws-part';
 import { emulatedResources, type Attributes } from './postgresql-provider-emulation';
 import type { Block, TerraformJson } from '../../review/terraform/terraform-json';
 
+/** Every resource type the emulated apply knows, in the order a first deploy creates them. */
+export const ACCESS_RESOURCE_TYPES = [
+  'random_password',
+  'postgresql_role',
+  'postgresql_schema',
+  'postgresql_grant',
+  'postgresql_default_privileges',
+] as const;
+
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** What apply produced, by address (e.g. `random_password.x` → { result }). */

@@ -1,19 +1,8 @@
 /**
  * LW-IAM-001: IAM roles are assumable only by an AWS service.
  */
-import { resourceRule, type SynthesizedEnvironment } from '../../rule';
-
-/** Statements of the role's trust policy, when it comes from an aws_iam_policy_document. */
-function trustStatements(role: Record<string, unknown>, stack: SynthesizedEnvironment['stack']) {
-  const match = /^\$\{data\.aws_iam_policy_document\.([\w-]+)\.json\}$/.exec(
-    String(role.assume_role_policy ?? ''),
-  );
-  const document = match ? stack.data?.aws_iam_policy_document?.[match[1]] : undefined;
-  return (
-    (document?.statement as { principals?: { type: string; identifiers: string[] }[] }[] | undefined) ??
-    undefined
-  );
-}
+import { policyStatements } from '../../aws';
+import { resourceRule } from '../../rule';
 
 export default resourceRule({
   id: 'LW-IAM-001',
@@ -23,7 +12,7 @@ export default resourceRule({
   rationale: 'A role any principal can assume is a back door into the account.',
   types: ['aws_iam_role'],
   test: (role, env) => {
-    const statements = trustStatements(role, env.stack);
+    const statements = policyStatements(role.assume_role_policy, env.stack);
     if (!statements) return 'trust policy not from a policy document';
     return (
       statements.every((s) =>

@@ -1,15 +1,8 @@
 /**
  * LW-PG-002: The parameter group logs statements (log_statement and log_min_duration_statement).
  */
+import { parameters } from '../../aws';
 import { resourceRule } from '../../rule';
-
-/** The group's parameters by name. */
-const parameters = (group: Record<string, unknown>): Map<string, { value: string; apply_method?: string }> =>
-  new Map(
-    ((group.parameter as { name: string; value: string; apply_method?: string }[] | undefined) ?? []).map(
-      (p) => [p.name, p],
-    ),
-  );
 
 export default resourceRule({
   id: 'LW-PG-002',

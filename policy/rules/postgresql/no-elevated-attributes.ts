@@ -7,7 +7,7 @@ export default resourceRule({
   id: 'LW-PGR-002',
   title: 'Roles cannot create databases or roles, replicate or bypass RLS',
   severity: 'high',
-  mirrors: ['security-rules \u00a76 least privilege'],
+  mirrors: ['security-rules §6 least privilege'],
   rationale: 'Application roles own a schema and nothing more.',
   types: ['postgresql_role'],
   test: (role) =>

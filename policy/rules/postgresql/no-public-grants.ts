@@ -7,7 +7,7 @@ export default resourceRule({
   id: 'LW-PGR-008',
   title: 'Nothing is granted to PUBLIC',
   severity: 'high',
-  mirrors: ['security-rules \u00a76'],
+  mirrors: ['security-rules §6'],
   rationale: 'A grant to PUBLIC reaches every role, present and future.',
   types: ['postgresql_grant', 'postgresql_default_privileges'],
   test: (grant) =>

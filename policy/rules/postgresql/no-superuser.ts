@@ -7,7 +7,7 @@ export default resourceRule({
   id: 'LW-PGR-001',
   title: 'No PostgreSQL role is a superuser',
   severity: 'critical',
-  mirrors: ['security-rules \u00a76 least privilege'],
+  mirrors: ['security-rules §6 least privilege'],
   rationale:
     'RDS has no true superuser; an application role with superuser-like rights could read every schema.',
   types: ['postgresql_role'],

@@ -7,7 +7,7 @@ export default stackRule({
   id: 'LW-PGR-013',
   title: 'The postgresql provider connects as a non-superuser over TLS',
   severity: 'high',
-  mirrors: ['security-rules \u00a76 provider config'],
+  mirrors: ['security-rules §6 provider config'],
   rationale:
     'On RDS the provider must not assume superuser; without TLS the master password crosses the tunnel in the clear.',
   when: ['postgresql_role'],
