@@ -1,7 +1,8 @@
 /**
  * Policy rules over the AWS resources: RDS, parameter group, security groups, KMS, Secrets Manager, IAM.
  */
-import { describeRules, resource, type MutableEnvironment } from './support';
+import { policyRules } from '../../policy';
+import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
 
 const db = (e: MutableEnvironment) => resource(e.stack, 'aws_db_instance');
 const parameterGroup = (e: MutableEnvironment) => resource(e.stack, 'aws_db_parameter_group');
@@ -12,7 +13,7 @@ const setParameter = (e: MutableEnvironment, name: string, value?: string, apply
 };
 const DB = 'aws_db_instance.database_instance';
 
-describeRules({
+const cases: Readonly<Record<string, RuleCase>> = {
   'LW-RDS-001': { nonCompliant: (e) => (db(e).storage_encrypted = false), address: DB },
   'LW-RDS-002': { nonCompliant: (e) => (db(e).kms_key_id = 'alias/aws/rds'), address: DB },
   'LW-RDS-003': { nonCompliant: (e) => delete db(e).publicly_accessible, address: DB },
@@ -135,4 +136,11 @@ describeRules({
         'arn:aws:iam::aws:policy/AdministratorAccess'),
   },
   'LW-IAM-003': { nonCompliant: (e) => delete resource(e.stack, 'aws_iam_role').description },
+};
+
+describeRules(cases);
+
+test('every AWS rule has its cases here', () => {
+  const ids = policyRules.map((r) => r.id).filter((id) => /^LW-(RDS|PG|SG|KMS|SM|IAM)-/.test(id));
+  expect(Object.keys(cases).sort()).toEqual(ids.sort());
 });

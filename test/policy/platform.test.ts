@@ -2,7 +2,8 @@
  * Policy rules over PostgreSQL roles and grants, Kubernetes objects, PgBouncer, Cloudflare and cost.
  */
 import type { Block } from '../../review/terraform/terraform-json';
-import { describeRules, resource, type MutableEnvironment } from './support';
+import { policyRules } from '../../policy';
+import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
 
 const role = (e: MutableEnvironment, name = 'payload_user') =>
   resource(e.stack, 'postgresql_role', `database_access_role_${name}`);
@@ -24,7 +25,7 @@ const editIni = (e: MutableEnvironment, from: RegExp, to: string) => {
 const DEPLOYMENT = 'kubernetes_deployment_v1.cluster_pgbouncer_deployment';
 const SHARED = 'kubernetes_namespace_v1.cluster_namespace_shared_namespace';
 
-describeRules({
+const cases: Readonly<Record<string, RuleCase>> = {
   'LW-PGR-001': {
     nonCompliant: (e) => (role(e).superuser = true),
     address: 'postgresql_role.database_access_role_payload_user',
@@ -185,4 +186,11 @@ describeRules({
     nonCompliant: (e) => (resource(e.stack, 'aws_db_instance').instance_class = 'db.m6g.2xlarge'),
     address: 'aws_db_instance.database_instance',
   },
+};
+
+describeRules(cases);
+
+test('every platform rule has its cases here', () => {
+  const ids = policyRules.map((r) => r.id).filter((id) => /^LW-(PGR|K8S|PGB|PGBINI|CF|COST)-/.test(id));
+  expect(Object.keys(cases).sort()).toEqual(ids.sort());
 });
