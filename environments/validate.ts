@@ -11,7 +11,7 @@ import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
 
-export const environmentRules: readonly EnvironmentRule[] = [
+const environmentRules: readonly EnvironmentRule[] = [
   ...coreRules,
   ...databaseRules,
   ...databaseAccessRules,

@@ -107,8 +107,3 @@ export function get(value: unknown, ...path: string[]): unknown {
   }
   return current;
 }
-
-/** The `${type.name.attr}` references in a string, as `type.name`. */
-export function referencedAddresses(value: unknown): string[] {
-  return typeof value === 'string' ? [...value.matchAll(/\$\{([a-z_]+\.[\w-]+)\./g)].map((m) => m[1]) : [];
-}

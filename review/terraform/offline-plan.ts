@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Toolchain } from './terraform-toolchain';
 import type { TerraformJson } from './terraform-json';
 
-export const offlineProviderOverride = {
+const offlineProviderOverride = {
   provider: {
     aws: [
       {

@@ -56,7 +56,7 @@ function generatePassword(a: Attributes): string {
 }
 
 /** Addresses of `types` in the stack, ordered so that each comes after everything it references. */
-export function applyOrder(stack: TerraformJson, types: readonly string[]): string[] {
+function applyOrder(stack: TerraformJson, types: readonly string[]): string[] {
   const blocks = new Map<string, Block>();
   for (const type of types) {
     for (const [name, block] of Object.entries(stack.resource?.[type] ?? {}))
