@@ -1,7 +1,7 @@
 /**
  * Reading AWS resources out of synthesized JSON, for the rules that need more than one attribute.
  */
-import type { Block, TerraformJson } from '../review/terraform/terraform-json';
+import type { Block, TerraformJson } from '../synth/terraform-json';
 
 /** A parameter group's parameters by name. */
 export function parameters(group: Block): Map<string, { value: string; apply_method?: string }> {

@@ -3,7 +3,8 @@
  */
 import type { PolicyWaiver } from '../environments/parts/review';
 import { policyRules } from './index';
-import type { PolicyRule, RuleResult, SynthesizedEnvironment } from './rule';
+import { type PolicyRule, type RuleResult } from './rule';
+import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
 
 export interface Finding extends RuleResult {
   readonly rule: PolicyRule;

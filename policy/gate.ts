@@ -2,7 +2,7 @@
  * The policy gate of `npm test` and CI: every failing rule must be waived.
  */
 import { evaluatePolicy, formatFinding, unwaivedFailures } from './evaluate';
-import type { SynthesizedEnvironment } from './rule';
+import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
 
 /** One line per unwaived failure, prefixed with the environment; empty when the gate passes. */
 export function policyGate(envs: readonly SynthesizedEnvironment[]): string[] {

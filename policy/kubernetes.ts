@@ -2,8 +2,8 @@
  * Reading Kubernetes objects out of synthesized JSON: namespaces are referenced as
  * `${kubernetes_namespace_v1.<id>.metadata[0].name}` and resolved here to their names.
  */
-import type { Block, TerraformJson } from '../review/terraform/terraform-json';
-import { blocksOf, get } from './rule';
+import type { Block, TerraformJson } from '../synth/terraform-json';
+import { blocksOf, get } from '../synth/synthesized-environment';
 
 /** Names of the namespaces the stack defines, by their resource id. */
 export function namespaceNames(stack: TerraformJson): Map<string, string> {

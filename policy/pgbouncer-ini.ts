@@ -1,7 +1,7 @@
 /**
  * pgbouncer.ini settings of a ConfigMap, as the PgBouncer rules read them.
  */
-import type { Block } from '../review/terraform/terraform-json';
+import type { Block } from '../synth/terraform-json';
 
 /** key → value of every `key = value` line (any section), or undefined when the ConfigMap holds no pgbouncer.ini. */
 export function iniSettings(configMap: Block): Map<string, string> | undefined {

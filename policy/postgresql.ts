@@ -1,8 +1,8 @@
 /**
  * Reading postgresql_* resources out of synthesized JSON.
  */
-import type { Block } from '../review/terraform/terraform-json';
-import { blocksOf, type SynthesizedEnvironment } from './rule';
+import type { Block } from '../synth/terraform-json';
+import { blocksOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 
 /** The grant that revokes everything from PUBLIC on a database (or on `schema`), as [address, block]. */
 export function revokeFromPublic(

@@ -5,16 +5,11 @@
  * cross-check with those scanners later.
  */
 import type { EnvironmentConfig } from '../environments/config';
-import type { Block, TerraformJson } from '../review/terraform/terraform-json';
+import { blocksOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
+import type { Block } from '../synth/terraform-json';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type Status = 'pass' | 'fail' | 'not-applicable';
-
-/** An environment as the rules see it: its config and its synthesized Terraform JSON. */
-export interface SynthesizedEnvironment {
-  readonly config: EnvironmentConfig;
-  readonly stack: TerraformJson;
-}
 
 export interface RuleResult {
   readonly status: Status;
@@ -43,17 +38,6 @@ export interface ResourceRuleSpec extends Omit<PolicyRule, 'check'> {
   /** Environments the rule applies to. @default - every tier */
   readonly tiers?: readonly EnvironmentConfig['tier'][];
   readonly test: (block: Block, env: SynthesizedEnvironment, address: string) => Verdict;
-}
-
-/** Every block of the given types, as [address, block]. */
-export function blocksOf(stack: TerraformJson, types: readonly string[]): [string, Block][] {
-  return types.flatMap((type) => {
-    const [section, name] = type.startsWith('data.') ? [stack.data, type.slice(5)] : [stack.resource, type];
-    const prefix = type.startsWith('data.') ? 'data.' : '';
-    return Object.entries(section?.[name] ?? {}).map(
-      ([n, block]) => [`${prefix}${name}.${n}`, block] as [string, Block],
-    );
-  });
 }
 
 /** A rule judging each resource of some types; not applicable when there are none or the tier is excluded. */
@@ -95,15 +79,4 @@ export function stackRule(spec: StackRuleSpec): PolicyRule {
       return [{ status: verdict ? 'pass' : 'fail', address }];
     },
   };
-}
-
-/** Reads a nested value: get(block, 'spec', 'template', 'spec'). Lists of one block are stepped through. */
-export function get(value: unknown, ...path: string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (Array.isArray(current) && current.length === 1) current = current[0];
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }

@@ -2,7 +2,7 @@
  * Monthly cost estimate of an environment, computed from its synthesized resources, the price table and the usage
  * assumptions in config. The database part is what the approved budget covers; media (R2) is shown separately.
  */
-import { blocksOf, type SynthesizedEnvironment } from '../policy/rule';
+import { blocksOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { HOURS_PER_MONTH, prices, rdsHourly } from './prices';
 
 export interface CostLine {

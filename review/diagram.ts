@@ -1,7 +1,7 @@
 /**
  * A Mermaid diagram of an environment: apps → PgBouncer → RDS, Payload → R2 → CDN.
  */
-import type { SynthesizedEnvironment } from '../policy/rule';
+import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
 
 export function diagram({ config }: SynthesizedEnvironment): string {
   const { payload, django } = config.cluster.apps;

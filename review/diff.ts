@@ -3,7 +3,7 @@
  * attributes), and which changes destroy or replace a data store. Renames declared with `moved` blocks are moves.
  */
 import { dataStores } from './data-stores';
-import type { Block, TerraformJson } from './terraform/terraform-json';
+import type { Block, TerraformJson } from '../synth/terraform-json';
 
 export interface ResourceChange {
   readonly address: string;

@@ -4,7 +4,7 @@
  */
 import { maxConnectionsFor } from '../constructs/rds-instance-classes';
 import { containers } from '../policy/kubernetes';
-import { blocksOf, get, type SynthesizedEnvironment } from '../policy/rule';
+import { blocksOf, get, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 
 export type KeySettings = [setting: string, value: string][];
 

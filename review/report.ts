@@ -4,14 +4,14 @@
  * prod differences; against a base tree, what changed and whether any data store would be destroyed or replaced.
  */
 import { evaluatePolicy, formatFinding, unusedWaivers, type Finding } from '../policy/evaluate';
-import type { SynthesizedEnvironment } from '../policy/rule';
+import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { estimateCost } from './cost';
 import { diagram } from './diagram';
 import { diffStacks, type ResourceChange } from './diff';
 import { keySettings } from './key-settings';
 import { layerNames, layerOf } from './layers';
 import { PRICE_SOURCES, PRICES_AS_OF } from './prices';
-import { addresses, type TerraformJson } from './terraform/terraform-json';
+import { addresses, type TerraformJson } from '../synth/terraform-json';
 
 /** Outcome of the offline plan of an environment's AWS part, or why it did not run. */
 export type PlanSummary =

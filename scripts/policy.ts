@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { environments } from '../environments';
 import { evaluatePolicy, formatFinding, unusedWaivers, type Finding } from '../policy/evaluate';
 import { policyRules } from '../policy';
-import { synthesizeTree } from '../review/synthesized-tree';
+import { synthesizeTree } from '../synth/synthesized-tree';
 
 const outdir = mkdtempSync(join(tmpdir(), 'lightwave-policy-'));
 let unwaived = 0;

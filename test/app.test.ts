@@ -9,7 +9,7 @@ import { dev } from '../environments/dev';
 import { createPlatformApp } from '../stacks/platform-app';
 import { providersUsingResources } from './support/provider-inputs';
 import { synthEnvironment, withChange } from './support/synth';
-import type { TerraformJson } from '../review/terraform/terraform-json';
+import type { TerraformJson } from '../synth/terraform-json';
 
 describe('platform app', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'lightwave-app-'));

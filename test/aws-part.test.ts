@@ -4,7 +4,7 @@
  */
 import { awsPart, layeringViolations, referencesOf } from '../review/terraform/aws-part';
 import { providersUsingResources } from './support/provider-inputs';
-import type { TerraformJson } from '../review/terraform/terraform-json';
+import type { TerraformJson } from '../synth/terraform-json';
 
 const stack: TerraformJson = {
   terraform: {

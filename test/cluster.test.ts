@@ -3,7 +3,7 @@
  */
 import { dev } from '../environments/dev';
 import { synthEnvironment } from './support/synth';
-import { resourcesOfType, type Block } from '../review/terraform/terraform-json';
+import { resourcesOfType, type Block } from '../synth/terraform-json';
 
 const stack = synthEnvironment(dev);
 const metadata = (b: Block) =>

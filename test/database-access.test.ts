@@ -7,7 +7,7 @@ import { SerializedGrants } from '../constructs/serialized-grants';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { synthEnvironment, withChange } from './support/synth';
-import { resourcesOfType, type Block } from '../review/terraform/terraform-json';
+import { resourcesOfType, type Block } from '../synth/terraform-json';
 
 const stack = synthEnvironment(dev);
 const byName = (type: string): Map<string, Block> =>

@@ -15,7 +15,7 @@ import { maxConnectionsFor } from '../constructs/rds-instance-classes';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { DatabaseLayer, type DatabaseOutputs } from '../stacks/database';
-import { addresses, onlyResource, resourcesOfType } from '../review/terraform/terraform-json';
+import { addresses, onlyResource, resourcesOfType } from '../synth/terraform-json';
 import { synthEnvironment, withChange } from './support/synth';
 
 function synthLayer(env = dev): { text: string; outputs: DatabaseOutputs } {

@@ -4,7 +4,7 @@
  */
 import { environments } from '../environments';
 import { synthEnvironment } from './support/synth';
-import type { TerraformJson } from '../review/terraform/terraform-json';
+import type { TerraformJson } from '../synth/terraform-json';
 
 function reviewArtifact(stack: TerraformJson): TerraformJson {
   const copy = structuredClone(stack);

@@ -12,7 +12,7 @@ import { Ruleset } from '@cdktf/provider-cloudflare/lib/ruleset';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { synthEnvironment, synthEnvironmentText, withChange } from './support/synth';
-import { onlyResource, resourcesOfType } from '../review/terraform/terraform-json';
+import { onlyResource, resourcesOfType } from '../synth/terraform-json';
 
 const prodText = synthEnvironmentText(prod);
 const prodStack = JSON.parse(prodText);

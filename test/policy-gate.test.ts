@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { environments } from '../environments';
 import { prod } from '../environments/prod';
 import { policyGate } from '../policy/gate';
-import { synthesizeTree } from '../review/synthesized-tree';
+import { synthesizeTree } from '../synth/synthesized-tree';
 import { synthEnvironment, withChange } from './support/synth';
 
 describe('policy gate', () => {

@@ -11,7 +11,7 @@ import { prod } from '../environments/prod';
 import { estimateCost } from '../review/cost';
 import { diffStacks } from '../review/diff';
 import { renderReport } from '../review/report';
-import { readStacks, synthesizeTree } from '../review/synthesized-tree';
+import { readStacks, synthesizeTree } from '../synth/synthesized-tree';
 import { withChange } from './support/synth';
 
 const dirs: string[] = [];

@@ -5,7 +5,7 @@
  * Layering rule enforced here: AWS resources never reference non-AWS resources (the database must be plannable and
  * deployable without Kubernetes, PostgreSQL or Cloudflare being reachable).
  */
-import type { Block, BlocksByName, TerraformJson } from './terraform-json';
+import type { Block, BlocksByName, TerraformJson } from '../../synth/terraform-json';
 
 const isAws = (type: string): boolean => type.startsWith('aws_');
 

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Toolchain } from './terraform-toolchain';
-import type { TerraformJson } from './terraform-json';
+import type { TerraformJson } from '../../synth/terraform-json';
 
 const offlineProviderOverride = {
   provider: {

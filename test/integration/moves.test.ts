@@ -10,7 +10,7 @@ import { dev } from '../../environments/dev';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import { awsPart } from '../../review/terraform/aws-part';
 import { planOffline } from '../../review/terraform/offline-plan';
-import type { TerraformJson } from '../../review/terraform/terraform-json';
+import type { TerraformJson } from '../../synth/terraform-json';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
 
 const toolchain = toolchainOrSkip('5.100.0');

@@ -31,7 +31,7 @@ import {
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
 import { createRdsLikeDatabase } from '../support/rds-like-database';
 import { synthEnvironment, withChange } from '../support/synth';
-import { resourcesOfType } from '../../review/terraform/terraform-json';
+import { resourcesOfType } from '../../synth/terraform-json';
 
 jest.setTimeout(5 * 60_000);
 

@@ -1,7 +1,7 @@
 /**
  * Policy rules over PostgreSQL roles and grants, Kubernetes objects, PgBouncer, Cloudflare and cost.
  */
-import type { Block } from '../../review/terraform/terraform-json';
+import type { Block } from '../../synth/terraform-json';
 import { policyRules } from '../../policy';
 import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
 

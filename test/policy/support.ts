@@ -6,7 +6,7 @@ import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { policyRules } from '../../policy';
-import type { Block, TerraformJson } from '../../review/terraform/terraform-json';
+import type { Block, TerraformJson } from '../../synth/terraform-json';
 import { synthEnvironment, type Writable } from '../support/synth';
 
 export interface MutableEnvironment {

@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import type { Client } from 'pg';
 import { referencesOf } from '../../review/terraform/aws-part';
 import { emulatedResources, type Attributes } from './postgresql-provider-emulation';
-import type { Block, TerraformJson } from '../../review/terraform/terraform-json';
+import type { Block, TerraformJson } from '../../synth/terraform-json';
 
 /** Every resource type the emulated apply knows, in the order a first deploy creates them. */
 export const ACCESS_RESOURCE_TYPES = [

@@ -4,7 +4,7 @@
  * apply, and Terraform then plans the provider with no configuration.
  */
 import { referencesOf } from '../../review/terraform/aws-part';
-import { addresses, type TerraformJson } from '../../review/terraform/terraform-json';
+import { addresses, type TerraformJson } from '../../synth/terraform-json';
 
 /** `provider -> resource address` for every provider block that references a resource of the same stack. */
 export function providersUsingResources(stack: TerraformJson): string[] {

@@ -7,7 +7,7 @@ import { assertValidEnvironments } from '../../environments/validate';
 import { environments } from '../../environments';
 import { zoneCacheRulesFor } from '../../stacks/cdn';
 import { EnvironmentStack } from '../../stacks/environment-stack';
-import type { TerraformJson } from '../../review/terraform/terraform-json';
+import type { TerraformJson } from '../../synth/terraform-json';
 
 /**
  * Validated, synthesized stack of one environment as JSON text (metadata stripped, keys sorted), alongside the

@@ -2,7 +2,8 @@
  * LW-COST-001: The database's estimated monthly cost is within its approved budget.
  */
 import { estimateCost } from '../../../review/cost';
-import { blocksOf, stackRule } from '../../rule';
+import { stackRule } from '../../rule';
+import { blocksOf } from '../../../synth/synthesized-environment';
 
 export default stackRule({
   id: 'LW-COST-001',

@@ -2,7 +2,8 @@
  * LW-K8S-005: Namespaces deny all ingress and egress by default.
  */
 import { objectsIn } from '../../kubernetes';
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-K8S-005',

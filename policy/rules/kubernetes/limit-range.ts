@@ -2,7 +2,8 @@
  * LW-K8S-004: Namespaces have a LimitRange with min, max, default and defaultRequest.
  */
 import { objectsIn } from '../../kubernetes';
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-K8S-004',

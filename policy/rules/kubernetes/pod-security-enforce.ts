@@ -1,7 +1,8 @@
 /**
  * LW-K8S-001: Namespaces enforce a Pod Security Standard (baseline or restricted).
  */
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-K8S-001',

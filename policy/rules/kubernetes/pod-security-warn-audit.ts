@@ -1,7 +1,8 @@
 /**
  * LW-K8S-002: Namespaces warn and audit against the restricted standard.
  */
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-K8S-002',

@@ -1,7 +1,8 @@
 /**
  * LW-K8S-007: Network policies declare their pod selector and policy types.
  */
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-K8S-007',

@@ -2,7 +2,8 @@
  * LW-K8S-003: Namespaces have a ResourceQuota on CPU and memory requests and limits.
  */
 import { objectsIn } from '../../kubernetes';
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-K8S-003',

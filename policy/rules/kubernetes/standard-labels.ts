@@ -1,7 +1,8 @@
 /**
  * LW-K8S-009: Namespaces carry the platform labels (part-of, managed-by, environment).
  */
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-K8S-009',

@@ -2,7 +2,8 @@
  * LW-PGB-013: A PodDisruptionBudget keeps pods up and still lets nodes drain.
  */
 import { namespaceOf } from '../../kubernetes';
-import { blocksOf, get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { blocksOf, get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-PGB-013',

@@ -2,7 +2,8 @@
  * LW-PGB-003: Containers drop all Linux capabilities.
  */
 import { containers } from '../../kubernetes';
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-PGB-003',

@@ -2,7 +2,8 @@
  * LW-PGB-006: Pods are not privileged and share no host namespace.
  */
 import { containers, podSpec } from '../../kubernetes';
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-PGB-006',

@@ -2,7 +2,8 @@
  * LW-PGB-001: Containers set allow_privilege_escalation = false explicitly.
  */
 import { containers } from '../../kubernetes';
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-PGB-001',

@@ -2,7 +2,8 @@
  * LW-PGB-004: Pods run as a non-root UID of 10000 or more.
  */
 import { containers, podSpec } from '../../kubernetes';
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-PGB-004',

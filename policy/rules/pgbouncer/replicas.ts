@@ -1,7 +1,8 @@
 /**
  * LW-PGB-014: The pooler runs at least two replicas.
  */
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-PGB-014',

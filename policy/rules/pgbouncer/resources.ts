@@ -2,7 +2,8 @@
  * LW-PGB-007: Containers request and limit CPU and memory.
  */
 import { containers } from '../../kubernetes';
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-PGB-007',

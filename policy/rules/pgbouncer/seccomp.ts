@@ -2,7 +2,8 @@
  * LW-PGB-005: Pods use the RuntimeDefault seccomp profile.
  */
 import { podSpec } from '../../kubernetes';
-import { get, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { get } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-PGB-005',

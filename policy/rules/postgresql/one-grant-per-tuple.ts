@@ -1,7 +1,8 @@
 /**
  * LW-PGR-009: At most one grant per role, database, schema and object type.
  */
-import { blocksOf, resourceRule } from '../../rule';
+import { resourceRule } from '../../rule';
+import { blocksOf } from '../../../synth/synthesized-environment';
 
 export default resourceRule({
   id: 'LW-PGR-009',

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnvironmentConfig } from '../environments/config';
-import type { SynthesizedEnvironment } from '../policy/rule';
+import { type SynthesizedEnvironment } from './synthesized-environment';
 import { createPlatformApp } from '../stacks/platform-app';
-import type { TerraformJson } from './terraform/terraform-json';
+import type { TerraformJson } from './terraform-json';
 
 /** The stacks of a synthesized tree by name (`stacks/<name>/cdk.tf.json`), as listed in its manifest. */
 export function readStacks(outdir: string): Map<string, TerraformJson> {
