@@ -3,7 +3,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'cdktf.out/', 'coverage/', 'review-report/', '**/*.d.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'cdktf.out/',
+      'coverage/',
+      'review-report/',
+      '.stryker-tmp/',
+      'reports/',
+      '**/*.d.ts',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

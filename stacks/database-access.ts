@@ -38,8 +38,6 @@ export interface DatabaseAccessOutputs {
   readonly loginRoles: readonly LoginRoleOutput[];
 }
 
-const READ_ONLY = ['SELECT'];
-
 export class DatabaseAccessLayer extends Construct {
   readonly outputs: DatabaseAccessOutputs;
 
@@ -123,6 +121,7 @@ export class DatabaseAccessLayer extends Construct {
         privileges: ['CONNECT'],
       });
     }
+    const READ_ONLY = ['SELECT'];
     for (const schema of access.schemas) {
       for (const reader of schema.readers) {
         const on = { role: reader, database: db, schema: schema.name };

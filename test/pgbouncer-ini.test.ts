@@ -31,8 +31,8 @@ const options: PgBouncerIniOptions = {
 };
 
 describe('pgbouncer.ini', () => {
-  const ini = renderPgBouncerIni(options);
-  const value = (key: string) => getIniValue(ini, 'pgbouncer', key);
+  // Rendered in each test, not once per file: the mutation run attributes each line to the tests that run it.
+  const value = (key: string) => getIniValue(renderPgBouncerIni(options), 'pgbouncer', key);
 
   test('pools in transaction mode with SCRAM and the userlist from the Secret', () => {
     expect(value('pool_mode')).toBe('transaction');
@@ -53,14 +53,14 @@ describe('pgbouncer.ini', () => {
   });
 
   test('caps each user at pool + reserve and names the console users', () => {
-    expect(getIniValue(ini, 'users', 'payload_user')).toBe('max_user_connections=20');
+    expect(getIniValue(renderPgBouncerIni(options), 'users', 'payload_user')).toBe('max_user_connections=20');
     expect(value('admin_users')).toBe('pgbouncer_admin');
     expect(value('stats_users')).toBe('pgbouncer_stats');
     expect(value('ignore_startup_parameters')).toBe('extra_float_digits,options');
   });
 
   test('routes the database to the server', () => {
-    expect(getIniValue(ini, 'databases', 'lightwave_platform')).toBe(
+    expect(getIniValue(renderPgBouncerIni(options), 'databases', 'lightwave_platform')).toBe(
       'host=db.internal port=5432 dbname=lightwave_platform',
     );
   });

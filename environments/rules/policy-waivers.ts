@@ -5,14 +5,13 @@ import { policyRules } from '../../policy';
 import type { EnvironmentRule } from '../validation';
 import { matches } from './formats';
 
-const knownRules = new Set(policyRules.map((r) => r.id));
-
 function isDate(text: string): boolean {
   return matches(text, /^\d{4}-\d{2}-\d{2}$/) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
 export const policyWaiverRules: readonly EnvironmentRule[] = [
   ({ policyWaivers }, c) => {
+    const knownRules = new Set(policyRules.map((r) => r.id));
     policyWaivers.forEach((waiver, i) => {
       const at = `policyWaivers[${i}]`;
       c.check(

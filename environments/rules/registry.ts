@@ -2,29 +2,35 @@
  * Rules across the registered environments: what two environments must never share.
  */
 import type { EnvironmentConfig } from '../config';
-import type { RegistryRule } from '../validation';
+import type { Checker, RegistryRule } from '../validation';
 import { duplicates } from './formats';
 
 /** Reports every value that more than one environment uses for `field`. */
-function unique(field: string, valueOf: (env: EnvironmentConfig) => string): RegistryRule {
-  return (envs, c) => {
-    for (const value of duplicates(envs.map(valueOf))) {
-      const owners = envs.filter((e) => valueOf(e) === value).map((e) => e.name);
-      c.check(field, value, false, `a value no other environment uses (shared by ${owners.join(', ')})`);
-    }
-  };
+function unique(
+  envs: readonly EnvironmentConfig[],
+  c: Checker,
+  field: string,
+  valueOf: (env: EnvironmentConfig) => string,
+): void {
+  for (const value of duplicates(envs.map(valueOf))) {
+    const owners = envs.filter((e) => valueOf(e) === value).map((e) => e.name);
+    c.check(field, value, false, `a value no other environment uses (shared by ${owners.join(', ')})`);
+  }
 }
 
 export const registryRules: readonly RegistryRule[] = [
-  unique('name', (e) => e.name),
-  unique('state.bucket + state.key', (e) => `s3://${e.state.bucket}/${e.state.key}`),
-  unique(
-    'aws.accountId + aws.region + database.identifier',
-    (e) => `${e.aws.accountId}/${e.aws.region}/${e.database.identifier}`,
-  ),
+  (envs, c) => unique(envs, c, 'name', (e) => e.name),
+  (envs, c) => unique(envs, c, 'state.bucket + state.key', (e) => `s3://${e.state.bucket}/${e.state.key}`),
+  (envs, c) =>
+    unique(
+      envs,
+      c,
+      'aws.accountId + aws.region + database.identifier',
+      (e) => `${e.aws.accountId}/${e.aws.region}/${e.database.identifier}`,
+    ),
   // A dev deploy must never touch production media.
-  unique('cloudflare.media.bucketName', (e) => e.cloudflare.media.bucketName),
-  unique('cloudflare.cdn.domain', (e) => e.cloudflare.cdn.domain),
+  (envs, c) => unique(envs, c, 'cloudflare.media.bucketName', (e) => e.cloudflare.media.bucketName),
+  (envs, c) => unique(envs, c, 'cloudflare.cdn.domain', (e) => e.cloudflare.cdn.domain),
   (envs, c) => {
     for (const zoneId of new Set(envs.map((e) => e.cloudflare.cdn.zoneId))) {
       const inZone = envs.filter((e) => e.cloudflare.cdn.zoneId === zoneId);

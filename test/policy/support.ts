@@ -2,12 +2,14 @@
  * Compliance / non-compliance cases for policy rules, cdk-nag style: start from a synthesized environment, change
  * what the case is about, and check the rule's verdict on the address in question.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { policyRules } from '../../policy';
 import type { Block, TerraformJson } from '../../synth/terraform-json';
-import { synthEnvironment, type Writable } from '../support/synth';
+import type { Writable } from '../support/with-change';
 
 export interface MutableEnvironment {
   config: Writable<EnvironmentConfig>;
@@ -26,10 +28,45 @@ export interface RuleCase {
   readonly address?: string;
 }
 
-const bases = {
-  prod: { config: prod, stack: synthEnvironment(prod) },
-  dev: { config: dev, stack: synthEnvironment(dev) },
-};
+const configs = { prod, dev };
+const stacks = new Map<'prod' | 'dev', TerraformJson>();
+
+/**
+ * Loaded on first use, by a path jest's dependency scan does not follow: in the mutation run the policy tests read
+ * the stacks the dry run left (below), so they must not count as tests of the synthesizer (`findRelatedTests` would
+ * load them for every mutant of the validation rules, the ini renderer and the access model).
+ */
+function synthesize(base: 'prod' | 'dev'): TerraformJson {
+  const synth = join(__dirname, '..', 'support', 'synth');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { synthEnvironment } = require(synth) as {
+    synthEnvironment: (env: EnvironmentConfig) => TerraformJson;
+  };
+  return synthEnvironment(configs[base]);
+}
+
+/**
+ * The synthesized stack of a base environment, synthesized on first use in each test file. The mutation run
+ * (`npm run test:mutation`) re-runs these tests for each of ~2,000 policy-rule mutants: it sets
+ * LIGHTWAVE_SYNTH_CACHE to a fresh directory, where the first run without an active mutant (Stryker's dry run)
+ * leaves the stacks for the others to read instead of synthesizing again.
+ */
+function baseStack(base: 'prod' | 'dev'): TerraformJson {
+  const cacheDir = process.env.LIGHTWAVE_SYNTH_CACHE;
+  const cached = cacheDir ? join(cacheDir, `${base}.json`) : undefined;
+  if (!stacks.has(base)) {
+    if (cached && existsSync(cached)) {
+      stacks.set(base, JSON.parse(readFileSync(cached, 'utf8')) as TerraformJson);
+    } else {
+      stacks.set(base, synthesize(base));
+      if (cacheDir && cached && !process.env.__STRYKER_ACTIVE_MUTANT__) {
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(cached, JSON.stringify(stacks.get(base)));
+      }
+    }
+  }
+  return stacks.get(base) as TerraformJson;
+}
 
 /** The one resource of a type, or the named one, of a stack being mutated. */
 export function resource(stack: TerraformJson, type: string, name?: string): Block {
@@ -40,7 +77,7 @@ export function resource(stack: TerraformJson, type: string, name?: string): Blo
 }
 
 function variant(base: 'prod' | 'dev', mutation?: Mutation): MutableEnvironment {
-  const env = structuredClone(bases[base]) as MutableEnvironment;
+  const env = structuredClone({ config: configs[base], stack: baseStack(base) }) as MutableEnvironment;
   mutation?.(env);
   return env;
 }

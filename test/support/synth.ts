@@ -24,19 +24,4 @@ export function synthEnvironment(env: EnvironmentConfig): TerraformJson {
   return JSON.parse(synthEnvironmentText(env)) as TerraformJson;
 }
 
-/** A writable view of a read-only config, for tests that derive variants. */
-export type Writable<T> = T extends readonly (infer U)[]
-  ? Writable<U>[]
-  : T extends object
-    ? { -readonly [K in keyof T]: Writable<T[K]> }
-    : T;
-
-/** A deep copy of `env` with `change` applied to the copy, for one-off bad or varied inputs. */
-export function withChange(
-  env: EnvironmentConfig,
-  change: (copy: Writable<EnvironmentConfig>) => void,
-): EnvironmentConfig {
-  const copy = structuredClone(env) as Writable<EnvironmentConfig>;
-  change(copy);
-  return copy;
-}
+export { withChange, type Writable } from './with-change';

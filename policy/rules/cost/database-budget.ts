@@ -5,8 +5,7 @@ import { estimateCost } from '../../../review/cost';
 import { stackRule } from '../../rule';
 import { blocksOf } from '../../../synth/synthesized-environment';
 
-export default stackRule({
-  id: 'LW-COST-001',
+export default stackRule('LW-COST-001', () => ({
   title: "The database's estimated monthly cost is within its approved budget",
   severity: 'medium',
   mirrors: ['Phase 0 plan: dev $15/month, prod $72.50/month'],
@@ -22,4 +21,4 @@ export default stackRule({
       address: blocksOf(env.stack, ['aws_db_instance'])[0]?.[0],
     };
   },
-});
+}));

@@ -3,12 +3,11 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-IAM-003',
+export default resourceRule('LW-IAM-003', () => ({
   title: 'IAM roles say what they are for',
   severity: 'low',
   mirrors: ['AWS IAM best practices'],
   rationale: 'A described role can be reviewed and removed when its purpose is gone.',
   types: ['aws_iam_role'],
   test: (role) => typeof role.description === 'string' && role.description.trim() !== '',
-});
+}));

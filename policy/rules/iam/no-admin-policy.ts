@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-IAM-002',
+export default resourceRule('LW-IAM-002', () => ({
   title: 'IAM roles get no administrator policy',
   severity: 'critical',
   mirrors: ['CKV_AWS_274', 'AwsSolutions-IAM4'],
@@ -12,4 +11,4 @@ export default resourceRule({
   types: ['aws_iam_role_policy_attachment'],
   test: (attachment) =>
     !/AdministratorAccess|PowerUserAccess|IAMFullAccess/.test(String(attachment.policy_arn)),
-});
+}));

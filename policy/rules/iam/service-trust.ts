@@ -4,8 +4,7 @@
 import { policyStatements } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-IAM-001',
+export default resourceRule('LW-IAM-001', () => ({
   title: 'IAM roles are assumable only by an AWS service',
   severity: 'high',
   mirrors: ['CKV_AWS_60', 'CKV_AWS_61'],
@@ -20,4 +19,4 @@ export default resourceRule({
       ) || 'non-service principal'
     );
   },
-});
+}));

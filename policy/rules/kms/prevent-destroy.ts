@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-KMS-004',
+export default resourceRule('LW-KMS-004', () => ({
   title: 'Production KMS keys cannot be destroyed by a plan',
   severity: 'critical',
   mirrors: ['lightwave:data-protection'],
@@ -12,4 +11,4 @@ export default resourceRule({
   types: ['aws_kms_key'],
   tiers: ['production'],
   test: (key) => (key.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-K8S-006',
+export default resourceRule('LW-K8S-006', () => ({
   title: 'Network policies never open 0.0.0.0/0',
   severity: 'high',
   mirrors: ['AVD-KUBE-0001', 'AVD-KUBE-0002'],
@@ -12,4 +11,4 @@ export default resourceRule({
   types: ['kubernetes_network_policy_v1'],
   test: (policy) =>
     !JSON.stringify(policy).includes('"0.0.0.0/0"') && !JSON.stringify(policy).includes('"::/0"'),
-});
+}));

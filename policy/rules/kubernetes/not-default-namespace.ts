@@ -4,8 +4,7 @@
 import { namespaceOf } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-K8S-008',
+export default resourceRule('LW-K8S-008', () => ({
   title: 'Objects live in a named namespace, never default',
   severity: 'medium',
   mirrors: ['CKV_K8S_21'],
@@ -25,4 +24,4 @@ export default resourceRule({
     const ns = namespaceOf(env.stack, object);
     return (ns !== undefined && ns !== 'default') || `namespace ${ns ?? '(none)'}`;
   },
-});
+}));

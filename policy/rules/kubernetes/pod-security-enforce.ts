@@ -4,8 +4,7 @@
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-K8S-001',
+export default resourceRule('LW-K8S-001', () => ({
   title: 'Namespaces enforce a Pod Security Standard (baseline or restricted)',
   severity: 'high',
   mirrors: ['PSS', 'CKV_K8S pod-security'],
@@ -19,4 +18,4 @@ export default resourceRule({
         ],
       ),
     ),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-K8S-010',
+export default resourceRule('LW-K8S-010', () => ({
   title: 'Secrets hold no literal credentials',
   severity: 'critical',
   mirrors: ['CKV_SECRET', 'lightwave:no-secrets'],
@@ -18,4 +17,4 @@ export default resourceRule({
     );
     return literal.length === 0 || `literal values in ${literal.join(', ')}`;
   },
-});
+}));

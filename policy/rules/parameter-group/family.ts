@@ -3,12 +3,11 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PG-008',
+export default resourceRule('LW-PG-008', () => ({
   title: 'The parameter group family is postgres15',
   severity: 'medium',
   mirrors: ['AWS RDS parameter groups'],
   rationale: 'A group of another family cannot be attached to a PostgreSQL 15 instance.',
   types: ['aws_db_parameter_group'],
   test: (group) => group.family === 'postgres15',
-});
+}));

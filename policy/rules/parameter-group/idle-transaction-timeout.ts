@@ -4,12 +4,11 @@
 import { parameters } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PG-007',
+export default resourceRule('LW-PG-007', () => ({
   title: 'Idle transactions are ended (idle_in_transaction_session_timeout)',
   severity: 'low',
   mirrors: ['PostgreSQL runtime config'],
   rationale: 'A session idle in a transaction holds locks and pins a pooled server connection.',
   types: ['aws_db_parameter_group'],
   test: (group) => Number(parameters(group).get('idle_in_transaction_session_timeout')?.value ?? 0) > 0,
-});
+}));

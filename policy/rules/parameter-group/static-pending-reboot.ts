@@ -4,8 +4,7 @@
 import { parameters } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PG-006',
+export default resourceRule('LW-PG-006', () => ({
   title: 'Static parameters apply at the next reboot',
   severity: 'medium',
   mirrors: ['AWS RDS parameter groups'],
@@ -16,4 +15,4 @@ export default resourceRule({
     const p = parameters(group).get('shared_preload_libraries');
     return p ? p.apply_method === 'pending-reboot' : null;
   },
-});
+}));

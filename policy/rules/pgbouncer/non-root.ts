@@ -5,8 +5,7 @@ import { containers, podSpec } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGB-004',
+export default resourceRule('LW-PGB-004', () => ({
   title: 'Pods run as a non-root UID of 10000 or more',
   severity: 'high',
   mirrors: ['CKV_K8S_23', 'CKV_K8S_40', 'PSS restricted'],
@@ -20,4 +19,4 @@ export default resourceRule({
       containers(d).every((c) => get(c, 'security_context', 'run_as_non_root') !== false)
     );
   },
-});
+}));

@@ -4,12 +4,11 @@
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGB-014',
+export default resourceRule('LW-PGB-014', () => ({
   title: 'The pooler runs at least two replicas',
   severity: 'medium',
   mirrors: ['lightwave:availability'],
   rationale: 'Every database connection goes through PgBouncer; one pod is a single point of failure.',
   types: ['kubernetes_deployment_v1'],
   test: (d) => Number(get(d, 'spec', 'replicas') ?? 1) >= 2,
-});
+}));

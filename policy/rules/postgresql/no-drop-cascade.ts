@@ -3,12 +3,11 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-011',
+export default resourceRule('LW-PGR-011', () => ({
   title: 'Dropping a schema never cascades to its tables',
   severity: 'critical',
   mirrors: ['lightwave:data-protection'],
   rationale: 'drop_cascade would delete every table of the schema with it.',
   types: ['postgresql_schema'],
   test: (schema) => schema.drop_cascade === false,
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-001',
+export default resourceRule('LW-PGR-001', () => ({
   title: 'No PostgreSQL role is a superuser',
   severity: 'critical',
   mirrors: ['security-rules §6 least privilege'],
@@ -12,4 +11,4 @@ export default resourceRule({
     'RDS has no true superuser; an application role with superuser-like rights could read every schema.',
   types: ['postgresql_role'],
   test: (role) => role.superuser !== true,
-});
+}));

@@ -4,8 +4,7 @@
 import { resourceRule } from '../../rule';
 import { blocksOf } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGR-009',
+export default resourceRule('LW-PGR-009', () => ({
   title: 'At most one grant per role, database, schema and object type',
   severity: 'high',
   mirrors: ['cyrilgdn/postgresql: postgresql_grant is authoritative'],
@@ -19,4 +18,4 @@ export default resourceRule({
     );
     return twins.length === 0 || `same tuple as ${twins.map(([a]) => a).join(', ')}`;
   },
-});
+}));

@@ -3,12 +3,11 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-004',
+export default resourceRule('LW-PGR-004', () => ({
   title: 'Login roles have a statement timeout',
   severity: 'medium',
   mirrors: ['security-rules §6 least privilege'],
   rationale: 'A runaway query holds a pooled server connection and locks until it ends.',
   types: ['postgresql_role'],
   test: (role) => (role.login === true ? Number(role.statement_timeout ?? 0) > 0 : null),
-});
+}));

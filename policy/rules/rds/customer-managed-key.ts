@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-002',
+export default resourceRule('LW-RDS-002', () => ({
   title: 'RDS storage is encrypted with a customer-managed KMS key',
   severity: 'medium',
   mirrors: ['CKV_AWS_16', 'NIST.800.53.R5-RDSStorageEncrypted'],
@@ -12,4 +11,4 @@ export default resourceRule({
     'A customer-managed key can be rotated, audited and its use revoked; the AWS-managed aws/rds key cannot be shared or controlled.',
   types: ['aws_db_instance'],
   test: (db) => /^\$\{aws_kms_key\.[\w-]+\.arn\}$/.test(String(db.kms_key_id ?? '')),
-});
+}));

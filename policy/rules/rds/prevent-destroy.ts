@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-024',
+export default resourceRule('LW-RDS-024', () => ({
   title: 'Production RDS cannot be destroyed by a plan',
   severity: 'critical',
   mirrors: ['lightwave:data-protection'],
@@ -12,4 +11,4 @@ export default resourceRule({
   types: ['aws_db_instance'],
   tiers: ['production'],
   test: (db) => (db.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
-});
+}));

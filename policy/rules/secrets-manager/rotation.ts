@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SM-002',
+export default resourceRule('LW-SM-002', () => ({
   title: 'Secrets rotate within 90 days',
   severity: 'medium',
   mirrors: ['CKV2_AWS_57', 'CKV_AWS_304', 'AwsSolutions-SMG4', 'SecretsManager.1', 'SecretsManager.4'],
@@ -18,4 +17,4 @@ export default resourceRule({
       : Object.values(env.stack.resource?.aws_secretsmanager_secret_rotation ?? {}).some((r) =>
           String(r.secret_id ?? '').includes(address),
         ),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SG-001',
+export default resourceRule('LW-SG-001', () => ({
   title: 'Security groups have a description',
   severity: 'low',
   mirrors: ['CKV_AWS_23', 'AVD-AWS-0099', 'AwsSolutions-EC27'],
@@ -14,4 +13,4 @@ export default resourceRule({
     typeof group.description === 'string' &&
     group.description.trim() !== '' &&
     group.description !== 'Managed by Terraform',
-});
+}));

@@ -3,12 +3,11 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SG-006',
+export default resourceRule('LW-SG-006', () => ({
   title: 'Security groups keep their rules in separate resources',
   severity: 'low',
   mirrors: ['AWS provider: aws_security_group'],
   rationale: 'Inline rules and rule resources on one group overwrite each other on every apply.',
   types: ['aws_security_group'],
   test: (group) => group.ingress === undefined && group.egress === undefined,
-});
+}));

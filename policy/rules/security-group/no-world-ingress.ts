@@ -4,8 +4,7 @@
 import { cidrs, WORLD } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SG-003',
+export default resourceRule('LW-SG-003', () => ({
   title: 'No ingress from the whole internet',
   severity: 'critical',
   mirrors: ['CKV_AWS_277', 'CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_260', 'AwsSolutions-EC23', 'EC2.19'],
@@ -14,4 +13,4 @@ export default resourceRule({
   types: ['aws_security_group', 'aws_vpc_security_group_ingress_rule'],
   test: (block, _env, address) =>
     !cidrs(block, 'ingress').some((c) => WORLD.includes(c)) || `open to the internet: ${address}`,
-});
+}));

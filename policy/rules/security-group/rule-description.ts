@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SG-002',
+export default resourceRule('LW-SG-002', () => ({
   title: 'Security group rules have a description',
   severity: 'low',
   mirrors: ['CKV_AWS_23', 'AVD-AWS-0124'],
@@ -15,4 +14,4 @@ export default resourceRule({
     'aws_security_group_rule',
   ],
   test: (r) => typeof r.description === 'string' && r.description.trim() !== '',
-});
+}));

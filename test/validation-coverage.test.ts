@@ -1,0 +1,109 @@
+/**
+ * Every validation check has a failing case. A check is a `.check(` call in environments/rules/, identified by its
+ * call chain inside those files (a helper such as `quantities()` called for quotas and for limit ranges is one
+ * check per call site). Each check must run on the registered environments or the failing cases, and must be the
+ * expected failure of at least one case in support/validation-cases.ts: a rule added without a failing case turns
+ * this test red and names it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { dev } from '../environments/dev';
+import { prod } from '../environments/prod';
+import { validateEnvironments } from '../environments/validate';
+import { Checker } from '../environments/validation';
+import { failingCases, type FailingCase } from './support/validation-cases';
+
+const ROOT = join(__dirname, '..');
+const RULES = join(ROOT, 'environments', 'rules');
+
+interface CheckCall {
+  readonly field: string;
+  readonly value: unknown;
+  readonly ok: boolean;
+  /** `file:line` frames inside environments/rules, innermost (the `.check(` call) first. */
+  readonly chain: string;
+}
+
+/** Runs a validation and records the checks it made (every one, or the failing ones), with their call chains. */
+function recordChecks(run: () => void, which: 'all' | 'failing'): CheckCall[] {
+  const calls: CheckCall[] = [];
+  const original = Checker.prototype.check;
+  const spy = jest.spyOn(Checker.prototype, 'check').mockImplementation(function (this: Checker, ...args) {
+    if (which === 'failing' && args[2]) return original.apply(this, args);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 20;
+    const stack = new Error().stack ?? '';
+    Error.stackTraceLimit = limit;
+    const chain = [...stack.matchAll(/\(([^()]+\.ts):(\d+):\d+\)/g)]
+      .filter(([, file]) => file.startsWith(RULES))
+      .map(([, file, line]) => `${relative(ROOT, file)}:${line}`)
+      .join(' < ');
+    calls.push({ field: args[0], value: args[1], ok: args[2], chain });
+    return original.apply(this, args);
+  });
+  try {
+    run();
+  } finally {
+    spy.mockRestore();
+  }
+  return calls.filter((c) => c.chain !== '');
+}
+
+/** The lines of environments/rules/*.ts that call `.check(`. */
+function checkCallSites(): string[] {
+  return readdirSync(RULES)
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) =>
+      readFileSync(join(RULES, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/\.check\(/.test(line) ? [`environments/rules/${f}:${i + 1}`] : [])),
+    );
+}
+
+const isExpected = (c: FailingCase, call: CheckCall) =>
+  !call.ok &&
+  call.field === c.expected.field &&
+  (!('value' in c.expected) || JSON.stringify(call.value) === JSON.stringify(c.expected.value));
+
+describe('validation coverage', () => {
+  let byCase: { c: FailingCase; calls: CheckCall[] }[];
+  const executed = new Map<string, string>(); // chain → a field it checks
+
+  beforeAll(() => {
+    // Every check of a valid run; the failing checks of each case (stack traces are slow to take).
+    const valid = recordChecks(() => validateEnvironments([dev, prod]), 'all');
+    byCase = failingCases.map((c) => ({
+      c,
+      calls: recordChecks(() => validateEnvironments(c.envs(), c.today), 'failing'),
+    }));
+    for (const call of [...valid, ...byCase.flatMap((b) => b.calls)]) executed.set(call.chain, call.field);
+  });
+
+  test('every `.check(` call site runs on the registered environments or a failing case', () => {
+    const innermost = new Set([...executed.keys()].map((chain) => chain.split(' < ')[0]));
+    expect(checkCallSites().filter((site) => !innermost.has(site))).toEqual([]);
+  });
+
+  test('every check is the expected failure of some failing case', () => {
+    const covered = new Set(
+      byCase.flatMap(({ c, calls }) => calls.filter((call) => isExpected(c, call)).map((call) => call.chain)),
+    );
+    const uncovered = [...executed]
+      .filter(([chain]) => !covered.has(chain))
+      .map(([chain, field]) => `${field} (${chain})`);
+    expect(uncovered.sort()).toEqual([]);
+  });
+
+  test('every failing case fails where it says, at exactly one check', () => {
+    const imprecise = byCase
+      .map(({ c, calls }) => ({
+        c,
+        chains: new Set(calls.filter((call) => isExpected(c, call)).map((call) => call.chain)),
+      }))
+      .filter(({ chains }) => chains.size !== 1)
+      .map(
+        ({ c, chains }) => `${c.what}: ${chains.size === 0 ? 'no such failure' : [...chains].join(' and ')}`,
+      );
+    expect(imprecise).toEqual([]);
+  });
+});
