@@ -21,6 +21,7 @@ export default {
     'policy/kubernetes.ts',
     'policy/postgresql.ts',
     'policy/pgbouncer-ini.ts',
+    'policy/waivers.ts',
     'policy/rules/**/*.ts',
     'charts/pgbouncer/ini.ts',
     'stacks/database-access.ts',
@@ -36,6 +37,7 @@ export default {
       testMatch: [
         '<rootDir>/test/validation.test.ts',
         '<rootDir>/test/validation-formats.test.ts',
+        '<rootDir>/test/validation-edges.test.ts',
         '<rootDir>/test/policy/*.test.ts',
         '<rootDir>/test/pgbouncer-ini.test.ts',
         '<rootDir>/test/database-access.test.ts',

@@ -1,15 +1,17 @@
 /**
- * The cdktf app: validates every registered environment, then defines one stack per environment.
+ * The cdktf app: validates every registered environment (and its policy waivers), then defines one stack per
+ * environment.
  * Nothing is synthesized when any environment is invalid.
  */
 import { App, type AppConfig } from 'cdktf';
 import type { EnvironmentConfig } from '../environments/config';
-import { assertValidEnvironments } from '../environments/validate';
+import { assertValidEnvironments, todayUtc } from '../environments/validate';
+import { waiverRules } from '../policy/waivers';
 import { zoneCacheRulesFor } from './cdn';
 import { EnvironmentStack } from './environment-stack';
 
 export function createPlatformApp(envs: readonly EnvironmentConfig[], appConfig: AppConfig = {}): App {
-  assertValidEnvironments(envs);
+  assertValidEnvironments(envs, todayUtc(), waiverRules);
   const app = new App(appConfig);
   for (const env of envs) new EnvironmentStack(app, env, zoneCacheRulesFor(env, envs));
   return app;

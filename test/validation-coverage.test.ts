@@ -1,6 +1,6 @@
 /**
- * Every validation check has a failing case. A check is a `.check(` call in environments/rules/, identified by its
- * call chain inside those files (a helper such as `quantities()` called for quotas and for limit ranges is one
+ * Every validation check has a failing case. A check is a `.check(` call in environments/rules/ or
+ * policy/waivers.ts, identified by its call chain inside those files (a helper such as `quantities()` called for quotas and for limit ranges is one
  * check per call site). Each check must run on the registered environments or the failing cases, and must be the
  * expected failure of at least one case in support/validation-cases.ts: a rule added without a failing case turns
  * this test red and names it.
@@ -11,10 +11,18 @@ import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { validateEnvironments } from '../environments/validate';
 import { Checker } from '../environments/validation';
-import { failingCases, type FailingCase } from './support/validation-cases';
+import { waiverRules } from '../policy/waivers';
+import { failingCases, waiverCases, type FailingCase } from './support/validation-cases';
 
 const ROOT = join(__dirname, '..');
 const RULES = join(ROOT, 'environments', 'rules');
+/** The files holding validation checks. */
+const RULE_FILES = [
+  ...readdirSync(RULES)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(RULES, f)),
+  join(ROOT, 'policy', 'waivers.ts'),
+];
 
 interface CheckCall {
   readonly field: string;
@@ -35,7 +43,7 @@ function recordChecks(run: () => void, which: 'all' | 'failing'): CheckCall[] {
     const stack = new Error().stack ?? '';
     Error.stackTraceLimit = limit;
     const chain = [...stack.matchAll(/\(([^()]+\.ts):(\d+):\d+\)/g)]
-      .filter(([, file]) => file.startsWith(RULES))
+      .filter(([, file]) => RULE_FILES.includes(file))
       .map(([, file, line]) => `${relative(ROOT, file)}:${line}`)
       .join(' < ');
     calls.push({ field: args[0], value: args[1], ok: args[2], chain });
@@ -49,15 +57,13 @@ function recordChecks(run: () => void, which: 'all' | 'failing'): CheckCall[] {
   return calls.filter((c) => c.chain !== '');
 }
 
-/** The lines of environments/rules/*.ts that call `.check(`. */
+/** The lines of the rule files that call `.check(`. */
 function checkCallSites(): string[] {
-  return readdirSync(RULES)
-    .filter((f) => f.endsWith('.ts'))
-    .flatMap((f) =>
-      readFileSync(join(RULES, f), 'utf8')
-        .split('\n')
-        .flatMap((line, i) => (/\.check\(/.test(line) ? [`environments/rules/${f}:${i + 1}`] : [])),
-    );
+  return RULE_FILES.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (/\.check\(/.test(line) ? [`${relative(ROOT, file)}:${i + 1}`] : [])),
+  );
 }
 
 const isExpected = (c: FailingCase, call: CheckCall) =>
@@ -71,10 +77,12 @@ describe('validation coverage', () => {
 
   beforeAll(() => {
     // Every check of a valid run; the failing checks of each case (stack traces are slow to take).
-    const valid = recordChecks(() => validateEnvironments([dev, prod]), 'all');
-    byCase = failingCases.map((c) => ({
+    const validate = (c: Pick<FailingCase, 'envs' | 'today'>) =>
+      validateEnvironments(c.envs(), c.today, waiverRules);
+    const valid = recordChecks(() => validate({ envs: () => [dev, prod] }), 'all');
+    byCase = [...failingCases, ...waiverCases].map((c) => ({
       c,
-      calls: recordChecks(() => validateEnvironments(c.envs(), c.today), 'failing'),
+      calls: recordChecks(() => validate(c), 'failing'),
     }));
     for (const call of [...valid, ...byCase.flatMap((b) => b.calls)]) executed.set(call.chain, call.field);
   });

@@ -3,7 +3,8 @@
  */
 import { Testing } from 'cdktf';
 import type { EnvironmentConfig } from '../../environments/config';
-import { assertValidEnvironments } from '../../environments/validate';
+import { assertValidEnvironments, todayUtc } from '../../environments/validate';
+import { waiverRules } from '../../policy/waivers';
 import { environments } from '../../environments';
 import { zoneCacheRulesFor } from '../../stacks/cdn';
 import { EnvironmentStack } from '../../stacks/environment-stack';
@@ -15,7 +16,7 @@ import type { TerraformJson } from '../../synth/terraform-json';
  */
 export function synthEnvironmentText(env: EnvironmentConfig): string {
   const registry = [env, ...environments.filter((e) => e.name !== env.name)];
-  assertValidEnvironments(registry);
+  assertValidEnvironments(registry, todayUtc(), waiverRules);
   return Testing.synth(new EnvironmentStack(Testing.app(), env, zoneCacheRulesFor(env, registry)));
 }
 

@@ -1,7 +1,8 @@
 /**
  * Every failing case of the validation tests: inputs that must be refused, with the failure they must produce.
- * Shared by validation.test.ts (each case fails as expected) and validation-coverage.test.ts (every check of
- * environments/rules is the expected failure of at least one case).
+ * Shared by validation.test.ts and policy/waivers.test.ts (each case fails as expected) and
+ * validation-coverage.test.ts (every check of environments/rules and policy/waivers.ts is the expected failure of
+ * at least one case).
  */
 import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';
@@ -953,8 +954,8 @@ const waiver = (
   },
 });
 
-/** Policy waivers: a known rule, a reason, a date not passed. */
-const waivers: FailingCase[] = [
+/** Policy waivers (policy/waivers.ts, validated with `waiverRules`): a known rule, a reason, a date not passed. */
+export const waiverCases: readonly FailingCase[] = [
   waiver(
     'an unknown rule',
     { rule: 'LW-NOPE-001', reason: 'a reason that is long enough', expires: '2099-01-01' },
@@ -995,5 +996,4 @@ export const failingCases: readonly FailingCase[] = [
     expected: { field, value },
   })),
   ...acrossEnvironments,
-  ...waivers,
 ];
