@@ -47,7 +47,15 @@ export default {
       modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/cdktf.out/', '<rootDir>/reports/'],
     },
   },
-  ignorePatterns: ['dist', 'cdktf.out', 'coverage', 'review-report', 'reports', '.terraform'],
+  ignorePatterns: [
+    'dist',
+    'cdktf.out',
+    'coverage',
+    'review-report',
+    'reports',
+    '.terraform',
+    '.stryker-tmp*',
+  ],
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
@@ -59,4 +67,6 @@ export default {
   // Generous: the machine is shared; an infinite loop is still caught by Stryker's hit counter.
   timeoutMS: 15000,
   tempDirName: '.stryker-tmp',
+  // The dry run synthesizes both environments once; leave room for a busy machine.
+  dryRunTimeoutMinutes: 15,
 };

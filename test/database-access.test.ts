@@ -52,22 +52,21 @@ const byName = (stack: TerraformJson, type: string): Map<string, Block> =>
 const summary = (b: Block) =>
   `${b.role} ${b.object_type} ${b.schema ?? '-'} [${(b.privileges as string[]).join(',')}]${b.owner ? ` for ${b.owner}` : ''}`;
 
+/** What every role is: no elevated attribute, created once the server is up. */
+const ORDINARY_ROLE = {
+  superuser: false,
+  create_database: false,
+  create_role: false,
+  replication: false,
+  bypass_row_level_security: false,
+  depends_on: ['aws_db_instance.database_instance'],
+};
+
 describe('roles', () => {
   test('one role per declared role, none with elevated rights, each waiting for the server', () => {
     const roles = byName(synthLayer().stack, 'postgresql_role');
     expect([...roles.keys()].sort()).toEqual(dev.databaseAccess.roles.map((r) => r.name).sort());
-    for (const role of roles.values()) {
-      expect(role).toEqual(
-        expect.objectContaining({
-          superuser: false,
-          create_database: false,
-          create_role: false,
-          replication: false,
-          bypass_row_level_security: false,
-          depends_on: ['aws_db_instance.database_instance'],
-        }),
-      );
-    }
+    for (const role of roles.values()) expect(role).toEqual(expect.objectContaining(ORDINARY_ROLE));
   });
 
   test('login roles: generated password, limit, timeout and search_path in the schema they own', () => {
@@ -79,12 +78,7 @@ describe('roles', () => {
       connection_limit: 40,
       statement_timeout: 30000,
       search_path: ['payload'],
-      superuser: false,
-      create_database: false,
-      create_role: false,
-      replication: false,
-      bypass_row_level_security: false,
-      depends_on: ['aws_db_instance.database_instance'],
+      ...ORDINARY_ROLE,
     });
     expect(resourcesOfType(stack, 'random_password').database_access_password_payload_user).toEqual({
       length: 40,

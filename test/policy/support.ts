@@ -26,6 +26,10 @@ export interface RuleCase {
   readonly nonCompliant: Mutation;
   /** The address the non-compliant case must fail on. @default - any */
   readonly address?: string;
+  /** More ways to break the rule, by name: one per condition it checks, so that each condition is proven. */
+  readonly alsoNonCompliant?: Readonly<Record<string, Mutation>>;
+  /** More variants the rule must accept, by name: the edges of what it allows. */
+  readonly alsoCompliant?: Readonly<Record<string, Mutation>>;
 }
 
 const configs = { prod, dev };
@@ -86,22 +90,34 @@ function variant(base: 'prod' | 'dev', mutation?: Mutation): MutableEnvironment 
 export function describeRules(cases: Readonly<Record<string, RuleCase>>): void {
   describe.each(Object.entries(cases))('%s', (id, c) => {
     const rule = policyRules.find((r) => r.id === id);
+    const base = c.base ?? 'prod';
+    const verdicts = (mutation: Mutation) =>
+      rule?.check(variant(base, (env) => (c.compliant?.(env), mutation(env))) as never) ?? [];
 
     test('is registered', () => expect(rule?.id).toBe(id));
 
-    test('Compliance', () => {
-      const results = rule?.check(variant(c.base ?? 'prod', c.compliant) as never) ?? [];
-      expect(results.filter((r) => r.status === 'fail')).toEqual([]);
-      expect(results.some((r) => r.status === 'pass')).toBe(true);
-    });
+    const named = (title: string, name: string) => (name ? `${title}: ${name}` : title);
 
-    test('Noncompliance', () => {
-      const results =
-        rule?.check(variant(c.base ?? 'prod', (env) => (c.compliant?.(env), c.nonCompliant(env))) as never) ??
-        [];
-      const failures = results.filter((r) => r.status === 'fail');
-      expect(failures.length).toBeGreaterThan(0);
-      if (c.address) expect(failures.map((f) => f.address)).toContain(c.address);
-    });
+    for (const [name, mutation] of [
+      ['', () => undefined] as const,
+      ...Object.entries(c.alsoCompliant ?? {}),
+    ]) {
+      test(named('Compliance', name), () => {
+        const results = verdicts(mutation);
+        expect(results.filter((r) => r.status === 'fail')).toEqual([]);
+        expect(results.some((r) => r.status === 'pass')).toBe(true);
+      });
+    }
+
+    for (const [name, mutation] of [
+      ['', c.nonCompliant] as const,
+      ...Object.entries(c.alsoNonCompliant ?? {}),
+    ]) {
+      test(named('Noncompliance', name), () => {
+        const failures = verdicts(mutation).filter((r) => r.status === 'fail');
+        expect(failures.length).toBeGreaterThan(0);
+        if (c.address && name === '') expect(failures.map((f) => f.address)).toContain(c.address);
+      });
+    }
   });
 }
