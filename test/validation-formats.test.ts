@@ -120,10 +120,15 @@ describe('windows', () => {
     ['00:00-23:59', { start: 0, end: 1439 }],
   ])('backup window %s', (text, interval) => expect(parseBackupWindow(text)).toEqual(interval));
 
-  test.each(['03:00', '03:00-03:30-04:00', '24:00-01:00', '03:60-04:00', '3:00-04:00', '03:00-04:00x'])(
-    'backup window %s is malformed',
-    (text) => expect(parseBackupWindow(text)).toBeUndefined(),
-  );
+  test.each([
+    '03:00',
+    '03:00-03:30-04:00',
+    '24:00-01:00',
+    '03:60-04:00',
+    '3:00-04:00',
+    '03:00-04:00x',
+    'x03:00-04:00',
+  ])('backup window %s is malformed', (text) => expect(parseBackupWindow(text)).toBeUndefined());
 
   test.each([
     ['mon:00:00-mon:00:30', { start: 0, end: 30 }],
@@ -139,6 +144,14 @@ describe('windows', () => {
     'sun:25:00-sun:26:00',
     'Sun:04:00-sun:04:30',
   ])('maintenance window %s is malformed', (text) => expect(parseMaintenanceWindow(text)).toBeUndefined());
+
+  test.each(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])('%s is a day of the week', (day) => {
+    const index = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(day);
+    expect(parseMaintenanceWindow(`${day}:01:00-${day}:01:30`)).toEqual({
+      start: index * DAY + 60,
+      end: index * DAY + 90,
+    });
+  });
 
   test('minutes of an interval', () => expect(minutes({ start: 1410, end: 1470 })).toBe(60));
 
