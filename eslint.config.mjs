@@ -10,7 +10,7 @@ export default tseslint.config(
       'cdktf.out/',
       'coverage/',
       'review-report/',
-      '.stryker-tmp/',
+      '.stryker-tmp*/',
       'reports/',
       '**/*.d.ts',
     ],
