@@ -8,7 +8,14 @@ import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
 import { mediaRules } from './rules/media';
 import { registryRules } from './rules/registry';
-import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
+import {
+  Checker,
+  checkEach,
+  ConfigValidationError,
+  runReportingCrashes,
+  type EnvironmentRule,
+  type ValidationFailure,
+} from './validation';
 
 const environmentRules: readonly EnvironmentRule[] = [
   ...coreRules,
@@ -21,20 +28,6 @@ const environmentRules: readonly EnvironmentRule[] = [
 /** Today in UTC as YYYY-MM-DD. */
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
-/** A rule that trips over a missing part of the config reports it instead of hiding the other failures. */
-function run(check: Checker, rule: () => void): void {
-  try {
-    rule();
-  } catch (error) {
-    check.check(
-      '(structure)',
-      (error as Error).message,
-      false,
-      'a configuration shaped like EnvironmentConfig',
-    );
-  }
-}
-
 /**
  * @param today YYYY-MM-DD against which waiver expiries are judged
  * @param moreRules rules over one environment defined elsewhere (the policy waivers, policy/waivers.ts)
@@ -44,15 +37,9 @@ export function validateEnvironments(
   today = todayUtc(),
   moreRules: readonly EnvironmentRule[] = [],
 ): ValidationFailure[] {
-  const failures: ValidationFailure[] = [];
-  for (const env of envs) {
-    const check = new Checker(env.name, today);
-    for (const rule of [...environmentRules, ...moreRules]) run(check, () => rule(env, check));
-    failures.push(...check.failures);
-  }
   const registry = new Checker('registry', today);
-  for (const rule of registryRules) run(registry, () => rule(envs, registry));
-  return [...failures, ...registry.failures];
+  for (const rule of registryRules) runReportingCrashes(registry, () => rule(envs, registry));
+  return [...checkEach(envs, [...environmentRules, ...moreRules], today), ...registry.failures];
 }
 
 /** Throws a ConfigValidationError listing every failure; returns quietly when the configuration is valid. */

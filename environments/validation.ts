@@ -36,6 +36,33 @@ export type EnvironmentRule = (env: EnvironmentConfig, check: Checker) => void;
 /** A rule across all registered environments (uniqueness of names, state keys, buckets, domains …). */
 export type RegistryRule = (envs: readonly EnvironmentConfig[], check: Checker) => void;
 
+/** A rule that trips over a missing part of the config reports it instead of hiding the other failures. */
+export function runReportingCrashes(check: Checker, rule: () => void): void {
+  try {
+    rule();
+  } catch (error) {
+    check.check(
+      '(structure)',
+      (error as Error).message,
+      false,
+      'a configuration shaped like EnvironmentConfig',
+    );
+  }
+}
+
+/** The failures of `rules` over each environment (the validation tests also run one area's rules alone). */
+export function checkEach(
+  envs: readonly EnvironmentConfig[],
+  rules: readonly EnvironmentRule[],
+  today: string,
+): ValidationFailure[] {
+  return envs.flatMap((env) => {
+    const check = new Checker(env.name, today);
+    for (const rule of rules) runReportingCrashes(check, () => rule(env, check));
+    return check.failures;
+  });
+}
+
 function formatValue(value: unknown): string {
   const text = value === undefined ? 'undefined' : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;

@@ -1,7 +1,7 @@
 /**
  * Config validation: every rule names the field, the bad value and what is allowed; all failures come at once.
  * The failing cases live in support/validation-cases.ts, where validation-coverage.test.ts checks that every check
- * of environments/rules has one. (Policy waivers: policy/waivers.test.ts; that nothing is synthesized on bad input:
+ * of environments/rules has one. Most tests run only the rules of the field's area (support/validation-areas.ts). (Policy waivers: policy/waivers.test.ts; that nothing is synthesized on bad input:
  * app.test.ts.)
  */
 import { supportedInstanceClasses } from '../constructs/rds-instance-classes';
@@ -10,6 +10,7 @@ import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { validateEnvironments } from '../environments/validate';
 import { ConfigValidationError, formatFailure } from '../environments/validation';
+import { areaFailures } from './support/validation-areas';
 import { failingCases } from './support/validation-cases';
 import { withChange, type Writable } from './support/with-change';
 
@@ -21,7 +22,11 @@ describe('valid configurations', () => {
 
 describe.each(failingCases.map((c) => [c.what, c] as const))('fails when %s', (_what, c) => {
   test('naming the field, the value and what is allowed', () => {
-    expect(validateEnvironments(c.envs(), c.today)).toContainEqual({
+    const failures =
+      c.expected.environment === 'registry'
+        ? validateEnvironments(c.envs(), c.today)
+        : areaFailures(c.envs(), c.expected.field, c.today);
+    expect(failures).toContainEqual({
       environment: expect.any(String),
       value: expect.anything(),
       allowed: expect.stringMatching(/\S{3,}/),
@@ -221,7 +226,7 @@ const allowedTexts: [string, EnvironmentConfig, Change, string, string][] = [
 
 describe.each(allowedTexts)('names what is allowed: %s', (_what, base, change, field, allowed) => {
   test('word for word', () => {
-    const failure = validateEnvironments([withChange(base, change)]).find((f) => f.field === field);
+    const failure = areaFailures([withChange(base, change)], field).find((f) => f.field === field);
     expect(failure?.allowed).toBe(allowed);
   });
 });

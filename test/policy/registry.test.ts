@@ -9,7 +9,7 @@ import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';
 import type { PolicyWaiver } from '../../environments/parts/review';
 import { prod } from '../../environments/prod';
-import { Checker, type ValidationFailure } from '../../environments/validation';
+import { checkEach, type ValidationFailure } from '../../environments/validation';
 import { policyRules } from '../../policy';
 import { waiverRules } from '../../policy/waivers';
 import { waiverCases } from '../support/validation-cases';
@@ -49,13 +49,8 @@ describe('policy rules', () => {
 });
 
 /** The waiver rules alone over `envs`, judged on `today` (the environment rules are validation.test.ts's). */
-function waiverFailures(envs: readonly EnvironmentConfig[], today = '2026-01-01'): ValidationFailure[] {
-  return envs.flatMap((env) => {
-    const check = new Checker(env.name, today);
-    for (const rule of waiverRules) rule(env, check);
-    return check.failures;
-  });
-}
+const waiverFailures = (envs: readonly EnvironmentConfig[], today = '2026-01-01'): ValidationFailure[] =>
+  checkEach(envs, waiverRules, today);
 
 describe.each(waiverCases.map((c) => [c.what, c] as const))('fails on %s', (_what, c) => {
   test('naming the field, the value and what is allowed', () => {

@@ -1,0 +1,33 @@
+/**
+ * The rule module(s) that report a field, so that a validation test can run only those. Each mutant of a rule module
+ * then runs only the tests of its area in the mutation run (every test of a full validation would execute it),
+ * and a failure elsewhere cannot satisfy the test by accident. Full validation is validate.ts's, tested on its own.
+ */
+import type { EnvironmentConfig } from '../../environments/config';
+import { clusterRules } from '../../environments/rules/cluster';
+import { coreRules } from '../../environments/rules/core';
+import { databaseRules } from '../../environments/rules/database';
+import { databaseAccessRules } from '../../environments/rules/database-access';
+import { mediaRules } from '../../environments/rules/media';
+import { todayUtc } from '../../environments/validate';
+import { checkEach, type EnvironmentRule, type ValidationFailure } from '../../environments/validation';
+
+/** By the field's start; the first match wins. A login role's connection limit is also checked against its pools. */
+const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
+  [/^databaseAccess\.roles\[[\d*]+\]\.connectionLimit$/, [...databaseAccessRules, ...clusterRules]],
+  [/^databaseAccess\./, databaseAccessRules],
+  [/^database\./, databaseRules],
+  [/^cluster\./, clusterRules],
+  [/^cloudflare\./, mediaRules],
+  [/^/, coreRules],
+];
+
+/** The failures that the rules of `field`'s area report over each of `envs`. */
+export function areaFailures(
+  envs: readonly EnvironmentConfig[],
+  field: string,
+  today?: string,
+): ValidationFailure[] {
+  const rules = AREAS.find(([pattern]) => pattern.test(field))?.[1] ?? [];
+  return checkEach(envs, rules, today ?? todayUtc());
+}
