@@ -6,6 +6,7 @@ import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { policyRules } from '../../policy';
+import type { PolicyRule, RuleResult } from '../../policy/rule';
 import type { Block, TerraformJson } from '../../synth/terraform-json';
 import { synthEnvironment, type Writable } from '../support/synth';
 
@@ -24,6 +25,8 @@ export interface RuleCase {
   readonly nonCompliant: Mutation;
   /** The address the non-compliant case must fail on. @default - any */
   readonly address?: string;
+  /** Further non-compliant variants by name (each on the compliant base), for rules with more than one way to fail. */
+  readonly alsoNonCompliant?: Readonly<Record<string, Mutation>>;
 }
 
 const bases = {
@@ -59,12 +62,18 @@ export function describeRules(cases: Readonly<Record<string, RuleCase>>): void {
     });
 
     test('Noncompliance', () => {
-      const results =
-        rule?.check(variant(c.base ?? 'prod', (env) => (c.compliant?.(env), c.nonCompliant(env))) as never) ??
-        [];
-      const failures = results.filter((r) => r.status === 'fail');
+      const failures = failuresOf(rule, c, c.nonCompliant);
       expect(failures.length).toBeGreaterThan(0);
       if (c.address) expect(failures.map((f) => f.address)).toContain(c.address);
     });
+
+    for (const [name, mutation] of Object.entries(c.alsoNonCompliant ?? {})) {
+      test(`Noncompliance: ${name}`, () => expect(failuresOf(rule, c, mutation).length).toBeGreaterThan(0));
+    }
   });
+}
+
+function failuresOf(rule: PolicyRule | undefined, c: RuleCase, mutation: Mutation): RuleResult[] {
+  const env = variant(c.base ?? 'prod', (e) => (c.compliant?.(e), mutation(e)));
+  return (rule?.check(env as never) ?? []).filter((r) => r.status === 'fail');
 }
