@@ -140,6 +140,15 @@ const cases: Readonly<Record<string, RuleCase>> = {
         addResource(e, 'aws_security_group_rule', 'open', openRule('ingress')),
       'the long-form IPv6 any-address': (e) => worldRule(e, 'ingress'),
     },
+    alsoCompliant: {
+      'an aws_security_group_rule from the VPC': (e) =>
+        addResource(e, 'aws_security_group_rule', 'vpc', {
+          ...openRule('ingress'),
+          cidr_blocks: ['10.20.0.0/16'],
+        }),
+      'an egress aws_security_group_rule to 0.0.0.0/0 (LW-SG-004 judges it)': (e) =>
+        addResource(e, 'aws_security_group_rule', 'open', openRule('egress')),
+    },
   },
   'LW-SG-004': {
     nonCompliant: (e) =>
@@ -185,6 +194,10 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'rotation after 365 days': (e) => secretRotatingEvery(e, { automatically_after_days: 365 }),
       'a rate of 180 days': (e) => secretRotatingEvery(e, { schedule_expression: 'rate(180 days)' }),
     },
+    alsoCompliant: {
+      'rotation every 30 days': (e) => secretRotatingEvery(e, { automatically_after_days: 30 }),
+      'a rate of 12 hours': (e) => secretRotatingEvery(e, { schedule_expression: 'rate(12 hours)' }),
+    },
   },
   'LW-SM-003': {
     nonCompliant: (e) =>
@@ -214,6 +227,12 @@ const cases: Readonly<Record<string, RuleCase>> = {
         addResource(e, 'aws_iam_user_policy_attachment', 'admin', { user: 'u', policy_arn: ADMIN }),
       'a group attachment': (e) =>
         addResource(e, 'aws_iam_group_policy_attachment', 'admin', { group: 'g', policy_arn: ADMIN }),
+    },
+    alsoCompliant: {
+      'the monitoring policy as managed_policy_arns': (e) =>
+        (resource(e.stack, 'aws_iam_role').managed_policy_arns = [
+          'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole',
+        ]),
     },
   },
   'LW-IAM-003': { nonCompliant: (e) => delete resource(e.stack, 'aws_iam_role').description },

@@ -129,6 +129,7 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-PGB-004': {
     nonCompliant: (e) => ((pod(e).security_context as Block).run_as_user = '70'),
     alsoNonCompliant: { 'a container UID below 10000': (e) => (securityContext(e).run_as_user = '1000') },
+    alsoCompliant: { 'a container UID of 10001': (e) => (securityContext(e).run_as_user = '10001') },
   },
   'LW-PGB-005': { nonCompliant: (e) => delete (pod(e).security_context as Block).seccomp_profile },
   'LW-PGB-006': { nonCompliant: (e) => (pod(e).host_network = true) },

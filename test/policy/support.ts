@@ -27,6 +27,8 @@ export interface RuleCase {
   readonly address?: string;
   /** Further non-compliant variants by name (each on the compliant base), for rules with more than one way to fail. */
   readonly alsoNonCompliant?: Readonly<Record<string, Mutation>>;
+  /** Further compliant variants by name (each on the compliant base): what those ways to fail must still accept. */
+  readonly alsoCompliant?: Readonly<Record<string, Mutation>>;
 }
 
 const bases = {
@@ -55,11 +57,11 @@ export function describeRules(cases: Readonly<Record<string, RuleCase>>): void {
 
     test('is registered', () => expect(rule?.id).toBe(id));
 
-    test('Compliance', () => {
-      const results = rule?.check(variant(c.base ?? 'prod', c.compliant) as never) ?? [];
-      expect(results.filter((r) => r.status === 'fail')).toEqual([]);
-      expect(results.some((r) => r.status === 'pass')).toBe(true);
-    });
+    test('Compliance', () => expectCompliant(rule, c));
+
+    for (const [name, mutation] of Object.entries(c.alsoCompliant ?? {})) {
+      test(`Compliance: ${name}`, () => expectCompliant(rule, c, mutation));
+    }
 
     test('Noncompliance', () => {
       const failures = failuresOf(rule, c, c.nonCompliant);
@@ -71,6 +73,13 @@ export function describeRules(cases: Readonly<Record<string, RuleCase>>): void {
       test(`Noncompliance: ${name}`, () => expect(failuresOf(rule, c, mutation).length).toBeGreaterThan(0));
     }
   });
+}
+
+function expectCompliant(rule: PolicyRule | undefined, c: RuleCase, mutation?: Mutation): void {
+  const results =
+    rule?.check(variant(c.base ?? 'prod', (e) => (c.compliant?.(e), mutation?.(e))) as never) ?? [];
+  expect(results.filter((r) => r.status === 'fail')).toEqual([]);
+  expect(results.some((r) => r.status === 'pass')).toBe(true);
 }
 
 function failuresOf(rule: PolicyRule | undefined, c: RuleCase, mutation: Mutation): RuleResult[] {
