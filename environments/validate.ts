@@ -7,6 +7,7 @@ import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
 import { mediaRules } from './rules/media';
+import { observabilityRules } from './rules/observability';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
@@ -17,6 +18,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...databaseAccessRules,
   ...clusterRules,
   ...mediaRules,
+  ...observabilityRules,
   ...policyWaiverRules,
 ];
 

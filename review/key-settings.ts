@@ -3,7 +3,7 @@
  * stack does not say it plainly, from the environment config.
  */
 import { maxConnectionsFor } from '../constructs/rds-instance-classes';
-import { containers } from '../policy/kubernetes';
+import { containers, isPooler } from '../policy/kubernetes';
 import { blocksOf, get, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 
 export type KeySettings = [setting: string, value: string][];
@@ -13,7 +13,10 @@ const show = (value: unknown): string =>
 
 export function keySettings({ config, stack }: SynthesizedEnvironment): KeySettings {
   const [, db] = blocksOf(stack, ['aws_db_instance'])[0] ?? ['', {}];
-  const [, deployment] = blocksOf(stack, ['kubernetes_deployment_v1'])[0] ?? ['', {}];
+  const [, deployment] = blocksOf(stack, ['kubernetes_deployment_v1']).find(([, d]) => isPooler(d)) ?? [
+    '',
+    {},
+  ];
   const [, domain] = blocksOf(stack, ['cloudflare_r2_custom_domain'])[0] ?? ['', {}];
   const pg = config.cluster.pgbouncer;
   const access = config.databaseAccess;

@@ -14,6 +14,8 @@ import { DatabaseLayer } from './database';
 import { DatabaseAccessLayer } from './database-access';
 import { LogicalIdRegistry } from './logical-ids';
 import { MediaLayer } from './media';
+import { ObservabilityLayer } from './observability';
+import { alertTopicKeyStatements } from '../constructs/alert-topic';
 import { configureProviders } from './providers';
 
 export class EnvironmentStack extends TerraformStack {
@@ -22,6 +24,7 @@ export class EnvironmentStack extends TerraformStack {
   readonly media: MediaLayer;
   readonly cdn: CdnLayer;
   readonly cluster: ClusterLayer;
+  readonly observability: ObservabilityLayer;
   private readonly logicalIds = new LogicalIdRegistry();
 
   /**
@@ -50,6 +53,7 @@ export class EnvironmentStack extends TerraformStack {
       aws: config.aws,
       database: config.database,
       network: config.network,
+      keyPolicyStatements: alertTopicKeyStatements(),
     });
 
     this.databaseAccess = new DatabaseAccessLayer(this, 'database_access', {
@@ -86,6 +90,15 @@ export class EnvironmentStack extends TerraformStack {
         S3_SECRET_ACCESS_KEY: media.secretAccessKey,
         CDN_BASE_URL: this.cdn.outputs.publicBaseUrl,
       },
+      observability: config.observability,
+    });
+
+    this.observability = new ObservabilityLayer(this, 'observability', {
+      aws: config.aws,
+      database: config.database,
+      databaseOutputs: this.database.outputs,
+      connectionBudget: this.cluster.connectionBudget,
+      observability: config.observability,
     });
 
     // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.
@@ -94,6 +107,7 @@ export class EnvironmentStack extends TerraformStack {
     new TerraformOutput(this, 'database_master_secret_arn', { value: this.database.outputs.masterSecretArn });
     new TerraformOutput(this, 'media_bucket_name', { value: media.bucketName });
     new TerraformOutput(this, 'cdn_base_url', { value: this.cdn.outputs.publicBaseUrl });
+    new TerraformOutput(this, 'alert_topic_arn', { value: this.observability.outputs.alertTopicArn });
   }
 
   protected allocateLogicalId(element: TerraformElement | Node): string {

@@ -12,6 +12,7 @@ import { estimateCost } from '../review/cost';
 import { diffStacks } from '../review/diff';
 import { renderReport } from '../review/report';
 import { readStacks, synthesizeTree } from '../synth/synthesized-tree';
+import { addresses, type TerraformJson } from '../synth/terraform-json';
 import { withChange } from './support/synth';
 
 const dirs: string[] = [];
@@ -39,10 +40,21 @@ describe('review of a change of the prod instance class', () => {
   test('shows the new cost against the budget', () => {
     const cost = estimateCost(head.synthesized[1]);
     expect(cost.lines[0]).toEqual(expect.objectContaining({ item: 'RDS db.t3.large', usd: 105.85 }));
+    const resources = addresses(head.stacks.get('prod')?.resource).length;
+    const changed = diffStacks(
+      base.stacks.get('prod') as TerraformJson,
+      head.stacks.get('prod') as TerraformJson,
+    );
     expect(report).toContain(
-      `| prod | 72 | 1 changed | 1 fail, 3 waived | $${cost.databaseUsd.toFixed(2)} / $72.50 ❌ over budget |`,
+      `| prod | ${resources} | ${changed.length} changed | 1 fail, 4 waived | $${cost.databaseUsd.toFixed(2)} / $72.50 ❌ over budget |`,
     );
     expect(report).toContain('| FAIL | LW-COST-001 [medium]');
+  });
+
+  test('the alarms derived from the class follow it: memory thresholds double with the memory', () => {
+    expect(prodChanges).toMatch(
+      /\| `aws_cloudwatch_metric_alarm.observability_alarm_freeable_memory` \| changed \| .*threshold: 429496730 → 858993459 \|/,
+    );
   });
 
   test('reports no data-store replacement', () => {
@@ -129,7 +141,7 @@ describe('report content', () => {
       expect(section).toContain('### Resources by layer');
       expect(section).toMatch(/\| database \| 13 \| aws_cloudwatch_log_group ×2/);
       expect(section).toContain('### Key settings');
-      expect(section).toMatch(/### Policy: \d+ pass, 0 fail, 3 waived/);
+      expect(section).toMatch(/### Policy: \d+ pass, 0 fail, 4 waived/);
       expect(section).toMatch(/### Cost: database \$\d+\.\d\d\/month against a budget/);
     }
   });
