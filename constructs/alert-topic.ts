@@ -78,9 +78,11 @@ export class AlertTopic extends Construct {
     }
   }
 
+  /** Built from the topic's ARN as config knows it, so the document is read at plan time, not deferred to apply. */
   private publisherStatements(props: AlertTopicProps): DataAwsIamPolicyDocumentStatement[] {
     const account = { test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] };
-    const publish = { actions: ['sns:Publish'], resources: [this.topic.arn] };
+    const topicArn = `arn:aws:sns:${props.region}:${props.accountId}:${props.name}`;
+    const publish = { actions: ['sns:Publish'], resources: [topicArn] };
     return [
       {
         sid: 'CloudWatchAlarmsOfThisEnvironmentPublish',

@@ -75,7 +75,7 @@ function sustained(policy: AlarmPolicy, periodSeconds: number): Timing {
   };
 }
 
-function cpuAlarms(input: DatabaseAlarmInput): [PlannedAlarm[], SkippedAlarm[]] {
+function cpuAlarms(input: DatabaseAlarmInput): PlannedAlarm[] {
   const { policy, instanceClass } = input;
   const perf = classPerformance(instanceClass);
   const vcpus = findInstanceClass(instanceClass)?.vcpus ?? 0;
@@ -95,9 +95,7 @@ function cpuAlarms(input: DatabaseAlarmInput): [PlannedAlarm[], SkippedAlarm[]] 
         : ''),
     firstCheck: 'Performance Insights top SQL by CPU; pg_stat_statements total_exec_time',
   };
-  if (!perf.maxCreditBalance || !perf.cpuCreditsPerHour) {
-    return [[cpu], [{ metric: 'CPUCreditBalance', reason: `${instanceClass} does not run on CPU credits` }]];
-  }
+  if (!perf.maxCreditBalance || !perf.cpuCreditsPerHour) return [cpu];
   const credits: PlannedAlarm = {
     key: 'cpu_credit_balance',
     metric: 'CPUCreditBalance',
@@ -112,7 +110,7 @@ function cpuAlarms(input: DatabaseAlarmInput): [PlannedAlarm[], SkippedAlarm[]] 
       `(24 h × ${perf.cpuCreditsPerHour}/h); at 0 RDS keeps bursting (Unlimited) and bills surplus vCPU-hours`,
     firstCheck: 'CPUUtilization against the baseline over the last 24 h; a larger class if it is sustained',
   };
-  return [[cpu, credits], []];
+  return [cpu, credits];
 }
 
 function memoryAlarms({ policy, instanceClass }: DatabaseAlarmInput): PlannedAlarm[] {
@@ -220,11 +218,8 @@ function connectionAlarm({ policy, budget, maxConnections }: DatabaseAlarmInput)
   };
 }
 
-function ebsAlarms({ policy, instanceClass }: DatabaseAlarmInput): [PlannedAlarm[], SkippedAlarm[]] {
-  if (!classPerformance(instanceClass).ebsBurst) {
-    const reason = `${instanceClass} has dedicated EBS bandwidth (no burst bucket)`;
-    return [[], ['EBSIOBalance%', 'EBSByteBalance%'].map((metric) => ({ metric, reason }))];
-  }
+function ebsAlarms({ policy, instanceClass }: DatabaseAlarmInput): PlannedAlarm[] {
+  if (!classPerformance(instanceClass).ebsBurst) return [];
   const threshold = round(policy.reserveShare * 100);
   const balance = (key: string, metric: string, what: string): PlannedAlarm => ({
     key,
@@ -239,27 +234,43 @@ function ebsAlarms({ policy, instanceClass }: DatabaseAlarmInput): [PlannedAlarm
     firstCheck: 'ReadIOPS/WriteIOPS and throughput over the last hours; a larger class for sustained I/O',
   });
   return [
-    [
-      balance('ebs_io_balance', 'EBSIOBalance%', 'I/O'),
-      balance('ebs_byte_balance', 'EBSByteBalance%', 'throughput'),
-    ],
-    [],
+    balance('ebs_io_balance', 'EBSIOBalance%', 'I/O'),
+    balance('ebs_byte_balance', 'EBSByteBalance%', 'throughput'),
+  ];
+}
+
+/** The burst and credit metrics RDS does not report for this class and storage, so nothing can alarm on them. */
+export function unalarmedMetrics(instanceClass: string, storageType: string): SkippedAlarm[] {
+  const perf = classPerformance(instanceClass);
+  const noEbsBurst = `${instanceClass} has dedicated EBS bandwidth (no burst bucket)`;
+  return [
+    ...(perf.cpuCreditsPerHour
+      ? []
+      : [{ metric: 'CPUCreditBalance', reason: `${instanceClass} does not run on CPU credits` }]),
+    ...(perf.ebsBurst
+      ? []
+      : ['EBSIOBalance%', 'EBSByteBalance%'].map((metric) => ({ metric, reason: noEbsBurst }))),
+    ...(storageType === 'gp2'
+      ? []
+      : [
+          {
+            metric: 'BurstBalance',
+            reason: `gp2 volumes only; this instance uses ${storageType}, which has no burst bucket`,
+          },
+        ]),
   ];
 }
 
 /** Every alarm the instance gets, and the metrics it does not get with the reason. */
 export function planDatabaseAlarms(input: DatabaseAlarmInput): DatabaseAlarmPlan {
-  const [cpu, cpuSkipped] = cpuAlarms(input);
-  const [ebs, ebsSkipped] = ebsAlarms(input);
   return {
-    alarms: [...cpu, ...memoryAlarms(input), ...storageAlarms(input), connectionAlarm(input), ...ebs],
-    skipped: [
-      ...cpuSkipped,
-      ...ebsSkipped,
-      {
-        metric: 'BurstBalance',
-        reason: 'gp2 volumes only; this instance uses gp3, which has no burst bucket',
-      },
+    alarms: [
+      ...cpuAlarms(input),
+      ...memoryAlarms(input),
+      ...storageAlarms(input),
+      connectionAlarm(input),
+      ...ebsAlarms(input),
     ],
+    skipped: unalarmedMetrics(input.instanceClass, 'gp3'),
   };
 }

@@ -181,7 +181,7 @@ export const dev: EnvironmentConfig = {
     {
       rule: 'LW-COST-001',
       reason:
-        "The Phase 0 plan's $15/month priced the db.t3.micro alone ($13.14); the 20 GiB gp3 minimum, the KMS key, the RDS-managed secret and the logs bring the estimate to about $17.34. Accepted until the dev budget is re-approved.",
+        "The Phase 0 plan's $15/month priced the db.t3.micro alone ($13.14); the 20 GiB gp3 minimum, the KMS key, the RDS-managed secret, the logs and the alarms bring the estimate to about $17.44. Accepted until the dev budget is re-approved.",
       expires: '2027-03-31',
     },
     {
@@ -198,6 +198,7 @@ export const dev: EnvironmentConfig = {
       r2StorageGiB: 5,
       r2ClassAOperationsPerMonth: 50_000,
       r2ClassBOperationsPerMonth: 500_000,
+      alertMessagesPerMonth: 300,
     },
   },
 };

@@ -198,6 +198,7 @@ export const prod: EnvironmentConfig = {
       r2StorageGiB: 100,
       r2ClassAOperationsPerMonth: 500_000,
       r2ClassBOperationsPerMonth: 5_000_000,
+      alertMessagesPerMonth: 300,
     },
   },
 };

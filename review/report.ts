@@ -5,6 +5,7 @@
  */
 import { evaluatePolicy, formatFinding, unusedWaivers, type Finding } from '../policy/evaluate';
 import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
+import { alarmsSection } from './alarms';
 import { estimateCost } from './cost';
 import { diagram } from './diagram';
 import { diffStacks, type ResourceChange } from './diff';
@@ -130,6 +131,8 @@ function environmentSection(env: SynthesizedEnvironment, plan?: PlanSummary): st
     ),
     '',
     ...cost.notes.map((n) => `- ${n}`),
+    '',
+    alarmsSection(env),
   ];
   if (plan) {
     lines.push('', '### Offline plan of the AWS part (real hashicorp/aws provider, fake credentials)', '');

@@ -8,7 +8,12 @@ import { Construct } from 'constructs';
 import type { PgBouncerChart } from '../charts/pgbouncer/chart';
 import { PGBOUNCER_EXPORTER_PORT } from '../charts/pgbouncer/exporter';
 import { PostgresExporterChart } from '../charts/postgres-exporter/chart';
-import { renderAlertRules } from '../charts/prometheus-rules/rules';
+import {
+  alertRules,
+  renderAlertRules,
+  type AlertRule,
+  type AlertRulesInput,
+} from '../charts/prometheus-rules/rules';
 import { networkPolicy } from '../constructs/network-policy';
 import type { PgBouncerConfig } from '../environments/parts/cluster';
 import type { ObservabilityConfig } from '../environments/parts/observability';
@@ -40,6 +45,8 @@ function queryWaitTimeoutSeconds(ini: string): number {
 export class ClusterMonitoring extends Construct {
   readonly postgresExporter: PostgresExporterChart;
   readonly alertRules: ConfigMapV1;
+  /** The rules the ConfigMap's file holds, for tests and the review. */
+  readonly rules: readonly AlertRule[];
 
   constructor(scope: Construct, id: string, props: ClusterMonitoringProps) {
     super(scope, id);
@@ -62,7 +69,7 @@ export class ClusterMonitoring extends Construct {
     });
     this.scrapePolicies(props, home);
 
-    const rules = renderAlertRules({
+    const input: AlertRulesInput = {
       environment: props.environment,
       namespace: pg.namespace,
       pgbouncerDeployment: 'pgbouncer',
@@ -74,14 +81,15 @@ export class ClusterMonitoring extends Construct {
       queryWaitTimeoutSeconds: queryWaitTimeoutSeconds(pgbouncer.ini),
       maxClientConnections: pg.maxClientConnections,
       policy: observability.alarms,
-    });
+    };
+    this.rules = alertRules(input);
     this.alertRules = new ConfigMapV1(this, 'alert_rules', {
       metadata: {
         name: 'lightwave-alert-rules',
         namespace: props.managedNamespace(prometheus.namespace) ?? prometheus.namespace,
         labels: { ...labels, 'app.kubernetes.io/component': 'alert-rules' },
       },
-      data: { [ALERT_RULES_FILE]: rules },
+      data: { [ALERT_RULES_FILE]: renderAlertRules(input) },
     });
   }
 

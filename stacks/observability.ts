@@ -103,7 +103,7 @@ export class ObservabilityLayer extends Construct {
     for (const alarm of alarms) {
       new CloudwatchMetricAlarm(this, `alarm_${alarm.key}`, {
         alarmName: alarmName(identifier, alarm),
-        alarmDescription: `${alarm.metric} ${alarm.shown}: ${alarm.why}. First check: ${alarm.firstCheck}.`,
+        alarmDescription: `${alarm.metric} ${alarm.shown} | why: ${alarm.why} | first check: ${alarm.firstCheck}`,
         namespace: 'AWS/RDS',
         metricName: alarm.metric,
         dimensions: { DBInstanceIdentifier: identifier },
