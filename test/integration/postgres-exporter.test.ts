@@ -15,7 +15,7 @@
  * extension on RDS (shared_preload_libraries is set in the parameter group).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,6 +173,7 @@ describeExporter("Debian's postgres exporter as dev's monitoring role on Postgre
         env: { PATH: process.env.PATH ?? '', ...vars },
         stdio: ['ignore', log, log],
       });
+      closeSync(log); // the child keeps its own copy
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- postgres log ---\n${postgres.logTail()}`);
     }
