@@ -4,7 +4,7 @@
  */
 import type { EnvironmentRule } from '../validation';
 import { actionPattern, isReadAction, readsData, serviceOf } from './iam-actions';
-import { awsIdPattern, duplicates, isIntegerIn, matches } from './formats';
+import { accountIdPattern, awsIdPattern, duplicates, isIntegerIn, matches } from './formats';
 
 /** GitHub's rules: an owner of up to 39 alphanumerics or single inner hyphens, a name of letters, digits, `._-`. */
 const repositoryPattern =
@@ -66,7 +66,9 @@ export const deliveryRules: readonly EnvironmentRule[] = [
     );
   },
   ({ aws, delivery }, c) => {
-    const principal = new RegExp(`^arn:aws:iam::${aws.accountId}:(role|user)/[\\w+=,.@/-]{1,512}$`);
+    // With a malformed account id (reported by its own rule) only the ARN's shape is judged.
+    const account = matches(aws.accountId, accountIdPattern) ? aws.accountId : '\\d{12}';
+    const principal = new RegExp(`^arn:aws:iam::${account}:(role|user)/[\\w+=,.@/-]{1,512}$`);
     c.check(
       'delivery.administratorArns',
       delivery.administratorArns,

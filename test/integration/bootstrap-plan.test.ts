@@ -131,6 +131,26 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       );
     });
 
+    test('state key policy: only the administrators manage it, only they and the roles use it', () => {
+      const statements = document('aws_kms_key.state_kms_key', 'policy');
+      const roles = [env.delivery.planRole.name, env.delivery.deployRole.name].map(
+        (n) => `arn:aws:iam::${env.aws.accountId}:role/${n}`,
+      );
+      const principalsOf = (sid: string) =>
+        list(statements.find((s) => s.Sid === sid)?.Condition?.ArnEquals['aws:PrincipalArn']).sort();
+      expect(statements.map((s) => s.Sid).sort()).toEqual([
+        'AdministratorsManageTheKey',
+        'StateReadersUseTheKeyThroughS3',
+      ]);
+      expect(principalsOf('AdministratorsManageTheKey')).toEqual([...env.delivery.administratorArns].sort());
+      expect(principalsOf('StateReadersUseTheKeyThroughS3')).toEqual(
+        [...env.delivery.administratorArns, ...roles].sort(),
+      );
+      expect(list(statements.find((s) => s.Sid === 'AdministratorsManageTheKey')?.Action)).not.toContain(
+        'kms:Decrypt',
+      );
+    });
+
     test('GitHub OIDC provider: the Actions issuer, audience sts.amazonaws.com', () => {
       expect(planned('aws_iam_openid_connect_provider.github_oidc')).toEqual(
         expect.objectContaining({
@@ -193,7 +213,6 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       expect(writes.map((w) => w.action).sort()).toEqual([
         'kms:GenerateDataKey',
         's3:DeleteObject',
-        's3:ListBucket',
         's3:PutObject',
         'ssm:StartSession',
       ]);
@@ -227,8 +246,8 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
         .filter((s) => list(s.Action).some((a) => a.startsWith('iam:')))
         .flatMap((s) => list(s.Resource));
       expect([...new Set(iamResources)].sort()).toEqual([
-        `arn:aws:iam::${env.aws.accountId}:role/${env.database.identifier}-rds-monitoring`,
         `arn:aws:iam::${env.aws.accountId}:role/aws-service-role/rds.amazonaws.com/*`,
+        `arn:aws:iam::${env.aws.accountId}:role/${env.database.identifier}-rds-monitoring`,
       ]);
     });
   },
