@@ -10,18 +10,31 @@ export function parameters(group: Block): Map<string, { value: string; apply_met
   return new Map(list.map((p) => [p.name, p]));
 }
 
-export const WORLD = ['0.0.0.0/0', '::/0'];
+/** True for a CIDR of every address: any prefix length 0 (0.0.0.0/0, ::/0, 0000:…:0000/0, …) or `*`. */
+export function coversEveryAddress(cidr: string): boolean {
+  return cidr.trim() === '*' || /\/0+$/.test(cidr.trim());
+}
 
-/** CIDRs of a separate security-group rule resource, or of a security group's inline `ingress`/`egress` blocks. */
-export function cidrs(block: Block, inline: 'ingress' | 'egress'): string[] {
-  const inlineRules =
-    (block[inline] as { cidr_blocks?: string[]; ipv6_cidr_blocks?: string[] }[] | undefined) ?? [];
+/**
+ * CIDRs of every address that a security group's inline rules, or a rule resource, open in one direction; null
+ * for an `aws_security_group_rule` of the other direction. Callers list only the rule resources of their direction.
+ */
+export function worldCidrs(block: Block, direction: 'ingress' | 'egress'): string[] | null {
+  if (typeof block.type === 'string' && block.type !== direction) return null;
+  const inline =
+    (block[direction] as { cidr_blocks?: string[]; ipv6_cidr_blocks?: string[] }[] | undefined) ?? [];
   return [
     block.cidr_ipv4,
     block.cidr_ipv6,
     ...((block.cidr_blocks as string[] | undefined) ?? []),
-    ...inlineRules.flatMap((r) => [...(r.cidr_blocks ?? []), ...(r.ipv6_cidr_blocks ?? [])]),
-  ].filter((c): c is string => typeof c === 'string');
+    ...((block.ipv6_cidr_blocks as string[] | undefined) ?? []),
+    ...inline.flatMap((r) => [...(r.cidr_blocks ?? []), ...(r.ipv6_cidr_blocks ?? [])]),
+  ].filter((c): c is string => typeof c === 'string' && coversEveryAddress(c));
+}
+
+/** A description a reviewer can read: two characters or more, and not the provider default. */
+export function isDescription(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().length >= 2 && value !== 'Managed by Terraform';
 }
 
 export interface PolicyCondition {

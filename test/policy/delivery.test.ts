@@ -53,6 +53,20 @@ const cases: Readonly<Record<string, RuleCase>> = {
       doc.statement = doc.statement.filter((s) => s.sid !== 'DenyInsecureTransport');
     },
     address: BUCKET,
+    alsoNonCompliant: {
+      'a Deny for one principal only': (e) =>
+        (statement(e, 'state_bucket_policy', 'DenyInsecureTransport').principals = [
+          { type: 'AWS', identifiers: ['arn:aws:iam::222222222222:root'] },
+        ]),
+      'a Deny on the objects only': (e) => {
+        const deny = statement(e, 'state_bucket_policy', 'DenyInsecureTransport');
+        deny.resources = deny.resources?.filter((r) => r.endsWith('/*'));
+      },
+    },
+    alsoCompliant: {
+      'a Deny of every action': (e) =>
+        (statement(e, 'state_bucket_policy', 'DenyInsecureTransport').actions = ['*']),
+    },
   },
   'LW-S3-005': {
     base,

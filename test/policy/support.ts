@@ -6,6 +6,7 @@ import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { policyRules } from '../../policy';
+import type { PolicyRule, RuleResult } from '../../policy/rule';
 import type { Block, TerraformJson } from '../../synth/terraform-json';
 import { synthBootstrap, synthEnvironment, type Writable } from '../support/synth';
 
@@ -24,6 +25,10 @@ export interface RuleCase {
   readonly nonCompliant: Mutation;
   /** The address the non-compliant case must fail on. @default - any */
   readonly address?: string;
+  /** Further non-compliant variants by name (each on the compliant base), for rules with more than one way to fail. */
+  readonly alsoNonCompliant?: Readonly<Record<string, Mutation>>;
+  /** Further compliant variants by name (each on the compliant base): what those ways to fail must still accept. */
+  readonly alsoCompliant?: Readonly<Record<string, Mutation>>;
 }
 
 const bases = {
@@ -55,19 +60,32 @@ export function describeRules(cases: Readonly<Record<string, RuleCase>>): void {
 
     test('is registered', () => expect(rule?.id).toBe(id));
 
-    test('Compliance', () => {
-      const results = rule?.check(variant(c.base ?? 'prod', c.compliant) as never) ?? [];
-      expect(results.filter((r) => r.status === 'fail')).toEqual([]);
-      expect(results.some((r) => r.status === 'pass')).toBe(true);
-    });
+    test('Compliance', () => expectCompliant(rule, c));
+
+    for (const [name, mutation] of Object.entries(c.alsoCompliant ?? {})) {
+      test(`Compliance: ${name}`, () => expectCompliant(rule, c, mutation));
+    }
 
     test('Noncompliance', () => {
-      const results =
-        rule?.check(variant(c.base ?? 'prod', (env) => (c.compliant?.(env), c.nonCompliant(env))) as never) ??
-        [];
-      const failures = results.filter((r) => r.status === 'fail');
+      const failures = failuresOf(rule, c, c.nonCompliant);
       expect(failures.length).toBeGreaterThan(0);
       if (c.address) expect(failures.map((f) => f.address)).toContain(c.address);
     });
+
+    for (const [name, mutation] of Object.entries(c.alsoNonCompliant ?? {})) {
+      test(`Noncompliance: ${name}`, () => expect(failuresOf(rule, c, mutation).length).toBeGreaterThan(0));
+    }
   });
+}
+
+function expectCompliant(rule: PolicyRule | undefined, c: RuleCase, mutation?: Mutation): void {
+  const results =
+    rule?.check(variant(c.base ?? 'prod', (e) => (c.compliant?.(e), mutation?.(e))) as never) ?? [];
+  expect(results.filter((r) => r.status === 'fail')).toEqual([]);
+  expect(results.some((r) => r.status === 'pass')).toBe(true);
+}
+
+function failuresOf(rule: PolicyRule | undefined, c: RuleCase, mutation: Mutation): RuleResult[] {
+  const env = variant(c.base ?? 'prod', (e) => (c.compliant?.(e), mutation(e)));
+  return (rule?.check(env as never) ?? []).filter((r) => r.status === 'fail');
 }

@@ -8,9 +8,10 @@ export default resourceRule({
   id: 'LW-IAM-007',
   title: 'Roles assumed from GitHub Actions carry a permissions boundary',
   severity: 'high',
-  mirrors: ['lightwave:least-privilege'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'Code from a branch runs with these roles: the boundary caps them even if an inline policy is widened by mistake, and forbids touching the boundary, the roles and the state bucket. No scanner equivalent.',
+    'Code from a branch runs with these roles: the boundary caps them even if an inline policy is widened by mistake, and forbids touching the boundary, the roles and the state bucket. No scanner equivalent: Checkov, Trivy and cdk-nag do not read permissions boundaries.',
   types: ['aws_iam_role'],
   test: (role, env) => {
     const statements = policyStatements(role.assume_role_policy, env.stack);

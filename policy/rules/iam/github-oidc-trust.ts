@@ -9,6 +9,8 @@ export default resourceRule({
   title: 'Roles federated with GitHub Actions trust exact subjects of this repository',
   severity: 'critical',
   mirrors: ['CKV_AWS_358'],
+  relation:
+    'stricter: only StringEquals conditions, aud exactly sts.amazonaws.com, and every sub inside repo:<this repository>: without a wildcard; the check accepts any repo:owner/name subject (repo:owner/* too), StringLike and any aud',
   rationale:
     'Without an exact `sub` condition any repository on GitHub, or any branch of this one, could assume the role; `StringLike` wildcards re-open that door.',
   types: ['aws_iam_role'],

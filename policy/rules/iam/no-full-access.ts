@@ -16,10 +16,23 @@ export default resourceRule({
     'CKV_AWS_49',
     'CKV_AWS_62',
     'CKV_AWS_63',
-    'AVD-AWS-0057',
     'AwsSolutions-IAM5',
     'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess',
   ],
+  relation: {
+    CKV_AWS_1:
+      'stricter: also fails * on any resource, *:*, and service:* on *; the check fails an Allow of * on * only (in every policy document, where the rule reads those of role and managed policies)',
+    CKV_AWS_49:
+      'stricter: also fails *:* and service:* on *; the check fails an Allow of * only (in every policy document, where the rule reads those of role and managed policies)',
+    CKV_AWS_62:
+      'stricter: also fails * on any resource, *:*, service:* on *, and a policy not from a document; the check fails an Allow of * on * in policy JSON (of user, group and SSO policies too)',
+    CKV_AWS_63:
+      'stricter: also fails *:*, service:* on *, and a policy not from a document; the check fails an Allow of * in policy JSON (of user, group and SSO policies too)',
+    'AwsSolutions-IAM5':
+      'narrower: only *, *:* and service:* on *; the check fails any wildcard in an action or a resource (s3:Get*, arn:…/*)',
+    'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess':
+      'stricter: also fails * on any resource, *:*, and service:* on *; the check fails an Allow of * on * (or on an ARN ending in *)',
+  },
   rationale:
     'A role assumed from CI with `*` or `service:*` on `*` is an administrator of that service; the delivery roles list what the stacks need. A permissions boundary (a ceiling, granting nothing) may name whole services.',
   types: ['aws_iam_role_policy', 'aws_iam_policy'],

@@ -9,6 +9,8 @@ export default resourceRule({
   title: 'IAM roles are assumable only by an AWS service or GitHub Actions',
   severity: 'high',
   mirrors: ['CKV_AWS_60', 'CKV_AWS_61'],
+  relation:
+    'stricter: only Service principals, or the GitHub Actions OIDC provider (judged by LW-IAM-005), may assume a role; the checks reject only a * or account-wide AWS principal',
   rationale: 'A role any principal can assume is a back door into the account.',
   types: ['aws_iam_role'],
   test: (role, env) => {

@@ -10,6 +10,8 @@ export default resourceRule({
   title: 'S3 buckets disable ACLs (bucket owner enforced)',
   severity: 'medium',
   mirrors: ['CKV2_AWS_65'],
+  relation:
+    'stricter: a bucket without aws_s3_bucket_ownership_controls fails; the check judges only the ownership controls that exist',
   rationale:
     'With ACLs off, the bucket policy alone decides who reads an object; no object carries its own grant.',
   types: ['aws_s3_bucket'],

@@ -10,6 +10,8 @@ export default resourceRule({
   title: 'Versioned S3 buckets expire replaced versions after a recovery window',
   severity: 'low',
   mirrors: ['CKV2_AWS_61'],
+  relation:
+    'stricter: requires an enabled rule expiring replaced versions after 30 days or more; the check accepts any lifecycle configuration',
   rationale:
     'Every apply writes a new state version: without expiry they pile up forever, with a window of at least 30 days a bad apply can still be rolled back.',
   types: ['aws_s3_bucket'],

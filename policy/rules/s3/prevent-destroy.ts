@@ -7,9 +7,10 @@ export default resourceRule({
   id: 'LW-S3-006',
   title: 'S3 buckets cannot be destroyed by a plan',
   severity: 'critical',
-  mirrors: ['lightwave:data-protection'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'Losing the state bucket orphans every environment of the account; a plan that would destroy it must fail. No scanner equivalent: Terraform lifecycle settings are invisible to Checkov, Trivy and cdk-nag.',
+    'Losing the state bucket orphans every environment of the account; a plan that would destroy it must fail. No scanner equivalent (a platform data-protection rule): Checkov reads prevent_destroy on Google KMS keys only (CKV_GCP_82), Trivy and cdk-nag not at all.',
   types: ['aws_s3_bucket'],
   test: (bucket) =>
     ((bucket.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true &&
