@@ -6,6 +6,7 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { deliveryRules } from './rules/delivery';
 import { mediaRules } from './rules/media';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
@@ -17,6 +18,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...databaseAccessRules,
   ...clusterRules,
   ...mediaRules,
+  ...deliveryRules,
   ...policyWaiverRules,
 ];
 
