@@ -6,6 +6,7 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { deliveryRules } from './rules/delivery';
 import { mediaRules } from './rules/media';
 import { observabilityRules } from './rules/observability';
 import { policyWaiverRules } from './rules/policy-waivers';
@@ -19,6 +20,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...clusterRules,
   ...mediaRules,
   ...observabilityRules,
+  ...deliveryRules,
   ...policyWaiverRules,
 ];
 

@@ -336,3 +336,37 @@ describe('in the cluster', () => {
     expect((rules.metadata as Block).namespace).toBe('monitoring');
   });
 });
+
+describe('delivery', () => {
+  /** What applying and destroying each alerting resource type calls (provider aws 5.100.0). */
+  const needs: Record<string, string[]> = {
+    aws_sns_topic: ['sns:CreateTopic', 'sns:SetTopicAttributes', 'sns:GetTopicAttributes', 'sns:DeleteTopic'],
+    aws_sns_topic_policy: ['sns:SetTopicAttributes', 'sns:GetTopicAttributes'],
+    aws_sns_topic_subscription: ['sns:Subscribe', 'sns:GetSubscriptionAttributes', 'sns:Unsubscribe'],
+    aws_cloudwatch_metric_alarm: [
+      'cloudwatch:PutMetricAlarm',
+      'cloudwatch:DescribeAlarms',
+      'cloudwatch:DeleteAlarms',
+    ],
+    aws_cloudwatch_dashboard: [
+      'cloudwatch:PutDashboard',
+      'cloudwatch:GetDashboard',
+      'cloudwatch:DeleteDashboards',
+    ],
+    aws_db_event_subscription: [
+      'rds:CreateEventSubscription',
+      'rds:ModifyEventSubscription',
+      'rds:DeleteEventSubscription',
+    ],
+  };
+
+  test.each(environments.map((env) => [env.name, env] as const))(
+    "%s's deploy role may create, read and delete every alerting resource it synthesizes",
+    (_name, env) => {
+      const types = Object.keys(synthEnvironment(env).resource ?? {}).filter((t) => t in needs);
+      expect(types.sort()).toEqual(Object.keys(needs).sort());
+      const granted = new Set(env.delivery.deployRole.serviceActions);
+      expect(types.flatMap((t) => needs[t]).filter((a) => !granted.has(a))).toEqual([]);
+    },
+  );
+});
