@@ -87,17 +87,17 @@ export function awsCheckLine(
   const provider = 'the real `hashicorp/aws` provider';
   switch (check.kind) {
     case 'unchanged':
-      return 'AWS part: identical to the base.';
+      return '**AWS check:** the AWS part is identical to the base.';
     case 'skipped':
-      return `AWS part not checked with ${provider}: ${check.reason}.`;
+      return `**AWS check:** not run with ${provider}: ${check.reason}.`;
     case 'empty-state':
       return (
-        `AWS part ${check.valid ? 'validates' : '**does not validate**'} and plans against an empty state with ` +
+        `**AWS check:** the AWS part ${check.valid ? 'validates' : '**does not validate**'} and plans against an empty state with ` +
         `${provider}: ${check.creates} to create — a check of the configuration, not this PR's plan.`
       );
     case 'plan-failed':
       return (
-        `AWS part planned with ${provider} against a state simulated from the base (refresh off): the plan fails — ` +
+        `**AWS check:** planned with ${provider} against a state simulated from the base (refresh off): the plan fails — ` +
         `${code(check.error)}${planFails ? ', as this verdict says' : ''}.`
       );
     case 'planned': {
@@ -116,7 +116,7 @@ export function awsCheckLine(
         .map(([a, n]) => `${n} ${a}`)
         .join(', ');
       return (
-        `AWS part planned with ${provider} against a state simulated from the base (refresh off, no live state): ` +
+        `**AWS check:** planned with ${provider} against a state simulated from the base (refresh off, no live state): ` +
         (differ.length === 0 ? `agrees (${counts || 'no change'}).` : `**disagrees** — ${differ.join('; ')}.`)
       );
     }

@@ -68,25 +68,28 @@ export function details(summary: string, body: string, open = false): string {
   );
 }
 
-/**
- * A list item wrapped at MAX_LINE_WIDTH on spaces (continuation lines indented so they stay in the item).
- * Code spans are kept whole: the text is only broken between them.
- */
-export function bullet(content: string, depth = 0): string {
-  const indent = '  '.repeat(depth);
+/** `content` wrapped at MAX_LINE_WIDTH on spaces, code spans kept whole; `first` and `rest` start the lines. */
+function wrapped(content: string, first: string, rest: string): string {
   const words = content.match(/(?:(`+)[\s\S]*?(?<!`)\1(?!`)|[^\s`]|`+)+/g) ?? [];
   const lines: string[] = [];
-  let line = `${indent}- `;
+  let line = first;
   for (const word of words) {
-    const fresh = line.trim() === '-';
+    const fresh = line === first;
     if (!fresh && line.length + 1 + word.length > MAX_LINE_WIDTH) {
       lines.push(line);
-      line = `${indent}  ${word}`;
+      line = `${rest}${word}`;
     } else line += `${fresh ? '' : ' '}${word}`;
   }
   lines.push(line);
   return lines.join('\n');
 }
+
+/** A list item, wrapped; continuation lines are indented so they stay in the item. */
+export const bullet = (content: string, depth = 0): string =>
+  wrapped(content, `${'  '.repeat(depth)}- `, `${'  '.repeat(depth)}  `);
+
+/** A paragraph, wrapped (a paragraph also ends a list: a list after it is a new one). */
+export const paragraph = (content: string): string => wrapped(content, '', '');
 
 /** Sections joined by a blank line, empty ones left out. */
 export const blocks = (...parts: readonly (string | undefined | false)[]): string =>

@@ -10,7 +10,7 @@
 import type { SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { addresses, type TerraformJson } from '../synth/terraform-json';
 import { awsCheckLine, type AwsCheck } from './aws-check';
-import { blocks, bullet, code, details, percentChange, table, text, usd } from './markdown';
+import { blocks, bullet, code, details, paragraph, percentChange, table, text, usd } from './markdown';
 import { bySeverity, severityIcon, type Note } from './note';
 import { environmentSections, reportSections } from './sections';
 import { ACTIONS, judgeEnvironment, type EnvironmentVerdict, type RealPlan } from './verdict';
@@ -118,7 +118,7 @@ function sourceLines(v: EnvironmentVerdict, check?: AwsCheck): string[] {
   const lines =
     source.kind === 'plan'
       ? [
-          `Verdict from the real plan ${code(source.file)} (terraform ${code(source.terraformVersion)}); the ` +
+          `**Source:** the real plan ${code(source.file)} (terraform ${code(source.terraformVersion)}); the ` +
             'configuration diff explains it.',
           ...(v.mismatch?.planOnly.length
             ? [
@@ -132,7 +132,7 @@ function sourceLines(v: EnvironmentVerdict, check?: AwsCheck): string[] {
             : []),
         ]
       : [
-          "Verdict from the configuration diff against the base and each provider's replace-forcing attributes — " +
+          "**Source:** the configuration diff against the base and each provider's replace-forcing attributes — " +
             'not a plan against live state.',
         ];
   return [...lines, ...(check ? [awsCheckLine(check, v.changes.changes, v.planFails)] : [])];
@@ -167,10 +167,7 @@ function verdictBlock(v: EnvironmentVerdict, check?: AwsCheck): string {
     dangerLines(v),
     v.timing.length > 0 && ['**When and downtime**', v.timing.map(noteLine).join('\n')].join('\n'),
     v.rollout.length > 0 && ['**Rollout**', v.rollout.map(noteLine).join('\n')].join('\n'),
-    [costLine(v), policyLine(v)].map((l) => bullet(l)).join('\n'),
-    sourceLines(v, check)
-      .map((l) => bullet(l))
-      .join('\n'),
+    ...[costLine(v), policyLine(v), ...sourceLines(v, check)].map(paragraph),
   );
 }
 

@@ -9,12 +9,14 @@ import { keySettingsSection } from './key-settings';
 import { mediaCostSection } from './media-cost';
 import { policySection } from './policy';
 import { pricesSection } from './prices';
+import { resourcesSection } from './resources';
 import type { EnvironmentSection, ReportSection } from './section';
 
 export const environmentSections: readonly EnvironmentSection[] = [
   changesSection,
   diagramSection,
   keySettingsSection,
+  resourcesSection,
   policySection,
   costSection,
 ];

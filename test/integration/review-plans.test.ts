@@ -229,7 +229,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
         'aws_db_instance.database_instance: kms_key_id forces replacement — replaces database instance lightwave-dev: the new ' +
           'instance starts empty (no snapshot is restored). A final snapshot lightwave-dev-final is taken first',
       );
-      expect(verdict).toContain('Verdict from the real plan dev.plan.json (terraform 1.11');
+      expect(verdict).toContain('Source: the real plan dev.plan.json (terraform 1.11');
       expect(verdict).toMatch(
         /The configuration changes what the plan does not \(already applied\?\): .*kubernetes_config_map_v1\.cluster_pgbouncer_config/,
       );
@@ -266,7 +266,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
       expect(report).toContain('> ❌ **`npm test` failed on this commit**');
       const verdict = visibleText(report.split('## `prod`')[0]);
       expect(verdict).toContain('dev — 🔴 3 to update, 2 to replace');
-      expect(verdict).toContain(`Verdict from the real plan ${planFile}`);
+      expect(verdict).toContain(`Source: the real plan ${planFile}`);
       expect(verdict).toContain(
         'The plan changes what the configuration does not (drift or provider defaults): aws_cloudwatch_log_group',
       );
