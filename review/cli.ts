@@ -53,16 +53,16 @@ function awsChecks(envs: readonly SynthesizedEnvironment[], base?: ReadonlyMap<s
   );
 }
 
-/** The report when nothing could be synthesized: the errors, verbatim in a code block. */
-function failedSynthesis(error: Error, tests?: TestOutcome): string {
+/** The report when the review has nothing to compare: what stopped it, verbatim in a code block. */
+function failedReport(what: string, error: Error, tests?: TestOutcome): string {
   const message = error.message;
   const fence = '`'.repeat(Math.max(3, ...[...message.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   return [
     REPORT_MARKER,
-    '# Infrastructure review — ⛔ the configuration does not synthesize',
+    `# Infrastructure review — ⛔ ${what}`,
     ...(tests === 'failure' ? ['', '> ❌ `npm test` failed on this commit.'] : []),
     '',
-    `Nothing could be compared: synthesis stopped with ${code(error.name)}. Fix the configuration first.`,
+    `Nothing could be compared: the review stopped with ${code(error.name)}.`,
     '',
     fence,
     message,
@@ -85,11 +85,14 @@ const workdir = mkdtempSync(join(tmpdir(), 'lightwave-review-'));
 try {
   let report: string;
   let comment: string;
+  let step = 'the review could not read its inputs';
   try {
-    const synthesized = synthesizeTree(environments, workdir);
-    const base = baseDir ? readStacks(baseDir) : undefined;
-    const checks = awsChecks(synthesized, base);
     const plans = realPlans();
+    const base = baseDir ? readStacks(baseDir) : undefined;
+    step = 'the configuration does not synthesize';
+    const synthesized = synthesizeTree(environments, workdir);
+    step = 'the report could not be produced';
+    const checks = awsChecks(synthesized, base);
     const input: ReportInput = {
       environments: synthesized,
       ...(base ? { base } : {}),
@@ -101,7 +104,7 @@ try {
     report = renderReport(input);
     comment = renderComment(input);
   } catch (error) {
-    report = comment = failedSynthesis(error as Error, tests);
+    report = comment = failedReport(step, error as Error, tests);
     process.exitCode = 1;
   }
   write(out, report);

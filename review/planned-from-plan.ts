@@ -6,7 +6,7 @@
 import { leavesOf, type AttributePath } from '../synth/attribute-paths';
 import type { PlanJson, PlanResourceChange, ValueMask } from '../synth/plan-json';
 import { blocksByAddress } from '../synth/references';
-import type { TerraformJson } from '../synth/terraform-json';
+import type { Block, TerraformJson } from '../synth/terraform-json';
 import { looksSecret, UNKNOWN, type Action, type PlannedChange, type PlannedLeaf } from './planned-change';
 
 function actionOf(actions: readonly string[]): Action {
@@ -47,7 +47,15 @@ function markedPaths(mask: ValueMask | undefined, path: (string | number)[] = []
   return [];
 }
 
-function leavesOfChange({ change }: PlanResourceChange): PlannedLeaf[] {
+/**
+ * The changed leaves of a planned change. Values only known after apply are kept where the configuration sets the
+ * attribute or the change forces replacement: a replaced resource's computed attributes (ids, ARNs, endpoints) are
+ * all unknown and say nothing a reviewer can act on.
+ */
+function leavesOfChange({ change }: PlanResourceChange, configured?: Block): PlannedLeaf[] {
+  const forcing = new Set((change.replace_paths ?? []).map((p) => String(p[0])));
+  const telling = (path: AttributePath) =>
+    forcing.has(String(path[0])) || (!!configured && String(path[0]) in configured);
   const key = (p: AttributePath) => JSON.stringify(p);
   const paths = new Map<string, AttributePath>();
   for (const leaf of [...leavesOf(change.before ?? {}), ...leavesOf(change.after ?? {})])
@@ -58,6 +66,7 @@ function leavesOfChange({ change }: PlanResourceChange): PlannedLeaf[] {
     const before = at(change.before, path);
     const after = marked(change.after_unknown, path) ? UNKNOWN : at(change.after, path);
     if (after !== UNKNOWN && JSON.stringify(before) === JSON.stringify(after)) continue;
+    if (after === UNKNOWN && !telling(path)) continue;
     const sensitive =
       marked(change.before_sensitive, path) ||
       marked(change.after_sensitive, path) ||
@@ -84,7 +93,7 @@ export function planFromPlanJson(
         type: c.type,
         action,
         ...(c.previous_address ? { movedFrom: c.previous_address } : {}),
-        leaves: action === 'update' || action === 'replace' ? leavesOfChange(c) : [],
+        leaves: action === 'update' || action === 'replace' ? leavesOfChange(c, head) : [],
         replacePaths: (c.change.replace_paths ?? []).map((p) =>
           p.filter((s) => typeof s === 'string').join('.'),
         ),

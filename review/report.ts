@@ -178,6 +178,22 @@ function sectionsOf(v: EnvironmentVerdict): string[] {
     .map((s) => details(s.summary, s.body));
 }
 
+/** Stacks of the base that this change no longer synthesizes: nothing deploys them, nothing destroys them. */
+function removedStacks(input: ReportInput): string | undefined {
+  const names = [...(input.base?.keys() ?? [])].filter(
+    (n) => !input.environments.some((e) => e.config.name === n),
+  );
+  if (names.length === 0) return undefined;
+  return names
+    .map((n) =>
+      bullet(
+        `⚠️ stack ${code(n)} is no longer synthesized: \`cdktf deploy\` will not touch it, and its resources stay until ` +
+          `someone runs \`cdktf destroy ${n}\` from the base branch`,
+      ),
+    )
+    .join('\n');
+}
+
 export function renderReport(
   input: ReportInput,
   verdicts: readonly EnvironmentVerdict[] = judge(input),
@@ -189,7 +205,7 @@ export function renderReport(
     .map((s) => s.render(verdicts))
     .filter((s) => s !== undefined)
     .map((s) => details(s.summary, s.body));
-  return `${blocks(REPORT_MARKER, title(verdicts), testsLine(input.tests, input.runUrl), ...perEnvironment, shared.length > 0 ? ['---', ...shared].join('\n\n') : undefined)}\n`;
+  return `${blocks(REPORT_MARKER, title(verdicts), testsLine(input.tests, input.runUrl), removedStacks(input), ...perEnvironment, shared.length > 0 ? ['---', ...shared].join('\n\n') : undefined)}\n`;
 }
 
 /**

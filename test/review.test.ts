@@ -197,6 +197,8 @@ describe('knock-on effects and outcomes', () => {
     Object.assign(stack.resource!.aws_db_instance.database_instance, {
       apply_immediately: true,
       instance_class: 'db.t3.small',
+      engine_version: '15.10',
+      storage_type: 'io2',
     });
     const verdict = verdictText(renderReport({ environments: [{ config: dev, stack }], base }), 'dev');
     expect(verdict).toContain(
@@ -204,6 +206,12 @@ describe('knock-on effects and outcomes', () => {
         'next reboot of the instance — Terraform does not reboot: schedule one',
     );
     expect(verdict).toContain('instance_class applies at cdktf deploy, with an outage');
+    expect(verdict).toContain(
+      'engine_version applies at cdktf deploy, with an outage while the engine is upgraded',
+    );
+    expect(verdict).toContain(
+      'storage_type applies at cdktf deploy, with possibly a brief outage as it starts',
+    );
   });
 
   test('a rename declared with a moved block is a move, not a destroy', () => {
@@ -216,6 +224,27 @@ describe('knock-on effects and outcomes', () => {
     expect(verdictText(report, 'prod')).toContain('prod — 1 to move');
     expect(visibleText(part(report, 'prod'))).toContain(
       'cloudflare_r2_bucket.media_library — moved from cloudflare_r2_bucket.media_bucket',
+    );
+  });
+});
+
+describe('environments added and removed', () => {
+  test('a new environment: everything is created, nothing is at risk', () => {
+    const report = renderReport({
+      environments: [{ config: dev, stack: base.get('dev')! }],
+      base: new Map(),
+    });
+    expect(verdictText(report, 'dev')).toMatch(
+      /^dev — \d+ to create create update replace destroy move \d+ 0 0 0 0/,
+    );
+    expect(report).toContain('<summary>Resources by layer');
+  });
+
+  test('a stack the change no longer synthesizes is called out: nothing deploys or destroys it any more', () => {
+    const report = renderReport({ environments: [{ config: dev, stack: base.get('dev')! }], base });
+    expect(visibleText(report)).toContain(
+      '⚠️ stack prod is no longer synthesized: cdktf deploy will not touch it, and its resources stay until someone runs ' +
+        'cdktf destroy prod from the base branch',
     );
   });
 });

@@ -9,7 +9,6 @@
  * - A real plan (`terraform show -json`) given to the review becomes its verdict, with the configuration diff as the
  *   explanation, through the library and through the CLI (`--plan dev=<file>`).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +25,7 @@ import type { PlanJson } from '../../synth/plan-json';
 import { synthesizeTree } from '../../synth/synthesized-tree';
 import type { TerraformJson } from '../../synth/terraform-json';
 import { visibleText } from '../support/rendered-markdown';
+import { compiledReviewCli } from '../support/review-cli';
 import { synthEnvironment } from '../support/synth';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
 
@@ -239,26 +239,20 @@ describeOffline('the review against the real AWS provider, from a state simulate
     test('through the CLI: --plan dev=<file> with an unchanged configuration shows what only the plan changes', () => {
       const baseTree = join(dir, 'base-tree');
       synthesizeTree(environments, baseTree);
-      expect(spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8' }).status).toBe(0);
       const [out, comment] = [join(dir, 'review.md'), join(dir, 'comment.md')];
-      const cli = spawnSync(
-        'node',
-        [
-          'dist/review/cli.js',
-          '--base',
-          baseTree,
-          '--plan',
-          `dev=${planFile}`,
-          '--no-plan',
-          '--tests',
-          'failure',
-          '--out',
-          out,
-          '--comment-out',
-          comment,
-        ],
-        { encoding: 'utf8' },
-      );
+      const cli = compiledReviewCli()([
+        '--base',
+        baseTree,
+        '--plan',
+        `dev=${planFile}`,
+        '--no-plan',
+        '--tests',
+        'failure',
+        '--out',
+        out,
+        '--comment-out',
+        comment,
+      ]);
       expect(cli.stderr).toBe('');
       expect(cli.status).toBe(0);
       const report = readFileSync(out, 'utf8');
