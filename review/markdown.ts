@@ -88,6 +88,9 @@ function wrapped(content: string, first: string, rest: string): string {
 export const bullet = (content: string, depth = 0): string =>
   wrapped(content, `${'  '.repeat(depth)}- `, `${'  '.repeat(depth)}  `);
 
+/** A block quote, wrapped. */
+export const quote = (content: string): string => wrapped(content, '> ', '> ');
+
 /** A paragraph, wrapped (a paragraph also ends a list: a list after it is a new one). */
 export const paragraph = (content: string): string => wrapped(content, '', '');
 

@@ -10,7 +10,7 @@
 import type { SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { addresses, type TerraformJson } from '../synth/terraform-json';
 import { awsCheckLine, type AwsCheck } from './aws-check';
-import { blocks, bullet, code, details, paragraph, percentChange, table, text, usd } from './markdown';
+import { blocks, bullet, code, details, paragraph, percentChange, quote, table, text, usd } from './markdown';
 import { bySeverity, severityIcon, type Note } from './note';
 import { environmentSections, reportSections } from './sections';
 import { ACTIONS, judgeEnvironment, type EnvironmentVerdict, type RealPlan } from './verdict';
@@ -76,11 +76,14 @@ function testsLine(tests?: TestOutcome, runUrl?: string): string | undefined {
   const run = runUrl ? ` ([run](${runUrl}))` : '';
   switch (tests) {
     case 'failure':
-      return `> ❌ **\`npm test\` failed on this commit**${run}: the checks below describe the configuration as synthesized, but it must not merge until the tests pass.`;
+      return quote(
+        `❌ **\`npm test\` failed on this commit**${run}: the checks below describe the configuration as ` +
+          'synthesized, but it must not merge until the tests pass.',
+      );
     case 'cancelled':
-      return `> ⚠️ \`npm test\` was cancelled${run}: nothing is proven by tests yet.`;
+      return quote(`⚠️ \`npm test\` was cancelled${run}: nothing is proven by tests yet.`);
     case 'skipped':
-      return `> ⚠️ \`npm test\` did not run${run}.`;
+      return quote(`⚠️ \`npm test\` did not run${run}.`);
     case 'success':
       return `✅ \`npm test\` passed${run}.`;
     default:
@@ -217,7 +220,9 @@ export function renderComment(input: ReportInput, limit = GITHUB_COMMENT_LIMIT):
   const full = renderReport(input, verdicts);
   if (full.length <= limit) return full;
   const where = input.runUrl ? `[this run](${input.runUrl})` : 'this run';
-  const pointer = `> The full report (${full.length.toLocaleString('en-US')} characters) is over GitHub's comment limit: read it in the job summary or the \`review-report\` artifact of ${where}.`;
+  const pointer = quote(
+    `The full report (${full.length.toLocaleString('en-US')} characters) is over GitHub's comment limit: read it in the job summary or the \`review-report\` artifact of ${where}.`,
+  );
   const short = `${blocks(REPORT_MARKER, title(verdicts), testsLine(input.tests, input.runUrl), pointer, ...verdicts.map((v) => verdictBlock(v, input.awsChecks?.get(v.env.config.name))))}\n`;
   if (short.length <= limit) return short;
   const cut = '\n\n… (cut to fit the comment limit)\n';

@@ -280,6 +280,10 @@ describe('shape of the report', () => {
     bucketRename: review({
       dev: withChange(dev, (e) => (e.cloudflare.media.bucketName = 'lightwave-media-dev2')),
     }),
+    failedTests: review(
+      {},
+      { tests: 'failure', runUrl: 'https://github.com/lightwave/platform/actions/runs/123456789' },
+    ),
     inventory: renderReport({
       environments: [
         { config: dev, stack: base.get('dev')! },
@@ -323,8 +327,8 @@ describe('shape of the report', () => {
 
   test('failed tests are said first; the report is still written', () => {
     const report = review({}, { tests: 'failure', runUrl: 'https://github.com/o/r/actions/runs/1' });
-    expect(report.split('\n')[4]).toBe(
-      '> ❌ **`npm test` failed on this commit** ([run](https://github.com/o/r/actions/runs/1)): the checks below describe ' +
+    expect(visibleText(report.split('\n## ')[0])).toBe(
+      'Infrastructure review: no infrastructure change ❌ npm test failed on this commit (run): the checks below describe ' +
         'the configuration as synthesized, but it must not merge until the tests pass.',
     );
   });
