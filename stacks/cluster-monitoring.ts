@@ -88,6 +88,11 @@ export class ClusterMonitoring extends Construct {
         name: 'lightwave-alert-rules',
         namespace: props.managedNamespace(prometheus.namespace) ?? prometheus.namespace,
         labels: { ...labels, 'app.kubernetes.io/component': 'alert-rules' },
+        // Read by the review (review/rollout.ts): its readers reload it, nobody restarts a pod for it.
+        annotations: {
+          'lightwave.media/reloaded-by':
+            "Prometheus's rule file: the kubelet refreshes the mounted file within a minute and Prometheus's config reloader (or POST /-/reload) loads it; no pod restart",
+        },
       },
       data: { [ALERT_RULES_FILE]: renderAlertRules(input) },
     });
