@@ -6,7 +6,9 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
+import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
@@ -14,8 +16,10 @@ import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFa
 const environmentRules: readonly EnvironmentRule[] = [
   ...coreRules,
   ...databaseRules,
+  ...maxConnectionsRules,
   ...databaseAccessRules,
   ...clusterRules,
+  ...pgbouncerFaultRules,
   ...mediaRules,
   ...policyWaiverRules,
 ];
