@@ -59,10 +59,11 @@ async function round(f: Awaited<ReturnType<typeof startPgBouncerFixture>>, figur
   const r = await databaseRestart(f, { clients: 200, seconds: 20, restartAfterMs: 2000, downMs: 2000 });
   record(figures, {
     'restart, 200 clients: failed + aborted transactions': r.failed + r.aborted,
-    'restart, 200 clients: … of which in flight ("server conn crashed?")': r.closedInFlight,
-    'restart, 200 clients: … of which begun while the server was down (refused at once)': r.refused,
+    "restart, 200 clients: … of which in flight (the server's FATAL, or the connection lost)":
+      r.abortedInFlight,
+    'restart, 200 clients: … of which begun while the server was down (refused at once)': r.abortedRefused,
     'restart, 200 clients: … of those refused after the server was back': r.refusedAfterUp,
-    'restart, 200 clients: closed for any other reason': Object.values(r.otherCloses).reduce(
+    'restart, 200 clients: failed for any other reason': Object.values(r.abortedOther).reduce(
       (a, b) => a + b,
       0,
     ),

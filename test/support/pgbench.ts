@@ -35,6 +35,8 @@ export interface PgbenchResult {
   readonly failed: number;
   /** Clients pgbench ended because a statement failed (the transaction it was in failed with it). */
   readonly aborted: number;
+  /** The error that ended each aborted client (first line of pgbench's message). */
+  readonly abortMessages: readonly string[];
   readonly tps: number;
   /** Completion times of successful transactions, epoch ms ascending (with `transactionTimes`). */
   readonly completedAt: readonly number[];
@@ -95,6 +97,10 @@ export async function pgbench(target: PgbenchTarget, r: PgbenchRun): Promise<Pgb
   try {
     const timeoutMs = ('seconds' in r ? r.seconds + 120 : 600) * 1000;
     const { code, output } = await run([...args, ...connection(target)], environment(target), timeoutMs);
+    // "client 3 script 0 aborted in command 4 query 0: FATAL: …" or "client 3 aborted in command 4 (SQL) of script 0; …"
+    const abortMessages = [
+      ...output.matchAll(/client \d+ (?:script \d+ )?aborted[^\n]*?(?:query \d+: |; )([^\n]*)/g),
+    ].map((m) => m[1].trim());
     const aborted = (output.match(/client \d+ (script \d+ )?aborted/g) ?? []).length;
     // 0: clean; 2: some clients aborted, the summary covers the rest.
     if (
@@ -108,6 +114,7 @@ export async function pgbench(target: PgbenchTarget, r: PgbenchRun): Promise<Pgb
       processed: number(/number of transactions actually processed: (\d+)/),
       failed: number(/number of failed transactions: (\d+)/),
       aborted,
+      abortMessages,
       tps: number(/tps = ([\d.]+) \(without initial connection time\)/),
       completedAt: logDir ? completionTimes(logDir) : [],
       output,

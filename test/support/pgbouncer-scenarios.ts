@@ -133,41 +133,38 @@ export interface RestartResult {
   readonly busyBackendsAfter: number;
   readonly peakServerConnections: number;
   readonly poolLimit: number;
-  /** Clients PgBouncer closed because their server connection died under their transaction: those in flight. */
-  readonly closedInFlight: number;
+  /** Clients whose transaction was in flight when the server went down (the server's FATAL, or the lost connection). */
+  readonly abortedInFlight: number;
   /** Clients refused at once when they began a transaction with the server known down (server_login_retry). */
-  readonly refused: number;
-  /** … and of those, how many after the server was back (until PgBouncer's next login attempt). */
+  readonly abortedRefused: number;
+  /** … of those, how many PgBouncer refused after the server was back (until its next login attempt). */
   readonly refusedAfterUp: number;
-  /** Any other reason PgBouncer gave for closing a client: reason → count. */
-  readonly otherCloses: Readonly<Record<string, number>>;
+  /** Any other error that ended a client: message → count. */
+  readonly abortedOther: Readonly<Record<string, number>>;
 }
 
-/** Clients PgBouncer closed (its `C-…` log lines), with when and why, other than at the client's own request. */
-function clientCloses(log: string): { at: number; reason: string }[] {
-  const closes = log.matchAll(
-    /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) UTC .* C-\S+ .*closing because: (.+?) \(age=/gm,
+/** When PgBouncer refused a client because server logins were failing (its log, UTC). */
+function refusalTimes(log: string): number[] {
+  const lines = log.matchAll(
+    /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) UTC .* C-\S+ .*closing because: server login has been failing/gm,
   );
-  return [...closes]
-    .map(([, day, time, reason]) => ({ at: Date.parse(`${day}T${time}Z`), reason }))
-    .filter((c) => c.reason !== 'client close request');
+  return [...lines].map(([, day, time]) => Date.parse(`${day}T${time}Z`));
 }
 
-const IN_FLIGHT = 'server conn crashed?';
-const LOGIN_FAILING = /^server login has been failing/;
+const IN_FLIGHT =
+  /terminating connection due to administrator command|server conn crashed|server closed the connection unexpectedly|backend died/;
+const REFUSED = /server login has been failing/;
 
-function classifyCloses(closes: { at: number; reason: string }[], upAt: number) {
-  const refused = closes.filter((c) => LOGIN_FAILING.test(c.reason));
-  const otherCloses: Record<string, number> = {};
-  for (const c of closes) {
-    if (c.reason !== IN_FLIGHT && !LOGIN_FAILING.test(c.reason))
-      otherCloses[c.reason] = (otherCloses[c.reason] ?? 0) + 1;
+/** Sorts pgbench's abort messages into the two reasons a restart gives, and anything else. */
+function classifyAborts(messages: readonly string[]) {
+  const abortedOther: Record<string, number> = {};
+  for (const m of messages) {
+    if (!IN_FLIGHT.test(m) && !REFUSED.test(m)) abortedOther[m] = (abortedOther[m] ?? 0) + 1;
   }
   return {
-    closedInFlight: closes.filter((c) => c.reason === IN_FLIGHT).length,
-    refused: refused.length,
-    refusedAfterUp: refused.filter((c) => c.at >= upAt).length,
-    otherCloses,
+    abortedInFlight: messages.filter((m) => IN_FLIGHT.test(m)).length,
+    abortedRefused: messages.filter((m) => REFUSED.test(m)).length,
+    abortedOther,
   };
 }
 
@@ -214,7 +211,8 @@ export async function databaseRestart(
       busyBackendsAfter: await busyBackends(f),
       peakServerConnections: peak,
       poolLimit: poolLimit(f),
-      ...classifyCloses(clientCloses(bouncer.log()), upAt),
+      ...classifyAborts(result.abortMessages),
+      refusedAfterUp: refusalTimes(bouncer.log()).filter((t) => t >= upAt).length,
     };
   } finally {
     await bouncer.stop();
