@@ -17,13 +17,8 @@ import { cpus, loadavg } from 'node:os';
 import { dev } from '../environments/dev';
 import { setIniValue } from '../test/support/ini-file';
 import { startPgBouncerFixture } from '../test/support/pgbouncer-fixture';
-import {
-  databaseRestart,
-  rollout,
-  saturatedPool,
-  storm,
-  sustained,
-} from '../test/support/pgbouncer-scenarios';
+import { saturatedPool, storm } from '../test/support/pgbouncer-overload';
+import { databaseRestart, rollout, sustained } from '../test/support/pgbouncer-scenarios';
 
 type Figures = Map<string, number[]>;
 

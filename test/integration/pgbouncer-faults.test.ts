@@ -14,7 +14,8 @@
 import { dev } from '../../environments/dev';
 import { atLeast, featureSince } from '../../charts/pgbouncer/ini';
 import { startPgBouncerFixture, type PgBouncerFixture } from '../support/pgbouncer-fixture';
-import { databaseRestart, rollout, saturatedPool, storm } from '../support/pgbouncer-scenarios';
+import { saturatedPool, storm } from '../support/pgbouncer-overload';
+import { databaseRestart, rollout } from '../support/pgbouncer-scenarios';
 import { resolvePgBouncer } from '../support/shipped-pgbouncer';
 
 jest.setTimeout(3 * 60_000);
