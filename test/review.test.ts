@@ -55,7 +55,9 @@ describe('prod instance class db.t3.medium → db.t3.large', () => {
       'aws_db_instance.database_instance: instance_class applies in the next maintenance window sun:04:00-sun:05:00 (UTC), ' +
         'not at deploy (apply_immediately is off), with an outage: the single-AZ instance is unavailable while it restarts',
     );
-    expect(verdict).toContain('max_connections follows memory: 450 → 901');
+    expect(verdict).toContain(
+      'max_connections stays 400 (pinned in the parameter group); the class holds up to 405 → 811',
+    );
   });
 
   test('states the cost before → after with the delta, and names the rule that now fails', () => {
