@@ -7,8 +7,10 @@ import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
 import { deliveryRules } from './rules/delivery';
+import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
 import { observabilityRules } from './rules/observability';
+import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
@@ -16,8 +18,10 @@ import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFa
 const environmentRules: readonly EnvironmentRule[] = [
   ...coreRules,
   ...databaseRules,
+  ...maxConnectionsRules,
   ...databaseAccessRules,
   ...clusterRules,
+  ...pgbouncerFaultRules,
   ...mediaRules,
   ...observabilityRules,
   ...deliveryRules,

@@ -35,13 +35,6 @@ export interface ClusterMonitoringProps {
   readonly vpcCidr: string;
 }
 
-/** The query_wait_timeout PgBouncer runs with, read from the rendered pgbouncer.ini. */
-function queryWaitTimeoutSeconds(ini: string): number {
-  const value = Number(/^query_wait_timeout = (\d+)$/m.exec(ini)?.[1]);
-  if (!Number.isInteger(value)) throw new Error('pgbouncer.ini sets no query_wait_timeout');
-  return value;
-}
-
 export class ClusterMonitoring extends Construct {
   readonly postgresExporter: PostgresExporterChart;
   readonly alertRules: ConfigMapV1;
@@ -50,7 +43,7 @@ export class ClusterMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterMonitoringProps) {
     super(scope, id);
-    const { observability, pgbouncer, pgbouncerConfig: pg, labels } = props;
+    const { observability, pgbouncerConfig: pg, labels } = props;
     const home = props.managedNamespace(pg.namespace) as string;
     const prometheus = observability.prometheus;
 
@@ -78,7 +71,7 @@ export class ClusterMonitoring extends Construct {
       defaultPoolSize: pg.defaultPoolSize,
       reservePoolSize: pg.reservePoolSize,
       reservePoolTimeoutSeconds: pg.reservePoolTimeoutSeconds,
-      queryWaitTimeoutSeconds: queryWaitTimeoutSeconds(pgbouncer.ini),
+      queryWaitTimeoutSeconds: pg.queryWaitTimeoutSeconds,
       maxClientConnections: pg.maxClientConnections,
       policy: observability.alarms,
     };

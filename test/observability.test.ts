@@ -3,15 +3,14 @@
  * config and the class facts, never typed), every alarm wired to the encrypted topic, events subscribed, the dashboard
  * drawing every alarm; in the cluster, the exporters and the policies that admit only Prometheus.
  */
-import { poolerConnectionBudget } from '../constructs/connection-budget';
 import { planDatabaseAlarms, unalarmedMetrics } from '../constructs/database-alarms';
 import { classPerformance } from '../constructs/rds-class-performance';
 import {
   findInstanceClass,
-  maxConnectionsFor,
   RDS_RESERVED_CONNECTIONS,
   supportedInstanceClasses,
 } from '../constructs/rds-instance-classes';
+import { connectionBudgetOf } from '../environments/connection-budget';
 import type { EnvironmentConfig } from '../environments/config';
 import { environments } from '../environments';
 import { dev } from '../environments/dev';
@@ -35,20 +34,18 @@ describe.each(environments.map((env) => [env.name, env] as const))('alarms of %s
   const { alarms: policy } = env.observability;
   const memoryBytes = (findInstanceClass(env.database.instanceClass)?.memoryGiB ?? 0) * GIB;
 
-  test('the connections alarm fires at saturationShare of the connection budget', () => {
+  test('the connections alarm fires at saturationShare of the connection budget, pools and monitoring role', () => {
     const pg = env.cluster.pgbouncer;
-    const maxConnections = maxConnectionsFor(env.database.instanceClass);
+    const maxConnections = env.database.parameters.maxConnections;
     const available = maxConnections - RDS_RESERVED_CONNECTIONS - pg.connectionHeadroom;
-    const budget = poolerConnectionBudget({
-      replicas: pg.replicas,
-      defaultPoolSize: pg.defaultPoolSize,
-      reservePoolSize: pg.reservePoolSize,
-      headroom: pg.connectionHeadroom,
-      pooledRoles: env.databaseAccess.roles.flatMap((r) => (r.login ? [r.name] : [])),
-      monitoring: env.databaseAccess.monitoringRole,
-      maxConnections,
-    });
+    const budget = connectionBudgetOf(env);
     expect(budget.available).toBe(available);
+    expect(budget.needed).toBe(
+      pg.replicas *
+        env.databaseAccess.roles.filter((r) => r.login).length *
+        (pg.defaultPoolSize + pg.reservePoolSize) +
+        env.databaseAccess.monitoringRole.connectionLimit,
+    );
     expect(alarms.get('DatabaseConnections')?.threshold).toBe(Math.ceil(policy.saturationShare * available));
     // Below max_connections − reserved: the alarm fires while non-superusers can still log in.
     expect(Number(alarms.get('DatabaseConnections')?.threshold)).toBeLessThan(
@@ -114,7 +111,7 @@ describe('alarm plan across classes', () => {
       instanceClass,
       allocatedStorageGiB: 500,
       maxAllocatedStorageGiB: 1000,
-      maxConnections: maxConnectionsFor(instanceClass),
+      maxConnections: 500,
       budget: { needed: 100, available: 200, fits: true, arithmetic: '' },
       policy: dev.observability.alarms,
     });

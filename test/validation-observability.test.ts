@@ -156,7 +156,7 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
   [
     "the monitoring role's connections break the connection budget",
     dev,
-    (e) => (e.cluster.pgbouncer.connectionHeadroom = 27),
+    (e) => (e.cluster.pgbouncer.connectionHeadroom = 16),
     'databaseAccess.monitoringRole.connectionLimit',
     3,
   ],
@@ -172,12 +172,12 @@ describe.each(badInputs)('fails when %s', (_what, base, change, field, value) =>
 });
 
 test('the budget error counts the monitoring role next to the pools', () => {
-  const tight = withChange(dev, (e) => (e.cluster.pgbouncer.connectionHeadroom = 27));
+  const tight = withChange(dev, (e) => (e.cluster.pgbouncer.connectionHeadroom = 16));
   const failure = validateEnvironments([tight]).find(
     (f) => f.field === 'databaseAccess.monitoringRole.connectionLimit',
   );
   expect(failure?.allowed).toMatch(
-    /2 replicas × \[.*\] \+ 3 monitoring = 83 server connections; available: .* = 80/,
+    /2 replicas × \[.*\] \+ 3 monitoring = 51 server connections; available: .* − 16 headroom = 49/,
   );
 });
 

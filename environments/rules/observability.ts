@@ -2,9 +2,8 @@
  * Rules for observability: someone receives the alerts, thresholds sit at sensible shares, the exporters are
  * pinned and fit their namespace, and the monitoring role is small and fits the connection budget.
  */
-import { poolerConnectionBudget } from '../../constructs/connection-budget';
-import { findInstanceClass, maxConnectionsFor } from '../../constructs/rds-instance-classes';
 import type { EnvironmentConfig } from '../config';
+import { connectionBudgetOf } from '../connection-budget';
 import type { ComputeQuantities } from '../parts/cluster';
 import type { ExporterConfig } from '../parts/observability';
 import type { Checker, EnvironmentRule } from '../validation';
@@ -163,7 +162,8 @@ function checkExporters(env: EnvironmentConfig, c: Checker): void {
   );
 }
 
-function checkMonitoringRole({ database, databaseAccess, cluster }: EnvironmentConfig, c: Checker): void {
+function checkMonitoringRole(env: EnvironmentConfig, c: Checker): void {
+  const { database, databaseAccess, cluster } = env;
   const role = databaseAccess.monitoringRole;
   const at = 'databaseAccess.monitoringRole';
   const taken = [database.masterUsername, ...databaseAccess.roles.map((r) => r.name)];
@@ -196,16 +196,9 @@ function checkMonitoringRole({ database, databaseAccess, cluster }: EnvironmentC
     `an integer from 1 to ${MAX_MONITORING_CONNECTIONS}: one exporter needs one, a rollout two`,
   );
   const pg = cluster.pgbouncer;
-  if (!limitOk || !findInstanceClass(database.instanceClass) || !isIntegerIn(pg.replicas, 1, 20)) return;
-  const budget = poolerConnectionBudget({
-    replicas: pg.replicas,
-    defaultPoolSize: pg.defaultPoolSize,
-    reservePoolSize: pg.reservePoolSize,
-    headroom: pg.connectionHeadroom,
-    pooledRoles: databaseAccess.roles.flatMap((r) => (r.login ? [r.name] : [])),
-    monitoring: role,
-    maxConnections: maxConnectionsFor(database.instanceClass),
-  });
+  const maxOk = isIntegerIn(database.parameters.maxConnections, 1, 262143); // else the database rules report it
+  if (!limitOk || !maxOk || !isIntegerIn(pg.replicas, 1, 20)) return;
+  const budget = connectionBudgetOf(env);
   c.check(
     `${at}.connectionLimit`,
     role.connectionLimit,

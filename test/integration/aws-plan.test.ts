@@ -2,8 +2,7 @@
  * Offline proof with the real AWS provider: the AWS part of each environment passes `terraform validate` and
  * `terraform plan`, and the planned values carry what the layers promise.
  */
-import { poolerConnectionBudget } from '../../constructs/connection-budget';
-import { maxConnectionsFor } from '../../constructs/rds-instance-classes';
+import { connectionBudgetOf } from '../../environments/connection-budget';
 import { environments } from '../../environments';
 import { awsPart } from '../../review/terraform/aws-part';
 import { planOffline, type OfflinePlan } from '../../review/terraform/offline-plan';
@@ -87,7 +86,7 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       if (env.tier === 'production') expect(env.database.deletionProtection).toBe(true);
     });
 
-    test('database: the parameter group enforces TLS and SCRAM and logs DDL and slow statements', () => {
+    test('database: the parameter group enforces TLS and SCRAM, logs DDL and slow statements, pins max_connections', () => {
       const group = planned('aws_db_parameter_group.database_parameter_group');
       expect(group.family).toBe('postgres15');
       const parameters = Object.fromEntries(
@@ -104,6 +103,7 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
           env.database.parameters.idleInTransactionSessionTimeoutMs,
         ),
         shared_preload_libraries: 'pg_stat_statements',
+        max_connections: String(env.database.parameters.maxConnections),
       });
     });
 
@@ -168,16 +168,7 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
           expect.objectContaining({ alarm_actions: true, ok_actions: true }),
         );
       }
-      const pg = env.cluster.pgbouncer;
-      const budget = poolerConnectionBudget({
-        replicas: pg.replicas,
-        defaultPoolSize: pg.defaultPoolSize,
-        reservePoolSize: pg.reservePoolSize,
-        headroom: pg.connectionHeadroom,
-        pooledRoles: env.databaseAccess.roles.flatMap((r) => (r.login ? [r.name] : [])),
-        monitoring: env.databaseAccess.monitoringRole,
-        maxConnections: maxConnectionsFor(env.database.instanceClass),
-      });
+      const budget = connectionBudgetOf(env);
       expect(planned('aws_cloudwatch_metric_alarm.observability_alarm_database_connections').threshold).toBe(
         Math.ceil(env.observability.alarms.saturationShare * budget.available),
       );
