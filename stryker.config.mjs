@@ -21,6 +21,7 @@ export default {
     'policy/kubernetes.ts',
     'policy/postgresql.ts',
     'policy/pgbouncer-ini.ts',
+    'policy/s3.ts',
     'policy/waivers.ts',
     'policy/rules/**/*.ts',
     'charts/pgbouncer/ini.ts',

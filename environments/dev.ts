@@ -6,7 +6,9 @@
  */
 import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
+import { platformDeployActions, platformReadActions } from './delivery-defaults';
 import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
+import { pgbouncerExporter, postgresExporter } from './observability-defaults';
 
 export const dev: EnvironmentConfig = {
   name: 'dev',
@@ -16,9 +18,11 @@ export const dev: EnvironmentConfig = {
     region: 'us-east-1',
   },
   state: {
-    bucket: 'lightwave-tfstate-111111111111', // REPLACE: pre-existing, versioned state bucket
+    bucket: 'lightwave-tfstate-111111111111', // REPLACE: created by `cdktf deploy bootstrap-dev`
     key: 'lightwave-platform/dev/terraform.tfstate',
     region: 'us-east-1',
+    kmsKeyAlias: 'alias/lightwave-tfstate',
+    noncurrentVersionExpirationDays: 90,
   },
   tags: {
     Project: 'lightwave-platform',
@@ -52,14 +56,16 @@ export const dev: EnvironmentConfig = {
     parameters: {
       logMinDurationStatementMs: 500,
       idleInTransactionSessionTimeoutMs: 60000,
+      // db.t3.micro holds at most 70 (rds-instance-classes.ts); `npm run review` shows the budget arithmetic.
+      maxConnections: 70,
     },
   },
   databaseAccess: {
     // The operator's tunnel to the private instance (README, "Reaching the database").
     connection: { host: '127.0.0.1', port: 15432, sslMode: 'require', connectTimeoutSeconds: 15 },
     roles: [
-      { name: 'payload_user', login: true, connectionLimit: 40, statementTimeoutMs: 30000 },
-      { name: 'django_user', login: true, connectionLimit: 40, statementTimeoutMs: 30000 },
+      { name: 'payload_user', login: true, connectionLimit: 28, statementTimeoutMs: 30000 },
+      { name: 'django_user', login: true, connectionLimit: 28, statementTimeoutMs: 30000 },
       { name: 'createos_owner', login: false },
       { name: 'cineos_owner', login: false },
       { name: 'photographyos_owner', login: false },
@@ -71,6 +77,13 @@ export const dev: EnvironmentConfig = {
       { name: 'cineos', owner: 'cineos_owner', readers: [] },
       { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
     ],
+    // The Postgres exporter's login: pg_monitor only, counted in the connection budget.
+    monitoringRole: {
+      name: 'monitoring',
+      connectionLimit: 3,
+      statementTimeoutMs: 10000,
+      statisticsSchema: 'public', // where CREATE EXTENSION pg_stat_statements puts its view by default
+    },
   },
   cluster: {
     eksClusterName: 'lightwave-dev',
@@ -99,16 +112,18 @@ export const dev: EnvironmentConfig = {
     ],
     pgbouncer: {
       namespace: 'shared',
-      version: '1.24.1',
-      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.24.1' },
+      version: '1.25.2', // 1.24.1 and older: CVE-2026-6664…6667 (policy LW-PGB-016)
+      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.25.2' },
       replicas: 2,
       minAvailable: 1,
-      defaultPoolSize: 15,
-      reservePoolSize: 5,
+      defaultPoolSize: 10,
+      reservePoolSize: 2,
       reservePoolTimeoutSeconds: 3,
+      queryWaitTimeoutSeconds: 15,
+      drainSeconds: 90,
       maxClientConnections: 500,
       serverTlsSslMode: 'require',
-      connectionHeadroom: 20,
+      connectionHeadroom: 12, // operators and migrations; monitoring is budgeted on its own
       resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
       runAsUser: 10001,
     },
@@ -152,6 +167,27 @@ export const dev: EnvironmentConfig = {
       managesZoneCacheRules: false, // prod deploys the zone's cache rules, dev's host included
     },
   },
+  observability: {
+    recipients: {
+      emails: ['platform-alerts-dev@lightwave-media.site'], // REPLACE with the on-call mailbox
+      httpsEndpoints: [],
+    },
+    alarms: { saturationShare: 0.8, reserveShare: 0.1, sustainMinutes: 15 },
+    // Seed 001: monitoring runs in `shared`; its Prometheus pods carry this label.
+    prometheus: { namespace: 'shared', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },
+    pgbouncerExporter,
+    postgresExporter,
+  },
+  delivery: {
+    repository: 'lightwave-media/lightwave-platform', // REPLACE if the repository lives elsewhere
+    deployBranch: 'main',
+    githubEnvironment: 'dev',
+    administratorArns: ['arn:aws:iam::111111111111:role/lightwave-platform-admin'], // REPLACE: who runs the bootstrap
+    databaseTunnelInstanceId: 'i-0aaaaaaaaaaaaaaa1', // REPLACE: SSM-managed instance in the VPC
+    bootstrapBackend: 'local', // 's3' once the bootstrap state is migrated into the bucket
+    planRole: { name: 'lightwave-dev-plan', readActions: platformReadActions },
+    deployRole: { name: 'lightwave-dev-deploy', serviceActions: platformDeployActions },
+  },
   policyWaivers: [
     {
       rule: 'LW-RDS-025',
@@ -162,13 +198,13 @@ export const dev: EnvironmentConfig = {
     {
       rule: 'LW-COST-001',
       reason:
-        "The Phase 0 plan's $15/month priced the db.t3.micro alone ($13.14); the 20 GiB gp3 minimum, the KMS key, the RDS-managed secret and the logs bring the estimate to about $17.34. Accepted until the dev budget is re-approved.",
+        "The Phase 0 plan's $15/month priced the db.t3.micro alone ($13.14); the 20 GiB gp3 minimum, the KMS key, the RDS-managed secret, the logs and the alarms bring the estimate to about $17.44. Accepted until the dev budget is re-approved.",
       expires: '2027-03-31',
     },
     {
       rule: 'LW-PGB-010',
       reason:
-        'The PgBouncer image is pinned to the 1.24.1 tag; its digest is recorded in cluster.pgbouncer.image.digest once the image is pulled and verified, never invented.',
+        'The PgBouncer image (1.25.2) and the exporter images (pgbouncer-exporter v0.12.1, postgres-exporter v0.20.1) are pinned by tag; each digest is recorded (cluster.pgbouncer.image.digest, observability.*Exporter.image.digest) once the image is pulled and verified, never invented.',
       expires: '2027-01-31',
     },
   ],
@@ -179,6 +215,7 @@ export const dev: EnvironmentConfig = {
       r2StorageGiB: 5,
       r2ClassAOperationsPerMonth: 50_000,
       r2ClassBOperationsPerMonth: 500_000,
+      alertMessagesPerMonth: 300,
     },
   },
 };

@@ -6,7 +6,9 @@
  */
 import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
+import { platformDeployActions, platformReadActions } from './delivery-defaults';
 import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
+import { pgbouncerExporter, postgresExporter } from './observability-defaults';
 
 export const prod: EnvironmentConfig = {
   name: 'prod',
@@ -16,9 +18,11 @@ export const prod: EnvironmentConfig = {
     region: 'us-east-1',
   },
   state: {
-    bucket: 'lightwave-tfstate-222222222222', // REPLACE: pre-existing, versioned state bucket
+    bucket: 'lightwave-tfstate-222222222222', // REPLACE: created by `cdktf deploy bootstrap-prod`
     key: 'lightwave-platform/prod/terraform.tfstate',
     region: 'us-east-1',
+    kmsKeyAlias: 'alias/lightwave-tfstate',
+    noncurrentVersionExpirationDays: 90,
   },
   tags: {
     Project: 'lightwave-platform',
@@ -52,6 +56,8 @@ export const prod: EnvironmentConfig = {
     parameters: {
       logMinDurationStatementMs: 1000,
       idleInTransactionSessionTimeoutMs: 60000,
+      // db.t3.medium holds at most 405 (rds-instance-classes.ts); `npm run review` shows the budget arithmetic.
+      maxConnections: 400,
     },
   },
   databaseAccess: {
@@ -71,6 +77,13 @@ export const prod: EnvironmentConfig = {
       { name: 'cineos', owner: 'cineos_owner', readers: [] },
       { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
     ],
+    // The Postgres exporter's login: pg_monitor only, counted in the connection budget.
+    monitoringRole: {
+      name: 'monitoring',
+      connectionLimit: 3,
+      statementTimeoutMs: 10000,
+      statisticsSchema: 'public', // where CREATE EXTENSION pg_stat_statements puts its view by default
+    },
   },
   cluster: {
     eksClusterName: 'lightwave-prod',
@@ -99,13 +112,15 @@ export const prod: EnvironmentConfig = {
     ],
     pgbouncer: {
       namespace: 'shared',
-      version: '1.24.1',
-      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.24.1' },
+      version: '1.25.2', // 1.24.1 and older: CVE-2026-6664…6667 (policy LW-PGB-016)
+      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.25.2' },
       replicas: 3,
       minAvailable: 2,
       defaultPoolSize: 40,
       reservePoolSize: 10,
       reservePoolTimeoutSeconds: 3,
+      queryWaitTimeoutSeconds: 15,
+      drainSeconds: 120,
       maxClientConnections: 1000,
       serverTlsSslMode: 'require',
       connectionHeadroom: 50,
@@ -152,6 +167,27 @@ export const prod: EnvironmentConfig = {
       managesZoneCacheRules: true,
     },
   },
+  observability: {
+    recipients: {
+      emails: ['platform-alerts@lightwave-media.site'], // REPLACE with the on-call mailbox
+      httpsEndpoints: [],
+    },
+    alarms: { saturationShare: 0.8, reserveShare: 0.1, sustainMinutes: 5 },
+    // Seed 001: monitoring runs in `shared`; its Prometheus pods carry this label.
+    prometheus: { namespace: 'shared', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },
+    pgbouncerExporter,
+    postgresExporter,
+  },
+  delivery: {
+    repository: 'lightwave-media/lightwave-platform', // REPLACE if the repository lives elsewhere
+    deployBranch: 'main',
+    githubEnvironment: 'prod',
+    administratorArns: ['arn:aws:iam::222222222222:role/lightwave-platform-admin'], // REPLACE: who runs the bootstrap
+    databaseTunnelInstanceId: 'i-0bbbbbbbbbbbbbbb1', // REPLACE: SSM-managed instance in the VPC
+    bootstrapBackend: 'local', // 's3' once the bootstrap state is migrated into the bucket
+    planRole: { name: 'lightwave-prod-plan', readActions: platformReadActions },
+    deployRole: { name: 'lightwave-prod-deploy', serviceActions: platformDeployActions },
+  },
   policyWaivers: [
     {
       rule: 'LW-RDS-025',
@@ -168,7 +204,7 @@ export const prod: EnvironmentConfig = {
     {
       rule: 'LW-PGB-010',
       reason:
-        'The PgBouncer image is pinned to the 1.24.1 tag; its digest is recorded in cluster.pgbouncer.image.digest once the image is pulled and verified, never invented.',
+        'The PgBouncer image (1.25.2) and the exporter images (pgbouncer-exporter v0.12.1, postgres-exporter v0.20.1) are pinned by tag; each digest is recorded (cluster.pgbouncer.image.digest, observability.*Exporter.image.digest) once the image is pulled and verified, never invented.',
       expires: '2027-01-31',
     },
   ],
@@ -179,6 +215,7 @@ export const prod: EnvironmentConfig = {
       r2StorageGiB: 100,
       r2ClassAOperationsPerMonth: 500_000,
       r2ClassBOperationsPerMonth: 5_000_000,
+      alertMessagesPerMonth: 300,
     },
   },
 };

@@ -6,7 +6,11 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { deliveryRules } from './rules/delivery';
+import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
+import { observabilityRules } from './rules/observability';
+import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { registryRules } from './rules/registry';
 import {
   Checker,
@@ -20,9 +24,13 @@ import {
 const environmentRules: readonly EnvironmentRule[] = [
   ...coreRules,
   ...databaseRules,
+  ...maxConnectionsRules,
   ...databaseAccessRules,
   ...clusterRules,
+  ...pgbouncerFaultRules,
   ...mediaRules,
+  ...observabilityRules,
+  ...deliveryRules,
 ];
 
 /** Today in UTC as YYYY-MM-DD. */

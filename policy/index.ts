@@ -11,7 +11,11 @@ import cloudflareR2DevDisabled from './rules/cloudflare/r2-dev-disabled';
 import cloudflareTokenSingleBucket from './rules/cloudflare/token-single-bucket';
 import costDatabaseBudget from './rules/cost/database-budget';
 import iamDescription from './rules/iam/description';
+import iamFederatedBoundary from './rules/iam/federated-boundary';
+import iamGithubOidcTrust from './rules/iam/github-oidc-trust';
 import iamNoAdminPolicy from './rules/iam/no-admin-policy';
+import iamNoFullAccess from './rules/iam/no-full-access';
+import iamScopedIamWrites from './rules/iam/scoped-iam-writes';
 import iamServiceTrust from './rules/iam/service-trust';
 import kmsAlias from './rules/kms/alias';
 import kmsDeletionWindow from './rules/kms/deletion-window';
@@ -28,6 +32,10 @@ import kubernetesPolicySelectors from './rules/kubernetes/policy-selectors';
 import kubernetesResourceQuota from './rules/kubernetes/resource-quota';
 import kubernetesSecretValuesAreReferences from './rules/kubernetes/secret-values-are-references';
 import kubernetesStandardLabels from './rules/kubernetes/standard-labels';
+import observabilityAlarmActions from './rules/observability/alarm-actions';
+import observabilityEventSubscription from './rules/observability/event-subscription';
+import observabilityTopicEncrypted from './rules/observability/topic-encrypted';
+import observabilityTopicTls from './rules/observability/topic-tls';
 import parameterGroupConnectionLogging from './rules/parameter-group/connection-logging';
 import parameterGroupFamily from './rules/parameter-group/family';
 import parameterGroupForceSsl from './rules/parameter-group/force-ssl';
@@ -46,6 +54,7 @@ import pgbouncerDisruptionBudget from './rules/pgbouncer/disruption-budget';
 import pgbouncerDropAllCapabilities from './rules/pgbouncer/drop-all-capabilities';
 import pgbouncerImageDigest from './rules/pgbouncer/image-digest';
 import pgbouncerImageTag from './rules/pgbouncer/image-tag';
+import pgbouncerKnownVulnerabilities from './rules/pgbouncer/known-vulnerabilities';
 import pgbouncerNoHostAccess from './rules/pgbouncer/no-host-access';
 import pgbouncerNoPrivilegeEscalation from './rules/pgbouncer/no-privilege-escalation';
 import pgbouncerNoServiceAccountToken from './rules/pgbouncer/no-service-account-token';
@@ -100,6 +109,13 @@ import rdsSubnetGroup from './rules/rds/subnet-group';
 import secretsManagerCmk from './rules/secrets-manager/cmk';
 import secretsManagerNoPlainPassword from './rules/secrets-manager/no-plain-password';
 import secretsManagerRotation from './rules/secrets-manager/rotation';
+import s3AclsDisabled from './rules/s3/acls-disabled';
+import s3KmsEncryption from './rules/s3/kms-encryption';
+import s3NoncurrentExpiry from './rules/s3/noncurrent-expiry';
+import s3PreventDestroy from './rules/s3/prevent-destroy';
+import s3PublicAccessBlock from './rules/s3/public-access-block';
+import s3TlsOnly from './rules/s3/tls-only';
+import s3Versioning from './rules/s3/versioning';
 import securityGroupDatabaseIngressFromGroups from './rules/security-group/database-ingress-from-groups';
 import securityGroupDescription from './rules/security-group/description';
 import securityGroupNoInlineRules from './rules/security-group/no-inline-rules';
@@ -119,7 +135,11 @@ export const policyRules: readonly PolicyRule[] = [
   cloudflareTokenSingleBucket,
   costDatabaseBudget,
   iamDescription,
+  iamFederatedBoundary,
+  iamGithubOidcTrust,
   iamNoAdminPolicy,
+  iamNoFullAccess,
+  iamScopedIamWrites,
   iamServiceTrust,
   kmsAlias,
   kmsDeletionWindow,
@@ -136,6 +156,10 @@ export const policyRules: readonly PolicyRule[] = [
   kubernetesResourceQuota,
   kubernetesSecretValuesAreReferences,
   kubernetesStandardLabels,
+  observabilityAlarmActions,
+  observabilityEventSubscription,
+  observabilityTopicEncrypted,
+  observabilityTopicTls,
   parameterGroupConnectionLogging,
   parameterGroupFamily,
   parameterGroupForceSsl,
@@ -154,6 +178,7 @@ export const policyRules: readonly PolicyRule[] = [
   pgbouncerDropAllCapabilities,
   pgbouncerImageDigest,
   pgbouncerImageTag,
+  pgbouncerKnownVulnerabilities,
   pgbouncerNoHostAccess,
   pgbouncerNoPrivilegeEscalation,
   pgbouncerNoServiceAccountToken,
@@ -208,6 +233,13 @@ export const policyRules: readonly PolicyRule[] = [
   secretsManagerCmk,
   secretsManagerNoPlainPassword,
   secretsManagerRotation,
+  s3AclsDisabled,
+  s3KmsEncryption,
+  s3NoncurrentExpiry,
+  s3PreventDestroy,
+  s3PublicAccessBlock,
+  s3TlsOnly,
+  s3Versioning,
   securityGroupDatabaseIngressFromGroups,
   securityGroupDescription,
   securityGroupNoInlineRules,

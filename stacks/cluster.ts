@@ -11,10 +11,14 @@ import { Password } from '@cdktf/provider-random/lib/password';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { PgBouncerChart } from '../charts/pgbouncer/chart';
+import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
+import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
 import { networkPolicy } from '../constructs/network-policy';
 import { PlatformNamespace } from '../constructs/platform-namespace';
 import type { NetworkConfig } from '../environments/config';
 import type { AppConfig, ClusterConfig } from '../environments/parts/cluster';
+import type { ObservabilityConfig } from '../environments/parts/observability';
+import { ClusterMonitoring } from './cluster-monitoring';
 import type { DatabaseOutputs } from './database';
 import type { DatabaseAccessOutputs, LoginRoleOutput } from './database-access';
 
@@ -30,6 +34,8 @@ export interface ClusterLayerProps {
    * @default - none
    */
   readonly payloadEnv?: Readonly<Record<string, string>>;
+  /** Exporters, their scrapers and the alert rules (cluster-monitoring.ts). */
+  readonly observability: ObservabilityConfig;
 }
 
 const ADMIN_USER = 'pgbouncer_admin';
@@ -38,6 +44,9 @@ const STATS_USER = 'pgbouncer_stats';
 export class ClusterLayer extends Construct {
   readonly pgbouncer: PgBouncerChart;
   readonly namespaces: ReadonlyMap<string, PlatformNamespace>;
+  readonly monitoring: ClusterMonitoring;
+  /** PgBouncer's pools and the monitoring role against the database's max_connections. */
+  readonly connectionBudget: ConnectionBudget;
 
   constructor(scope: Construct, id: string, props: ClusterLayerProps) {
     super(scope, id);
@@ -83,9 +92,24 @@ export class ClusterLayer extends Construct {
       reservePoolSize: pg.reservePoolSize,
       reservePoolTimeoutSeconds: pg.reservePoolTimeoutSeconds,
       maxClientConnections: pg.maxClientConnections,
+      queryWaitTimeoutSeconds: pg.queryWaitTimeoutSeconds,
+      drainSeconds: pg.drainSeconds,
       resources: pg.resources,
       runAsUser: pg.runAsUser,
+      exporter: props.observability.pgbouncerExporter,
     });
+    this.monitoring = new ClusterMonitoring(this, 'monitoring', {
+      environment: props.environment,
+      labels,
+      observability: props.observability,
+      pgbouncer: this.pgbouncer,
+      pgbouncerConfig: pg,
+      managedNamespace: (name) => namespaces.get(name)?.name,
+      database,
+      access,
+      vpcCidr: props.network.vpcCidr,
+    });
+    this.connectionBudget = budgetOf(props);
 
     const apps = [cluster.apps.payload, cluster.apps.django];
     const pgbouncerPods = { namespace: pg.namespace, podLabels: this.pgbouncer.selectorLabels };
@@ -165,6 +189,9 @@ export class ClusterLayer extends Construct {
     });
 
     const role = (name: string) => access.loginRoles.find((r) => r.name === name) as LoginRoleOutput;
+    // Connections recycled this often leave a draining PgBouncer pod before it is killed (rollouts lose nothing).
+    const maxAge = (r: LoginRoleOutput) =>
+      String(connectionMaxAgeSeconds(pg.drainSeconds, r.statementTimeoutMs));
     const url = (r: LoginRoleOutput) =>
       `postgresql://${r.name}:${Fn.urlencode(r.password)}@${this.pgbouncer.host}:${this.pgbouncer.servicePort}/${access.databaseName}?sslmode=disable`;
 
@@ -173,7 +200,11 @@ export class ClusterLayer extends Construct {
     new SecretV1(this, 'payload_env', {
       metadata: { name: 'payload-env', namespace: namespaceOf(payload.namespace), labels },
       type: 'Opaque',
-      data: { DATABASE_URI: url(payloadRole), ...props.payloadEnv },
+      data: {
+        DATABASE_URI: url(payloadRole),
+        DATABASE_MAX_LIFETIME_SECONDS: maxAge(payloadRole),
+        ...props.payloadEnv,
+      },
     });
 
     // Django (psycopg): the URL and its parts; server-side cursors must be off behind transaction pooling.
@@ -190,7 +221,21 @@ export class ClusterLayer extends Construct {
         DB_PASSWORD: djangoRole.password,
         DB_SSLMODE: 'disable',
         DB_DISABLE_SERVER_SIDE_CURSORS: 'true',
+        DB_CONN_MAX_AGE: maxAge(djangoRole),
       },
     });
   }
+}
+
+/** The budget PgBouncer's pools (one per login role) and the monitoring role's direct connections share. */
+function budgetOf({ cluster: { pgbouncer: pg }, access, database }: ClusterLayerProps): ConnectionBudget {
+  return poolerConnectionBudget({
+    replicas: pg.replicas,
+    defaultPoolSize: pg.defaultPoolSize,
+    reservePoolSize: pg.reservePoolSize,
+    headroom: pg.connectionHeadroom,
+    pooledRoles: access.loginRoles.map((r) => r.name),
+    monitoring: access.monitoringRole,
+    maxConnections: database.maxConnections,
+  });
 }

@@ -7,7 +7,10 @@
  * storage autoscaling, deletion protection in production).
  */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import {
+  DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatement,
+} from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbParameterGroup, type DbParameterGroupParameter } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
@@ -17,7 +20,6 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { CustomerManagedKey } from '../constructs/customer-managed-key';
-import { maxConnectionsFor } from '../constructs/rds-instance-classes';
 import type { AwsTarget, EnvironmentTier, NetworkConfig } from '../environments/config';
 import type { DatabaseConfig } from '../environments/parts/database';
 
@@ -26,6 +28,13 @@ export interface DatabaseLayerProps {
   readonly aws: AwsTarget;
   readonly database: DatabaseConfig;
   readonly network: NetworkConfig;
+  /**
+   * Further statements for the environment's KMS key policy, for services other layers let use the key (the alert
+   * topic's publishers, see stacks/observability.ts).
+   *
+   * @default - none
+   */
+  readonly keyPolicyStatements?: readonly DataAwsIamPolicyDocumentStatement[];
 }
 
 /** What later layers may use of the database; nothing else of it is reachable from outside. */
@@ -38,10 +47,16 @@ export interface DatabaseOutputs {
   /** ARN of the RDS-managed Secrets Manager secret holding the master password. */
   readonly masterSecretArn: string;
   readonly securityGroupId: string;
-  /** PostgreSQL's default `max_connections` for the instance class (an upper bound, see rds-instance-classes.ts). */
+  /** `max_connections` as pinned in the parameter group: the number every connection budget is checked against. */
   readonly maxConnections: number;
   /** The instance, for `dependsOn` of resources that need the server up (roles, grants). */
   readonly instance: DbInstance;
+  /** The instance identifier: the `DBInstanceIdentifier` dimension of its CloudWatch metrics. */
+  readonly identifier: string;
+  /** ARN of the environment's customer-managed KMS key. */
+  readonly kmsKeyArn: string;
+  /** Name of the parameter group (generated from a prefix at apply time). */
+  readonly parameterGroupName: string;
 }
 
 export const exportedLogs = ['postgresql', 'upgrade'];
@@ -89,10 +104,11 @@ export class DatabaseLayer extends Construct {
             },
           ],
         },
+        ...(props.keyPolicyStatements ?? []),
       ],
     });
     const key = new CustomerManagedKey(this, 'kms', {
-      description: `RDS ${db.identifier}: storage, master secret, Performance Insights and logs`,
+      description: `RDS ${db.identifier}: storage, master secret, Performance Insights, logs and alerts`,
       alias: `${db.identifier}-rds`,
       policy: keyPolicy.json,
       deletionWindowDays: db.kmsDeletionWindowDays,
@@ -134,6 +150,8 @@ export class DatabaseLayer extends Construct {
         parameter('log_disconnections', 1),
         parameter('idle_in_transaction_session_timeout', db.parameters.idleInTransactionSessionTimeoutMs),
         parameter('shared_preload_libraries', 'pg_stat_statements', true),
+        // Pinned, not RDS's memory formula: the budget checks and the server then agree on one number.
+        parameter('max_connections', db.parameters.maxConnections, true),
       ],
       // A changed parameter set gets a new group first, so the instance is never left without one.
       lifecycle: { createBeforeDestroy: true },
@@ -219,8 +237,11 @@ export class DatabaseLayer extends Construct {
       masterUsername: db.masterUsername,
       masterSecretArn: instance.masterUserSecret.get(0).secretArn,
       securityGroupId: securityGroup.id,
-      maxConnections: maxConnectionsFor(db.instanceClass),
+      maxConnections: db.parameters.maxConnections,
       instance,
+      identifier: db.identifier,
+      kmsKeyArn: key.key.arn,
+      parameterGroupName: parameterGroup.name,
     };
   }
 }

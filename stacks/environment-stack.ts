@@ -8,20 +8,24 @@ import { S3Backend, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../environments/config';
 import type { CdnConfig } from '../environments/parts/media';
+import { stateKeyAliasArn } from './bootstrap-stack';
 import { CdnLayer } from './cdn';
 import { ClusterLayer } from './cluster';
 import { DatabaseLayer } from './database';
 import { DatabaseAccessLayer } from './database-access';
-import { ReadableStack } from './logical-ids';
 import { MediaLayer } from './media';
+import { ObservabilityLayer } from './observability';
+import { alertTopicKeyStatements } from '../constructs/alert-topic';
 import { configureProviders } from './providers';
+import { ReadableAddressStack } from './readable-stack';
 
-export class EnvironmentStack extends ReadableStack {
+export class EnvironmentStack extends ReadableAddressStack {
   readonly database: DatabaseLayer;
   readonly databaseAccess: DatabaseAccessLayer;
   readonly media: MediaLayer;
   readonly cdn: CdnLayer;
   readonly cluster: ClusterLayer;
+  readonly observability: ObservabilityLayer;
 
   /**
    * @param zoneCacheRules CDN domains whose cache rules this stack deploys (zoneCacheRulesFor); @default - none
@@ -38,6 +42,8 @@ export class EnvironmentStack extends ReadableStack {
       key: config.state.key,
       region: config.state.region,
       encrypt: true,
+      // Without it the backend asks for SSE-S3 (AES256), which the state bucket's policy refuses.
+      kmsKeyId: stateKeyAliasArn(config),
     });
     // S3-native state locking (Terraform ≥ 1.10); cdktf 0.21's S3BackendConfig predates the option.
     backend.addOverride('use_lockfile', true);
@@ -49,6 +55,7 @@ export class EnvironmentStack extends ReadableStack {
       aws: config.aws,
       database: config.database,
       network: config.network,
+      keyPolicyStatements: alertTopicKeyStatements(),
     });
 
     this.databaseAccess = new DatabaseAccessLayer(this, 'database_access', {
@@ -85,6 +92,15 @@ export class EnvironmentStack extends ReadableStack {
         S3_SECRET_ACCESS_KEY: media.secretAccessKey,
         CDN_BASE_URL: this.cdn.outputs.publicBaseUrl,
       },
+      observability: config.observability,
+    });
+
+    this.observability = new ObservabilityLayer(this, 'observability', {
+      aws: config.aws,
+      database: config.database,
+      databaseOutputs: this.database.outputs,
+      connectionBudget: this.cluster.connectionBudget,
+      observability: config.observability,
     });
 
     // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.
@@ -93,5 +109,6 @@ export class EnvironmentStack extends ReadableStack {
     new TerraformOutput(this, 'database_master_secret_arn', { value: this.database.outputs.masterSecretArn });
     new TerraformOutput(this, 'media_bucket_name', { value: media.bucketName });
     new TerraformOutput(this, 'cdn_base_url', { value: this.cdn.outputs.publicBaseUrl });
+    new TerraformOutput(this, 'alert_topic_arn', { value: this.observability.outputs.alertTopicArn });
   }
 }

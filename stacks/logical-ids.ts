@@ -5,9 +5,6 @@
  * address: renaming one replaces the resource unless it is moved (`moveTo`). Two paths that collapse to the same
  * address are refused instead of silently colliding.
  */
-import { TerraformElement, TerraformStack } from 'cdktf';
-import type { Node } from 'constructs';
-
 export class LogicalIdRegistry {
   private readonly owners = new Map<string, string>();
 
@@ -22,16 +19,5 @@ export class LogicalIdRegistry {
     }
     this.owners.set(id, path);
     return id;
-  }
-}
-
-/** A stack whose resources get readable addresses (see above). */
-export class ReadableStack extends TerraformStack {
-  private readonly logicalIds = new LogicalIdRegistry();
-
-  protected allocateLogicalId(element: TerraformElement | Node): string {
-    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
-    const components = node.scopes.slice(node.scopes.indexOf(this) + 1).map((scope) => scope.node.id);
-    return components.length > 0 ? this.logicalIds.allocate(components) : '';
   }
 }

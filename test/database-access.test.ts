@@ -13,7 +13,7 @@ import { dev } from '../environments/dev';
 import type { DatabaseAccessConfig } from '../environments/parts/database-access';
 import { prod } from '../environments/prod';
 import { DatabaseAccessLayer, type DatabaseAccessOutputs } from '../stacks/database-access';
-import { ReadableStack } from '../stacks/logical-ids';
+import { ReadableAddressStack } from '../stacks/readable-stack';
 import { resourcesOfType, type Block, type TerraformJson } from '../synth/terraform-json';
 
 interface SynthesizedLayer {
@@ -25,7 +25,7 @@ function synthLayer(
   access: DatabaseAccessConfig = dev.databaseAccess,
   tier: EnvironmentConfig['tier'] = 'development',
 ): SynthesizedLayer {
-  const stack = new ReadableStack(Testing.app(), 'access');
+  const stack = new (class extends ReadableAddressStack {})(Testing.app(), 'access');
   const instance = new TerraformResource(stack, 'database_instance', {
     terraformResourceType: 'aws_db_instance',
   }) as unknown as DbInstance;
@@ -41,6 +41,9 @@ function synthLayer(
       securityGroupId: 'sg-0123456789abcdef0',
       maxConnections: 112,
       instance,
+      identifier: 'lightwave-dev',
+      kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      parameterGroupName: 'lightwave-dev-postgres15',
     },
   });
   return { stack: JSON.parse(Testing.synth(stack)) as TerraformJson, outputs: layer.outputs };
@@ -65,7 +68,9 @@ const ORDINARY_ROLE = {
 describe('roles', () => {
   test('one role per declared role, none with elevated rights, each waiting for the server', () => {
     const roles = byName(synthLayer().stack, 'postgresql_role');
-    expect([...roles.keys()].sort()).toEqual(dev.databaseAccess.roles.map((r) => r.name).sort());
+    expect([...roles.keys()].sort()).toEqual(
+      [...dev.databaseAccess.roles.map((r) => r.name), dev.databaseAccess.monitoringRole.name].sort(),
+    );
     for (const role of roles.values()) expect(role).toEqual(expect.objectContaining(ORDINARY_ROLE));
   });
 
@@ -75,7 +80,7 @@ describe('roles', () => {
       name: 'payload_user',
       login: true,
       password: '${random_password.database_access_password_payload_user.result}',
-      connection_limit: 40,
+      connection_limit: 28,
       statement_timeout: 30000,
       search_path: ['payload'],
       ...ORDINARY_ROLE,
@@ -95,6 +100,7 @@ describe('roles', () => {
       expect(owner).not.toHaveProperty(key);
     expect(Object.keys(resourcesOfType(stack, 'random_password')).sort()).toEqual([
       'database_access_password_django_user',
+      'database_access_password_monitoring',
       'database_access_password_payload_user',
     ]);
   });
@@ -112,6 +118,20 @@ describe('roles', () => {
     expect(roles.get('payload_user')?.search_path).toEqual(['payload', 'payload_media']);
     expect(roles.get('auditor')).not.toHaveProperty('search_path');
   });
+
+  test('the monitoring role: pg_monitor, a small limit, a timeout, and the statistics schema as search_path', () => {
+    const { monitoringRole } = dev.databaseAccess;
+    expect(byName(synthLayer().stack, 'postgresql_role').get(monitoringRole.name)).toEqual({
+      name: monitoringRole.name,
+      login: true,
+      password: '${random_password.database_access_password_monitoring.result}',
+      roles: ['pg_monitor'],
+      connection_limit: monitoringRole.connectionLimit,
+      statement_timeout: monitoringRole.statementTimeoutMs,
+      search_path: [monitoringRole.statisticsSchema],
+      ...ORDINARY_ROLE,
+    });
+  });
 });
 
 describe('outputs', () => {
@@ -119,8 +139,8 @@ describe('outputs', () => {
     const { outputs } = synthLayer();
     expect(outputs.databaseName).toBe('lightwave_platform');
     expect(outputs.loginRoles.map((r) => [r.name, r.connectionLimit, r.schema])).toEqual([
-      ['payload_user', 40, 'payload'],
-      ['django_user', 40, 'django'],
+      ['payload_user', 28, 'payload'],
+      ['django_user', 28, 'django'],
     ]);
     for (const role of outputs.loginRoles) expect(role.password).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
   });
@@ -172,6 +192,8 @@ describe('grants', () => {
       'django_user schema payload [USAGE]',
       'django_user sequence payload [SELECT]',
       'django_user table payload [SELECT]',
+      'monitoring database - [CONNECT]',
+      'monitoring schema public [USAGE]',
       'payload_user database - [CONNECT]',
       'public database - []',
       'public schema public []',

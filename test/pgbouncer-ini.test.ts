@@ -20,6 +20,7 @@ const options: PgBouncerIniOptions = {
   reservePoolSize: 5,
   reservePoolTimeoutSeconds: 3,
   maxClientConnections: 500,
+  queryWaitTimeoutSeconds: 15,
   maxDbConnections: 40,
   users: [
     { name: 'payload_user', maxConnections: 20 },
@@ -64,6 +65,13 @@ describe('pgbouncer.ini', () => {
     expect(getIniValue(renderPgBouncerIni(options), 'databases', 'lightwave_platform')).toBe(
       'host=db.internal port=5432 dbname=lightwave_platform',
     );
+  });
+
+  test('recovers within a second of the server, follows a failover, and bounds how long a client waits', () => {
+    const keys = ['server_login_retry', 'server_connect_timeout', 'dns_max_ttl', 'query_wait_timeout'];
+    expect(keys.map(value)).toEqual(['1', '5', '5', '15']);
+    const keepalive = ['tcp_keepalive', 'tcp_keepidle', 'tcp_keepintvl', 'tcp_keepcnt', 'tcp_user_timeout'];
+    expect(keepalive.map(value)).toEqual(['1', '30', '10', '3', '30000']);
   });
 
   test('verify-full points at the CA bundle', () => {
@@ -116,6 +124,7 @@ describe('the whole file', () => {
       'stats_users = pgbouncer_stats',
       'pool_mode = transaction',
       'max_client_conn = 500',
+      'listen_backlog = 500',
       'default_pool_size = 15',
       'reserve_pool_size = 5',
       'reserve_pool_timeout = 3',
@@ -124,7 +133,15 @@ describe('the whole file', () => {
       'max_prepared_statements = 200',
       'server_idle_timeout = 600',
       'server_lifetime = 3600',
-      'query_wait_timeout = 120',
+      'server_connect_timeout = 5',
+      'server_login_retry = 1',
+      'query_wait_timeout = 15',
+      'dns_max_ttl = 5',
+      'tcp_keepalive = 1',
+      'tcp_keepidle = 30',
+      'tcp_keepintvl = 10',
+      'tcp_keepcnt = 3',
+      'tcp_user_timeout = 30000',
       'log_connections = 1',
       'log_disconnections = 1',
       'log_pooler_errors = 1',

@@ -364,21 +364,21 @@ const edges: Edge[] = [
   [
     'image tag with a suffix',
     dev,
-    (e) => (e.cluster.pgbouncer.image.tag = '1.24.1-p1'),
+    (e) => (e.cluster.pgbouncer.image.tag = '1.25.2-p1'),
     'cluster.pgbouncer.image.tag',
     true,
   ],
   [
     'image tag starting with a dot',
     dev,
-    (e) => (e.cluster.pgbouncer.image.tag = '.1.24.1'),
+    (e) => (e.cluster.pgbouncer.image.tag = '.1.25.2'),
     'cluster.pgbouncer.image.tag',
     false,
   ],
   [
     'image tag ending in a slash',
     dev,
-    (e) => (e.cluster.pgbouncer.image.tag = '1.24.1/'),
+    (e) => (e.cluster.pgbouncer.image.tag = '1.25.2/'),
     'cluster.pgbouncer.image.tag',
     false,
   ],
@@ -774,9 +774,17 @@ const edges: Edge[] = [
   [
     'connection limits summing to exactly what the instance offers',
     dev,
-    (e) => Object.assign(e.databaseAccess.roles[0], { connectionLimit: 67 }),
+    // max_connections 70 − 5 reserved = 65 = payload_user 34 + django_user 28 + monitoring 3
+    (e) => Object.assign(e.databaseAccess.roles[0], { connectionLimit: 34 }),
     'databaseAccess.roles[*].connectionLimit',
     true,
+  ],
+  [
+    'connection limits summing to one more than the instance offers',
+    dev,
+    (e) => Object.assign(e.databaseAccess.roles[0], { connectionLimit: 35 }),
+    'databaseAccess.roles[*].connectionLimit',
+    false,
   ],
   [
     'enforce privileged',

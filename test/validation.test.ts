@@ -84,15 +84,32 @@ describe('reporting', () => {
     });
     const [failure] = validateEnvironments([greedy]);
     expect(failure.allowed).toBe(
-      'a sum of at most 107 = max_connections 112 of db.t3.micro − 5 reserved for superusers; got payload_user 100 + django_user 40 = 140',
+      'a sum of at most 65 = database.parameters.maxConnections 70 − 5 reserved for superusers; got payload_user 100 + django_user 28 + monitoring 3 = 131',
+    );
+  });
+
+  test('the max_connections error shows what the instance class holds', () => {
+    const failures = validateEnvironments([
+      withChange(dev, (e) => (e.database.parameters.maxConnections = 87)),
+    ]);
+    expect(failures.find((f) => f.field === 'database.parameters.maxConnections')?.allowed).toBe(
+      "an integer from 6 to 70, what the instance class's memory holds: " +
+        'db.t3.micro: (1024 MiB − 384 MiB operating-system reserve) / 9531392 bytes per connection = 70',
+    );
+  });
+
+  test('the drain error names the role whose statements need the time', () => {
+    const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.drainSeconds = 30))]);
+    expect(failures.find((f) => f.field === 'cluster.pgbouncer.drainSeconds')?.allowed).toBe(
+      "at least 40 = payload_user's statement timeout (30000 ms) + a connection max age of 10 s, so its clients leave a stopping PgBouncer pod with their statement finished",
     );
   });
 
   test('the PgBouncer budget error shows its arithmetic', () => {
     const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.replicas = 3))]);
     expect(failures.find((f) => f.field === 'cluster.pgbouncer.defaultPoolSize')?.allowed).toBe(
-      "pools within the database's connections: 3 replicas × [(15 + 5 payload_user) + (15 + 5 django_user)] = 120 server connections; " +
-        'available: max_connections 112 − 5 reserved − 20 headroom = 87',
+      "pools within the database's connections: 3 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] + 3 monitoring = 75 server connections; " +
+        'available: max_connections 70 − 5 reserved − 12 headroom = 53',
     );
   });
 
@@ -299,6 +316,9 @@ describe('across more environments', () => {
       e.name = 'other';
       e.state.key = 'lightwave-platform/other/terraform.tfstate';
       e.database.identifier = 'lightwave-other';
+      e.delivery.githubEnvironment = 'other';
+      e.delivery.planRole.name = 'lightwave-other-plan';
+      e.delivery.deployRole.name = 'lightwave-other-deploy';
       e.cloudflare.media.bucketName = 'lightwave-media-other';
       e.cloudflare.cdn = {
         ...e.cloudflare.cdn,
@@ -317,6 +337,9 @@ describe('across more environments', () => {
         e.name = name;
         e.state.key = `lightwave-platform/${name}/terraform.tfstate`;
         e.database.identifier = `lightwave-${name}`;
+        e.delivery.githubEnvironment = name;
+        e.delivery.planRole.name = `lightwave-${name}-plan`;
+        e.delivery.deployRole.name = `lightwave-${name}-deploy`;
         e.cloudflare.cdn.domain = `cdn-${name}.lightwave-media.site`;
         e.cloudflare.cdn.managesZoneCacheRules = false;
       });

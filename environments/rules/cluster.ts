@@ -3,32 +3,22 @@
  * that is pinned, schedulable, disruption-safe, and whose pools fit the database's connections.
  */
 import { MINIMUM_PGBOUNCER_VERSION, atLeast, parseVersion } from '../../charts/pgbouncer/ini';
-import { connectionBudget } from '../../constructs/connection-budget';
 import { parseQuantity } from '../../constructs/k8s-quantity';
-import { findInstanceClass, maxConnectionsFor } from '../../constructs/rds-instance-classes';
+import { connectionBudgetOf } from '../connection-budget';
 import type { ComputeQuantities, PodSecurityLevel } from '../parts/cluster';
 import type { Checker, EnvironmentRule } from '../validation';
-import { duplicates, isDnsLabel, isIntegerIn, isIpv4Cidr, matches } from './formats';
+import { duplicates, isDnsLabel, isIntegerIn, isIpv4Cidr, isLabel, matches } from './formats';
 
-function isLabel(key: string, value: string): boolean {
-  return (
-    matches(
-      key,
-      /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
-    ) && matches(value, /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/)
-  );
-}
-
-type Compute = { cpu: number; memory: number };
+export type Compute = { cpu: number; memory: number };
 
 /** A cpu/memory pair in base units, or undefined when either is not a quantity. */
-function parsed(q: ComputeQuantities): Compute | undefined {
+export function parsed(q: ComputeQuantities): Compute | undefined {
   const [cpu, memory] = [parseQuantity(q.cpu), parseQuantity(q.memory)];
   return cpu !== undefined && memory !== undefined ? { cpu, memory } : undefined;
 }
 
 /** Checks both quantities of a cpu/memory pair; returns them parsed when both are valid. */
-function quantities(c: Checker, field: string, q: ComputeQuantities): Compute | undefined {
+export function quantities(c: Checker, field: string, q: ComputeQuantities): Compute | undefined {
   const allowed = 'a Kubernetes quantity such as 500m, 2, 256Mi or 1Gi';
   c.check(`${field}.cpu`, q.cpu, (parseQuantity(q.cpu) ?? 0) > 0, allowed);
   c.check(`${field}.memory`, q.memory, (parseQuantity(q.memory) ?? 0) > 0, allowed);
@@ -36,7 +26,7 @@ function quantities(c: Checker, field: string, q: ComputeQuantities): Compute | 
 }
 
 /** `low` ≤ `high` for cpu and memory, reported on `field` of the high side. */
-function atMost(
+export function atMost(
   c: Checker,
   field: string,
   low: Compute | undefined,
@@ -307,19 +297,15 @@ export const clusterRules: readonly EnvironmentRule[] = [
         `${pg.replicas} replicas × limit within the ${pg.namespace} quota limits.${r} (${home.quota.limits[r]})`,
     );
   },
-  ({ cluster: { pgbouncer: pg }, database, databaseAccess }, c) => {
-    if (!findInstanceClass(database.instanceClass) || !isIntegerIn(pg.replicas, 1, 20)) return;
-    const loginRoles = databaseAccess.roles.flatMap((r) => (r.login ? [r] : []));
-    const budget = connectionBudget({
-      replicas: pg.replicas,
-      pools: loginRoles.map((r) => ({
-        name: r.name,
-        poolSize: pg.defaultPoolSize,
-        reserve: pg.reservePoolSize,
-      })),
-      maxConnections: maxConnectionsFor(database.instanceClass),
-      headroom: pg.connectionHeadroom,
-    });
+  (env, c) => {
+    const {
+      cluster: { pgbouncer: pg },
+      database,
+      databaseAccess,
+    } = env;
+    if (!isIntegerIn(database.parameters.maxConnections, 1, 262143) || !isIntegerIn(pg.replicas, 1, 20))
+      return;
+    const budget = connectionBudgetOf(env);
     c.check(
       'cluster.pgbouncer.defaultPoolSize',
       pg.defaultPoolSize,

@@ -28,6 +28,16 @@ export function isDnsLabel(value: unknown): value is string {
   return matches(value, /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
 }
 
+/** A Kubernetes label: a (prefixed) name key and a value of at most 63 characters. */
+export function isLabel(key: string, value: string): boolean {
+  return (
+    matches(
+      key,
+      /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
+    ) && matches(value, /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/)
+  );
+}
+
 /** S3 bucket naming rules (the subset that matters: 3–63 chars, lowercase, digits, dots, hyphens). */
 export function isS3BucketName(value: unknown): value is string {
   return matches(value, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);

@@ -93,7 +93,6 @@ describe('arguments the emulation does not implement are refused, not ignored', 
     ['postgresql_grant', 'with_grant_option', true],
     ['postgresql_grant', 'objects', ['t']],
     ['postgresql_grant', 'columns', ['id']],
-    ['postgresql_role', 'roles', ['pg_read_all_data']],
     ['postgresql_role', 'valid_until', '2030-01-01'],
     ['postgresql_schema', 'policy', [{ usage: true, role: 'reader' }]],
   ])('%s.%s', async (type, argument, value) => {
@@ -229,6 +228,19 @@ describe('what it creates', () => {
 });
 
 describe('read-back: the next plan', () => {
+  test('role memberships (resource_postgresql_role.go grantRoles): granted on create, read back as a set; one revoked outside Terraform shows', async () => {
+    const { database, session, state } = await apply(() => ({
+      postgresql_role: { reader: { name: 'reader', roles: ['pg_read_all_settings', 'pg_monitor'] } },
+    }));
+    expect(await planChangesOf(session, state)).toEqual([]);
+    const admin = await server.connect('postgres', database);
+    await admin.query('REVOKE pg_read_all_settings FROM reader');
+    await admin.end();
+    expect(await planChangesOf(session, state)).toEqual([
+      'postgresql_role.reader: roles: configured ["pg_read_all_settings","pg_monitor"], read back ["pg_monitor"]',
+    ]);
+  });
+
   test('is empty for what converges', async () => {
     const { session, state } = await apply((db) => ({
       ...reader,

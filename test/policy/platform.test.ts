@@ -3,6 +3,7 @@
  */
 import type { Block } from '../../synth/terraform-json';
 import { policyRules } from '../../policy';
+import { containers } from '../../policy/kubernetes';
 import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
 
 const role = (e: MutableEnvironment, name = 'payload_user') =>
@@ -13,14 +14,19 @@ const namespace = (e: MutableEnvironment, id = 'shared') =>
   resource(e.stack, 'kubernetes_namespace_v1', `cluster_namespace_${id}_namespace`);
 const labels = (e: MutableEnvironment, id = 'shared') =>
   (namespace(e, id).metadata as { labels: Record<string, string> }).labels;
-const deployment = (e: MutableEnvironment) => resource(e.stack, 'kubernetes_deployment_v1');
+const deployment = (e: MutableEnvironment) =>
+  resource(e.stack, 'kubernetes_deployment_v1', 'cluster_pgbouncer_deployment');
 const pod = (e: MutableEnvironment) => (deployment(e).spec as { template: { spec: Block } }).template.spec;
 const container = (e: MutableEnvironment) => (pod(e).container as Block[])[0];
 const securityContext = (e: MutableEnvironment) => container(e).security_context as Block;
 const iniData = (e: MutableEnvironment) =>
-  resource(e.stack, 'kubernetes_config_map_v1').data as Record<string, string>;
+  resource(e.stack, 'kubernetes_config_map_v1', 'cluster_pgbouncer_config').data as Record<string, string>;
 const editIni = (e: MutableEnvironment, from: RegExp, to: string) => {
   iniData(e)['pgbouncer.ini'] = iniData(e)['pgbouncer.ini'].replace(from, to);
+};
+const egressTo = (e: MutableEnvironment, cidr: string) => {
+  const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_https_egress');
+  (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [{ ip_block: { cidr } }];
 };
 const DEPLOYMENT = 'kubernetes_deployment_v1.cluster_pgbouncer_deployment';
 const SHARED = 'kubernetes_namespace_v1.cluster_namespace_shared_namespace';
@@ -131,16 +137,14 @@ const cases: Readonly<Record<string, RuleCase>> = {
     address: SHARED,
   },
   'LW-K8S-006': {
-    nonCompliant: (e) => {
-      const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_https_egress');
-      (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [{ ip_block: { cidr: '0.0.0.0/0' } }];
-    },
+    nonCompliant: (e) => egressTo(e, '0.0.0.0/0'),
     address: 'kubernetes_network_policy_v1.cluster_payload_https_egress',
     alsoNonCompliant: {
       'the IPv6 internet': (e) => {
         const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_https_egress');
         (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [{ ip_block: { cidr: '::/0' } }];
       },
+      'the long-form IPv6 any-address': (e) => egressTo(e, '0000:0000:0000:0000:0000:0000:0000:0000/0'),
     },
   },
   'LW-K8S-007': {
@@ -157,6 +161,12 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-K8S-008': {
     nonCompliant: (e) =>
       ((resource(e.stack, 'kubernetes_service_v1').metadata as Block).namespace = 'default'),
+    alsoNonCompliant: {
+      'a service account in default': (e) =>
+        (e.stack.resource!.kubernetes_service_account_v1 = {
+          app: { metadata: { name: 'app', namespace: 'default' } },
+        }),
+    },
   },
   'LW-K8S-009': {
     nonCompliant: (e) => delete labels(e)['lightwave.media/environment'],
@@ -189,7 +199,9 @@ const cases: Readonly<Record<string, RuleCase>> = {
     alsoNonCompliant: {
       'pod may run as root': (e) => ((pod(e).security_context as Block).run_as_non_root = false),
       'container may run as root': (e) => (securityContext(e).run_as_non_root = false),
+      'a container UID below 10000': (e) => (securityContext(e).run_as_user = '1000'),
     },
+    alsoCompliant: { 'a container UID of 10001': (e) => (securityContext(e).run_as_user = '10001') },
   },
   'LW-PGB-005': { nonCompliant: (e) => delete (pod(e).security_context as Block).seccomp_profile },
   'LW-PGB-006': {
@@ -220,8 +232,11 @@ const cases: Readonly<Record<string, RuleCase>> = {
     },
   },
   'LW-PGB-010': {
-    compliant: (e) =>
-      (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(64)}`),
+    compliant: (e) => {
+      // Every container of every Deployment (PgBouncer, its exporter sidecar, the Postgres exporter) pinned.
+      for (const d of Object.values(e.stack.resource?.kubernetes_deployment_v1 ?? {}))
+        for (const c of containers(d)) c.image = `${String(c.image)}@sha256:${'a'.repeat(64)}`;
+    },
     nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
     alsoNonCompliant: {
       'a short digest': (e) =>
@@ -260,6 +275,20 @@ const cases: Readonly<Record<string, RuleCase>> = {
         container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(64)}`;
         container(e).image_pull_policy = 'IfNotPresent';
       },
+    },
+  },
+  'LW-PGB-016': {
+    nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
+    address: DEPLOYMENT,
+    alsoNonCompliant: {
+      'an image without a version tag': (e) =>
+        (container(e).image = `ghcr.io/icoretech/pgbouncer-docker@sha256:${'a'.repeat(64)}`),
+    },
+    alsoCompliant: {
+      'a v-prefixed tag pinned by digest': (e) =>
+        (container(e).image = `registry.local:5000/pgbouncer:v1.25.2@sha256:${'a'.repeat(64)}`),
+      'an exporter sidecar whose own version is older (only the pgbouncer container counts)': (e) =>
+        ((pod(e).container as Block[])[1].image = 'prometheuscommunity/pgbouncer-exporter:v0.1.0'),
     },
   },
 

@@ -19,8 +19,8 @@ export interface MutableEnvironment {
 export type Mutation = (env: MutableEnvironment) => void;
 
 export interface RuleCase {
-  /** Environment to start from. @default 'prod' */
-  readonly base?: 'prod' | 'dev';
+  /** Environment (or the bootstrap stack of its account) to start from. @default 'prod' */
+  readonly base?: Base;
   /** Makes the base compliant when it is not (a waived rule). @default - the base as synthesized */
   readonly compliant?: Mutation;
   readonly nonCompliant: Mutation;
@@ -32,30 +32,32 @@ export interface RuleCase {
   readonly alsoCompliant?: Readonly<Record<string, Mutation>>;
 }
 
-const configs = { prod, dev };
-const stacks = new Map<'prod' | 'dev', TerraformJson>();
+const configs = { prod, dev, 'bootstrap-prod': prod };
+type Base = keyof typeof configs;
+const stacks = new Map<Base, TerraformJson>();
 
 /**
  * Loaded on first use, by a path jest's dependency scan does not follow: in the mutation run the policy tests read
  * the stacks the dry run left (below), so they must not count as tests of the synthesizer (`findRelatedTests` would
  * load them for every mutant of the validation rules, the ini renderer and the access model).
  */
-function synthesize(base: 'prod' | 'dev'): TerraformJson {
+function synthesize(base: Base): TerraformJson {
   const synth = join(__dirname, '..', 'support', 'synth');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { synthEnvironment } = require(synth) as {
-    synthEnvironment: (env: EnvironmentConfig) => TerraformJson;
-  };
-  return synthEnvironment(configs[base]);
+  const { synthEnvironment, synthBootstrap } = require(synth) as Record<
+    'synthEnvironment' | 'synthBootstrap',
+    (env: EnvironmentConfig) => TerraformJson
+  >;
+  return base === 'bootstrap-prod' ? synthBootstrap(prod) : synthEnvironment(configs[base]);
 }
 
 /**
- * The synthesized stack of a base environment, synthesized on first use in each test file. The mutation run
+ * The synthesized stack of a base (an environment, or the bootstrap stack of prod's account), synthesized on first use in each test file. The mutation run
  * (`npm run test:mutation`) re-runs these tests for each of ~2,000 policy-rule mutants: it sets
  * LIGHTWAVE_SYNTH_CACHE to a fresh directory, where the first run without an active mutant (Stryker's dry run)
  * leaves the stacks for the others to read instead of synthesizing again.
  */
-function baseStack(base: 'prod' | 'dev'): TerraformJson {
+function baseStack(base: Base): TerraformJson {
   const cacheDir = process.env.LIGHTWAVE_SYNTH_CACHE;
   const cached = cacheDir ? join(cacheDir, `${base}.json`) : undefined;
   if (!stacks.has(base)) {
@@ -80,7 +82,8 @@ export function resource(stack: TerraformJson, type: string, name?: string): Blo
   return block;
 }
 
-function variant(base: 'prod' | 'dev', mutation?: Mutation): MutableEnvironment {
+/** A copy of a base environment (synthesized once per test file), changed by `mutation`. */
+export function variant(base: Base, mutation?: Mutation): MutableEnvironment {
   const env = structuredClone({ config: configs[base], stack: baseStack(base) }) as MutableEnvironment;
   mutation?.(env);
   return env;

@@ -3,7 +3,7 @@
  * project uses, for the arguments postgresql-provider-inputs.ts accepts (checked there first). Followed at tag
  * v1.26.0, function by function:
  *
- *   postgresql_role               resource_postgresql_role.go    resourcePostgreSQLRoleCreate (option order,
+ *   postgresql_role               resource_postgresql_role.go    resourcePostgreSQLRoleCreate (option order, grantRoles,
  *                                                                VALID UNTIL 'infinity', ENCRYPTED PASSWORD),
  *                                                                alterSearchPath, setStatementTimeout
  *   postgresql_schema             resource_postgresql_schema.go  resourcePostgreSQLSchemaCreate, createSchema
@@ -121,6 +121,8 @@ export async function createRole(session: ProviderSession, a: Attributes): Promi
   const client = await session.client(session.database);
   await inTransaction(client, async () => {
     await client.query(`CREATE ROLE ${name} WITH ${options.join(' ')}`);
+    for (const member of (a.roles as string[] | undefined) ?? [])
+      await client.query(`GRANT ${ident(member)} TO ${name}`);
     await client.query(
       `ALTER ROLE ${name} SET search_path TO ${searchPath.length ? searchPath.map(ident).join(', ') : 'DEFAULT'}`,
     );

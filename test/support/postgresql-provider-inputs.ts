@@ -103,6 +103,7 @@ const MODELS: Readonly<Record<string, ResourceModel>> = {
       connection_limit: -1,
       statement_timeout: undefined,
       search_path: undefined,
+      roles: undefined,
       superuser: false,
       create_database: false,
       create_role: false,

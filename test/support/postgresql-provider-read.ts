@@ -2,7 +2,8 @@
  * EMULATION, part 3 of 3: what the cyrilgdn/postgresql provider v1.26.0 reads back into the state (on create and
  * on every refresh before a plan), and whether the next plan would then be empty. Followed at tag v1.26.0:
  *
- *   postgresql_role               resource_postgresql_role.go    resourcePostgreSQLRoleReadImpl, readSearchPath,
+ *   postgresql_role               resource_postgresql_role.go    resourcePostgreSQLRoleReadImpl (rolroles from
+ *                                                                pg_auth_members, a set), readSearchPath,
  *                                                                readStatementTimeout, readRolePassword (state
  *                                                                password kept when the provider is not superuser)
  *   postgresql_schema             resource_postgresql_schema.go  resourcePostgreSQLSchemaReadImpl (owner, database)
@@ -48,7 +49,9 @@ async function readRole(session: ProviderSession, a: Attributes): Promise<ReadBa
   const client = await session.client(session.database);
   const { rows } = await client.query(
     `SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolconnlimit, rolreplication,
-            rolbypassrls, COALESCE(rolconfig, '{}') AS config
+            rolbypassrls, COALESCE(rolconfig, '{}') AS config,
+            ARRAY(SELECT pg_get_userbyid(roleid)::text FROM pg_catalog.pg_auth_members members
+                   WHERE member = pg_roles.oid ORDER BY 1) AS roles
        FROM pg_catalog.pg_roles WHERE rolname = $1`,
     [a.name],
   );
@@ -67,6 +70,8 @@ async function readRole(session: ProviderSession, a: Attributes): Promise<ReadBa
     connection_limit: r.rolconnlimit,
     replication: r.rolreplication,
     bypass_row_level_security: r.rolbypassrls,
+    // A set in the provider's schema: compared sorted.
+    ...(a.roles === undefined ? {} : { roles: r.roles as string[] }),
     ...(searchPath === undefined
       ? {}
       : { search_path: searchPath.split(', ').map((p) => p.replace(/^"|"$/g, '')) }),
@@ -178,7 +183,9 @@ export async function planChanges(
             configured.privileges as string[],
             String(configured.object_type),
           )
-        : JSON.stringify(read[key]) !== JSON.stringify(configured[key]),
+        : key === 'roles'
+          ? JSON.stringify(read.roles) !== JSON.stringify([...(configured.roles as string[])].sort())
+          : JSON.stringify(read[key]) !== JSON.stringify(configured[key]),
     )
     .map(
       (key) =>

@@ -6,6 +6,7 @@ import type { EnvironmentConfig } from '../../environments/config';
 import { assertValidEnvironments, todayUtc } from '../../environments/validate';
 import { waiverRules } from '../../policy/waivers';
 import { environments } from '../../environments';
+import { BootstrapStack } from '../../stacks/bootstrap-stack';
 import { zoneCacheRulesFor } from '../../stacks/cdn';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import type { TerraformJson } from '../../synth/terraform-json';
@@ -26,3 +27,11 @@ export function synthEnvironment(env: EnvironmentConfig): TerraformJson {
 }
 
 export { withChange, type Writable } from './with-change';
+
+/** Validated, synthesized bootstrap stack of the account holding `env` (with the registered environments). */
+export function synthBootstrap(env: EnvironmentConfig): TerraformJson {
+  const registry = [env, ...environments.filter((e) => e.name !== env.name)];
+  assertValidEnvironments(registry, todayUtc(), waiverRules);
+  const account = registry.filter((e) => e.aws.accountId === env.aws.accountId);
+  return JSON.parse(Testing.synth(new BootstrapStack(Testing.app(), account))) as TerraformJson;
+}

@@ -8,17 +8,26 @@ import { clusterRules } from '../../environments/rules/cluster';
 import { coreRules } from '../../environments/rules/core';
 import { databaseRules } from '../../environments/rules/database';
 import { databaseAccessRules } from '../../environments/rules/database-access';
+import { deliveryRules } from '../../environments/rules/delivery';
+import { maxConnectionsRules } from '../../environments/rules/max-connections';
 import { mediaRules } from '../../environments/rules/media';
+import { observabilityRules } from '../../environments/rules/observability';
+import { pgbouncerFaultRules } from '../../environments/rules/pgbouncer-faults';
 import { todayUtc } from '../../environments/validate';
 import { checkEach, type EnvironmentRule, type ValidationFailure } from '../../environments/validation';
 
 /** By the field's start; the first match wins. A login role's connection limit is also checked against its pools. */
 const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
   [/^databaseAccess\.roles\[[\d*]+\]\.connectionLimit$/, [...databaseAccessRules, ...clusterRules]],
+  [/^databaseAccess\.monitoringRole\./, observabilityRules],
   [/^databaseAccess\./, databaseAccessRules],
+  [/^database\.parameters\.maxConnections$/, maxConnectionsRules],
   [/^database\./, databaseRules],
+  [/^cluster\.pgbouncer\.(queryWaitTimeoutSeconds|drainSeconds)$/, pgbouncerFaultRules],
   [/^cluster\./, clusterRules],
   [/^cloudflare\./, mediaRules],
+  [/^observability\./, observabilityRules],
+  [/^(delivery\.|state\.(kmsKeyAlias|noncurrentVersionExpirationDays)$)/, deliveryRules],
   [/^/, coreRules],
 ];
 

@@ -38,6 +38,14 @@ function quantityCases(): [string, EnvironmentConfig, Change, string, unknown][]
     ['cluster.namespaces[0].limitRange.max', (e) => e.cluster.namespaces[0].limitRange.max],
     ['cluster.pgbouncer.resources.requests', (e) => e.cluster.pgbouncer.resources.requests],
     ['cluster.pgbouncer.resources.limits', (e) => e.cluster.pgbouncer.resources.limits],
+    ...(['pgbouncerExporter', 'postgresExporter'] as const).flatMap((exporter) =>
+      (['requests', 'limits'] as const).map(
+        (kind): [string, (e: Writable<EnvironmentConfig>) => Quantities] => [
+          `observability.${exporter}.resources.${kind}`,
+          (e) => e.observability[exporter].resources[kind],
+        ],
+      ),
+    ),
   ];
   return pairs.flatMap(([field, pair]) =>
     (['cpu', 'memory'] as const).map((r): [string, EnvironmentConfig, Change, string, unknown] => [
@@ -340,19 +348,6 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     6000,
   ],
   [
-    'connection limits above max_connections',
-    dev,
-    (e) =>
-      (e.databaseAccess.roles[0] = {
-        name: 'payload_user',
-        login: true,
-        connectionLimit: 100,
-        statementTimeoutMs: 30000,
-      }),
-    'databaseAccess.roles[*].connectionLimit',
-    140,
-  ],
-  [
     'namespace name that is not a DNS-1123 label',
     dev,
     (e) => (e.cluster.namespaces[0].name = 'Django_API'),
@@ -430,13 +425,6 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     -1,
   ],
   [
-    'pools beyond the connection budget',
-    dev,
-    (e) => (e.cluster.pgbouncer.replicas = 3),
-    'cluster.pgbouncer.defaultPoolSize',
-    15,
-  ],
-  [
     'PDB minAvailable equal to replicas',
     dev,
     (e) => (e.cluster.pgbouncer.minAvailable = 2),
@@ -505,19 +493,6 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     (e) => (e.cluster.pgbouncer.resources.limits.cpu = '10m'),
     'cluster.pgbouncer.resources.limits.cpu',
     '10m',
-  ],
-  [
-    'role connection limit below its PgBouncer pools',
-    dev,
-    (e) =>
-      (e.databaseAccess.roles[1] = {
-        name: 'django_user',
-        login: true,
-        connectionLimit: 30,
-        statementTimeoutMs: 30000,
-      }),
-    'databaseAccess.roles[1].connectionLimit',
-    30,
   ],
   [
     'app in an undeclared namespace',
@@ -882,10 +857,473 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'cloudflare.cdn.zoneName',
     'lightwave_media.site',
   ],
+  [
+    'repository name malformed',
+    dev,
+    (e) => (e.delivery.repository = 'lightwave-media/platform/extra'),
+    'delivery.repository',
+    'lightwave-media/platform/extra',
+  ],
+  [
+    'repository owner with a leading hyphen',
+    dev,
+    (e) => (e.delivery.repository = '-lightwave/platform'),
+    'delivery.repository',
+    '-lightwave/platform',
+  ],
+  [
+    'deploy branch with a wildcard',
+    dev,
+    (e) => (e.delivery.deployBranch = 'release/*'),
+    'delivery.deployBranch',
+    'release/*',
+  ],
+  [
+    'GitHub Environment with a colon (ambiguous OIDC subject)',
+    dev,
+    (e) => (e.delivery.githubEnvironment = 'prod:eu'),
+    'delivery.githubEnvironment',
+    'prod:eu',
+  ],
+  [
+    'plan role given a write action',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('rds:ModifyDBInstance'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    'rds:ModifyDBInstance',
+  ],
+  [
+    'plan role given a service-wide wildcard',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('rds:*'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    'rds:*',
+  ],
+  [
+    'plan role given a read of secrets on every resource',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('secretsmanager:Get*'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    'secretsmanager:Get*',
+  ],
+  [
+    'plan role given the state bucket directly',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('s3:ListBucket'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    's3:ListBucket',
+  ],
+  [
+    'deploy role given IAM actions (IAM is scoped by the bootstrap stack)',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('iam:PassRole'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    'iam:PassRole',
+  ],
+  [
+    'deploy role given everything',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('*'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    '*',
+  ],
+  [
+    'deploy role given a service-wide wildcard',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('rds:*'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    'rds:*',
+  ],
+  [
+    'plan and deploy role with one name',
+    dev,
+    (e) => (e.delivery.deployRole.name = e.delivery.planRole.name),
+    'delivery.deployRole.name',
+    'lightwave-dev-plan',
+  ],
+  [
+    'administrator in another account',
+    dev,
+    (e) => (e.delivery.administratorArns = ['arn:aws:iam::999999999999:role/admin']),
+    'delivery.administratorArns[0]',
+    'arn:aws:iam::999999999999:role/admin',
+  ],
+  ['no administrator', dev, (e) => (e.delivery.administratorArns = []), 'delivery.administratorArns', []],
+  [
+    'malformed tunnel instance id',
+    dev,
+    (e) => (e.delivery.databaseTunnelInstanceId = 'i-xyz'),
+    'delivery.databaseTunnelInstanceId',
+    'i-xyz',
+  ],
+  [
+    'unknown bootstrap backend',
+    dev,
+    (e) => (e.delivery.bootstrapBackend = 'gcs' as never),
+    'delivery.bootstrapBackend',
+    'gcs',
+  ],
+  [
+    'state key alias in the AWS namespace',
+    dev,
+    (e) => (e.state.kmsKeyAlias = 'alias/aws/s3'),
+    'state.kmsKeyAlias',
+    'alias/aws/s3',
+  ],
+  [
+    'replaced state versions kept a week only',
+    dev,
+    (e) => (e.state.noncurrentVersionExpirationDays = 7),
+    'state.noncurrentVersionExpirationDays',
+    7,
+  ],
+  [
+    'connection limits above max_connections',
+    dev,
+    (e) =>
+      (e.databaseAccess.roles[0] = {
+        name: 'payload_user',
+        login: true,
+        connectionLimit: 100,
+        statementTimeoutMs: 30000,
+      }),
+    'databaseAccess.roles[*].connectionLimit',
+    131,
+  ],
+  [
+    'pools beyond the connection budget',
+    dev,
+    (e) => (e.cluster.pgbouncer.replicas = 3),
+    'cluster.pgbouncer.defaultPoolSize',
+    10,
+  ],
+  [
+    'max_connections above what the instance class holds (the nominal-memory formula)',
+    dev,
+    (e) => (e.database.parameters.maxConnections = 112),
+    'database.parameters.maxConnections',
+    112,
+  ],
+  [
+    'max_connections no larger than the superuser reserve',
+    dev,
+    (e) => (e.database.parameters.maxConnections = 5),
+    'database.parameters.maxConnections',
+    5,
+  ],
+  [
+    'a query wait timeout that gives up before the reserve pool opens',
+    dev,
+    (e) => (e.cluster.pgbouncer.queryWaitTimeoutSeconds = 3),
+    'cluster.pgbouncer.queryWaitTimeoutSeconds',
+    3,
+  ],
+  [
+    'a query wait timeout that lets requests hang',
+    dev,
+    (e) => (e.cluster.pgbouncer.queryWaitTimeoutSeconds = 600),
+    'cluster.pgbouncer.queryWaitTimeoutSeconds',
+    600,
+  ],
+  [
+    'a drain too short for a statement and a connection max age',
+    dev,
+    (e) => (e.cluster.pgbouncer.drainSeconds = 30),
+    'cluster.pgbouncer.drainSeconds',
+    30,
+  ],
+  [
+    'a drain of zero seconds',
+    dev,
+    (e) => (e.cluster.pgbouncer.drainSeconds = 0),
+    'cluster.pgbouncer.drainSeconds',
+    0,
+  ],
+  [
+    'role connection limit below its PgBouncer pools',
+    dev,
+    (e) =>
+      (e.databaseAccess.roles[1] = {
+        name: 'django_user',
+        login: true,
+        connectionLimit: 20,
+        statementTimeoutMs: 30000,
+      }),
+    'databaseAccess.roles[1].connectionLimit',
+    20,
+  ],
+  [
+    'nobody receives the alerts',
+    dev,
+    (e) => (e.observability.recipients = { emails: [], httpsEndpoints: [] }),
+    'observability.recipients',
+    { emails: [], httpsEndpoints: [] },
+  ],
+  [
+    'an email is malformed',
+    dev,
+    (e) => (e.observability.recipients.emails = ['on-call']),
+    'observability.recipients.emails[0]',
+    'on-call',
+  ],
+  [
+    'an HTTPS endpoint carries a key in its query string',
+    prod,
+    (e) => (e.observability.recipients.httpsEndpoints = ['https://alerts.example.com/sns?apiKey=abc']),
+    'observability.recipients.httpsEndpoints[0]',
+    'https://alerts.example.com/sns?apiKey=abc',
+  ],
+  [
+    'an endpoint is plain HTTP',
+    prod,
+    (e) => (e.observability.recipients.httpsEndpoints = ['http://alerts.example.com/sns']),
+    'observability.recipients.httpsEndpoints[0]',
+    'http://alerts.example.com/sns',
+  ],
+  [
+    'a recipient is listed twice',
+    dev,
+    (e) => (e.observability.recipients.emails = ['a@lightwave-media.site', 'a@lightwave-media.site']),
+    'observability.recipients',
+    'a@lightwave-media.site',
+  ],
+  [
+    'the saturation share is 100 %',
+    dev,
+    (e) => (e.observability.alarms.saturationShare = 1),
+    'observability.alarms.saturationShare',
+    1,
+  ],
+  [
+    'the reserve share is 0',
+    dev,
+    (e) => (e.observability.alarms.reserveShare = 0),
+    'observability.alarms.reserveShare',
+    0,
+  ],
+  [
+    'the sustain window is a fraction of a minute',
+    prod,
+    (e) => (e.observability.alarms.sustainMinutes = 0.5),
+    'observability.alarms.sustainMinutes',
+    0.5,
+  ],
+  [
+    'the Prometheus namespace is not a DNS label',
+    dev,
+    (e) => (e.observability.prometheus.namespace = 'Monitoring'),
+    'observability.prometheus.namespace',
+    'Monitoring',
+  ],
+  [
+    'the Prometheus selector is empty (every pod would be admitted)',
+    dev,
+    (e) => (e.observability.prometheus.podLabels = {}),
+    'observability.prometheus.podLabels',
+    {},
+  ],
+  [
+    'an exporter digest is malformed',
+    prod,
+    (e) => (e.observability.postgresExporter.image.digest = 'sha256:abc'),
+    'observability.postgresExporter.image.digest',
+    'sha256:abc',
+  ],
+  [
+    "PgBouncer, its sidecars and the Postgres exporter exceed the namespace's quota",
+    dev,
+    (e) => (e.observability.pgbouncerExporter.resources.limits.memory = '2Gi'),
+    'observability.pgbouncerExporter.resources.limits.memory',
+    '2Gi',
+  ],
+  [
+    'the monitoring role takes a reserved name',
+    dev,
+    (e) => (e.databaseAccess.monitoringRole.name = 'pg_monitor'),
+    'databaseAccess.monitoringRole.name',
+    'pg_monitor',
+  ],
+  [
+    'the monitoring role takes an application role’s name',
+    dev,
+    (e) => (e.databaseAccess.monitoringRole.name = 'payload_user'),
+    'databaseAccess.monitoringRole.name',
+    'payload_user',
+  ],
+  [
+    'the statistics schema is an application schema',
+    dev,
+    (e) => (e.databaseAccess.monitoringRole.statisticsSchema = 'payload'),
+    'databaseAccess.monitoringRole.statisticsSchema',
+    'payload',
+  ],
+  [
+    'the monitoring role may hold many connections',
+    prod,
+    (e) => (e.databaseAccess.monitoringRole.connectionLimit = 50),
+    'databaseAccess.monitoringRole.connectionLimit',
+    50,
+  ],
+  [
+    'the monitoring role has a sub-second statement timeout',
+    dev,
+    (e) => (e.databaseAccess.monitoringRole.statementTimeoutMs = 100),
+    'databaseAccess.monitoringRole.statementTimeoutMs',
+    100,
+  ],
+  [
+    "the monitoring role's connections break the connection budget",
+    dev,
+    (e) => (e.cluster.pgbouncer.connectionHeadroom = 16),
+    'databaseAccess.monitoringRole.connectionLimit',
+    3,
+  ],
+  [
+    'a role name with a space',
+    dev,
+    (e) => (e.delivery.planRole.name = 'lightwave dev plan'),
+    'delivery.planRole.name',
+    'lightwave dev plan',
+  ],
+  [
+    'a plan role without read actions',
+    dev,
+    (e) => (e.delivery.planRole.readActions = []),
+    'delivery.planRole.readActions',
+    [],
+  ],
+  [
+    'a deploy role without actions',
+    dev,
+    (e) => (e.delivery.deployRole.serviceActions = []),
+    'delivery.deployRole.serviceActions',
+    [],
+  ],
+  ...(['pgbouncerExporter', 'postgresExporter'] as const).flatMap(
+    (exporter): [string, EnvironmentConfig, Change, string, unknown][] => [
+      [
+        `the ${exporter} image repository has upper case`,
+        dev,
+        (e) => (e.observability[exporter].image.repository = 'Prometheus/Exporter'),
+        `observability.${exporter}.image.repository`,
+        'Prometheus/Exporter',
+      ],
+      [
+        `the ${exporter} image floats on latest`,
+        dev,
+        (e) => (e.observability[exporter].image.tag = 'latest'),
+        `observability.${exporter}.image.tag`,
+        'latest',
+      ],
+      [
+        `the ${exporter} memory limit is below its request`,
+        dev,
+        (e) => (e.observability[exporter].resources.limits.memory = '16Mi'),
+        `observability.${exporter}.resources.limits.memory`,
+        '16Mi',
+      ],
+    ],
+  ),
+  [
+    "the sidecar exporter's limit is above the namespace's limit range (the quota has room)",
+    dev,
+    (e) => {
+      e.observability.pgbouncerExporter.resources.limits.cpu = '2';
+      e.cluster.namespaces[2].quota.limits.cpu = '16';
+    },
+    'observability.pgbouncerExporter.resources.limits.cpu',
+    '2',
+  ],
+  [
+    "the Postgres exporter's limit is above the namespace's limit range (the quota has room)",
+    dev,
+    (e) => (e.observability.postgresExporter.resources.limits.memory = '3Gi'),
+    'observability.postgresExporter.resources.limits.memory',
+    '3Gi',
+  ],
+  [
+    'a Prometheus pod label value is no label value',
+    dev,
+    (e) => (e.observability.prometheus.podLabels = { 'app.kubernetes.io/name': 'prome theus' }),
+    'observability.prometheus.podLabels.app.kubernetes.io/name',
+    'prome theus',
+  ],
 ];
 
 /** Rules across environments: what two environments must never share. */
+/** A second environment in dev's account and state bucket, with a state key of its own. */
+const staging = (): EnvironmentConfig =>
+  withChange(dev, (e) => {
+    e.name = 'staging';
+    e.state.key = 'lightwave-platform/staging/terraform.tfstate';
+  });
+
 const acrossEnvironments: FailingCase[] = [
+  {
+    what: 'a state bucket is reused across accounts',
+    envs: () => [dev, withChange(prod, (e) => (e.state.bucket = dev.state.bucket))],
+    expected: { environment: 'registry', field: 'aws.accountId', value: ['111111111111', '222222222222'] },
+  },
+  {
+    what: 'one account names two state buckets',
+    envs: () => [dev, withChange(prod, (e) => (e.aws.accountId = dev.aws.accountId))],
+    expected: {
+      environment: 'registry',
+      field: 'state.bucket',
+      value: [dev.state.bucket, prod.state.bucket],
+    },
+  },
+  ...(
+    [
+      ['state.region', (e) => (e.state.region = 'eu-west-1'), ['us-east-1', 'eu-west-1']],
+      [
+        'state.kmsKeyAlias',
+        (e) => (e.state.kmsKeyAlias = 'alias/other'),
+        [dev.state.kmsKeyAlias, 'alias/other'],
+      ],
+      [
+        'state.noncurrentVersionExpirationDays',
+        (e) => (e.state.noncurrentVersionExpirationDays = 365),
+        [dev.state.noncurrentVersionExpirationDays, 365],
+      ],
+      [
+        'delivery.bootstrapBackend',
+        (e) => (e.delivery.bootstrapBackend = dev.delivery.bootstrapBackend === 'local' ? 's3' : 'local'),
+        [dev.delivery.bootstrapBackend, dev.delivery.bootstrapBackend === 'local' ? 's3' : 'local'],
+      ],
+    ] as [string, Change, unknown][]
+  ).map(([field, change, value]): FailingCase => ({
+    what: `environments of one state bucket disagree on ${field}`,
+    envs: () => [dev, withChange(staging(), change)],
+    expected: { environment: 'registry', field, value },
+  })),
+  {
+    what: 'two environments deploy from one GitHub Environment',
+    envs: () => [dev, staging()],
+    expected: {
+      environment: 'registry',
+      field: 'delivery.githubEnvironment',
+      value: dev.delivery.githubEnvironment,
+    },
+  },
+  {
+    what: 'two environments of one account name one role',
+    envs: () => [dev, withChange(staging(), (e) => (e.delivery.githubEnvironment = 'staging'))],
+    expected: {
+      environment: 'registry',
+      field: 'delivery.planRole.name | delivery.deployRole.name',
+      value: `${dev.aws.accountId}/${dev.delivery.planRole.name}`,
+    },
+  },
+  {
+    what: 'environments name different repositories',
+    envs: () => [dev, withChange(prod, (e) => (e.delivery.repository = 'someone-else/platform'))],
+    expected: {
+      environment: 'registry',
+      field: 'delivery.repository',
+      value: [dev.delivery.repository, 'someone-else/platform'],
+    },
+  },
   {
     what: 'two environments share a name',
     envs: () => [dev, withChange(prod, (e) => (e.name = 'dev'))],

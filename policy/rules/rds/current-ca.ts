@@ -7,6 +7,7 @@ export default resourceRule('LW-RDS-014', () => ({
   title: 'RDS uses a current certificate authority',
   severity: 'medium',
   mirrors: ['CKV_AWS_211'],
+  relation: 'stricter: ca_cert_identifier must be written out; the check passes it absent',
   rationale: 'rds-ca-2019 expired in 2024; clients verifying the server need a current CA.',
   types: ['aws_db_instance'],
   test: (db) =>

@@ -6,8 +6,10 @@ import { resourceRule } from '../../rule';
 export default resourceRule('LW-RDS-024', () => ({
   title: 'Production RDS cannot be destroyed by a plan',
   severity: 'critical',
-  mirrors: ['lightwave:data-protection'],
-  rationale: 'prevent_destroy makes Terraform refuse any plan that would destroy the production database.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'prevent_destroy makes Terraform refuse any plan that would destroy the production database. No scanner equivalent (a platform data-protection rule).',
   types: ['aws_db_instance'],
   tiers: ['production'],
   test: (db) => (db.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
