@@ -12,6 +12,7 @@ import {
   isS3BucketName,
   matches,
 } from '../environments/rules/formats';
+import { actionMatches, isAction, isReadAction, readsData } from '../environments/rules/iam-actions';
 import {
   minutes,
   parseBackupWindow,
@@ -168,4 +169,58 @@ describe('windows', () => {
     const [b, m] = [parseBackupWindow(backup), parseMaintenanceWindow(maintenance)];
     expect(windowsOverlap(b as never, m as never)).toBe(expected);
   });
+});
+
+describe('IAM actions', () => {
+  test.each([
+    ['rds:DescribeDBInstances', true],
+    ['rds:Describe*', true],
+    ['cloud-watch:Get', true],
+    [' rds:DescribeDBInstances', false],
+    ['rds:DescribeDBInstances ', false],
+    ['rds:Describe DBInstances', false],
+    ['RDS:DescribeDBInstances', false],
+    ['rds:Describe**', false],
+  ])('isAction(%p) is %p', (action, expected) => expect(isAction(action)).toBe(expected));
+
+  test.each([
+    ['rds:DescribeDBInstances', true],
+    ['s3:GetObject', true],
+    ['iam:ListRoles', true],
+    ['dynamodb:BatchGetItem', true],
+    ['rds:List*', true],
+    ['rds:ModifyDBInstance', false],
+    ['rds:ModifyDescribe', false],
+    ['rds:xDescribeDBInstances', false],
+    ['rds:Describe DBInstances', false],
+  ])('isReadAction(%p) is %p', (action, expected) => expect(isReadAction(action)).toBe(expected));
+
+  test.each([
+    ['s3:Get*', 's3:GetObject', true],
+    ['S3:getobject', 's3:GetObject', true],
+    ['s3:Get*', 's3:PutObject', false],
+    ['a.b:X', 'a.b:X', true],
+    ['a.b:X', 'aXb:X', false],
+    ['s3:GetObject', 's3:GetObjectVersion', false],
+  ])('actionMatches(%p, %p) is %p', (pattern, action, expected) =>
+    expect(actionMatches(pattern, action)).toBe(expected),
+  );
+
+  test.each([
+    'kms:Decrypt',
+    'logs:GetLogEvents',
+    's3:GetObject',
+    's3:GetObjectVersion',
+    'secretsmanager:GetSecretValue',
+    'ssm:GetParameter',
+    'ssm:GetParameters',
+    'ssm:GetParametersByPath',
+    's3:Get*',
+    'ssm:*',
+  ])('%s reads data', (action) => expect(readsData(action)).toBe(true));
+
+  test.each(['rds:Describe*', 'kms:DescribeKey', 'logs:DescribeLogGroups', 's3:GetBucketPolicy'])(
+    '%s reads configuration only',
+    (action) => expect(readsData(action)).toBe(false),
+  );
 });

@@ -133,6 +133,45 @@ type Change = (env: Writable<EnvironmentConfig>) => void;
 
 /** What a failure says is allowed, word for word, where it lists or computes the allowed values. */
 const allowedTexts: [string, EnvironmentConfig, Change, string, string][] = [
+  [
+    'unknown bootstrap backend',
+    dev,
+    (e) => (e.delivery.bootstrapBackend = 'gcs' as never),
+    'delivery.bootstrapBackend',
+    'local | s3',
+  ],
+  [
+    'an administrator of another account',
+    dev,
+    (e) => (e.delivery.administratorArns = ['arn:aws:iam::999999999999:role/admin']),
+    'delivery.administratorArns[0]',
+    'an IAM role or user ARN in account 111111111111, without wildcards',
+  ],
+  [
+    'a deploy role given an STS action',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('sts:TagSession'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    'a service action without a service-wide wildcard, outside iam, sts, s3, organizations, account (the bootstrap stack scopes those itself)',
+  ],
+  [
+    'max_connections of an unknown instance class',
+    dev,
+    (e) =>
+      Object.assign(e.database, {
+        instanceClass: 'db.x9.huge',
+        parameters: { ...e.database.parameters, maxConnections: 5 },
+      }),
+    'database.parameters.maxConnections',
+    'an integer from 6 (above the 5 superuser-reserved connections)',
+  ],
+  [
+    'a drain five seconds short',
+    dev,
+    (e) => (e.cluster.pgbouncer.drainSeconds = 35),
+    'cluster.pgbouncer.drainSeconds',
+    "at least 40 = payload_user's statement timeout (30000 ms) + a connection max age of 10 s, so its clients leave a stopping PgBouncer pod with their statement finished",
+  ],
   ['unknown tier', dev, (e) => (e.tier = 'staging' as never), 'tier', 'development | production'],
   [
     'unknown Pod Security level',
@@ -250,6 +289,24 @@ describe.each(allowedTexts)('names what is allowed: %s', (_what, base, change, f
 
 /** Changes whose failures must be exactly these: one bad input is not reported again, or as a crash, elsewhere. */
 const exactFailures: [string, EnvironmentConfig, Change, string[]][] = [
+  [
+    'a drain of zero seconds (the per-role drain check waits for a valid drain)',
+    dev,
+    (e) => (e.cluster.pgbouncer.drainSeconds = 0),
+    ['cluster.pgbouncer.drainSeconds'],
+  ],
+  [
+    'a statement timeout above an hour (the drain check skips a role whose timeout is invalid)',
+    dev,
+    (e) => Object.assign(e.databaseAccess.roles[0], { statementTimeoutMs: 4_000_000 }),
+    ['databaseAccess.roles[0].statementTimeoutMs'],
+  ],
+  [
+    'a malformed account id (administrator ARNs are judged by shape only)',
+    dev,
+    (e) => (e.aws.accountId = 'abc'),
+    ['aws.accountId'],
+  ],
   ['a malformed backup window', dev, (e) => (e.database.backupWindow = '3am'), ['database.backupWindow']],
   [
     'a malformed maintenance window',

@@ -18,7 +18,8 @@ export function isAction(action: string): boolean {
 }
 
 export function isReadAction(action: string): boolean {
-  return isAction(action) && /^(Describe|Get|List|BatchGet)[A-Za-z0-9]*\*?$/.test(action.split(':')[1]);
+  // isAction has checked the verb's characters; a read's verb starts with one of these.
+  return isAction(action) && /^(Describe|Get|List|BatchGet)/.test(action.split(':')[1]);
 }
 
 /** A read that returns data (an object, a secret, a parameter, a plaintext). */

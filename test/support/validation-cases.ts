@@ -950,6 +950,20 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
   ],
   ['no administrator', dev, (e) => (e.delivery.administratorArns = []), 'delivery.administratorArns', []],
   [
+    'an administrator listed twice',
+    dev,
+    (e) => e.delivery.administratorArns.push(dev.delivery.administratorArns[0]),
+    'delivery.administratorArns',
+    [dev.delivery.administratorArns[0], dev.delivery.administratorArns[0]],
+  ],
+  [
+    'a deploy role name with a space',
+    dev,
+    (e) => (e.delivery.deployRole.name = 'lightwave dev deploy'),
+    'delivery.deployRole.name',
+    'lightwave dev deploy',
+  ],
+  [
     'malformed tunnel instance id',
     dev,
     (e) => (e.delivery.databaseTunnelInstanceId = 'i-xyz'),
