@@ -112,22 +112,37 @@ export const dev: EnvironmentConfig = {
       resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
       runAsUser: 10001,
     },
+    redis: {
+      namespace: 'shared',
+      version: '7.0.15',
+      image: { repository: 'docker.io/library/redis', tag: '7.0.15-alpine' },
+      maxMemory: '192Mi',
+      evictionPolicy: 'allkeys-lru',
+      resources: { requests: { cpu: '50m', memory: '256Mi' }, limits: { cpu: '250m', memory: '256Mi' } },
+      runAsUser: 10002,
+    },
     apps: {
       payload: {
         namespace: 'payload-cms',
         databaseRole: 'payload_user',
         podLabels: { 'app.kubernetes.io/name': 'payload' },
+        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 3000,
+        serviceName: 'payload',
         httpIngressCidrs: ['10.10.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: cloudflareIpv4Ranges, // uploads to R2
+        settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms-dev.lightwave-media.site' },
       },
       django: {
         namespace: 'django-api',
         databaseRole: 'django_user',
-        podLabels: { 'app.kubernetes.io/name': 'django-api' },
+        podLabels: { 'app.kubernetes.io/name': 'django-api' }, // web and Celery worker pods alike
+        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 8000,
+        serviceName: 'django-api',
         httpIngressCidrs: ['10.10.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: [],
+        settings: {},
       },
     },
   },
@@ -164,6 +179,13 @@ export const dev: EnvironmentConfig = {
       reason:
         "The Phase 0 plan's $15/month priced the db.t3.micro alone ($13.14); the 20 GiB gp3 minimum, the KMS key, the RDS-managed secret and the logs bring the estimate to about $17.34. Accepted until the dev budget is re-approved.",
       expires: '2027-03-31',
+    },
+    {
+      rule: 'LW-PGB-010',
+      address: 'kubernetes_deployment_v1.cluster_redis_deployment',
+      reason:
+        'The Redis image is pinned to the 7.0.15-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
+      expires: '2027-01-31',
     },
     {
       rule: 'LW-PGB-010',

@@ -112,22 +112,37 @@ export const prod: EnvironmentConfig = {
       resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
       runAsUser: 10001,
     },
+    redis: {
+      namespace: 'shared',
+      version: '7.0.15',
+      image: { repository: 'docker.io/library/redis', tag: '7.0.15-alpine' },
+      maxMemory: '768Mi',
+      evictionPolicy: 'allkeys-lru',
+      resources: { requests: { cpu: '100m', memory: '1Gi' }, limits: { cpu: '500m', memory: '1Gi' } },
+      runAsUser: 10002,
+    },
     apps: {
       payload: {
         namespace: 'payload-cms',
         databaseRole: 'payload_user',
         podLabels: { 'app.kubernetes.io/name': 'payload' },
+        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 3000,
+        serviceName: 'payload',
         httpIngressCidrs: ['10.20.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: cloudflareIpv4Ranges, // uploads to R2
+        settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms.lightwave-media.site' },
       },
       django: {
         namespace: 'django-api',
         databaseRole: 'django_user',
-        podLabels: { 'app.kubernetes.io/name': 'django-api' },
+        podLabels: { 'app.kubernetes.io/name': 'django-api' }, // web and Celery worker pods alike
+        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 8000,
+        serviceName: 'django-api',
         httpIngressCidrs: ['10.20.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: [],
+        settings: {},
       },
     },
   },
@@ -164,6 +179,13 @@ export const prod: EnvironmentConfig = {
       reason:
         'Single-AZ: the approved $72.50/month database budget (Phase 0 plan) does not cover a Multi-AZ db.t3.medium (about $105/month). Recovery is from automated backups (14 days). Revisit when the budget is reviewed.',
       expires: '2027-03-31',
+    },
+    {
+      rule: 'LW-PGB-010',
+      address: 'kubernetes_deployment_v1.cluster_redis_deployment',
+      reason:
+        'The Redis image is pinned to the 7.0.15-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
+      expires: '2027-01-31',
     },
     {
       rule: 'LW-PGB-010',

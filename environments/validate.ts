@@ -2,12 +2,14 @@
  * Runs every validation rule over every environment and across them, so all failures are reported at once.
  */
 import type { EnvironmentConfig } from './config';
+import { applicationRules } from './rules/application';
 import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
 import { mediaRules } from './rules/media';
 import { policyWaiverRules } from './rules/policy-waivers';
+import { redisRules } from './rules/redis';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
 
@@ -17,6 +19,8 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...databaseAccessRules,
   ...clusterRules,
   ...mediaRules,
+  ...applicationRules,
+  ...redisRules,
   ...policyWaiverRules,
 ];
 

@@ -1,6 +1,8 @@
 /**
  * Every policy rule, one per file under rules/. A rule added there is registered here.
  */
+import applicationPodPeers from './rules/application/pod-peers';
+import applicationSecretVariablesAreReferences from './rules/application/secret-variables-are-references';
 import cloudflareAbortMultipart from './rules/cloudflare/abort-multipart';
 import cloudflareBucketPreventDestroy from './rules/cloudflare/bucket-prevent-destroy';
 import cloudflareCorsMethods from './rules/cloudflare/cors-methods';
@@ -70,6 +72,11 @@ import postgresqlSchemaPreventDestroy from './rules/postgresql/schema-prevent-de
 import postgresqlSearchPath from './rules/postgresql/search-path';
 import postgresqlSerializedGrants from './rules/postgresql/serialized-grants';
 import postgresqlStatementTimeout from './rules/postgresql/statement-timeout';
+import redisBoundedMemory from './rules/redis/bounded-memory';
+import redisConfinedUsers from './rules/redis/confined-users';
+import redisDefaultUserOff from './rules/redis/default-user-off';
+import redisNoDebugOrModules from './rules/redis/no-debug-or-modules';
+import redisNoPersistence from './rules/redis/no-persistence';
 import rdsBackupRetention from './rules/rds/backup-retention';
 import rdsCopyTagsToSnapshots from './rules/rds/copy-tags-to-snapshots';
 import rdsCurrentCa from './rules/rds/current-ca';
@@ -109,6 +116,8 @@ import securityGroupRuleDescription from './rules/security-group/rule-descriptio
 import type { PolicyRule } from './rule';
 
 export const policyRules: readonly PolicyRule[] = [
+  applicationPodPeers,
+  applicationSecretVariablesAreReferences,
   cloudflareAbortMultipart,
   cloudflareBucketPreventDestroy,
   cloudflareCorsMethods,
@@ -178,6 +187,11 @@ export const policyRules: readonly PolicyRule[] = [
   postgresqlSearchPath,
   postgresqlSerializedGrants,
   postgresqlStatementTimeout,
+  redisBoundedMemory,
+  redisConfinedUsers,
+  redisDefaultUserOff,
+  redisNoDebugOrModules,
+  redisNoPersistence,
   rdsBackupRetention,
   rdsCopyTagsToSnapshots,
   rdsCurrentCa,

@@ -37,3 +37,9 @@ export function containers(deployment: Block): Block[] {
 export function podSpec(deployment: Block): Block {
   return (get(deployment, 'spec', 'template', 'spec') as Block | undefined) ?? {};
 }
+
+/** A Deployment of the connection pooler (PgBouncer), by its component label. */
+export function isPooler(deployment: Block): boolean {
+  const labels = get(deployment, 'metadata', 'labels') as Record<string, string> | undefined;
+  return labels?.['app.kubernetes.io/component'] === 'connection-pooler';
+}

@@ -125,14 +125,17 @@ describe('network policies', () => {
   test('allow exactly the platform flows', () => {
     expect([...policies.keys()].filter((k) => !/default-deny-all|allow-dns/.test(k)).sort()).toEqual([
       'django-api/app-to-pgbouncer',
+      'django-api/app-to-redis',
       'django-api/django-to-payload-api',
       'django-api/http-from-load-balancer',
       'payload-cms/app-to-pgbouncer',
+      'payload-cms/app-to-redis',
       'payload-cms/http-from-load-balancer',
       'payload-cms/https-egress',
       'payload-cms/payload-api-from-django',
       'shared/pgbouncer-from-apps',
       'shared/pgbouncer-to-database',
+      'shared/redis-from-apps',
     ]);
   });
 

@@ -40,7 +40,7 @@ describe('review of a change of the prod instance class', () => {
     const cost = estimateCost(head.synthesized[1]);
     expect(cost.lines[0]).toEqual(expect.objectContaining({ item: 'RDS db.t3.large', usd: 105.85 }));
     expect(report).toContain(
-      `| prod | 72 | 1 changed | 1 fail, 3 waived | $${cost.databaseUsd.toFixed(2)} / $72.50 ❌ over budget |`,
+      `| 1 changed | 1 fail, 4 waived | $${cost.databaseUsd.toFixed(2)} / $72.50 ❌ over budget |`,
     );
     expect(report).toContain('| FAIL | LW-COST-001 [medium]');
   });
@@ -129,7 +129,7 @@ describe('report content', () => {
       expect(section).toContain('### Resources by layer');
       expect(section).toMatch(/\| database \| 13 \| aws_cloudwatch_log_group ×2/);
       expect(section).toContain('### Key settings');
-      expect(section).toMatch(/### Policy: \d+ pass, 0 fail, 3 waived/);
+      expect(section).toMatch(/### Policy: \d+ pass, 0 fail, 4 waived/);
       expect(section).toMatch(/### Cost: database \$\d+\.\d\d\/month against a budget/);
     }
   });

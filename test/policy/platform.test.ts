@@ -137,8 +137,12 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-PGB-008': { nonCompliant: (e) => delete container(e).liveness_probe },
   'LW-PGB-009': { nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:latest') },
   'LW-PGB-010': {
-    compliant: (e) =>
-      (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(64)}`),
+    compliant: (e) => {
+      for (const d of Object.values(e.stack.resource!.kubernetes_deployment_v1)) {
+        const c = ((d.spec as { template: { spec: Block } }).template.spec.container as Block[])[0];
+        c.image = `${String(c.image).split('@')[0]}@sha256:${'a'.repeat(64)}`;
+      }
+    },
     nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
   },
   'LW-PGB-011': { nonCompliant: (e) => (pod(e).automount_service_account_token = true) },

@@ -1,6 +1,7 @@
 /**
  * LW-PGB-014: The pooler runs at least two replicas.
  */
+import { isPooler } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
@@ -13,5 +14,6 @@ export default resourceRule({
   rationale:
     'Every database connection goes through PgBouncer; one pod is a single point of failure. No scanner equivalent (a platform availability rule).',
   types: ['kubernetes_deployment_v1'],
-  test: (d) => Number(get(d, 'spec', 'replicas') ?? 1) >= 2,
+  // The pooler only: the single-replica Redis cache is one pod on purpose (charts/redis/chart.ts).
+  test: (d) => (isPooler(d) ? Number(get(d, 'spec', 'replicas') ?? 1) >= 2 : null),
 });

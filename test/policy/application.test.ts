@@ -1,0 +1,94 @@
+/**
+ * Policy rules over what the applications are handed: their Secrets, the network flows, the Redis cache.
+ */
+import type { Block } from '../../synth/terraform-json';
+import { policyRules } from '../../policy';
+import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
+
+const data = (e: MutableEnvironment, type: string, name: string) =>
+  resource(e.stack, type, name).data as Record<string, string>;
+const acl = (e: MutableEnvironment) => data(e, 'kubernetes_secret_v1', 'cluster_redis_acl');
+const editAcl = (e: MutableEnvironment, from: RegExp | string, to: string) => {
+  acl(e)['users.acl'] = acl(e)['users.acl'].replace(from, to);
+};
+const conf = (e: MutableEnvironment) => data(e, 'kubernetes_config_map_v1', 'cluster_redis_config');
+const editConf = (e: MutableEnvironment, from: RegExp, to: string) => {
+  conf(e)['redis.conf'] = conf(e)['redis.conf'].replace(from, to);
+};
+const REDIS_ACL = 'kubernetes_secret_v1.cluster_redis_acl';
+const REDIS_CONF = 'kubernetes_config_map_v1.cluster_redis_config';
+
+const cases: Readonly<Record<string, RuleCase>> = {
+  'LW-APP-001': {
+    nonCompliant: (e) =>
+      (data(e, 'kubernetes_secret_v1', 'cluster_django_env').CACHE_URL = 'redis://django:pw@redis:6379/0'),
+    address: 'kubernetes_secret_v1.cluster_django_env',
+    alsoNonCompliant: {
+      'a secret variable missing from its Secret': (e) =>
+        delete data(e, 'kubernetes_secret_v1', 'cluster_payload_env').PAYLOAD_SECRET,
+    },
+  },
+  'LW-APP-002': {
+    nonCompliant: (e) => {
+      const spec = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_redis_from_apps').spec as {
+        ingress: { from: Block[] }[];
+      };
+      delete spec.ingress[0].from[0].pod_selector;
+    },
+    address: 'kubernetes_network_policy_v1.cluster_redis_from_apps',
+    alsoNonCompliant: {
+      'an egress peer with an empty pod selector': (e) => {
+        const spec = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_django_to_redis').spec as {
+          egress: { to: Block[] }[];
+        };
+        spec.egress[0].to[0].pod_selector = { match_labels: {} };
+      },
+    },
+  },
+  'LW-REDIS-001': {
+    nonCompliant: (e) => editAcl(e, 'user default off', 'user default on nopass'),
+    address: REDIS_ACL,
+    alsoNonCompliant: {
+      'no default line (Redis enables the default user)': (e) => editAcl(e, /^user default .*\n/, ''),
+      'switched on again further along the line': (e) =>
+        editAcl(e, 'user default off', 'user default off on'),
+    },
+  },
+  'LW-REDIS-002': {
+    nonCompliant: (e) => editAcl(e, '~django:*', '~*'),
+    address: REDIS_ACL,
+    alsoNonCompliant: {
+      'dangerous commands added back': (e) =>
+        editAcl(e, /(user django .*)-@dangerous/, '$1-@dangerous +@admin'),
+      'a category after the last -@dangerous': (e) =>
+        editAcl(e, /(user payload .*)-@dangerous/, '$1-@dangerous +@keyspace'),
+      'no password': (e) => editAcl(e, /(user payload on resetpass )#\S+/, '$1nopass'),
+      'commands not starting from -@all': (e) => editAcl(e, /(user django .*resetchannels )-@all /, '$1'),
+    },
+    alsoCompliant: {
+      'a disabled user with wide rules': (e) => (acl(e)['users.acl'] += 'user legacy off nopass ~* +@all\n'),
+    },
+  },
+  'LW-REDIS-003': {
+    nonCompliant: (e) => editConf(e, /maxmemory-policy .*/, 'maxmemory-policy noeviction'),
+    address: REDIS_CONF,
+    alsoNonCompliant: { 'no memory ceiling': (e) => editConf(e, /maxmemory \d+/, 'maxmemory 0') },
+  },
+  'LW-REDIS-004': {
+    nonCompliant: (e) => editConf(e, /appendonly no/, 'appendonly yes'),
+    address: REDIS_CONF,
+    alsoNonCompliant: { 'RDB snapshots': (e) => editConf(e, /save ""/, 'save 3600 1') },
+  },
+  'LW-REDIS-005': {
+    nonCompliant: (e) => editConf(e, /enable-module-command no/, 'enable-module-command yes'),
+    address: REDIS_CONF,
+    alsoNonCompliant: { DEBUG: (e) => editConf(e, /enable-debug-command no/, 'enable-debug-command local') },
+  },
+};
+
+describeRules(cases);
+
+test('every application and Redis rule has its cases here', () => {
+  const ids = policyRules.map((r) => r.id).filter((id) => /^LW-(APP|REDIS)-/.test(id));
+  expect(Object.keys(cases).sort()).toEqual(ids.sort());
+});
