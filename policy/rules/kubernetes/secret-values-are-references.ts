@@ -16,7 +16,8 @@ export default resourceRule({
   test: (secret) => {
     const data = (secret.data as Record<string, string> | undefined) ?? {};
     const literal = Object.keys(data).filter(
-      (k) => /PASSWORD|SECRET|DATABASE_UR[IL]|userlist|users\.acl/i.test(k) && !String(data[k]).includes('${'),
+      (k) =>
+        /PASSWORD|SECRET|DATABASE_UR[IL]|userlist|users\.acl/i.test(k) && !String(data[k]).includes('${'),
     );
     return literal.length === 0 || `literal values in ${literal.join(', ')}`;
   },
