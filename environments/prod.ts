@@ -71,6 +71,8 @@ export const prod: EnvironmentConfig = {
       { name: 'cineos', owner: 'cineos_owner', readers: [] },
       { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
     ],
+    // Query statistics (already preloaded), trigram similarity and accent-free search.
+    extensions: { schema: 'extensions', names: ['pg_stat_statements', 'pg_trgm', 'unaccent'] },
   },
   cluster: {
     eksClusterName: 'lightwave-prod',

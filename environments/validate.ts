@@ -7,6 +7,7 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { extensionRules } from './rules/extensions';
 import { mediaRules } from './rules/media';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { redisRules } from './rules/redis';
@@ -17,6 +18,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...coreRules,
   ...databaseRules,
   ...databaseAccessRules,
+  ...extensionRules,
   ...clusterRules,
   ...mediaRules,
   ...applicationRules,

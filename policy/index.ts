@@ -1,6 +1,7 @@
 /**
  * Every policy rule, one per file under rules/. A rule added there is registered here.
  */
+import applicationExtensionsSchema from './rules/application/extensions-schema';
 import applicationPodPeers from './rules/application/pod-peers';
 import applicationSecretVariablesAreReferences from './rules/application/secret-variables-are-references';
 import cloudflareAbortMultipart from './rules/cloudflare/abort-multipart';
@@ -116,6 +117,7 @@ import securityGroupRuleDescription from './rules/security-group/rule-descriptio
 import type { PolicyRule } from './rule';
 
 export const policyRules: readonly PolicyRule[] = [
+  applicationExtensionsSchema,
   applicationPodPeers,
   applicationSecretVariablesAreReferences,
   cloudflareAbortMultipart,

@@ -8,13 +8,14 @@
  * tables and sequences, and default privileges for what the owner creates later. PUBLIC loses CONNECT and TEMPORARY
  * on the database and every right on schema `public`: only the declared roles (and the master user) may connect.
  */
+import { Extension } from '@cdktf/provider-postgresql/lib/extension';
 import { Role } from '@cdktf/provider-postgresql/lib/role';
 import { Schema } from '@cdktf/provider-postgresql/lib/schema';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
 import { SerializedGrants } from '../constructs/serialized-grants';
 import type { EnvironmentTier } from '../environments/config';
-import type { DatabaseAccessConfig } from '../environments/parts/database-access';
+import type { DatabaseAccessConfig, DatabaseRoleConfig } from '../environments/parts/database-access';
 import type { DatabaseOutputs } from './database';
 
 export interface DatabaseAccessLayerProps {
@@ -69,7 +70,7 @@ export class DatabaseAccessLayer extends Construct {
                 statementTimeout: config.statementTimeoutMs,
               }
             : {}),
-          ...(owned.length > 0 ? { searchPath: owned } : {}),
+          ...searchPathOf(config, owned, access.extensions.schema),
           superuser: false,
           createDatabase: false,
           createRole: false,
@@ -101,7 +102,8 @@ export class DatabaseAccessLayer extends Construct {
         }),
     );
 
-    const grants = new SerializedGrants(this, 'grants', [...roles.values(), ...schemas]);
+    const extensionSchema = this.createExtensions(access, database, protect);
+    const grants = new SerializedGrants(this, 'grants', [...roles.values(), ...schemas, extensionSchema]);
     grants.grant('revoke_public_database', {
       role: 'public',
       database: db,
@@ -121,6 +123,14 @@ export class DatabaseAccessLayer extends Construct {
         database: db,
         objectType: 'database',
         privileges: ['CONNECT'],
+      });
+      // The extensions' functions and operators, without owning them or being able to add to their schema.
+      grants.grant(`usage_${access.extensions.schema}_${role.name}`, {
+        role: role.name,
+        database: db,
+        schema: access.extensions.schema,
+        objectType: 'schema',
+        privileges: ['USAGE'],
       });
     }
     for (const schema of access.schemas) {
@@ -147,4 +157,45 @@ export class DatabaseAccessLayer extends Construct {
 
     this.outputs = { databaseName: db, loginRoles };
   }
+
+  /**
+   * The extensions schema, owned by the master user (RDS's rds_superuser, which may create every extension RDS
+   * offers), and each configured extension in it. Nothing in it belongs to an application role.
+   */
+  private createExtensions(
+    access: DatabaseAccessConfig,
+    database: DatabaseOutputs,
+    protect: { lifecycle?: { preventDestroy: boolean } },
+  ): Schema {
+    const { schema: name, names } = access.extensions;
+    const schema = new Schema(this, `schema_${name}`, {
+      name,
+      database: database.databaseName,
+      owner: database.masterUsername,
+      ifNotExists: true,
+      dropCascade: false,
+      dependsOn: [database.instance],
+      ...protect,
+    });
+    for (const extension of names) {
+      new Extension(this, `extension_${extension}`, {
+        name: extension,
+        schema: schema.name,
+        database: database.databaseName,
+        dropCascade: false,
+        createCascade: false,
+      });
+    }
+    return schema;
+  }
+}
+
+/** Login roles find their own schema first, then the extensions; a reserved role only its schema. */
+function searchPathOf(
+  config: DatabaseRoleConfig,
+  owned: readonly string[],
+  extensionSchema: string,
+): { searchPath?: string[] } {
+  const path = config.login ? [...owned, extensionSchema] : [...owned];
+  return path.length > 0 ? { searchPath: path } : {};
 }

@@ -39,7 +39,7 @@ describe('roles', () => {
         password: '${random_password.database_access_password_payload_user.result}',
         connection_limit: 40,
         statement_timeout: 30000,
-        search_path: ['payload'],
+        search_path: ['payload', 'extensions'],
       }),
     );
     expect(resourcesOfType(stack, 'random_password').database_access_password_payload_user).toEqual({
@@ -66,7 +66,14 @@ describe('roles', () => {
 describe('schemas', () => {
   test('each schema is owned by its role and waits for the server', () => {
     const schemas = byName('postgresql_schema');
-    expect([...schemas.keys()].sort()).toEqual(['cineos', 'createos', 'django', 'payload', 'photographyos']);
+    expect([...schemas.keys()].sort()).toEqual([
+      'cineos',
+      'createos',
+      'django',
+      'extensions',
+      'payload',
+      'photographyos',
+    ]);
     expect(schemas.get('payload')).toEqual(
       expect.objectContaining({
         database: 'lightwave_platform',
@@ -96,10 +103,12 @@ describe('grants', () => {
   test('are exactly what the model implies', () => {
     expect(grants.map(summary).sort()).toEqual([
       'django_user database - [CONNECT]',
+      'django_user schema extensions [USAGE]',
       'django_user schema payload [USAGE]',
       'django_user sequence payload [SELECT]',
       'django_user table payload [SELECT]',
       'payload_user database - [CONNECT]',
+      'payload_user schema extensions [USAGE]',
       'public database - []',
       'public schema public []',
     ]);

@@ -156,6 +156,41 @@ const badInputs: BadInput[] = [
     'cluster.redis.resources.limits.memory',
     '2Gi',
   ],
+  [
+    'an extension RDS for PostgreSQL 15 does not offer',
+    prod,
+    (e) => (e.databaseAccess.extensions.names = ['pg_trgm', 'timescaledb']),
+    'databaseAccess.extensions.names[1]',
+    'timescaledb',
+  ],
+  [
+    'an extension whose library the parameter group does not preload',
+    dev,
+    (e) => (e.databaseAccess.extensions.names = ['pg_cron']),
+    'databaseAccess.extensions.names[0]',
+    'pg_cron',
+  ],
+  [
+    'an extension listed twice',
+    dev,
+    (e) => (e.databaseAccess.extensions.names = ['unaccent', 'unaccent']),
+    'databaseAccess.extensions.names',
+    'unaccent',
+  ],
+  [
+    'extensions in schema public',
+    dev,
+    (e) => (e.databaseAccess.extensions.schema = 'public'),
+    'databaseAccess.extensions.schema',
+    'public',
+  ],
+  [
+    "extensions in an application's schema",
+    prod,
+    (e) => (e.databaseAccess.extensions.schema = 'payload'),
+    'databaseAccess.extensions.schema',
+    'payload',
+  ],
 ];
 
 describeBadInputs(badInputs);

@@ -40,8 +40,20 @@ export interface SchemaConfig {
   readonly readers: readonly string[];
 }
 
+/** PostgreSQL extensions created in the database, in a schema of their own that every login role may use. */
+export interface ExtensionsConfig {
+  /**
+   * Schema holding the extensions' functions, operators and types: owned by the master user, USAGE for every login
+   * role and appended to their search_path. Never `public` (PUBLIC has no rights there) nor an application schema.
+   */
+  readonly schema: string;
+  /** Extension names RDS for PostgreSQL 15 offers (constructs/rds-postgresql-extensions.ts). */
+  readonly names: readonly string[];
+}
+
 export interface DatabaseAccessConfig {
   readonly connection: DatabaseConnectionConfig;
   readonly roles: readonly DatabaseRoleConfig[];
   readonly schemas: readonly SchemaConfig[];
+  readonly extensions: ExtensionsConfig;
 }

@@ -45,6 +45,17 @@ const cases: Readonly<Record<string, RuleCase>> = {
       },
     },
   },
+  'LW-APP-003': {
+    nonCompliant: (e) =>
+      (resource(e.stack, 'postgresql_extension', 'database_access_extension_pg_trgm').schema = 'public'),
+    address: 'postgresql_extension.database_access_extension_pg_trgm',
+    alsoNonCompliant: {
+      'no schema (the first of the search_path)': (e) =>
+        delete resource(e.stack, 'postgresql_extension', 'database_access_extension_unaccent').schema,
+      "an application's schema": (e) =>
+        (resource(e.stack, 'postgresql_extension', 'database_access_extension_unaccent').schema = 'payload'),
+    },
+  },
   'LW-REDIS-001': {
     nonCompliant: (e) => editAcl(e, 'user default off', 'user default on nopass'),
     address: REDIS_ACL,
