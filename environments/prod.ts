@@ -7,6 +7,7 @@
 import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
 import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
+import { PAYLOAD_SENSITIVE_TABLES } from './payload-tables';
 
 export const prod: EnvironmentConfig = {
   name: 'prod',
@@ -65,7 +66,17 @@ export const prod: EnvironmentConfig = {
       { name: 'photographyos_owner', login: false },
     ],
     schemas: [
-      { name: 'payload', owner: 'payload_user', readers: ['django_user'] },
+      {
+        name: 'payload',
+        owner: 'payload_user',
+        readers: [],
+        // Credentials, sessions and per-user records of Payload's auth collection: never readable by another role.
+        sensitiveTables: PAYLOAD_SENSITIVE_TABLES,
+        // Django's read switch (analytics reads of Payload content; Django otherwise uses Payload's REST API): off.
+        // On: [{ role: 'django_user', tables: ['pages', 'posts', 'categories', 'media'] }], after Payload's
+        // migrations created them. See README, "Application contract".
+        tableReaders: [],
+      },
       { name: 'django', owner: 'django_user', readers: [] },
       { name: 'createos', owner: 'createos_owner', readers: [] },
       { name: 'cineos', owner: 'cineos_owner', readers: [] },

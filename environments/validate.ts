@@ -11,6 +11,7 @@ import { extensionRules } from './rules/extensions';
 import { mediaRules } from './rules/media';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { redisRules } from './rules/redis';
+import { tableReadRules } from './rules/table-reads';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
 
@@ -19,6 +20,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...databaseRules,
   ...databaseAccessRules,
   ...extensionRules,
+  ...tableReadRules,
   ...clusterRules,
   ...mediaRules,
   ...applicationRules,

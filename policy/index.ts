@@ -4,6 +4,7 @@
 import applicationExtensionsSchema from './rules/application/extensions-schema';
 import applicationPodPeers from './rules/application/pod-peers';
 import applicationSecretVariablesAreReferences from './rules/application/secret-variables-are-references';
+import applicationSensitiveTables from './rules/application/sensitive-tables';
 import cloudflareAbortMultipart from './rules/cloudflare/abort-multipart';
 import cloudflareBucketPreventDestroy from './rules/cloudflare/bucket-prevent-destroy';
 import cloudflareCorsMethods from './rules/cloudflare/cors-methods';
@@ -120,6 +121,7 @@ export const policyRules: readonly PolicyRule[] = [
   applicationExtensionsSchema,
   applicationPodPeers,
   applicationSecretVariablesAreReferences,
+  applicationSensitiveTables,
   cloudflareAbortMultipart,
   cloudflareBucketPreventDestroy,
   cloudflareCorsMethods,

@@ -155,7 +155,28 @@ export class DatabaseAccessLayer extends Construct {
       }
     }
 
+    this.grantTableReads(grants, access, db);
     this.outputs = { databaseName: db, loginRoles };
+  }
+
+  /**
+   * Table readers (Django's read switch on Payload's content): USAGE on the schema and SELECT on the listed tables
+   * only; a table created later stays closed until it is listed, so a new sensitive table is never exposed.
+   */
+  private grantTableReads(grants: SerializedGrants, access: DatabaseAccessConfig, db: string): void {
+    for (const schema of access.schemas) {
+      for (const reader of schema.tableReaders ?? []) {
+        const on = { role: reader.role, database: db, schema: schema.name };
+        const suffix = `${schema.name}_${reader.role}`;
+        grants.grant(`usage_${suffix}`, { ...on, objectType: 'schema', privileges: ['USAGE'] });
+        grants.grant(`tables_${suffix}`, {
+          ...on,
+          objectType: 'table',
+          privileges: READ_ONLY,
+          objects: reader.tables,
+        });
+      }
+    }
   }
 
   /**

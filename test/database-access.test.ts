@@ -104,18 +104,50 @@ describe('grants', () => {
     expect(grants.map(summary).sort()).toEqual([
       'django_user database - [CONNECT]',
       'django_user schema extensions [USAGE]',
-      'django_user schema payload [USAGE]',
-      'django_user sequence payload [SELECT]',
-      'django_user table payload [SELECT]',
       'payload_user database - [CONNECT]',
       'payload_user schema extensions [USAGE]',
       'public database - []',
       'public schema public []',
     ]);
-    expect(defaults.map(summary).sort()).toEqual([
-      'django_user sequence payload [SELECT] for payload_user',
-      'django_user table payload [SELECT] for payload_user',
+    expect(defaults).toEqual([]);
+  });
+
+  test('a whole-schema reader gets USAGE, SELECT on tables and sequences, and the same on later tables', () => {
+    const reading = synthEnvironment(
+      withChange(dev, (e) => (e.databaseAccess.schemas[1].readers = ['payload_user'])),
+    );
+    const of = (type: string) =>
+      Object.values(resourcesOfType(reading, type))
+        .filter((g) => g.schema === 'django')
+        .map(summary)
+        .sort();
+    expect(of('postgresql_grant')).toEqual([
+      'payload_user schema django [USAGE]',
+      'payload_user sequence django [SELECT]',
+      'payload_user table django [SELECT]',
     ]);
+    expect(of('postgresql_default_privileges')).toEqual([
+      'payload_user sequence django [SELECT] for django_user',
+      'payload_user table django [SELECT] for django_user',
+    ]);
+  });
+
+  test("Django's read switch on: USAGE and SELECT on the listed Payload tables only, nothing for later tables", () => {
+    const on = synthEnvironment(
+      withChange(
+        dev,
+        (e) =>
+          (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['pages', 'posts'] }]),
+      ),
+    );
+    const payloadGrants = Object.values(resourcesOfType(on, 'postgresql_grant')).filter(
+      (g) => g.schema === 'payload',
+    );
+    expect(payloadGrants.map((g) => `${summary(g)} ${JSON.stringify(g.objects ?? null)}`).sort()).toEqual([
+      'django_user schema payload [USAGE] null',
+      'django_user table payload [SELECT] ["pages","posts"]',
+    ]);
+    expect(resourcesOfType(on, 'postgresql_default_privileges')).toEqual({});
   });
 
   test('at most one grant per (role, database, schema, object type)', () => {

@@ -191,6 +191,48 @@ const badInputs: BadInput[] = [
     'databaseAccess.extensions.schema',
     'payload',
   ],
+  [
+    "a whole-schema reader of Payload's schema, which has sensitive tables",
+    prod,
+    (e) => (e.databaseAccess.schemas[0].readers = ['django_user']),
+    'databaseAccess.schemas[0].readers[0]',
+    'django_user',
+  ],
+  [
+    "Django's read switch listing Payload's users table",
+    prod,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['pages', 'users'] }]),
+    'databaseAccess.schemas[0].tableReaders[0].tables[1]',
+    'users',
+  ],
+  [
+    'a table reader that is not a login role',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'createos_owner', tables: ['pages'] }]),
+    'databaseAccess.schemas[0].tableReaders[0].role',
+    'createos_owner',
+  ],
+  [
+    'a table reader that owns the schema',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'payload_user', tables: ['pages'] }]),
+    'databaseAccess.schemas[0].tableReaders[0].role',
+    'payload_user',
+  ],
+  [
+    'a table reader with no table (the switch is off by removing the entry)',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: [] }]),
+    'databaseAccess.schemas[0].tableReaders[0].tables',
+    [],
+  ],
+  [
+    'a table name that is not an identifier',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['pages; DROP'] }]),
+    'databaseAccess.schemas[0].tableReaders[0].tables[0]',
+    'pages; DROP',
+  ],
 ];
 
 describeBadInputs(badInputs);

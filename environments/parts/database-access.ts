@@ -32,12 +32,34 @@ export interface ReservedRoleConfig {
 
 export type DatabaseRoleConfig = LoginRoleConfig | ReservedRoleConfig;
 
+/** A role that may read some tables of another role's schema, and nothing else there. */
+export interface TableReaderConfig {
+  readonly role: string;
+  /** Tables it may SELECT; each must exist when the grant is applied (after the owner's migrations created it). */
+  readonly tables: readonly string[];
+}
+
 export interface SchemaConfig {
   readonly name: string;
   /** The role owning the schema: full rights in it, runs its migrations; its `search_path` is this schema. */
   readonly owner: string;
   /** Roles with read-only access: USAGE, SELECT on tables and sequences, now and for tables the owner creates later. */
   readonly readers: readonly string[];
+  /**
+   * Tables no other role may ever read (password hashes, sessions, personal data). A schema that has them admits
+   * no whole-schema `readers` (default privileges would hand over every table created later), only `tableReaders`
+   * of other tables.
+   *
+   * @default - none
+   */
+  readonly sensitiveTables?: readonly string[];
+  /**
+   * Roles reading only listed tables: USAGE on the schema and SELECT on exactly those tables, nothing on tables
+   * created later until they are listed. An empty list is the switch in its off position.
+   *
+   * @default - none
+   */
+  readonly tableReaders?: readonly TableReaderConfig[];
 }
 
 /** PostgreSQL extensions created in the database, in a schema of their own that every login role may use. */

@@ -16,6 +16,18 @@ const editConf = (e: MutableEnvironment, from: RegExp, to: string) => {
   conf(e)['redis.conf'] = conf(e)['redis.conf'].replace(from, to);
 };
 const REDIS_ACL = 'kubernetes_secret_v1.cluster_redis_acl';
+
+/** Django's read switch on, reading `tables` of payload (none: the whole schema). */
+const withDjangoReading = (e: MutableEnvironment, tables: string[]) => {
+  e.stack.resource!.postgresql_grant.database_access_grants_tables_payload_django_user = {
+    role: 'django_user',
+    database: 'lightwave_platform',
+    schema: 'payload',
+    object_type: 'table',
+    privileges: ['SELECT'],
+    ...(tables.length > 0 ? { objects: tables } : {}),
+  };
+};
 const REDIS_CONF = 'kubernetes_config_map_v1.cluster_redis_config';
 
 const cases: Readonly<Record<string, RuleCase>> = {
@@ -54,6 +66,26 @@ const cases: Readonly<Record<string, RuleCase>> = {
         delete resource(e.stack, 'postgresql_extension', 'database_access_extension_unaccent').schema,
       "an application's schema": (e) =>
         (resource(e.stack, 'postgresql_extension', 'database_access_extension_unaccent').schema = 'payload'),
+    },
+  },
+  'LW-APP-004': {
+    compliant: (e) => withDjangoReading(e, ['pages', 'posts']),
+    nonCompliant: (e) => withDjangoReading(e, ['pages', 'users']),
+    address: 'postgresql_grant.database_access_grants_tables_payload_django_user',
+    alsoNonCompliant: {
+      'every table of the schema': (e) => withDjangoReading(e, []),
+      'default privileges for later tables': (e) => {
+        withDjangoReading(e, ['pages']);
+        e.stack.resource!.postgresql_default_privileges = {
+          later: {
+            role: 'django_user',
+            schema: 'payload',
+            owner: 'payload_user',
+            object_type: 'table',
+            privileges: ['SELECT'],
+          },
+        };
+      },
     },
   },
   'LW-REDIS-001': {

@@ -50,8 +50,8 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-PGR-009': {
     nonCompliant: (e) =>
       (e.stack.resource!.postgresql_grant.twin = {
-        ...grant(e, 'tables_payload_django_user'),
-        privileges: ['INSERT'],
+        ...grant(e, 'usage_extensions_django_user'),
+        privileges: ['CREATE'],
       }),
     address: 'postgresql_grant.twin',
   },
