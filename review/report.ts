@@ -11,6 +11,7 @@ import { diffStacks, type ResourceChange } from './diff';
 import { keySettings } from './key-settings';
 import { layerNames, layerOf } from './layers';
 import { PRICE_SOURCES, PRICES_AS_OF } from './prices';
+import { serviceVariablesSection } from './service-variables';
 import { addresses, type TerraformJson } from '../synth/terraform-json';
 
 /** Outcome of the offline plan of an environment's AWS part, or why it did not run. */
@@ -105,6 +106,8 @@ function environmentSection(env: SynthesizedEnvironment, plan?: PlanSummary): st
     '### Key settings',
     '',
     table(['setting', 'value'], keySettings(env)),
+    '',
+    serviceVariablesSection(env),
     '',
     `### Policy: ${count(findings, 'pass')} pass, ${count(findings, 'fail')} fail, ${count(findings, 'waived')} waived, ${count(findings, 'not-applicable')} not applicable`,
     '',

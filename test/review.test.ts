@@ -11,6 +11,7 @@ import { prod } from '../environments/prod';
 import { estimateCost } from '../review/cost';
 import { diffStacks } from '../review/diff';
 import { renderReport } from '../review/report';
+import { serviceVariablesSection } from '../review/service-variables';
 import { readStacks, synthesizeTree } from '../synth/synthesized-tree';
 import { withChange } from './support/synth';
 
@@ -146,5 +147,37 @@ describe('report content', () => {
       '| WAIVED | LW-RDS-006 [medium] Production RDS runs Multi-AZ — aws_db_instance.database_instance | until 2027-03-31: Single-AZ',
     );
     expect(report).toContain('❌ over budget, waived until 2027-03-31');
+  });
+});
+
+describe('application variables per environment', () => {
+  const report = renderReport({ environments: base.synthesized });
+
+  test.each(['dev', 'prod'])(
+    '%s lists each service variable by name, secret ones marked, no value',
+    (name) => {
+      const section = report.slice(report.indexOf(`## Environment \`${name}\``));
+      const variables = section.slice(
+        section.indexOf('### Application variables'),
+        section.indexOf('### Policy'),
+      );
+      expect(variables).toMatch(
+        /\| payload-cms \| `payload-env` \| CDN_BASE_URL, DATABASE_URI 🔒, .*PAYLOAD_SECRET 🔒.* \| ✅ \|/,
+      );
+      expect(variables).toMatch(
+        /\| django-api \| `django-env` \| CACHE_KEY_PREFIX, CACHE_URL 🔒, .*SECRET_KEY 🔒.* \| ✅ \|/,
+      );
+      expect(variables).not.toMatch(/postgresql:\/\/|random_password|redis:\/\//);
+    },
+  );
+
+  test('a Secret that strays from the contract is flagged', () => {
+    const [dev0] = base.synthesized;
+    const stack = structuredClone(dev0.stack);
+    const data = stack.resource!.kubernetes_secret_v1.cluster_django_env.data as Record<string, string>;
+    delete data.SECRET_KEY;
+    data.EXTRA = 'x';
+    const section = serviceVariablesSection({ config: dev0.config, stack });
+    expect(section).toContain('⚠️ missing SECRET_KEY; not in the contract: EXTRA');
   });
 });
