@@ -6,6 +6,7 @@
  */
 import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
+import { platformDeployActions, platformReadActions } from './delivery-defaults';
 import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
 import { PAYLOAD_SENSITIVE_TABLES } from './payload-tables';
 
@@ -17,9 +18,11 @@ export const prod: EnvironmentConfig = {
     region: 'us-east-1',
   },
   state: {
-    bucket: 'lightwave-tfstate-222222222222', // REPLACE: pre-existing, versioned state bucket
+    bucket: 'lightwave-tfstate-222222222222', // REPLACE: created by `cdktf deploy bootstrap-prod`
     key: 'lightwave-platform/prod/terraform.tfstate',
     region: 'us-east-1',
+    kmsKeyAlias: 'alias/lightwave-tfstate',
+    noncurrentVersionExpirationDays: 90,
   },
   tags: {
     Project: 'lightwave-platform',
@@ -179,6 +182,16 @@ export const prod: EnvironmentConfig = {
       browserTtlSeconds: 86400,
       managesZoneCacheRules: true,
     },
+  },
+  delivery: {
+    repository: 'lightwave-media/lightwave-platform', // REPLACE if the repository lives elsewhere
+    deployBranch: 'main',
+    githubEnvironment: 'prod',
+    administratorArns: ['arn:aws:iam::222222222222:role/lightwave-platform-admin'], // REPLACE: who runs the bootstrap
+    databaseTunnelInstanceId: 'i-0bbbbbbbbbbbbbbb1', // REPLACE: SSM-managed instance in the VPC
+    bootstrapBackend: 'local', // 's3' once the bootstrap state is migrated into the bucket
+    planRole: { name: 'lightwave-prod-plan', readActions: platformReadActions },
+    deployRole: { name: 'lightwave-prod-deploy', serviceActions: platformDeployActions },
   },
   policyWaivers: [
     {

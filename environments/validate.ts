@@ -7,6 +7,7 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { deliveryRules } from './rules/delivery';
 import { extensionRules } from './rules/extensions';
 import { mediaRules } from './rules/media';
 import { policyWaiverRules } from './rules/policy-waivers';
@@ -25,6 +26,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...mediaRules,
   ...applicationRules,
   ...redisRules,
+  ...deliveryRules,
   ...policyWaiverRules,
 ];
 

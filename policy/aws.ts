@@ -37,9 +37,34 @@ export function isDescription(value: unknown): boolean {
   return typeof value === 'string' && value.trim().length >= 2 && value !== 'Managed by Terraform';
 }
 
-export interface PolicyStatement {
-  readonly principals?: readonly { readonly type: string; readonly identifiers: readonly string[] }[];
+export interface PolicyCondition {
+  readonly test: string;
+  readonly variable: string;
+  readonly values: readonly string[];
 }
+
+/** A statement of an `aws_iam_policy_document` data source, as synthesized. */
+export interface PolicyStatement {
+  readonly sid?: string;
+  /** @default 'Allow' */
+  readonly effect?: string;
+  readonly actions?: readonly string[];
+  readonly resources?: readonly string[];
+  readonly principals?: readonly { readonly type: string; readonly identifiers: readonly string[] }[];
+  readonly condition?: readonly PolicyCondition[];
+}
+
+export const isAllow = (s: PolicyStatement): boolean => (s.effect ?? 'Allow') === 'Allow';
+
+/** The GitHub Actions OIDC issuer as it appears in provider ARNs and condition keys. */
+export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+
+/** Whether a trust statement federates the GitHub Actions OIDC provider. */
+export const trustsGitHubOidc = (s: PolicyStatement): boolean =>
+  (s.principals ?? []).some(
+    (p) =>
+      p.type === 'Federated' && p.identifiers.some((id) => id.endsWith(`:oidc-provider/${GITHUB_OIDC_HOST}`)),
+  );
 
 /** Statements of a policy given as `${data.aws_iam_policy_document.<id>.json}`, or undefined for anything else. */
 export function policyStatements(

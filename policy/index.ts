@@ -15,7 +15,11 @@ import cloudflareR2DevDisabled from './rules/cloudflare/r2-dev-disabled';
 import cloudflareTokenSingleBucket from './rules/cloudflare/token-single-bucket';
 import costDatabaseBudget from './rules/cost/database-budget';
 import iamDescription from './rules/iam/description';
+import iamFederatedBoundary from './rules/iam/federated-boundary';
+import iamGithubOidcTrust from './rules/iam/github-oidc-trust';
 import iamNoAdminPolicy from './rules/iam/no-admin-policy';
+import iamNoFullAccess from './rules/iam/no-full-access';
+import iamScopedIamWrites from './rules/iam/scoped-iam-writes';
 import iamServiceTrust from './rules/iam/service-trust';
 import kmsAlias from './rules/kms/alias';
 import kmsDeletionWindow from './rules/kms/deletion-window';
@@ -109,6 +113,13 @@ import rdsSubnetGroup from './rules/rds/subnet-group';
 import secretsManagerCmk from './rules/secrets-manager/cmk';
 import secretsManagerNoPlainPassword from './rules/secrets-manager/no-plain-password';
 import secretsManagerRotation from './rules/secrets-manager/rotation';
+import s3AclsDisabled from './rules/s3/acls-disabled';
+import s3KmsEncryption from './rules/s3/kms-encryption';
+import s3NoncurrentExpiry from './rules/s3/noncurrent-expiry';
+import s3PreventDestroy from './rules/s3/prevent-destroy';
+import s3PublicAccessBlock from './rules/s3/public-access-block';
+import s3TlsOnly from './rules/s3/tls-only';
+import s3Versioning from './rules/s3/versioning';
 import securityGroupDatabaseIngressFromGroups from './rules/security-group/database-ingress-from-groups';
 import securityGroupDescription from './rules/security-group/description';
 import securityGroupNoInlineRules from './rules/security-group/no-inline-rules';
@@ -132,7 +143,11 @@ export const policyRules: readonly PolicyRule[] = [
   cloudflareTokenSingleBucket,
   costDatabaseBudget,
   iamDescription,
+  iamFederatedBoundary,
+  iamGithubOidcTrust,
   iamNoAdminPolicy,
+  iamNoFullAccess,
+  iamScopedIamWrites,
   iamServiceTrust,
   kmsAlias,
   kmsDeletionWindow,
@@ -226,6 +241,13 @@ export const policyRules: readonly PolicyRule[] = [
   secretsManagerCmk,
   secretsManagerNoPlainPassword,
   secretsManagerRotation,
+  s3AclsDisabled,
+  s3KmsEncryption,
+  s3NoncurrentExpiry,
+  s3PreventDestroy,
+  s3PublicAccessBlock,
+  s3TlsOnly,
+  s3Versioning,
   securityGroupDatabaseIngressFromGroups,
   securityGroupDescription,
   securityGroupNoInlineRules,

@@ -34,6 +34,7 @@ const CHECKOV = 'bridgecrewio/checkov@03d5fdad';
 const TRIVY = 'aquasecurity/trivy-checks@80e53822';
 const CDK_NAG = 'cdklabs/cdk-nag@ca6d1b54';
 const SECURITY_HUB = 'https://docs.aws.amazon.com/securityhub/latest/userguide';
+const SECURITY_HUB_GUIDE = 'awsdocs/aws-security-hub-user-guide@bda5bf7d';
 
 const checkov = (title: string, path: string, framework: Framework = 'Terraform'): ScannerCheck => ({
   scanner: 'Checkov',
@@ -45,6 +46,16 @@ const checkovTerraform = (title: string, file: string) =>
   checkov(title, `terraform/checks/resource/${file}.py`);
 const checkovGraph = (title: string, file: string) =>
   checkov(title, `terraform/checks/graph_checks/aws/${file}.yaml`);
+/** Checks of `data "aws_iam_policy_document"`: they read every policy document, trust, key and bucket policies too. */
+const checkovDocument = (title: string, file: string, note?: string): ScannerCheck => ({
+  ...checkov(title, `terraform/checks/data/aws/${file}.py`),
+  note: `Reads every aws_iam_policy_document (trust, key and bucket policies too).${note ? ` ${note}` : ''}`,
+});
+/** Resource twins of the document checks: they parse policy JSON written on the resource. */
+const checkovPolicyJson = (title: string, file: string, twin: string, note?: string): ScannerCheck => ({
+  ...checkovTerraform(title, `aws/${file}`),
+  note: `Parses policy JSON on the resource; the \${data.aws_iam_policy_document.….json} reference synthesized here is not JSON to it, so it does not fail here and ${twin} judges the document.${note ? ` ${note}` : ''}`,
+});
 const checkovManifest = (title: string, file: string) =>
   checkov(title, `kubernetes/checks/${file}`, 'Kubernetes manifest');
 const checkovIngress = (port: number, file: string) =>
@@ -73,6 +84,23 @@ const securityHub = (title: string, page: string, note?: string): ScannerCheck =
   source: `${SECURITY_HUB}/${page}`,
   ...(note ? { note } : {}),
 });
+
+/** Controls read in the archived user guide's source, the one copy of their page whose text could be read in full. */
+const securityHubGuide = (title: string, page: string, note: string): ScannerCheck => ({
+  scanner: 'AWS Security Hub',
+  title,
+  framework: 'AWS account',
+  source: `${SECURITY_HUB_GUIDE}:doc_source/${page}`,
+  note: `${note} The current page words the S3 controls for "S3 general purpose buckets".`,
+});
+
+// What Checkov's cloudsplaining-based IAM checks flag (cloudsplaining PolicyDocument, Checkov pins >=0.7,<0.8).
+const CLOUDSPLAINING_ESCALATION =
+  'Flags the escalation paths of its list (iam:CreatePolicyVersion, iam:Attach*/Put*Policy, iam:UpdateAssumeRolePolicy, iam:PassRole with ec2:RunInstances or lambda:CreateFunction, lambda:UpdateFunctionCode, …) allowed on * without a condition.';
+const CLOUDSPLAINING_PERMISSIONS_MANAGEMENT =
+  'Flags actions of the Permissions management access level, of any service, allowed on * without a condition.';
+const CLOUDSPLAINING_STAR_RESOURCE =
+  'Flags every action that supports resource constraints allowed on * without a condition.';
 
 export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
   // Checkov, Terraform: RDS
@@ -186,6 +214,89 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
     'Disallow IAM roles, users, and groups from using the AWS AdministratorAccess policy',
     'aws/IAMManagedAdminPolicy',
   ),
+  CKV_AWS_1: checkovDocument(
+    'Ensure IAM policies that allow full "*-*" administrative privileges are not created',
+    'AdminPolicyDocument',
+  ),
+  CKV_AWS_49: checkovDocument(
+    'Ensure no IAM policies documents allow "*" as a statement\'s actions',
+    'StarActionPolicyDocument',
+  ),
+  CKV_AWS_62: checkovPolicyJson(
+    'Ensure IAM policies that allow full "*-*" administrative privileges are not created',
+    'IAMAdminPolicyDocument',
+    'CKV_AWS_1',
+  ),
+  CKV_AWS_63: checkovPolicyJson(
+    'Ensure no IAM policies documents allow "*" as a statement\'s actions',
+    'IAMStarActionPolicyDocument',
+    'CKV_AWS_49',
+  ),
+  CKV_AWS_109: checkovDocument(
+    'Ensure IAM policies does not allow permissions management / resource exposure without constraints',
+    'IAMPermissionsManagement',
+    CLOUDSPLAINING_PERMISSIONS_MANAGEMENT,
+  ),
+  CKV_AWS_289: checkovPolicyJson(
+    'Ensure IAM policies does not allow permissions management / resource exposure without constraints',
+    'IAMPermissionsManagement',
+    'CKV_AWS_109',
+    CLOUDSPLAINING_PERMISSIONS_MANAGEMENT,
+  ),
+  CKV_AWS_110: checkovDocument(
+    'Ensure IAM policies does not allow privilege escalation',
+    'IAMPrivilegeEscalation',
+    CLOUDSPLAINING_ESCALATION,
+  ),
+  CKV_AWS_286: checkovPolicyJson(
+    'Ensure IAM policies does not allow privilege escalation',
+    'IAMPrivilegeEscalation',
+    'CKV_AWS_110',
+    CLOUDSPLAINING_ESCALATION,
+  ),
+  CKV_AWS_356: checkovDocument(
+    'Ensure no IAM policies documents allow "*" as a statement\'s resource for restrictable actions',
+    'ResourcePolicyDocument',
+    CLOUDSPLAINING_STAR_RESOURCE,
+  ),
+  CKV_AWS_355: checkovPolicyJson(
+    'Ensure no IAM policies documents allow "*" as a statement\'s resource for restrictable actions',
+    'IAMStarResourcePolicyDocument',
+    'CKV_AWS_356',
+    CLOUDSPLAINING_STAR_RESOURCE,
+  ),
+  CKV_AWS_358: checkovDocument(
+    'Ensure AWS GitHub Actions OIDC authorization policies only allow safe claims and claim order',
+    'GithubActionsOIDCTrustPolicy',
+    'Judges the sub condition only: repo:owner/name… passes (repo:owner/* too); the aud and the condition operator are not read.',
+  ),
+
+  // Checkov, Terraform: S3
+  CKV_AWS_21: checkovGraph(
+    'Ensure all data stored in the S3 bucket have versioning enabled',
+    'S3BucketVersioning',
+  ),
+  CKV_AWS_145: checkovGraph(
+    'Ensure that S3 buckets are encrypted with KMS by default',
+    'S3KMSEncryptedByDefault',
+  ),
+  CKV_AWS_53: checkovTerraform('Ensure S3 bucket has block public ACLS enabled', 'aws/S3BlockPublicACLs'),
+  CKV_AWS_54: checkovTerraform('Ensure S3 bucket has block public policy enabled', 'aws/S3BlockPublicPolicy'),
+  CKV_AWS_55: checkovTerraform('Ensure S3 bucket has ignore public ACLs enabled', 'aws/S3IgnorePublicACLs'),
+  CKV_AWS_56: checkovTerraform(
+    "Ensure S3 bucket has 'restrict_public_buckets' enabled",
+    'aws/S3RestrictPublicBuckets',
+  ),
+  CKV2_AWS_6: checkovGraph('Ensure that S3 bucket has a Public Access block', 'S3BucketHasPublicAccessBlock'),
+  CKV_AWS_379: {
+    ...checkovTerraform(
+      'Ensure AWS S3 bucket is configured with secure data transport policy',
+      'aws/S3SecureDataTransport',
+    ),
+    note: 'Runs on aws_s3_bucket_acl only: judges the TLS policy of a bucket given a public ACL (public-read, public-read-write or an AllUsers grant) and no website configuration.',
+  },
+  CKV2_AWS_61: checkovGraph('Ensure that an S3 bucket has a lifecycle configuration', 'S3BucketLifecycle'),
+  CKV2_AWS_65: checkovGraph('Ensure access control lists for S3 buckets are disabled', 'AWSdisableS3ACL'),
 
   // Checkov, Terraform: kubernetes_* resources (the Terraform checks support kubernetes_deployment_v1)
   CKV_K8S_8: checkovTerraform('Liveness Probe Should be Configured', 'kubernetes/LivenessProbe'),
@@ -301,6 +412,26 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
   'AVD-AWS-0176': trivy('RDS IAM Database Authentication Disabled', 'cloud/aws/rds/enable_iam_auth'),
   'AVD-AWS-0177': trivy('RDS Deletion Protection Disabled', 'cloud/aws/rds/enable_deletion_protection'),
   'AVD-AWS-0180': trivy('RDS Publicly Accessible', 'cloud/aws/rds/disable_public_access'),
+  'AVD-AWS-0086': trivy('S3 Access block should block public ACL', 'cloud/aws/s3/block_public_acls'),
+  'AVD-AWS-0087': trivy('S3 Access block should block public policy', 'cloud/aws/s3/block_public_policy'),
+  'AVD-AWS-0088': {
+    ...trivy('Unencrypted S3 bucket.', 'cloud/aws/s3/enable_bucket_encryption'),
+    note: 'Deprecated in trivy-checks (S3 encrypts by default): Trivy runs it only with --include-deprecated-checks.',
+  },
+  'AVD-AWS-0090': trivy('S3 Data should be versioned', 'cloud/aws/s3/enable_versioning'),
+  'AVD-AWS-0091': trivy('S3 Access Block should Ignore Public ACL', 'cloud/aws/s3/ignore_public_acls'),
+  'AVD-AWS-0093': trivy(
+    'S3 Access block should restrict public bucket to limit access',
+    'cloud/aws/s3/no_public_buckets',
+  ),
+  'AVD-AWS-0094': trivy(
+    'S3 buckets should each define an aws_s3_bucket_public_access_block',
+    'cloud/aws/s3/specify_public_access_block',
+  ),
+  'AVD-AWS-0132': trivy(
+    'S3 encryption should use Customer Managed Keys',
+    'cloud/aws/s3/encryption_customer_key',
+  ),
   'AVD-KUBE-0001': trivy(
     'A network policy should not allow unrestricted ingress from any IP address.',
     'cloud/kubernetes/network/no_public_ingress',
@@ -363,6 +494,30 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
   'HIPAA.Security-SecretsManagerUsingKMSKey': cdkNag(
     'The secret is not encrypted with a KMS Customer managed key',
     'hipaa-security',
+  ),
+  'AwsSolutions-IAM5': cdkNag(
+    'The IAM entity contains wildcard permissions and does not have a cdk-nag rule suppression with evidence for those permission.',
+    'aws-solutions',
+  ),
+  'AwsSolutions-S2': {
+    ...cdkNag('The S3 Bucket does not have public access restricted and blocked.', 'aws-solutions'),
+    note: 'A bucket without PublicAccessBlockConfiguration is compliant (rule S3BucketLevelPublicAccessProhibited).',
+  },
+  'AwsSolutions-S10': {
+    ...cdkNag('The S3 Bucket or bucket policy does not require requests to use SSL.', 'aws-solutions'),
+    note: 'Needs a Deny of s3:* or * to principal * on the bucket and its objects when aws:SecureTransport is false.',
+  },
+  'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess': cdkNag(
+    'The IAM policy grants admin access, meaning the policy allows a principal to perform all actions on all resources',
+    'nist-800-53-r5',
+  ),
+  'NIST.800.53.R5-S3BucketVersioningEnabled': cdkNag(
+    'The S3 Bucket does not have versioning enabled',
+    'nist-800-53-r5',
+  ),
+  'NIST.800.53.R5-S3DefaultEncryptionKMS': cdkNag(
+    'The S3 Bucket is not encrypted with a KMS Key by default',
+    'nist-800-53-r5',
   ),
 
   // AWS Security Hub (AWS Foundational Security Best Practices)
@@ -435,5 +590,15 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
     'Secrets Manager secrets should be rotated within a specified number of days',
     'secretsmanager-controls.html#secretsmanager-4',
     'maxDaysSinceRotation defaults to 90.',
+  ),
+  'S3.5': securityHubGuide(
+    'S3 buckets should require requests to use Secure Socket Layer',
+    's3-controls.md',
+    'AWS Config rule s3-bucket-ssl-requests-only: every request (s3:*) must require aws:SecureTransport.',
+  ),
+  'S3.8': securityHubGuide(
+    'S3 Block Public Access setting should be enabled at the bucket-level',
+    's3-controls.md',
+    'AWS Config rule s3-bucket-level-public-access-prohibited: fails if any of the four settings is false.',
   ),
 };

@@ -240,7 +240,10 @@ const cases: Readonly<Record<string, RuleCase>> = {
 
 describeRules(cases);
 
-test('every AWS rule has its cases here', () => {
-  const ids = policyRules.map((r) => r.id).filter((id) => /^LW-(RDS|PG|SG|KMS|SM|IAM)-/.test(id));
+test('every AWS rule of the environment stacks has its cases here (delivery rules: delivery.test.ts)', () => {
+  const delivery = ['LW-IAM-004', 'LW-IAM-005', 'LW-IAM-006', 'LW-IAM-007'];
+  const ids = policyRules
+    .map((r) => r.id)
+    .filter((id) => /^LW-(RDS|PG|SG|KMS|SM|IAM)-/.test(id) && !delivery.includes(id));
   expect(Object.keys(cases).sort()).toEqual(ids.sort());
 });

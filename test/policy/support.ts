@@ -8,7 +8,7 @@ import { prod } from '../../environments/prod';
 import { policyRules } from '../../policy';
 import type { PolicyRule, RuleResult } from '../../policy/rule';
 import type { Block, TerraformJson } from '../../synth/terraform-json';
-import { synthEnvironment, type Writable } from '../support/synth';
+import { synthBootstrap, synthEnvironment, type Writable } from '../support/synth';
 
 export interface MutableEnvironment {
   config: Writable<EnvironmentConfig>;
@@ -18,8 +18,8 @@ export interface MutableEnvironment {
 export type Mutation = (env: MutableEnvironment) => void;
 
 export interface RuleCase {
-  /** Environment to start from. @default 'prod' */
-  readonly base?: 'prod' | 'dev';
+  /** Environment (or the bootstrap stack of its account) to start from. @default 'prod' */
+  readonly base?: Base;
   /** Makes the base compliant when it is not (a waived rule). @default - the base as synthesized */
   readonly compliant?: Mutation;
   readonly nonCompliant: Mutation;
@@ -34,7 +34,10 @@ export interface RuleCase {
 const bases = {
   prod: { config: prod, stack: synthEnvironment(prod) },
   dev: { config: dev, stack: synthEnvironment(dev) },
+  'bootstrap-prod': { config: prod, stack: synthBootstrap(prod) },
 };
+
+type Base = keyof typeof bases;
 
 /** The one resource of a type, or the named one, of a stack being mutated. */
 export function resource(stack: TerraformJson, type: string, name?: string): Block {
@@ -44,7 +47,7 @@ export function resource(stack: TerraformJson, type: string, name?: string): Blo
   return block;
 }
 
-function variant(base: 'prod' | 'dev', mutation?: Mutation): MutableEnvironment {
+function variant(base: Base, mutation?: Mutation): MutableEnvironment {
   const env = structuredClone(bases[base]) as MutableEnvironment;
   mutation?.(env);
   return env;
