@@ -1,12 +1,12 @@
 /**
- * Monthly cost estimate of an environment, computed from its synthesized resources, the price table and the usage
- * assumptions in config. The database part is what the approved budget covers; media (R2) is shown separately.
+ * Monthly cost estimate, computed from the synthesized resources, the price table and the usage assumptions in
+ * config: per environment the database (what the approved budget covers); per Cloudflare account the media (R2),
+ * whose free tier is the account's, shared by every environment whose bucket lives there.
  */
 import { blocksOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { HOURS_PER_MONTH, prices, rdsHourly } from './prices';
 
 export interface CostLine {
-  readonly group: 'database' | 'media';
   readonly item: string;
   /** How the amount was computed, for the reader. */
   readonly basis: string;
@@ -16,7 +16,6 @@ export interface CostLine {
 export interface CostEstimate {
   readonly lines: readonly CostLine[];
   readonly databaseUsd: number;
-  readonly mediaUsd: number;
   readonly databaseBudgetUsd: number;
   readonly withinBudget: boolean;
   /** Things the estimate leaves out. */
@@ -29,8 +28,7 @@ export function estimateCost(env: SynthesizedEnvironment): CostEstimate {
   const { stack, config } = env;
   const lines: CostLine[] = [];
   const notes: string[] = [];
-  const add = (group: CostLine['group'], item: string, basis: string, usd: number) =>
-    lines.push({ group, item, basis, usd: round(usd) });
+  const add = (item: string, basis: string, usd: number) => lines.push({ item, basis, usd: round(usd) });
 
   for (const [address, db] of blocksOf(stack, ['aws_db_instance'])) {
     const instanceClass = String(db.instance_class);
@@ -39,14 +37,12 @@ export function estimateCost(env: SynthesizedEnvironment): CostEstimate {
     if (hourly === undefined) notes.push(`${address}: no price for ${instanceClass}`);
     else
       add(
-        'database',
         `RDS ${instanceClass}${azs === 2 ? ' Multi-AZ' : ''}`,
         `${HOURS_PER_MONTH} h × $${hourly}${azs === 2 ? ' × 2' : ''}`,
         HOURS_PER_MONTH * hourly * azs,
       );
     const storage = Number(db.allocated_storage ?? 0);
     add(
-      'database',
       'gp3 storage',
       `${storage} GiB × $${prices.rdsGp3GiBMonth}${azs === 2 ? ' × 2' : ''}`,
       storage * prices.rdsGp3GiBMonth * azs,
@@ -56,64 +52,74 @@ export function estimateCost(env: SynthesizedEnvironment): CostEstimate {
       notes.push(`${address}: Performance Insights retention of ${piDays} days is billed and not estimated`);
     }
     if (db.manage_master_user_password === true)
-      add('database', 'Secrets Manager (master secret)', `1 × $${prices.secretMonth}`, prices.secretMonth);
+      add('Secrets Manager (master secret)', `1 × $${prices.secretMonth}`, prices.secretMonth);
     notes.push(
       'RDS backup storage up to the database size is free; T3 CPU credits beyond the baseline are not estimated',
     );
   }
   const keys = blocksOf(stack, ['aws_kms_key']).length;
   if (keys > 0)
-    add(
-      'database',
-      'KMS customer-managed keys',
-      `${keys} × $${prices.kmsKeyMonth}`,
-      keys * prices.kmsKeyMonth,
-    );
+    add('KMS customer-managed keys', `${keys} × $${prices.kmsKeyMonth}`, keys * prices.kmsKeyMonth);
   if (blocksOf(stack, ['aws_cloudwatch_log_group']).length > 0) {
     const gib = config.cost.usage.databaseLogsGiBPerMonth;
     add(
-      'database',
       'CloudWatch Logs ingestion',
       `${gib} GiB × $${prices.cloudWatchLogsIngestGiB} (assumed)`,
       gib * prices.cloudWatchLogsIngestGiB,
     );
   }
 
-  if (blocksOf(stack, ['cloudflare_r2_bucket']).length > 0) {
-    const { r2StorageGiB, r2ClassAOperationsPerMonth, r2ClassBOperationsPerMonth } = config.cost.usage;
-    const storage = Math.max(0, r2StorageGiB - prices.r2FreeStorageGiB);
-    add(
-      'media',
-      'R2 storage',
-      `(${r2StorageGiB} − ${prices.r2FreeStorageGiB} free) GiB × $${prices.r2StorageGiBMonth}`,
-      storage * prices.r2StorageGiBMonth,
-    );
-    const classA = Math.max(0, r2ClassAOperationsPerMonth / 1e6 - prices.r2FreeClassAMillions);
-    add(
-      'media',
-      'R2 class A operations',
-      `(${r2ClassAOperationsPerMonth / 1e6} − ${prices.r2FreeClassAMillions} free) M × $${prices.r2ClassAPerMillion}`,
-      classA * prices.r2ClassAPerMillion,
-    );
-    const classB = Math.max(0, r2ClassBOperationsPerMonth / 1e6 - prices.r2FreeClassBMillions);
-    add(
-      'media',
-      'R2 class B operations',
-      `(${r2ClassBOperationsPerMonth / 1e6} − ${prices.r2FreeClassBMillions} free) M × $${prices.r2ClassBPerMillion}`,
-      classB * prices.r2ClassBPerMillion,
-    );
-    notes.push("R2's free tier is per account: dev and prod share it; egress is free");
-  }
-
-  const sum = (group: CostLine['group']) =>
-    round(lines.filter((l) => l.group === group).reduce((s, l) => s + l.usd, 0));
-  const databaseUsd = sum('database');
+  const databaseUsd = round(lines.reduce((s, l) => s + l.usd, 0));
   return {
     lines,
     databaseUsd,
-    mediaUsd: sum('media'),
     databaseBudgetUsd: config.cost.databaseBudgetUsdPerMonth,
     withinBudget: databaseUsd <= config.cost.databaseBudgetUsdPerMonth,
     notes: [...new Set(notes)],
   };
+}
+
+export interface MediaCost {
+  /** The Cloudflare account whose free tier the buckets share. */
+  readonly accountId: string;
+  readonly environments: readonly string[];
+  readonly lines: readonly { readonly item: string; readonly basis: string; readonly usd: number }[];
+  readonly usd: number;
+}
+
+/**
+ * R2 cost per Cloudflare account: the usage of every environment with a bucket in the account, summed, minus the
+ * account's free tier once (it is per account, not per bucket). Egress is free.
+ */
+export function estimateMediaCost(envs: readonly SynthesizedEnvironment[]): MediaCost[] {
+  const accounts = new Map<string, SynthesizedEnvironment[]>();
+  for (const env of envs) {
+    for (const [, bucket] of blocksOf(env.stack, ['cloudflare_r2_bucket'])) {
+      const account = String(bucket.account_id);
+      accounts.set(account, [...(accounts.get(account) ?? []), env]);
+    }
+  }
+  return [...accounts].map(([accountId, members]) => {
+    const total = (pick: (u: SynthesizedEnvironment['config']['cost']['usage']) => number) =>
+      members.reduce((s, e) => s + pick(e.config.cost.usage), 0);
+    const storage = total((u) => u.r2StorageGiB);
+    const classA = total((u) => u.r2ClassAOperationsPerMonth) / 1e6;
+    const classB = total((u) => u.r2ClassBOperationsPerMonth) / 1e6;
+    const line = (item: string, used: number, free: number, unit: string, price: number) => ({
+      item,
+      basis: `(${round(used)} − ${free} free) ${unit} × $${price}`,
+      usd: round(Math.max(0, used - free) * price),
+    });
+    const lines = [
+      line('R2 storage', storage, prices.r2FreeStorageGiB, 'GiB', prices.r2StorageGiBMonth),
+      line('R2 class A operations', classA, prices.r2FreeClassAMillions, 'M', prices.r2ClassAPerMillion),
+      line('R2 class B operations', classB, prices.r2FreeClassBMillions, 'M', prices.r2ClassBPerMillion),
+    ];
+    return {
+      accountId,
+      environments: members.map((e) => e.config.name),
+      lines,
+      usd: round(lines.reduce((s, l) => s + l.usd, 0)),
+    };
+  });
 }

@@ -3,15 +3,16 @@
  */
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
-import { estimateCost } from '../review/cost';
+import { estimateCost, estimateMediaCost } from '../review/cost';
 import { synthEnvironment, withChange } from './support/synth';
 
-const estimate = (env = dev) => estimateCost({ config: env, stack: synthEnvironment(env) });
+const synthesized = (env = dev) => ({ config: env, stack: synthEnvironment(env) });
+const estimate = (env = dev) => estimateCost(synthesized(env));
 
 describe('cost estimate', () => {
   test('dev: db.t3.micro, 20 GiB gp3, one key, one secret, 1 GiB of logs', () => {
     const cost = estimate(dev);
-    expect(cost.lines.filter((l) => l.group === 'database').map((l) => [l.item, l.usd])).toEqual([
+    expect(cost.lines.map((l) => [l.item, l.usd])).toEqual([
       ['RDS db.t3.micro', 13.14],
       ['gp3 storage', 2.3],
       ['Secrets Manager (master secret)', 0.4],
@@ -38,14 +39,24 @@ describe('cost estimate', () => {
     expect(cost.withinBudget).toBe(false);
   });
 
-  test('R2 beyond the free tier is priced per GiB and per million operations', () => {
-    const cost = estimate(prod);
-    expect(cost.lines.filter((l) => l.group === 'media').map((l) => [l.item, l.usd])).toEqual([
-      ['R2 storage', 1.35],
-      ['R2 class A operations', 0],
-      ['R2 class B operations', 0],
+  test("R2 is priced per Cloudflare account: dev's and prod's usage summed, the free tier counted once", () => {
+    const [account] = estimateMediaCost([synthesized(dev), synthesized(prod)]);
+    expect(account.environments).toEqual(['dev', 'prod']);
+    expect(account.lines.map((l) => [l.item, l.basis, l.usd])).toEqual([
+      ['R2 storage', '(105 − 10 free) GiB × $0.015', 1.43],
+      ['R2 class A operations', '(0.55 − 1 free) M × $4.5', 0],
+      ['R2 class B operations', '(5.5 − 10 free) M × $0.36', 0],
     ]);
-    expect(cost.mediaUsd).toBe(1.35);
+    expect(account.usd).toBe(1.43);
+  });
+
+  test('environments in different Cloudflare accounts each get their own free tier', () => {
+    const elsewhere = withChange(dev, (e) => (e.cloudflare.accountId = 'fedcba9876543210fedcba9876543210'));
+    const accounts = estimateMediaCost([synthesized(elsewhere), synthesized(prod)]);
+    expect(accounts.map((a) => [a.environments, a.usd])).toEqual([
+      [['dev'], 0],
+      [['prod'], 1.35],
+    ]);
   });
 
   test('what the estimate leaves out is said', () => {

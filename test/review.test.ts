@@ -1,183 +1,359 @@
 /**
- * The review report: what a reviewer reads for a change. The base tree is the registered environments as
- * synthesized now; the head trees carry one change each.
+ * The review report of fixed base/head pairs, read as a reviewer reads it: rendered with a GFM library, one
+ * environment's part at a time (from its heading to the next environment's or the shared sections), so nothing in
+ * prod's part can satisfy an assertion about dev's.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { environments } from '../environments';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
-import { estimateCost } from '../review/cost';
-import { diffStacks } from '../review/diff';
-import { renderReport } from '../review/report';
-import { serviceVariablesSection } from '../review/service-variables';
-import { readStacks, synthesizeTree } from '../synth/synthesized-tree';
-import { withChange } from './support/synth';
+import type { EnvironmentConfig } from '../environments/config';
+import { MAX_LINE_WIDTH } from '../review/markdown';
+import { REPORT_MARKER, renderComment, renderReport, type ReportInput } from '../review/report';
+import type { TerraformJson } from '../synth/terraform-json';
+import { visibleText } from './support/rendered-markdown';
+import { synthEnvironment, withChange } from './support/synth';
 
-const dirs: string[] = [];
-function tree(envs = environments) {
-  const dir = mkdtempSync(join(tmpdir(), 'lightwave-review-test-'));
-  dirs.push(dir);
-  return { synthesized: synthesizeTree(envs, dir), stacks: readStacks(dir) };
+const base = new Map<string, TerraformJson>([
+  ['dev', synthEnvironment(dev)],
+  ['prod', synthEnvironment(prod)],
+]);
+
+/** The report of `heads` (dev and prod, either changed) against the registered environments. */
+function review(
+  heads: { dev?: EnvironmentConfig; prod?: EnvironmentConfig } = {},
+  extra: Partial<ReportInput> = {},
+) {
+  const envs = [heads.dev ?? dev, heads.prod ?? prod].map((config) => ({
+    config,
+    stack: config === dev || config === prod ? base.get(config.name)! : synthEnvironment(config),
+  }));
+  return renderReport({ environments: envs, base, ...extra });
 }
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const base = tree();
+/** One environment's part of a report: its heading up to the next environment heading or the shared sections. */
+function part(report: string, env: string): string {
+  const lines = report.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`## \`${env}\``));
+  if (start < 0) throw new Error(`no section for ${env}`);
+  const end = lines.findIndex((l, i) => i > start && (l.startsWith('## ') || l === '---'));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n');
+}
 
-describe('review of a change of the prod instance class', () => {
-  const larger = withChange(prod, (e) => (e.database.instanceClass = 'db.t3.large'));
-  const head = tree([dev, larger]);
-  const report = renderReport({ environments: head.synthesized, base: base.stacks });
-  const prodChanges = report.slice(report.indexOf('### prod'), report.indexOf('## Differences'));
+/** The verdict of an environment (its part before the folded sections), as rendered text. */
+const verdictText = (report: string, env: string) => visibleText(part(report, env).split('<details>')[0]);
 
-  test('shows the difference', () => {
-    expect(prodChanges).toContain(
-      '| `aws_db_instance.database_instance` | changed | instance_class: "db.t3.medium" → "db.t3.large" |',
+describe('prod instance class db.t3.medium → db.t3.large', () => {
+  const report = review({ prod: withChange(prod, (e) => (e.database.instanceClass = 'db.t3.large')) });
+  const verdict = verdictText(report, 'prod');
+
+  test('counts one update and says when it applies and what it costs in downtime', () => {
+    expect(verdict).toContain('prod — 🟠 1 to update');
+    expect(verdict).toContain(
+      'aws_db_instance.database_instance: instance_class applies in the next maintenance window sun:04:00-sun:05:00 (UTC), ' +
+        'not at deploy (apply_immediately is off), with an outage: the single-AZ instance is unavailable while it restarts',
     );
+    expect(verdict).toContain('max_connections follows memory: 450 → 901');
   });
 
-  test('shows the new cost against the budget', () => {
-    const cost = estimateCost(head.synthesized[1]);
-    expect(cost.lines[0]).toEqual(expect.objectContaining({ item: 'RDS db.t3.large', usd: 105.85 }));
-    expect(report).toContain(
-      `| 1 changed | 1 fail, 4 waived | $${cost.databaseUsd.toFixed(2)} / $72.50 ❌ over budget |`,
+  test('states the cost before → after with the delta, and names the rule that now fails', () => {
+    expect(verdict).toContain(
+      'Cost: database $61.06 → $114.35/month (+$53.29, +87%), budget $72.50 ❌ over budget',
     );
-    expect(report).toContain('| FAIL | LW-COST-001 [medium]');
+    expect(verdict).toMatch(/Policy: ❌ 1 failing: LW-COST-001 .*\$114\.35\/month > budget \$72\.50\) — new/);
   });
 
-  test('reports no data-store replacement', () => {
-    expect(prodChanges).toContain('- No data store is destroyed or replaced.');
-    expect(report).not.toContain('DATA STORE');
-  });
-
-  test('dev is unchanged', () => {
-    expect(report.slice(report.indexOf('### dev'), report.indexOf('### prod'))).toContain(
-      'No resource changes.',
-    );
+  test('shows the leaf that changed, and dev has nothing to say', () => {
+    expect(visibleText(part(report, 'prod'))).toContain('instance_class: "db.t3.medium" → "db.t3.large"');
+    expect(part(report, 'dev')).toBe('## `dev` — no infrastructure change\n');
+    expect(report.split('\n')[2]).toBe('# Infrastructure review — prod: 🟠 1 to update');
   });
 });
 
-describe('data stores at risk', () => {
-  test('a renamed bucket is a replacement of the media library', () => {
-    const renamed = tree([
-      dev,
-      withChange(prod, (e) => (e.cloudflare.media.bucketName = 'lightwave-media-v2')),
-    ]);
-    const report = renderReport({ environments: renamed.synthesized, base: base.stacks });
-    expect(report).toContain(
-      '⚠️ **DATA STORE REPLACE**: `cloudflare_r2_bucket.media_bucket` holds the media library (changed: name)',
+describe('dev bucket lightwave-media-dev → lightwave-media-dev2', () => {
+  const report = review({
+    dev: withChange(dev, (e) => (e.cloudflare.media.bucketName = 'lightwave-media-dev2')),
+  });
+  const verdict = verdictText(report, 'dev');
+
+  test('the bucket is replaced by an empty one, and R2 refuses to delete the old one while it holds objects', () => {
+    expect(verdict).toContain('dev — 🔴 2 to update, 5 to replace');
+    expect(verdict).toContain(
+      'cloudflare_r2_bucket.media_bucket: name forces replacement — replaces bucket lightwave-media-dev with a new, empty ' +
+        'lightwave-media-dev2: nothing copies the objects. R2 deletes only empty buckets',
     );
   });
 
-  test('a changed database identifier replaces the instance', () => {
-    const head = tree([dev, withChange(prod, (e) => (e.database.identifier = 'lightwave-main'))]);
-    const change = diffStacks(base.stacks.get('prod')!, head.stacks.get('prod')!).find(
-      (c) => c.address === 'aws_db_instance.database_instance',
+  test('lists the CDN custom domain replaced because its bucket_name reads the bucket name', () => {
+    expect(verdict).toContain(
+      'cloudflare_r2_custom_domain.cdn_custom_domain: bucket_name (from cloudflare_r2_bucket.media_bucket.name) forces ' +
+        'replacement — replaces the CDN custom domain cdn-dev.lightwave-media.site: media URLs fail while the domain and its ' +
+        'certificate are re-created (a brief TLS/DNS interruption)',
     );
-    expect(change?.dataLoss).toEqual({
-      effect: 'replace',
-      holds: 'the PostgreSQL data',
-      because: ['identifier'],
-    });
+    expect(verdict).toContain(
+      'also replaced: cloudflare_r2_bucket_cors.media_cors, cloudflare_r2_bucket_lifecycle.media_lifecycle, ' +
+        'cloudflare_r2_managed_domain.media_r2_dev_url',
+    );
   });
 
-  test('a removed schema is a destroy', () => {
+  test('says Payload must be restarted, after the apply, to read the new bucket name', () => {
+    expect(verdict).toContain(
+      'Secret payload-cms/payload-env changes, and pods read it only at start: restart the workloads of payload-cms',
+    );
+    expect(verdict).toContain(
+      'data.S3_BUCKET names "lightwave-media-dev2", which cloudflare_r2_bucket.media_bucket creates',
+    );
+  });
+
+  test('the leaves are shown one by one, the token policy with its "*" literally', () => {
+    const leaves = visibleText(part(report, 'dev'));
+    expect(leaves).toContain('data.S3_BUCKET: "lightwave-media-dev" → "lightwave-media-dev2"');
+    expect(leaves).toContain(
+      'policies[0].resources: …ve-media-dev\\":\\"*\\"}" → …ve-media-dev2\\":\\"*\\"}"',
+    );
+  });
+
+  test('prod is untouched', () => {
+    expect(part(report, 'prod')).toBe('## `prod` — no infrastructure change\n');
+  });
+});
+
+describe('prod bucket lightwave-media → lightwave-media-v2', () => {
+  const report = review({
+    prod: withChange(prod, (e) => (e.cloudflare.media.bucketName = 'lightwave-media-v2')),
+  });
+  const verdict = verdictText(report, 'prod');
+
+  test('says the plan will fail on prevent_destroy, in the title and in the verdict', () => {
+    expect(report.split('\n')[2]).toBe(
+      '# Infrastructure review — prod: ⛔ the plan will fail — 2 to update, 5 to replace',
+    );
+    expect(verdict).toContain(
+      'cloudflare_r2_bucket.media_bucket: name forces replacement, but prevent_destroy is set: the plan will fail, and ' +
+        'nothing in prod applies until this is resolved.',
+    );
+  });
+
+  test('dev is untouched', () => {
+    expect(part(report, 'dev')).toBe('## `dev` — no infrastructure change\n');
+  });
+});
+
+describe('knock-on effects and outcomes', () => {
+  test('a removed schema is dropped with RESTRICT: the apply fails while it holds tables', () => {
     const fewer = withChange(prod, (e) => {
       e.databaseAccess.schemas = e.databaseAccess.schemas.filter((s) => s.name !== 'cineos');
       e.databaseAccess.roles = e.databaseAccess.roles.filter((r) => r.name !== 'cineos_owner');
     });
-    const head = tree([dev, fewer]);
-    const changes = diffStacks(base.stacks.get('prod')!, head.stacks.get('prod')!);
-    expect(changes).toContainEqual(
-      expect.objectContaining({
-        address: 'postgresql_schema.database_access_schema_cineos',
-        kind: 'removed',
-        dataLoss: { effect: 'destroy', holds: "an application's tables" },
-      }),
+    const verdict = verdictText(review({ prod: fewer }), 'prod');
+    expect(verdict).toContain(
+      'postgresql_schema.database_access_schema_cineos: drops schema cineos: RESTRICT, so the apply fails while it still holds tables',
+    );
+    expect(verdict).toContain('postgresql_role.database_access_role_cineos_owner: drops role cineos_owner');
+  });
+
+  test('a changed PgBouncer pool rolls PgBouncer through its checksum annotation', () => {
+    const verdict = verdictText(
+      review({ prod: withChange(prod, (e) => (e.cluster.pgbouncer.defaultPoolSize = 30)) }),
+      'prod',
+    );
+    expect(verdict).toContain(
+      'kubernetes_deployment_v1.cluster_pgbouncer_deployment: rolling restart of shared/pgbouncer (its pod template reads ' +
+        'kubernetes_config_map_v1.cluster_pgbouncer_config.data)',
+    );
+    expect(verdict).not.toContain('restart the workloads of shared');
+  });
+
+  test('a replaced KMS key replaces the database through its unknown ARN, and prevent_destroy blocks it', () => {
+    const stack = structuredClone(base.get('prod')!);
+    stack.resource!.aws_kms_key.database_kms_key.customer_master_key_spec = 'SYMMETRIC_DEFAULT';
+    const report = renderReport({ environments: [{ config: prod, stack }], base });
+    const verdict = verdictText(report, 'prod');
+    expect(verdict).toContain(
+      'aws_db_instance.database_instance: kms_key_id (from aws_kms_key.database_kms_key.arn) forces replacement, but ' +
+        'prevent_destroy is set: the plan will fail',
+    );
+    expect(verdict).toContain(
+      'aws_kms_key.database_kms_key: customer_master_key_spec forces replacement, but prevent_destroy',
+    );
+  });
+
+  test('a block removed from the configuration is not protected by its prevent_destroy', () => {
+    const stack = structuredClone(base.get('prod')!);
+    delete stack.resource!.cloudflare_r2_bucket;
+    const verdict = verdictText(renderReport({ environments: [{ config: prod, stack }], base }), 'prod');
+    expect(verdict).toContain(
+      'cloudflare_r2_bucket.media_bucket: deletes bucket lightwave-media. R2 deletes only empty buckets',
+    );
+    expect(verdict).toContain(
+      'prevent_destroy does not protect it: the block is removed from the configuration',
+    );
+  });
+
+  test('a static parameter waits for a reboot Terraform does not do; apply_immediately moves the class change to deploy', () => {
+    const stack = structuredClone(base.get('dev')!);
+    const group = stack.resource!.aws_db_parameter_group.database_parameter_group;
+    (group.parameter as { name: string; value: string }[]).find(
+      (p) => p.name === 'shared_preload_libraries',
+    )!.value = 'pg_stat_statements,auto_explain';
+    Object.assign(stack.resource!.aws_db_instance.database_instance, {
+      apply_immediately: true,
+      instance_class: 'db.t3.small',
+      engine_version: '15.10',
+      storage_type: 'io2',
+    });
+    const verdict = verdictText(renderReport({ environments: [{ config: dev, stack }], base }), 'dev');
+    expect(verdict).toContain(
+      'parameter shared_preload_libraries: pg_stat_statements → pg_stat_statements,auto_explain takes effect only at the ' +
+        'next reboot of the instance — Terraform does not reboot: schedule one',
+    );
+    expect(verdict).toContain('instance_class applies at cdktf deploy, with an outage');
+    expect(verdict).toContain(
+      'engine_version applies at cdktf deploy, with an outage while the engine is upgraded',
+    );
+    expect(verdict).toContain(
+      'storage_type applies at cdktf deploy, with possibly a brief outage as it starts',
     );
   });
 
   test('a rename declared with a moved block is a move, not a destroy', () => {
-    const baseStack = base.stacks.get('prod')!;
-    const headStack = structuredClone(baseStack);
-    const bucket = headStack.resource!.cloudflare_r2_bucket.media_bucket;
-    delete headStack.resource!.cloudflare_r2_bucket.media_bucket;
-    headStack.resource!.cloudflare_r2_bucket.media_library = bucket;
-    headStack.moved = [
-      { from: 'cloudflare_r2_bucket.media_bucket', to: 'cloudflare_r2_bucket.media_library' },
-    ];
-    expect(diffStacks(baseStack, headStack)).toEqual([
-      {
-        address: 'cloudflare_r2_bucket.media_library',
-        kind: 'moved',
-        from: 'cloudflare_r2_bucket.media_bucket',
-        attributes: [],
-      },
-    ]);
-  });
-});
-
-describe('report content', () => {
-  const report = renderReport({ environments: base.synthesized });
-
-  test('per environment: diagram, resources by layer, key settings, policy, cost', () => {
-    for (const name of ['dev', 'prod']) {
-      const section = report.slice(report.indexOf(`## Environment \`${name}\``));
-      expect(section).toContain('```mermaid\nflowchart LR');
-      expect(section).toContain('pgbouncer -->|TLS require, SCRAM| rds');
-      expect(section).toContain('payload -->|S3 API, bucket-scoped token| r2');
-      expect(section).toContain('### Resources by layer');
-      expect(section).toMatch(/\| database \| 13 \| aws_cloudwatch_log_group ×2/);
-      expect(section).toContain('### Key settings');
-      expect(section).toMatch(/### Policy: \d+ pass, 0 fail, 4 waived/);
-      expect(section).toMatch(/### Cost: database \$\d+\.\d\d\/month against a budget/);
-    }
-  });
-
-  test('dev ↔ prod differences list what differs and only that', () => {
-    const differences = report.slice(report.indexOf('## Differences'), report.indexOf('## Environment'));
-    expect(differences).toContain('| RDS instance class | db.t3.micro | db.t3.medium |');
-    expect(differences).toContain('| R2 bucket | lightwave-media-dev | lightwave-media |');
-    expect(differences).not.toContain('| publicly accessible |');
-  });
-
-  test('waivers show their reason and expiry', () => {
-    expect(report).toContain(
-      '| WAIVED | LW-RDS-006 [medium] Production RDS runs Multi-AZ — aws_db_instance.database_instance | until 2027-03-31: Single-AZ',
+    const stack = structuredClone(base.get('prod')!);
+    const buckets = stack.resource!.cloudflare_r2_bucket;
+    buckets.media_library = buckets.media_bucket;
+    delete buckets.media_bucket;
+    stack.moved = [{ from: 'cloudflare_r2_bucket.media_bucket', to: 'cloudflare_r2_bucket.media_library' }];
+    const report = renderReport({ environments: [{ config: prod, stack }], base });
+    expect(verdictText(report, 'prod')).toContain('prod — 1 to move');
+    expect(visibleText(part(report, 'prod'))).toContain(
+      'cloudflare_r2_bucket.media_library — moved from cloudflare_r2_bucket.media_bucket',
     );
-    expect(report).toContain('❌ over budget, waived until 2027-03-31');
   });
 });
 
-describe('application variables per environment', () => {
-  const report = renderReport({ environments: base.synthesized });
+describe('environments added and removed', () => {
+  test('a new environment: everything is created, nothing is at risk', () => {
+    const report = renderReport({
+      environments: [{ config: dev, stack: base.get('dev')! }],
+      base: new Map(),
+    });
+    expect(verdictText(report, 'dev')).toMatch(
+      /^dev — \d+ to create create update replace destroy move \d+ 0 0 0 0/,
+    );
+    expect(report).toContain('<summary>Resources by layer');
+  });
 
-  test.each(['dev', 'prod'])(
-    '%s lists each service variable by name, secret ones marked, no value',
-    (name) => {
-      const section = report.slice(report.indexOf(`## Environment \`${name}\``));
-      const variables = section.slice(
-        section.indexOf('### Application variables'),
-        section.indexOf('### Policy'),
-      );
-      expect(variables).toMatch(
-        /\| payload-cms \| `payload-env` \| CDN_BASE_URL, DATABASE_URI 🔒, .*PAYLOAD_SECRET 🔒.* \| ✅ \|/,
-      );
-      expect(variables).toMatch(
-        /\| django-api \| `django-env` \| CACHE_KEY_PREFIX, CACHE_URL 🔒, .*SECRET_KEY 🔒.* \| ✅ \|/,
-      );
-      expect(variables).not.toMatch(/postgresql:\/\/|random_password|redis:\/\//);
+  test('a stack the change no longer synthesizes is called out: nothing deploys or destroys it any more', () => {
+    const report = renderReport({ environments: [{ config: dev, stack: base.get('dev')! }], base });
+    expect(visibleText(report)).toContain(
+      '⚠️ stack prod is no longer synthesized: cdktf deploy will not touch it, and its resources stay until someone runs ' +
+        'cdktf destroy prod from the base branch',
+    );
+  });
+});
+
+describe('values from config render literally in the report', () => {
+  test('a value with *, _, | and a URL is one code span: no emphasis, link or extra cell', () => {
+    const value = 'https://cdn.example.com/a_b*c*|d_e_';
+    const stack = structuredClone(base.get('prod')!);
+    (stack.resource!.kubernetes_secret_v1.cluster_payload_env.data as Record<string, string>).CDN_BASE_URL =
+      value;
+    const report = renderReport({ environments: [{ config: prod, stack }], base });
+    const changes = part(report, 'prod');
+    expect(visibleText(changes)).toContain(
+      `data.CDN_BASE_URL: "https://cdn.lightwave-media.site" → "${value}"`,
+    );
+    expect(changes).not.toMatch(/<(em|strong|a) /);
+  });
+
+  test('secret values are masked', () => {
+    const stack = structuredClone(base.get('prod')!);
+    (stack.resource!.kubernetes_secret_v1.cluster_django_env.data as Record<string, string>).DB_PASSWORD =
+      'hunter2';
+    const report = renderReport({ environments: [{ config: prod, stack }], base });
+    expect(visibleText(part(report, 'prod'))).toContain('data.DB_PASSWORD: (sensitive) → (sensitive)');
+    expect(report).not.toContain('hunter2');
+  });
+});
+
+describe('shape of the report', () => {
+  const examples = {
+    unchanged: review(),
+    instanceClass: review({ prod: withChange(prod, (e) => (e.database.instanceClass = 'db.t3.large')) }),
+    bucketRename: review({
+      dev: withChange(dev, (e) => (e.cloudflare.media.bucketName = 'lightwave-media-dev2')),
+    }),
+    failedTests: review(
+      {},
+      { tests: 'failure', runUrl: 'https://github.com/lightwave/platform/actions/runs/123456789' },
+    ),
+    inventory: renderReport({
+      environments: [
+        { config: dev, stack: base.get('dev')! },
+        { config: prod, stack: base.get('prod')! },
+      ],
+    }),
+  };
+
+  test.each(Object.entries(examples))(
+    `no line of the %s report is wider than ${MAX_LINE_WIDTH}`,
+    (_name, report) => {
+      const wide = report.split('\n').filter((l) => l.length > MAX_LINE_WIDTH);
+      expect(wide).toEqual([]);
     },
   );
 
-  test('a Secret that strays from the contract is flagged', () => {
-    const [dev0] = base.synthesized;
-    const stack = structuredClone(dev0.stack);
-    const data = stack.resource!.kubernetes_secret_v1.cluster_django_env.data as Record<string, string>;
-    delete data.SECRET_KEY;
-    data.EXTRA = 'x';
-    const section = serviceVariablesSection({ config: dev0.config, stack });
-    expect(section).toContain('⚠️ missing SECRET_KEY; not in the contract: EXTRA');
+  test('an unchanged PR gets a short "no infrastructure change" report', () => {
+    expect(examples.unchanged).toBe(
+      [
+        REPORT_MARKER,
+        '',
+        '# Infrastructure review: no infrastructure change',
+        '',
+        '## `dev` — no infrastructure change',
+        '',
+        '## `prod` — no infrastructure change',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('unchanged parts are folded: only the verdicts are open', () => {
+    const open = examples.instanceClass.replace(/<details>[\s\S]*?<\/details>/g, '');
+    const lines = (markdown: string) => markdown.split('\n').filter((l) => l.trim() !== '').length;
+    expect(lines(open)).toBeLessThan(30);
+    expect(lines(open) * 4).toBeLessThan(lines(examples.instanceClass));
+    expect(examples.instanceClass).toContain('<details><summary>Diagram (changed parts marked ✎)</summary>');
+    expect(examples.instanceClass).toContain('class rds changed');
+    expect(examples.instanceClass).not.toContain('Media (R2) cost');
+  });
+
+  test('failed tests are said first; the report is still written', () => {
+    const report = review({}, { tests: 'failure', runUrl: 'https://github.com/o/r/actions/runs/1' });
+    expect(visibleText(report.split('\n## ')[0])).toBe(
+      'Infrastructure review: no infrastructure change ❌ npm test failed on this commit (run): the checks below describe ' +
+        'the configuration as synthesized, but it must not merge until the tests pass.',
+    );
+  });
+
+  test('over the comment limit, the comment keeps the verdicts and points to the full report', () => {
+    const input: ReportInput = {
+      environments: [
+        {
+          config: dev,
+          stack: synthEnvironment(withChange(dev, (e) => (e.cloudflare.media.bucketName = 'x-media'))),
+        },
+        { config: prod, stack: base.get('prod')! },
+      ],
+      base,
+      runUrl: 'https://github.com/o/r/actions/runs/2',
+    };
+    const full = renderReport(input);
+    const comment = renderComment(input, 5_000);
+    expect(full.length).toBeGreaterThan(5_000);
+    expect(comment.length).toBeLessThanOrEqual(5_000);
+    expect(comment).toContain(
+      "is over GitHub's comment limit: read it in the job summary or the `review-report` artifact",
+    );
+    expect(comment).toContain('## `dev` — 🔴');
+    expect(comment).not.toContain('<details>');
+    expect(renderComment(input)).toBe(full);
   });
 });

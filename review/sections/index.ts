@@ -1,0 +1,26 @@
+/**
+ * The sections of a report, in order. Add a section here (see section.ts); the verdict does not change.
+ */
+import { changesSection } from './changes';
+import { costSection } from './cost';
+import { diagramSection } from './diagram';
+import { differencesSection } from './differences';
+import { keySettingsSection } from './key-settings';
+import { mediaCostSection } from './media-cost';
+import { policySection } from './policy';
+import { pricesSection } from './prices';
+import { resourcesSection } from './resources';
+import { serviceVariablesSection } from './service-variables';
+import type { EnvironmentSection, ReportSection } from './section';
+
+export const environmentSections: readonly EnvironmentSection[] = [
+  changesSection,
+  diagramSection,
+  keySettingsSection,
+  serviceVariablesSection,
+  resourcesSection,
+  policySection,
+  costSection,
+];
+
+export const reportSections: readonly ReportSection[] = [differencesSection, mediaCostSection, pricesSection];
