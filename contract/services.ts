@@ -18,6 +18,12 @@ const payloadVariables: readonly ContractVariable[] = [
     description: 'postgresAdapter({ pool: { connectionString } }); transaction pooling',
   },
   {
+    name: 'DATABASE_MAX_LIFETIME_SECONDS',
+    source: 'database.max-lifetime-seconds',
+    secret: false,
+    description: 'postgresAdapter({ pool: { maxLifetimeSeconds } }): leave a draining PgBouncer in time',
+  },
+  {
     name: 'PAYLOAD_SECRET',
     source: 'generated.payload-secret',
     secret: true,
@@ -88,6 +94,12 @@ const djangoVariables: readonly ContractVariable[] = [
     source: 'database.sslmode',
     secret: false,
     description: "DATABASES['default']['OPTIONS']['sslmode']",
+  },
+  {
+    name: 'DB_CONN_MAX_AGE',
+    source: 'database.max-lifetime-seconds',
+    secret: false,
+    description: "DATABASES['default']['CONN_MAX_AGE']: leave a draining PgBouncer in time",
   },
   {
     name: 'DB_DISABLE_SERVER_SIDE_CURSORS',

@@ -12,6 +12,8 @@ export const platformSources = {
   'database.name': 'Database name on the transaction pool',
   'database.user': "The application's PostgreSQL login role",
   'database.password': "The role's password, generated at apply time (random_password)",
+  'database.max-lifetime-seconds':
+    "Seconds a client keeps one connection: PgBouncer's drain minus the role's statement timeout, so a rollout loses nothing",
   'database.sslmode':
     'disable: the hop to PgBouncer stays inside the cluster behind NetworkPolicies; PgBouncer → RDS is TLS',
   'database.server-side-cursors-disabled':

@@ -9,7 +9,9 @@ import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
 import { deliveryRules } from './rules/delivery';
 import { extensionRules } from './rules/extensions';
+import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
+import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { redisRules } from './rules/redis';
 import { tableReadRules } from './rules/table-reads';
@@ -19,10 +21,12 @@ import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFa
 const environmentRules: readonly EnvironmentRule[] = [
   ...coreRules,
   ...databaseRules,
+  ...maxConnectionsRules,
   ...databaseAccessRules,
   ...extensionRules,
   ...tableReadRules,
   ...clusterRules,
+  ...pgbouncerFaultRules,
   ...mediaRules,
   ...applicationRules,
   ...redisRules,

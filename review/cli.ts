@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { environments } from '../environments';
 import { parsePlanJson } from '../synth/plan-json';
-import { readStacks, synthesizeTree } from '../synth/synthesized-tree';
-import type { SynthesizedEnvironment } from '../synth/synthesized-environment';
+import { readStacks, synthesizeReviewedStacks } from '../synth/synthesized-tree';
+import { stackNameOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import type { TerraformJson } from '../synth/terraform-json';
 import { checkAwsPart, type AwsCheck } from './aws-check';
 import { code } from './markdown';
@@ -47,8 +47,8 @@ function awsChecks(envs: readonly SynthesizedEnvironment[], base?: ReadonlyMap<s
     envs.map((env): [string, AwsCheck] => {
       const version = String(env.stack.terraform?.required_providers?.aws?.version ?? '');
       const lookup = findToolchain(version);
-      if ('missing' in lookup) return [env.config.name, { kind: 'skipped', reason: lookup.missing }];
-      return [env.config.name, checkAwsPart(lookup.found, env.stack, base?.get(env.config.name))];
+      if ('missing' in lookup) return [stackNameOf(env), { kind: 'skipped', reason: lookup.missing }];
+      return [stackNameOf(env), checkAwsPart(lookup.found, env.stack, base?.get(stackNameOf(env)))];
     }),
   );
 }
@@ -90,7 +90,7 @@ try {
     const plans = realPlans();
     const base = baseDir ? readStacks(baseDir) : undefined;
     step = 'the configuration does not synthesize';
-    const synthesized = synthesizeTree(environments, workdir);
+    const synthesized = synthesizeReviewedStacks(environments, workdir);
     step = 'the report could not be produced';
     const checks = awsChecks(synthesized, base);
     const input: ReportInput = {

@@ -128,13 +128,24 @@ function propagate(work: Map<string, Working>, head: TerraformJson): void {
         if (effect === 'same') continue;
         const reader = work.get(address) ?? readerOf(address, blocks.get(address)!);
         if (reader.action === 'create' || reader.leaves.some((l) => sameRef(l.path, ref.at))) continue;
-        reader.leaves.push(knockOnLeaf(reader, ref, target, effect));
+        reader.leaves.push(knockOnLeaf(reader, ref, target, effect), ...dataLeavesFor(reader, target));
         applyLeaf(reader, ref.at);
         work.set(address, reader);
         changed = true;
       }
     }
   }
+}
+
+/**
+ * A data source is read at plan time and never listed as a change, so a reader of a changed one shows the data
+ * source's own changed leaves: a policy document gaining an action is visible on the role policy that uses it.
+ */
+function dataLeavesFor(reader: Working, target: Working): PlannedLeaf[] {
+  if (target.mode !== 'data') return [];
+  return target.leaves
+    .filter((l) => !l.meta && !reader.leaves.some((r) => r.via === target.address && sameRef(r.path, l.path)))
+    .map((l) => ({ ...l, via: target.address }));
 }
 
 /** A block whose own JSON did not change (base and head alike) but that reads a changed one. */

@@ -5,7 +5,7 @@
  * pending-modifications queue for the next maintenance window); "Working with DB parameter groups" (static
  * parameters and a newly associated group take effect only after a reboot, which Terraform never does).
  */
-import { findInstanceClass, maxConnectionsFor } from '../constructs/rds-instance-classes';
+import { connectionCapacity, findInstanceClass } from '../constructs/rds-instance-classes';
 import { blocksOf } from '../synth/synthesized-environment';
 import type { Block, TerraformJson } from '../synth/terraform-json';
 import { code } from './markdown';
@@ -88,21 +88,25 @@ function backupRetention(change: PlannedChange, db: Block): Note | undefined {
   };
 }
 
-/** `max_connections` follows the instance's memory unless the parameter group sets it. */
+/**
+ * `max_connections` after a class change: the pinned value stays (validation keeps it within the new class), and
+ * the note says how much room the new class has; without a pinned value it follows memory.
+ */
 function maxConnections(change: PlannedChange, head: TerraformJson | undefined): Note | undefined {
   const leaf = change.leaves.find((l) => l.path[0] === 'instance_class');
   const known = (c: unknown): c is string => typeof c === 'string' && findInstanceClass(c) !== undefined;
   if (!leaf || !known(leaf.before) || !known(leaf.after)) return undefined;
-  const explicit = blocksOf(head ?? {}, ['aws_db_parameter_group']).some(([, group]) =>
-    ((group.parameter ?? []) as Block[]).some((p) => p.name === 'max_connections'),
-  );
-  const [before, after] = [maxConnectionsFor(leaf.before), maxConnectionsFor(leaf.after)];
+  const pinned = blocksOf(head ?? {}, ['aws_db_parameter_group'])
+    .flatMap(([, group]) => (group.parameter ?? []) as Block[])
+    .find((p) => p.name === 'max_connections')?.value;
+  const [before, after] = [leaf.before, leaf.after].map((c) => connectionCapacity(c).maxConnections);
   return {
     severity: 'info',
     address: change.address,
-    text: explicit
-      ? '`max_connections` is set in the parameter group: it does not follow the new memory'
-      : `\`max_connections\` follows memory: ${before} → ${after} (RDS default formula); re-check PgBouncer's pools against it`,
+    text:
+      pinned !== undefined
+        ? `\`max_connections\` stays ${String(pinned)} (pinned in the parameter group); the class holds up to ${before} → ${after}`
+        : `\`max_connections\` follows memory: ${before} → ${after} (RDS default formula); re-check PgBouncer's pools against it`,
   };
 }
 

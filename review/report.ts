@@ -7,12 +7,12 @@
  * Every value from config or synthesized JSON is written through markdown.ts (`code`, `text`): nothing a value
  * holds can turn into emphasis, a link, a table cell or HTML.
  */
-import type { SynthesizedEnvironment } from '../synth/synthesized-environment';
+import { stackNameOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { addresses, type TerraformJson } from '../synth/terraform-json';
 import { awsCheckLine, type AwsCheck } from './aws-check';
 import { blocks, bullet, code, details, paragraph, percentChange, quote, table, text, usd } from './markdown';
 import { bySeverity, severityIcon, type Note } from './note';
-import { environmentSections, reportSections } from './sections';
+import { bootstrapSections, environmentSections, reportSections } from './sections';
 import { ACTIONS, judgeEnvironment, type EnvironmentVerdict, type RealPlan } from './verdict';
 
 /** The first line of every report: how the workflow finds its comment to update it in place. */
@@ -39,8 +39,8 @@ export interface ReportInput {
 
 export function judge(input: ReportInput): EnvironmentVerdict[] {
   return input.environments.map((env) => {
-    const base = input.base?.get(env.config.name);
-    const plan = input.plans?.get(env.config.name);
+    const base = input.base?.get(stackNameOf(env));
+    const plan = input.plans?.get(stackNameOf(env));
     return judgeEnvironment(env, {
       compared: !!input.base,
       ...(base ? { base } : {}),
@@ -68,7 +68,7 @@ function title(verdicts: readonly EnvironmentVerdict[]): string {
     return '# Infrastructure review: no infrastructure change';
   const changed = verdicts
     .filter((v) => v.status !== 'unchanged')
-    .map((v) => `${v.env.config.name}: ${summaryOf(v)}`);
+    .map((v) => `${stackNameOf(v.env)}: ${summaryOf(v)}`);
   return `# Infrastructure review — ${changed.join(' · ')}`;
 }
 
@@ -161,7 +161,7 @@ function dangerLines(v: EnvironmentVerdict): string {
 }
 
 function verdictBlock(v: EnvironmentVerdict, check?: AwsCheck): string {
-  const heading = `## ${code(v.env.config.name)} — ${summaryOf(v)}`;
+  const heading = `## ${code(stackNameOf(v.env))} — ${summaryOf(v)}`;
   if (v.status === 'unchanged') return heading;
   const countsTable = table([...ACTIONS], [ACTIONS.map((a) => String(v.counts[a]))]);
   return blocks(
@@ -170,12 +170,15 @@ function verdictBlock(v: EnvironmentVerdict, check?: AwsCheck): string {
     dangerLines(v),
     v.timing.length > 0 && ['**When and downtime**', v.timing.map(noteLine).join('\n')].join('\n'),
     v.rollout.length > 0 && ['**Rollout**', v.rollout.map(noteLine).join('\n')].join('\n'),
-    ...[costLine(v), policyLine(v), ...sourceLines(v, check)].map(paragraph),
+    // A bootstrap stack has no database: the budget line would be about another stack.
+    ...[v.env.stackName ? undefined : costLine(v), policyLine(v), ...sourceLines(v, check)]
+      .filter((line): line is string => line !== undefined)
+      .map(paragraph),
   );
 }
 
 function sectionsOf(v: EnvironmentVerdict): string[] {
-  return environmentSections
+  return (v.env.stackName ? bootstrapSections : environmentSections)
     .map((s) => s.render(v))
     .filter((s) => s !== undefined)
     .map((s) => details(s.summary, s.body));
@@ -184,7 +187,7 @@ function sectionsOf(v: EnvironmentVerdict): string[] {
 /** Stacks of the base that this change no longer synthesizes: nothing deploys them, nothing destroys them. */
 function removedStacks(input: ReportInput): string | undefined {
   const names = [...(input.base?.keys() ?? [])].filter(
-    (n) => !input.environments.some((e) => e.config.name === n),
+    (n) => !input.environments.some((e) => stackNameOf(e) === n),
   );
   if (names.length === 0) return undefined;
   return names
@@ -202,10 +205,11 @@ export function renderReport(
   verdicts: readonly EnvironmentVerdict[] = judge(input),
 ): string {
   const perEnvironment = verdicts.map((v) =>
-    blocks(verdictBlock(v, input.awsChecks?.get(v.env.config.name)), ...sectionsOf(v)),
+    blocks(verdictBlock(v, input.awsChecks?.get(stackNameOf(v.env))), ...sectionsOf(v)),
   );
+  const environmentVerdicts = verdicts.filter((v) => !v.env.stackName);
   const shared = reportSections
-    .map((s) => s.render(verdicts))
+    .map((s) => s.render(environmentVerdicts))
     .filter((s) => s !== undefined)
     .map((s) => details(s.summary, s.body));
   return `${blocks(REPORT_MARKER, title(verdicts), testsLine(input.tests, input.runUrl), removedStacks(input), ...perEnvironment, shared.length > 0 ? ['---', ...shared].join('\n\n') : undefined)}\n`;
@@ -223,7 +227,7 @@ export function renderComment(input: ReportInput, limit = GITHUB_COMMENT_LIMIT):
   const pointer = quote(
     `The full report (${full.length.toLocaleString('en-US')} characters) is over GitHub's comment limit: read it in the job summary or the \`review-report\` artifact of ${where}.`,
   );
-  const short = `${blocks(REPORT_MARKER, title(verdicts), testsLine(input.tests, input.runUrl), pointer, ...verdicts.map((v) => verdictBlock(v, input.awsChecks?.get(v.env.config.name))))}\n`;
+  const short = `${blocks(REPORT_MARKER, title(verdicts), testsLine(input.tests, input.runUrl), pointer, ...verdicts.map((v) => verdictBlock(v, input.awsChecks?.get(stackNameOf(v.env)))))}\n`;
   if (short.length <= limit) return short;
   const cut = '\n\n… (cut to fit the comment limit)\n';
   return short.slice(0, limit - cut.length) + cut;

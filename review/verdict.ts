@@ -5,7 +5,7 @@
  */
 import { evaluatePolicy, unwaivedFailures, type Finding } from '../policy/evaluate';
 import type { PlanJson } from '../synth/plan-json';
-import type { SynthesizedEnvironment } from '../synth/synthesized-environment';
+import { stackNameOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import type { TerraformJson } from '../synth/terraform-json';
 import { estimateCost, type CostEstimate } from './cost';
 import { bySeverity, type Note } from './note';
@@ -121,7 +121,7 @@ export function judgeEnvironment(
   const { base, plan } = options;
   const { changes, explanation, mismatch } = changesOf(env, options.compared, base, plan);
   const list = changes.changes;
-  const dangers = list.map((c) => outcomeOf(c, env.config.name)).filter((n): n is Note => !!n);
+  const dangers = list.map((c) => outcomeOf(c, stackNameOf(env))).filter((n): n is Note => !!n);
   const findings = evaluatePolicy(env);
   const beforeCost = baseCost(env, base);
   const status = !options.compared ? 'full' : !base ? 'new' : list.some(isChange) ? 'changed' : 'unchanged';

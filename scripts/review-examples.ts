@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnvironmentConfig } from '../environments/config';
 import { environments } from '../environments';
-import { readStacks, synthesizeTree } from '../synth/synthesized-tree';
+import { readStacks, synthesizeReviewedStacks, synthesizeTree } from '../synth/synthesized-tree';
 import { renderReport } from '../review/report';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
@@ -70,7 +70,7 @@ export function renderExamples(): Map<string, string> {
     const base = readStacks(join(dir, 'base'));
     const docs = new Map<string, string>();
     examplePullRequests.forEach((example, i) => {
-      const head = synthesizeTree(applied(example), join(dir, `head-${i}`));
+      const head = synthesizeReviewedStacks(applied(example), join(dir, `head-${i}`));
       docs.set(example.file, intro(example) + renderReport({ environments: head, base, tests: 'success' }));
     });
     const index = [

@@ -16,6 +16,7 @@ import { applicationContract } from '../contract/services';
 import type { PlatformValues } from '../contract/secret-data';
 import type { AppKey } from '../contract/variables';
 import { applicationSecrets } from '../constructs/app-secrets';
+import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
 import { parseQuantity } from '../constructs/k8s-quantity';
 import { networkPolicy } from '../constructs/network-policy';
 import { PlatformNamespace } from '../constructs/platform-namespace';
@@ -94,6 +95,8 @@ export class ClusterLayer extends Construct {
       reservePoolSize: pg.reservePoolSize,
       reservePoolTimeoutSeconds: pg.reservePoolTimeoutSeconds,
       maxClientConnections: pg.maxClientConnections,
+      queryWaitTimeoutSeconds: pg.queryWaitTimeoutSeconds,
+      drainSeconds: pg.drainSeconds,
       resources: pg.resources,
       runAsUser: pg.runAsUser,
     });
@@ -272,6 +275,10 @@ export class ClusterLayer extends Construct {
         'database.url': this.databaseUrl(role, access.databaseName),
         'database.user': role.name,
         'database.password': role.password,
+        // Connections recycled this often leave a draining PgBouncer pod before it is killed (rollouts lose nothing).
+        'database.max-lifetime-seconds': String(
+          connectionMaxAgeSeconds(cluster.pgbouncer.drainSeconds, role.statementTimeoutMs),
+        ),
         'cache.url': `redis://${key}:${Fn.urlencode(redisPassword)}@${this.redis.host}:${this.redis.port}/0`,
         'cache.key-prefix': key,
       };

@@ -11,7 +11,6 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { maxConnectionsFor } from '../constructs/rds-instance-classes';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { DatabaseLayer, type DatabaseOutputs } from '../stacks/database';
@@ -132,6 +131,7 @@ describe('database layer (construct level)', () => {
         { name: 'log_disconnections', value: '1', apply_method: 'immediate' },
         { name: 'idle_in_transaction_session_timeout', value: '60000', apply_method: 'immediate' },
         { name: 'shared_preload_libraries', value: 'pg_stat_statements', apply_method: 'pending-reboot' },
+        { name: 'max_connections', value: '70', apply_method: 'pending-reboot' },
       ]),
     );
   });
@@ -139,7 +139,7 @@ describe('database layer (construct level)', () => {
   test('exposes typed outputs for the layers after it', () => {
     expect(outputs.port).toBe(5432);
     expect(outputs.databaseName).toBe('lightwave_platform');
-    expect(outputs.maxConnections).toBe(112);
+    expect(outputs.maxConnections).toBe(dev.database.parameters.maxConnections);
     expect(outputs.address).toMatch(/TOKEN/);
     expect(outputs.masterSecretArn).toMatch(/TOKEN/);
   });
@@ -166,23 +166,6 @@ describe('data protection', () => {
     expect(instance).not.toHaveProperty('lifecycle');
     expect(instance).toEqual(
       expect.objectContaining({ skip_final_snapshot: false, delete_automated_backups: false }),
-    );
-  });
-});
-
-describe('max_connections of the instance class', () => {
-  test.each([
-    ['db.t3.micro', 112],
-    ['db.t3.medium', 450],
-    ['db.m6g.large', 901],
-    ['db.r7g.2xlarge', 5000],
-  ])('%s allows %i connections (RDS formula, capped at 5000)', (instanceClass, expected) => {
-    expect(maxConnectionsFor(instanceClass)).toBe(expected);
-  });
-
-  test('fails for a class the platform does not know, naming the field and the allowed classes', () => {
-    expect(() => maxConnectionsFor('db.z1.mega')).toThrow(
-      /database\.instanceClass: "db\.z1\.mega" .*allowed: db\.t3\.micro/,
     );
   });
 });

@@ -3,11 +3,15 @@
  * environment's part at a time (from its heading to the next environment's or the shared sections), so nothing in
  * prod's part can satisfy an assertion about dev's.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import type { EnvironmentConfig } from '../environments/config';
 import { MAX_LINE_WIDTH } from '../review/markdown';
 import { REPORT_MARKER, renderComment, renderReport, type ReportInput } from '../review/report';
+import { readStacks, synthesizeReviewedStacks } from '../synth/synthesized-tree';
 import type { TerraformJson } from '../synth/terraform-json';
 import { visibleText } from './support/rendered-markdown';
 import { synthEnvironment, withChange } from './support/synth';
@@ -51,7 +55,9 @@ describe('prod instance class db.t3.medium → db.t3.large', () => {
       'aws_db_instance.database_instance: instance_class applies in the next maintenance window sun:04:00-sun:05:00 (UTC), ' +
         'not at deploy (apply_immediately is off), with an outage: the single-AZ instance is unavailable while it restarts',
     );
-    expect(verdict).toContain('max_connections follows memory: 450 → 901');
+    expect(verdict).toContain(
+      'max_connections stays 400 (pinned in the parameter group); the class holds up to 405 → 811',
+    );
   });
 
   test('states the cost before → after with the delta, and names the rule that now fails', () => {
@@ -355,5 +361,30 @@ describe('shape of the report', () => {
     expect(comment).toContain('## `dev` — 🔴');
     expect(comment).not.toContain('<details>');
     expect(renderComment(input)).toBe(full);
+  });
+});
+
+describe('a change to a per-account bootstrap stack (the deploy role gains an action)', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'lightwave-review-bootstrap-'));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  synthesizeReviewedStacks([dev, prod], join(outdir, 'base'));
+  const baseStacks = readStacks(join(outdir, 'base'));
+  const headDev = withChange(dev, (e) => {
+    e.delivery.deployRole.serviceActions = [...e.delivery.deployRole.serviceActions, 'rds:RebootDBInstance'];
+  });
+  const head = synthesizeReviewedStacks([headDev, prod], join(outdir, 'head'));
+  const report = renderReport({ environments: head, base: baseStacks });
+
+  test('is reviewed under its own stack name, not reported as a stack that went away', () => {
+    expect(head.map((e) => e.stackName ?? e.config.name)).toEqual([
+      'dev',
+      'prod',
+      'bootstrap-dev',
+      'bootstrap-prod',
+    ]);
+    expect(report).not.toContain('no longer synthesized');
+    expect(verdictText(report, 'bootstrap-dev')).toMatch(/bootstrap-dev — .*1 to update/);
+    expect(visibleText(part(report, 'bootstrap-dev'))).toContain('rds:RebootDBInstance');
+    expect(part(report, 'bootstrap-prod')).toBe('## `bootstrap-prod` — no infrastructure change\n');
   });
 });

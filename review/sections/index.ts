@@ -23,4 +23,12 @@ export const environmentSections: readonly EnvironmentSection[] = [
   costSection,
 ];
 
+/** A per-account bootstrap stack has no database, workloads or media: its changes, resources and policy only. */
+export const bootstrapSections: readonly EnvironmentSection[] = [
+  changesSection,
+  resourcesSection,
+  policySection,
+];
+
+/** Rendered once over the environments' own stacks (bootstrap stacks excluded: they would count an account twice). */
 export const reportSections: readonly ReportSection[] = [differencesSection, mediaCostSection, pricesSection];

@@ -9,7 +9,8 @@ export const policySection: EnvironmentSection = {
     if (verdict.status === 'unchanged') return undefined;
     const count = (outcome: string) => verdict.findings.filter((f) => f.outcome === outcome).length;
     const waived = verdict.findings.filter((f) => f.outcome === 'waived');
-    const unused = unusedWaivers(verdict.env, verdict.findings);
+    // Waivers belong to the environment's own stack; a bootstrap stack judged with them uses none.
+    const unused = verdict.env.stackName ? [] : unusedWaivers(verdict.env, verdict.findings);
     const lines = [
       ...verdict.failing.map(({ finding, isNew }) =>
         bullet(`❌ ${text(formatFinding(finding))}${isNew ? ' **(new)**' : ''}`),
