@@ -18,6 +18,13 @@ const payloadVariables: readonly ContractVariable[] = [
     description: 'postgresAdapter({ pool: { connectionString } }); transaction pooling',
   },
   {
+    name: 'DATABASE_SESSION_URI',
+    source: 'database.session-url',
+    secret: true,
+    description:
+      'Session pooling: `payload migrate`, LISTEN clients, long maintenance (SET statement_timeout there)',
+  },
+  {
     name: 'DATABASE_MAX_LIFETIME_SECONDS',
     source: 'database.max-lifetime-seconds',
     secret: false,
@@ -78,6 +85,13 @@ const djangoVariables: readonly ContractVariable[] = [
     source: 'database.url',
     secret: true,
     description: "DATABASES['default'] (dj-database-url / django-environ); transaction pooling",
+  },
+  {
+    name: 'DATABASE_SESSION_URL',
+    source: 'database.session-url',
+    secret: true,
+    description:
+      "DATABASES['session']: `migrate --database session`, LISTEN, REFRESH MATERIALIZED VIEW (SET statement_timeout there)",
   },
   { name: 'DB_HOST', source: 'database.host', secret: false, description: "DATABASES['default']['HOST']" },
   { name: 'DB_PORT', source: 'database.port', secret: false, description: "DATABASES['default']['PORT']" },

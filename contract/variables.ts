@@ -7,6 +7,8 @@
 export const platformSources = {
   'database.url':
     "PgBouncer's transaction pool (web requests, workers): postgresql://<role>:<password>@<pgbouncer>:5432/<database>?sslmode=disable",
+  'database.session-url':
+    "PgBouncer's session pool (LISTEN, migrations, long maintenance): the same URL on database <database>_session",
   'database.host': 'In-cluster DNS name of PgBouncer',
   'database.port': "PgBouncer's Service port",
   'database.name': 'Database name on the transaction pool',

@@ -123,12 +123,13 @@ export const dev: EnvironmentConfig = {
       minAvailable: 1,
       defaultPoolSize: 10,
       reservePoolSize: 2,
+      sessionPoolSize: 2, // per user and replica: a LISTEN listener and a migration or refresh at once
       reservePoolTimeoutSeconds: 3,
       queryWaitTimeoutSeconds: 15,
       drainSeconds: 90,
       maxClientConnections: 500,
       serverTlsSslMode: 'require',
-      connectionHeadroom: 15,
+      connectionHeadroom: 9, // the master user and monitoring; migrations use the session path, counted above
       resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
       runAsUser: 10001,
     },

@@ -64,8 +64,8 @@ export const prod: EnvironmentConfig = {
     // The operator's tunnel to the private instance (README, "Reaching the database").
     connection: { host: '127.0.0.1', port: 25432, sslMode: 'require', connectTimeoutSeconds: 15 },
     roles: [
-      { name: 'payload_user', login: true, connectionLimit: 150, statementTimeoutMs: 60000 },
-      { name: 'django_user', login: true, connectionLimit: 150, statementTimeoutMs: 60000 },
+      { name: 'payload_user', login: true, connectionLimit: 160, statementTimeoutMs: 60000 },
+      { name: 'django_user', login: true, connectionLimit: 160, statementTimeoutMs: 60000 },
       { name: 'createos_owner', login: false },
       { name: 'cineos_owner', login: false },
       { name: 'photographyos_owner', login: false },
@@ -123,6 +123,7 @@ export const prod: EnvironmentConfig = {
       minAvailable: 2,
       defaultPoolSize: 40,
       reservePoolSize: 10,
+      sessionPoolSize: 2, // per user and replica: a LISTEN listener and a migration or refresh at once
       reservePoolTimeoutSeconds: 3,
       queryWaitTimeoutSeconds: 15,
       drainSeconds: 120,

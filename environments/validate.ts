@@ -14,6 +14,7 @@ import { mediaRules } from './rules/media';
 import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { redisRules } from './rules/redis';
+import { sessionPathRules } from './rules/session-path';
 import { tableReadRules } from './rules/table-reads';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
@@ -26,6 +27,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...extensionRules,
   ...tableReadRules,
   ...clusterRules,
+  ...sessionPathRules,
   ...pgbouncerFaultRules,
   ...mediaRules,
   ...applicationRules,

@@ -1,6 +1,7 @@
 /**
  * Every policy rule, one per file under rules/. A rule added there is registered here.
  */
+import applicationBoundedSessionPool from './rules/application/bounded-session-pool';
 import applicationExtensionsSchema from './rules/application/extensions-schema';
 import applicationPodPeers from './rules/application/pod-peers';
 import applicationSecretVariablesAreReferences from './rules/application/secret-variables-are-references';
@@ -130,6 +131,7 @@ import securityGroupRuleDescription from './rules/security-group/rule-descriptio
 import type { PolicyRule } from './rule';
 
 export const policyRules: readonly PolicyRule[] = [
+  applicationBoundedSessionPool,
   applicationExtensionsSchema,
   applicationPodPeers,
   applicationSecretVariablesAreReferences,

@@ -93,6 +93,7 @@ export class ClusterLayer extends Construct {
       statsUser: consoleUser(STATS_USER),
       defaultPoolSize: pg.defaultPoolSize,
       reservePoolSize: pg.reservePoolSize,
+      sessionPoolSize: pg.sessionPoolSize,
       reservePoolTimeoutSeconds: pg.reservePoolTimeoutSeconds,
       maxClientConnections: pg.maxClientConnections,
       queryWaitTimeoutSeconds: pg.queryWaitTimeoutSeconds,
@@ -273,6 +274,7 @@ export class ClusterLayer extends Construct {
       return {
         ...shared,
         'database.url': this.databaseUrl(role, access.databaseName),
+        'database.session-url': this.databaseUrl(role, this.pgbouncer.sessionDatabase as string),
         'database.user': role.name,
         'database.password': role.password,
         // Connections recycled this often leave a draining PgBouncer pod before it is killed (rollouts lose nothing).

@@ -108,8 +108,8 @@ describe('the review report shows the budget (key settings)', () => {
   test('dev, in full', () => {
     const settings = settingsOf(environments.find((e) => e.name === 'dev'));
     expect(settings.get('PgBouncer connection budget')).toBe(
-      '2 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] = 48 server connections; ' +
-        'available: max_connections 70 − 5 reserved − 15 headroom = 50',
+      '2 replicas × [(10 + 2 payload_user) + (2 + 0 payload_user session) + (10 + 2 django_user) + ' +
+        '(2 + 0 django_user session)] = 56 server connections; available: max_connections 70 − 5 reserved − 9 headroom = 56',
     );
     expect(settings.get('role connection limits')).toBe(
       'payload_user 28 + django_user 28 = 56 ≤ 65 (max_connections − 5 reserved)',

@@ -21,7 +21,7 @@ test.each([
   expect(section).toContain('| `payload-cms` `payload-env` | `NEXT_PUBLIC_SERVER_URL` |  |');
   expect(section).toContain('| `django-api` `django-env` | `SECRET_KEY` | 🔒 |');
   expect(section).toContain('| `django-api` `django-env` | `PAYLOAD_API_URL` |  |');
-  expect(section.match(/^\| `/gm)).toHaveLength(12 + 13);
+  expect(section.match(/^\| `/gm)).toHaveLength(13 + 14);
   expect(section).toContain('Every Secret holds exactly the variables of contract/env.services.json.');
   expect(section).not.toMatch(/postgresql:\/\/|random_password|redis:\/\/|https:\/\//);
 });

@@ -233,6 +233,27 @@ const badInputs: BadInput[] = [
     'databaseAccess.schemas[0].tableReaders[0].tables[0]',
     'pages; DROP',
   ],
+  [
+    'a session pool that breaks the connection budget',
+    dev,
+    (e) => (e.cluster.pgbouncer.sessionPoolSize = 3),
+    'cluster.pgbouncer.sessionPoolSize',
+    3,
+  ],
+  [
+    'no session pool (the apps are handed its URL)',
+    dev,
+    (e) => (e.cluster.pgbouncer.sessionPoolSize = 0),
+    'cluster.pgbouncer.sessionPoolSize',
+    0,
+  ],
+  [
+    'a session pool beyond a role connection limit',
+    prod,
+    (e) => (e.cluster.pgbouncer.sessionPoolSize = 5),
+    'databaseAccess.roles[0].connectionLimit',
+    160,
+  ],
 ];
 
 describeBadInputs(badInputs);

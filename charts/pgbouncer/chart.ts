@@ -21,7 +21,7 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
-import { renderPgBouncerIni, renderUserlist } from './ini';
+import { renderPgBouncerIni, renderUserlist, type IniDatabase } from './ini';
 
 export interface PgBouncerUser {
   readonly name: string;
@@ -60,6 +60,13 @@ export interface PgBouncerChartProps {
   readonly statsUser: PgBouncerUser;
   readonly defaultPoolSize: number;
   readonly reservePoolSize: number;
+  /**
+   * The session path: database `<server.database>_session`, session pooling, this many server connections per user,
+   * no reserve; counted in each user's max_user_connections.
+   *
+   * @default - none: transaction pooling only
+   */
+  readonly sessionPoolSize?: number;
   readonly reservePoolTimeoutSeconds: number;
   readonly maxClientConnections: number;
   /** A client waiting longer for a server connection is disconnected with `query_wait_timeout`. */
@@ -107,6 +114,8 @@ export class PgBouncerChart extends Construct {
   readonly host: string;
   readonly servicePort: number;
   readonly containerPort: number;
+  /** Database name of the session path, when the chart has one. */
+  readonly sessionDatabase?: string;
   readonly ini: string;
   readonly configMap: ConfigMapV1;
   readonly secret: SecretV1;
@@ -129,6 +138,7 @@ export class PgBouncerChart extends Construct {
     };
     const metadata = { name, namespace: props.namespace, labels };
     const perUser = props.defaultPoolSize + props.reservePoolSize;
+    if (props.sessionPoolSize !== undefined) this.sessionDatabase = `${props.server.database}_session`;
     const preStopSeconds = props.preStopSeconds ?? 10;
 
     this.ini = renderPgBouncerIni({
@@ -142,6 +152,7 @@ export class PgBouncerChart extends Construct {
           port: props.server.port,
           dbname: props.server.database,
         },
+        ...this.sessionPath(props),
       ],
       authFile: `${AUTH_DIR}/userlist.txt`,
       defaultPoolSize: props.defaultPoolSize,
@@ -150,7 +161,10 @@ export class PgBouncerChart extends Construct {
       maxClientConnections: props.maxClientConnections,
       queryWaitTimeoutSeconds: props.queryWaitTimeoutSeconds,
       maxDbConnections: perUser * props.users.length,
-      users: props.users.map((u) => ({ name: u.name, maxConnections: perUser })),
+      users: props.users.map((u) => ({
+        name: u.name,
+        maxConnections: perUser + (props.sessionPoolSize ?? 0),
+      })),
       serverTlsSslMode: props.server.sslMode,
       ...(props.server.caBundle ? { serverTlsCaFile: `${CONFIG_DIR}/${CA_FILE}` } : {}),
       ignoreStartupParameters: props.ignoreStartupParameters ?? ['extra_float_digits', 'options'],
@@ -277,5 +291,25 @@ export class PgBouncerChart extends Construct {
       metadata,
       spec: { minAvailable: String(props.minAvailable), selector: { matchLabels: this.selectorLabels } },
     });
+  }
+
+  /** The session path's [databases] entry: same server and database, its own session-pooled pools. */
+  private sessionPath(props: PgBouncerChartProps): IniDatabase[] {
+    if (props.sessionPoolSize === undefined || this.sessionDatabase === undefined) return [];
+    const poolSize = props.sessionPoolSize;
+    return [
+      {
+        name: this.sessionDatabase,
+        host: props.server.host,
+        port: props.server.port,
+        dbname: props.server.database,
+        pool: {
+          poolMode: 'session',
+          poolSize,
+          reservePool: 0,
+          maxDbConnections: poolSize * props.users.length,
+        },
+      },
+    ];
   }
 }

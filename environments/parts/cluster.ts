@@ -94,6 +94,11 @@ export interface PgBouncerConfig {
   readonly defaultPoolSize: number;
   /** Extra server connections a pool may open when clients wait longer than `reservePoolTimeoutSeconds`. */
   readonly reservePoolSize: number;
+  /**
+   * Server connections per user, per replica, of the session path: database `<name>_session` with session pooling,
+   * for what transaction pooling cannot carry (LISTEN, migrations, long maintenance). Counted in the budget.
+   */
+  readonly sessionPoolSize: number;
   readonly reservePoolTimeoutSeconds: number;
   /** Client connections one replica accepts; the next one is refused at once ("no more connections allowed"). */
   readonly maxClientConnections: number;

@@ -310,20 +310,22 @@ export const clusterRules: readonly EnvironmentRule[] = [
     if (!isIntegerIn(database.parameters.maxConnections, 1, 262143) || !isIntegerIn(pg.replicas, 1, 20))
       return;
     const budget = connectionBudgetOf(env);
+    // The session path's pools broke it when the transaction pools alone fit: name that field.
+    const sessionBreaks = !budget.fits && connectionBudgetOf(env, false).fits;
     c.check(
-      'cluster.pgbouncer.defaultPoolSize',
-      pg.defaultPoolSize,
+      sessionBreaks ? 'cluster.pgbouncer.sessionPoolSize' : 'cluster.pgbouncer.defaultPoolSize',
+      sessionBreaks ? pg.sessionPoolSize : pg.defaultPoolSize,
       budget.fits,
       `pools within the database's connections: ${budget.arithmetic}`,
     );
-    const perRole = pg.replicas * (pg.defaultPoolSize + pg.reservePoolSize);
+    const perRole = pg.replicas * (pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize);
     databaseAccess.roles.forEach((role, i) => {
       if (!role.login) return;
       c.check(
         `databaseAccess.roles[${i}].connectionLimit`,
         role.connectionLimit,
         role.connectionLimit >= perRole,
-        `at least ${pg.replicas} PgBouncer replicas × (${pg.defaultPoolSize} pool + ${pg.reservePoolSize} reserve) = ${perRole}, or PgBouncer's pools for ${role.name} cannot fill`,
+        `at least ${pg.replicas} PgBouncer replicas × (${pg.defaultPoolSize} pool + ${pg.reservePoolSize} reserve + ${pg.sessionPoolSize} session) = ${perRole}, or PgBouncer's pools for ${role.name} cannot fill`,
       );
     });
   },

@@ -16,6 +16,10 @@ const editConf = (e: MutableEnvironment, from: RegExp, to: string) => {
   conf(e)['redis.conf'] = conf(e)['redis.conf'].replace(from, to);
 };
 const REDIS_ACL = 'kubernetes_secret_v1.cluster_redis_acl';
+const ini = (e: MutableEnvironment) => data(e, 'kubernetes_config_map_v1', 'cluster_pgbouncer_config');
+const editIni = (e: MutableEnvironment, from: RegExp, to: string) => {
+  ini(e)['pgbouncer.ini'] = ini(e)['pgbouncer.ini'].replace(from, to);
+};
 
 /** Django's read switch on, reading `tables` of payload (none: the whole schema). */
 const withDjangoReading = (e: MutableEnvironment, tables: string[]) => {
@@ -86,6 +90,16 @@ const cases: Readonly<Record<string, RuleCase>> = {
           },
         };
       },
+    },
+  },
+  'LW-APP-005': {
+    nonCompliant: (e) => editIni(e, / pool_size=\d+ reserve_pool=0/, ''),
+    address: 'kubernetes_config_map_v1.cluster_pgbouncer_config',
+    alsoNonCompliant: {
+      'a reserve on the session pool': (e) => editIni(e, /reserve_pool=0/, 'reserve_pool=5'),
+      'no reset between session clients': (e) =>
+        editIni(e, /server_reset_query = DISCARD ALL/, 'server_reset_query = SELECT 1'),
+      'session pooling for everything': (e) => editIni(e, /^pool_mode = transaction/m, 'pool_mode = session'),
     },
   },
   'LW-REDIS-001': {
