@@ -5,7 +5,7 @@
 import { MINIMUM_PGBOUNCER_VERSION, atLeast, parseVersion } from '../../charts/pgbouncer/ini';
 import { parseQuantity } from '../../constructs/k8s-quantity';
 import { connectionBudgetOf } from '../connection-budget';
-import type { ComputeQuantities, PodSecurityLevel } from '../parts/cluster';
+import type { ComputeQuantities, NamespaceConfig, PodSecurityLevel } from '../parts/cluster';
 import type { Checker, EnvironmentRule } from '../validation';
 import { dnsLabelPattern, duplicates, isIntegerIn, isIpv4Cidr, matches } from './formats';
 
@@ -42,6 +42,32 @@ export function atMost(
   if (!low || !high) return;
   for (const r of ['cpu', 'memory'] as const)
     c.check(`${field}.${r}`, shown[r], low[r] <= high[r], allowed(r));
+}
+
+/** A workload's requests at least the namespace's limit-range minimum, its limits at most the maximum. */
+export function withinLimitRange(
+  c: Checker,
+  field: string,
+  resources: { readonly requests: ComputeQuantities; readonly limits: ComputeQuantities },
+  home: NamespaceConfig,
+): void {
+  const { min, max } = home.limitRange;
+  atMost(
+    c,
+    `${field}.requests`,
+    parsed(min),
+    parsed(resources.requests),
+    resources.requests,
+    (r) => `at least the ${home.name} limit range minimum (${min[r]})`,
+  );
+  atMost(
+    c,
+    `${field}.limits`,
+    parsed(resources.limits),
+    parsed(max),
+    resources.limits,
+    (r) => `at most the ${home.name} limit range maximum (${max[r]})`,
+  );
 }
 
 export const clusterRules: readonly EnvironmentRule[] = [
@@ -274,22 +300,7 @@ export const clusterRules: readonly EnvironmentRule[] = [
     );
     const home = namespaces.find((n) => n.name === pg.namespace);
     if (!home || !requests || !limits || !isIntegerIn(pg.replicas, 1, 20)) return;
-    atMost(
-      c,
-      'cluster.pgbouncer.resources.requests',
-      parsed(home.limitRange.min),
-      requests,
-      pg.resources.requests,
-      (r) => `at least the ${pg.namespace} limit range minimum (${home.limitRange.min[r]})`,
-    );
-    atMost(
-      c,
-      'cluster.pgbouncer.resources.limits',
-      limits,
-      parsed(home.limitRange.max),
-      pg.resources.limits,
-      (r) => `at most the ${pg.namespace} limit range maximum (${home.limitRange.max[r]})`,
-    );
+    withinLimitRange(c, 'cluster.pgbouncer.resources', pg.resources, home);
     const fleet = { cpu: limits.cpu * pg.replicas, memory: limits.memory * pg.replicas };
     atMost(
       c,

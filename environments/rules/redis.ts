@@ -7,7 +7,7 @@ import { atLeast, parseVersion } from '../../charts/pgbouncer/ini';
 import { MINIMUM_REDIS_VERSION } from '../../charts/redis/config';
 import { parseQuantity } from '../../constructs/k8s-quantity';
 import type { EnvironmentRule } from '../validation';
-import { atMost, parsed, quantities } from './cluster';
+import { atMost, parsed, quantities, withinLimitRange } from './cluster';
 import { isIntegerIn, matches } from './formats';
 
 /** maxmemory counts data only; fragmentation, client buffers and the process itself need the rest of the limit. */
@@ -103,24 +103,9 @@ export const redisRules: readonly EnvironmentRule[] = [
   },
   ({ cluster: { redis, pgbouncer, namespaces } }, c) => {
     const home = namespaces.find((n) => n.name === redis.namespace);
-    const [requests, limits] = [parsed(redis.resources.requests), parsed(redis.resources.limits)];
-    if (!home || !requests || !limits) return;
-    atMost(
-      c,
-      'cluster.redis.resources.requests',
-      parsed(home.limitRange.min),
-      requests,
-      redis.resources.requests,
-      (r) => `at least the ${redis.namespace} limit range minimum (${home.limitRange.min[r]})`,
-    );
-    atMost(
-      c,
-      'cluster.redis.resources.limits',
-      limits,
-      parsed(home.limitRange.max),
-      redis.resources.limits,
-      (r) => `at most the ${redis.namespace} limit range maximum (${home.limitRange.max[r]})`,
-    );
+    const limits = parsed(redis.resources.limits);
+    if (!home || !parsed(redis.resources.requests) || !limits) return;
+    withinLimitRange(c, 'cluster.redis.resources', redis.resources, home);
     // Redis shares the namespace quota with PgBouncer's replicas when they live together.
     const pgLimits = parsed(pgbouncer.resources.limits);
     const pooler =
