@@ -1,8 +1,9 @@
 /**
- * An environment's PgBouncer connection budget, from its config: the validation rule and the review report read the
- * same arithmetic. Each login role has a transaction pool (pool + reserve) and a session-path pool (no reserve).
+ * An environment's connection budget, from its config: PgBouncer's pools (transaction and session path) and the
+ * monitoring role's direct connections against the pinned max_connections. The validation rules, the review report
+ * and the alarms read the same arithmetic (constructs/connection-budget.ts), as does the cluster layer.
  */
-import { connectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
+import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
 import type { EnvironmentConfig } from './config';
 
 /** @param withSession count the session path's pools (default); off only to tell which pools break a budget */
@@ -11,17 +12,14 @@ export function connectionBudgetOf(
   withSession = true,
 ): ConnectionBudget {
   const pg = cluster.pgbouncer;
-  return connectionBudget({
+  return poolerConnectionBudget({
     replicas: pg.replicas,
-    pools: databaseAccess.roles.flatMap((r) =>
-      r.login
-        ? [
-            { name: r.name, poolSize: pg.defaultPoolSize, reserve: pg.reservePoolSize },
-            ...(withSession ? [{ name: `${r.name} session`, poolSize: pg.sessionPoolSize, reserve: 0 }] : []),
-          ]
-        : [],
-    ),
-    maxConnections: database.parameters.maxConnections,
+    defaultPoolSize: pg.defaultPoolSize,
+    reservePoolSize: pg.reservePoolSize,
+    ...(withSession ? { sessionPoolSize: pg.sessionPoolSize } : {}),
     headroom: pg.connectionHeadroom,
+    pooledRoles: databaseAccess.roles.flatMap((r) => (r.login ? [r.name] : [])),
+    monitoring: databaseAccess.monitoringRole,
+    maxConnections: database.parameters.maxConnections,
   });
 }

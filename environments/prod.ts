@@ -8,6 +8,7 @@ import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
 import { platformDeployActions, platformReadActions } from './delivery-defaults';
 import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
+import { pgbouncerExporter, postgresExporter } from './observability-defaults';
 import { PAYLOAD_SENSITIVE_TABLES } from './payload-tables';
 
 export const prod: EnvironmentConfig = {
@@ -89,6 +90,12 @@ export const prod: EnvironmentConfig = {
     ],
     // Query statistics (already preloaded), trigram similarity and accent-free search.
     extensions: { schema: 'extensions', names: ['pg_stat_statements', 'pg_trgm', 'unaccent'] },
+    // The Postgres exporter's login: pg_monitor and the extensions schema only, counted in the connection budget.
+    monitoringRole: {
+      name: 'monitoring',
+      connectionLimit: 3,
+      statementTimeoutMs: 10000,
+    },
   },
   cluster: {
     eksClusterName: 'lightwave-prod',
@@ -188,6 +195,17 @@ export const prod: EnvironmentConfig = {
       managesZoneCacheRules: true,
     },
   },
+  observability: {
+    recipients: {
+      emails: ['platform-alerts@lightwave-media.site'], // REPLACE with the on-call mailbox
+      httpsEndpoints: [],
+    },
+    alarms: { saturationShare: 0.8, reserveShare: 0.1, sustainMinutes: 5 },
+    // Seed 001: monitoring runs in `shared`; its Prometheus pods carry this label.
+    prometheus: { namespace: 'shared', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },
+    pgbouncerExporter,
+    postgresExporter,
+  },
   delivery: {
     repository: 'lightwave-media/lightwave-platform', // REPLACE if the repository lives elsewhere
     deployBranch: 'main',
@@ -221,7 +239,7 @@ export const prod: EnvironmentConfig = {
     {
       rule: 'LW-PGB-010',
       reason:
-        'The PgBouncer image is pinned to the 1.25.2 tag; its digest is recorded in cluster.pgbouncer.image.digest once the image is pulled and verified, never invented.',
+        'The PgBouncer image (1.25.2) and the exporter images (pgbouncer-exporter v0.12.1, postgres-exporter v0.20.1) are pinned by tag; each digest is recorded (cluster.pgbouncer.image.digest, observability.*Exporter.image.digest) once the image is pulled and verified, never invented.',
       expires: '2027-01-31',
     },
   ],
@@ -232,6 +250,7 @@ export const prod: EnvironmentConfig = {
       r2StorageGiB: 100,
       r2ClassAOperationsPerMonth: 500_000,
       r2ClassBOperationsPerMonth: 5_000_000,
+      alertMessagesPerMonth: 300,
     },
   },
 };

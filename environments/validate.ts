@@ -11,6 +11,8 @@ import { deliveryRules } from './rules/delivery';
 import { extensionRules } from './rules/extensions';
 import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
+import { namespaceQuotaRules } from './rules/namespace-quota';
+import { observabilityRules } from './rules/observability';
 import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { redisRules } from './rules/redis';
@@ -32,6 +34,8 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...mediaRules,
   ...applicationRules,
   ...redisRules,
+  ...observabilityRules,
+  ...namespaceQuotaRules,
   ...deliveryRules,
   ...policyWaiverRules,
 ];

@@ -16,12 +16,15 @@ import { applicationContract } from '../contract/services';
 import type { PlatformValues } from '../contract/secret-data';
 import type { AppKey } from '../contract/variables';
 import { applicationSecrets } from '../constructs/app-secrets';
+import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
 import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
 import { parseQuantity } from '../constructs/k8s-quantity';
 import { networkPolicy } from '../constructs/network-policy';
 import { PlatformNamespace } from '../constructs/platform-namespace';
 import type { NetworkConfig } from '../environments/config';
 import type { AppConfig, ClusterConfig } from '../environments/parts/cluster';
+import type { ObservabilityConfig } from '../environments/parts/observability';
+import { ClusterMonitoring } from './cluster-monitoring';
 import type { DatabaseOutputs } from './database';
 import type { DatabaseAccessOutputs, LoginRoleOutput } from './database-access';
 import type { MediaOutputs } from './media';
@@ -39,6 +42,8 @@ export interface ClusterLayerProps {
   >;
   /** https://<CDN domain>, the public base of media URLs. */
   readonly cdnBaseUrl: string;
+  /** Exporters, their scrapers and the alert rules (cluster-monitoring.ts). */
+  readonly observability: ObservabilityConfig;
 }
 
 const ADMIN_USER = 'pgbouncer_admin';
@@ -50,6 +55,9 @@ export class ClusterLayer extends Construct {
   readonly redis: RedisChart;
   readonly namespaces: ReadonlyMap<string, PlatformNamespace>;
   private readonly redisPasswords = new Map<string, string>();
+  readonly monitoring: ClusterMonitoring;
+  /** PgBouncer's pools and the monitoring role against the database's max_connections. */
+  readonly connectionBudget: ConnectionBudget;
 
   constructor(scope: Construct, id: string, props: ClusterLayerProps) {
     super(scope, id);
@@ -100,7 +108,20 @@ export class ClusterLayer extends Construct {
       drainSeconds: pg.drainSeconds,
       resources: pg.resources,
       runAsUser: pg.runAsUser,
+      exporter: props.observability.pgbouncerExporter,
     });
+    this.monitoring = new ClusterMonitoring(this, 'monitoring', {
+      environment: props.environment,
+      labels,
+      observability: props.observability,
+      pgbouncer: this.pgbouncer,
+      pgbouncerConfig: pg,
+      managedNamespace: (name) => namespaces.get(name)?.name,
+      database,
+      access,
+      vpcCidr: props.network.vpcCidr,
+    });
+    this.connectionBudget = budgetOf(props);
 
     const apps = [cluster.apps.payload, cluster.apps.django];
     const pgbouncerPods = { namespace: pg.namespace, podLabels: this.pgbouncer.selectorLabels };
@@ -327,4 +348,18 @@ export class ClusterLayer extends Construct {
 /** Labels of an application's pods that serve HTTP. */
 function serverPods(app: AppConfig): Record<string, string> {
   return { ...app.podLabels, ...app.serverPodLabels };
+}
+
+/** The budget PgBouncer's pools (transaction and session path, per login role) and the monitoring role's direct connections share. */
+function budgetOf({ cluster: { pgbouncer: pg }, access, database }: ClusterLayerProps): ConnectionBudget {
+  return poolerConnectionBudget({
+    replicas: pg.replicas,
+    defaultPoolSize: pg.defaultPoolSize,
+    reservePoolSize: pg.reservePoolSize,
+    headroom: pg.connectionHeadroom,
+    sessionPoolSize: pg.sessionPoolSize,
+    pooledRoles: access.loginRoles.map((r) => r.name),
+    monitoring: access.monitoringRole,
+    maxConnections: database.maxConnections,
+  });
 }

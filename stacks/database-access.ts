@@ -15,7 +15,11 @@ import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
 import { SerializedGrants } from '../constructs/serialized-grants';
 import type { EnvironmentTier } from '../environments/config';
-import type { DatabaseAccessConfig, DatabaseRoleConfig } from '../environments/parts/database-access';
+import type {
+  DatabaseAccessConfig,
+  DatabaseRoleConfig,
+  MonitoringRoleConfig,
+} from '../environments/parts/database-access';
 import type { DatabaseOutputs } from './database';
 
 export interface DatabaseAccessLayerProps {
@@ -36,12 +40,29 @@ export interface LoginRoleOutput {
   readonly schema?: string;
 }
 
+/** The statistics-only role of the Postgres exporter: it connects directly, never through PgBouncer. */
+export interface MonitoringRoleOutput {
+  readonly name: string;
+  /** Generated at apply time (random_password). */
+  readonly password: string;
+  readonly connectionLimit: number;
+}
+
 export interface DatabaseAccessOutputs {
   readonly databaseName: string;
   readonly loginRoles: readonly LoginRoleOutput[];
+  readonly monitoringRole: MonitoringRoleOutput;
 }
 
 const READ_ONLY = ['SELECT'];
+/** Every role of the platform, written out: no attribute that would bypass the grants. */
+const UNPRIVILEGED = {
+  superuser: false,
+  createDatabase: false,
+  createRole: false,
+  replication: false,
+  bypassRowLevelSecurity: false,
+} as const;
 
 export class DatabaseAccessLayer extends Construct {
   readonly outputs: DatabaseAccessOutputs;
@@ -73,11 +94,7 @@ export class DatabaseAccessLayer extends Construct {
               }
             : {}),
           ...searchPathOf(config, owned, access.extensions.schema),
-          superuser: false,
-          createDatabase: false,
-          createRole: false,
-          replication: false,
-          bypassRowLevelSecurity: false,
+          ...UNPRIVILEGED,
           dependsOn: [database.instance],
         }),
       );
@@ -106,7 +123,13 @@ export class DatabaseAccessLayer extends Construct {
     );
 
     const extensionSchema = this.createExtensions(access, database, protect);
-    const grants = new SerializedGrants(this, 'grants', [...roles.values(), ...schemas, extensionSchema]);
+    const monitoring = monitoringRole(this, access.monitoringRole, database, access.extensions.schema);
+    const grants = new SerializedGrants(this, 'grants', [
+      ...roles.values(),
+      monitoring.role,
+      ...schemas,
+      extensionSchema,
+    ]);
     grants.grant('revoke_public_database', {
       role: 'public',
       database: db,
@@ -120,14 +143,15 @@ export class DatabaseAccessLayer extends Construct {
       objectType: 'schema',
       privileges: [],
     });
-    for (const role of loginRoles) {
+    for (const role of [...loginRoles, monitoring.output]) {
       grants.grant(`connect_${role.name}`, {
         role: role.name,
         database: db,
         objectType: 'database',
         privileges: ['CONNECT'],
       });
-      // The extensions' functions and operators, without owning them or being able to add to their schema.
+      // The extensions' functions and operators (the monitoring role: the pg_stat_statements view), without owning
+      // them or being able to add to their schema.
       grants.grant(`usage_${access.extensions.schema}_${role.name}`, {
         role: role.name,
         database: db,
@@ -159,7 +183,7 @@ export class DatabaseAccessLayer extends Construct {
     }
 
     this.grantTableReads(grants, access, db);
-    this.outputs = { databaseName: db, loginRoles };
+    this.outputs = { databaseName: db, loginRoles, monitoringRole: monitoring.output };
   }
 
   /**
@@ -222,4 +246,34 @@ function searchPathOf(
 ): { searchPath?: string[] } {
   const path = config.login ? [...owned, extensionSchema] : [...owned];
   return path.length > 0 ? { searchPath: path } : {};
+}
+
+/**
+ * The Postgres exporter's login: member of `pg_monitor` (every pg_stat_* view and pg_stat_statements' query texts,
+ * every setting) with USAGE on the extensions schema (where the pg_stat_statements view lives) only, so it reads
+ * statistics and never application data. CONNECT and that USAGE are granted with the login roles'.
+ */
+function monitoringRole(
+  scope: Construct,
+  config: MonitoringRoleConfig,
+  database: DatabaseOutputs,
+  extensionSchema: string,
+) {
+  const password = new Password(scope, `password_${config.name}`, {
+    length: 40,
+    special: false,
+    minNumeric: 4,
+  }).result;
+  const role = new Role(scope, `role_${config.name}`, {
+    name: config.name,
+    login: true,
+    password,
+    connectionLimit: config.connectionLimit,
+    statementTimeout: config.statementTimeoutMs,
+    searchPath: [extensionSchema],
+    roles: ['pg_monitor'],
+    ...UNPRIVILEGED,
+    dependsOn: [database.instance],
+  });
+  return { role, output: { name: config.name, password, connectionLimit: config.connectionLimit } };
 }

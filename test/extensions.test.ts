@@ -33,19 +33,21 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
     }
   });
 
-  test('the extensions schema belongs to the master user; login roles get USAGE and find it after their own', () => {
+  test('the extensions schema belongs to the master user; login roles get USAGE and find it after their own, the monitoring role as its only schema', () => {
     expect(resourcesOfType(stack, 'postgresql_schema')[`database_access_schema_${schema}`]).toEqual(
       expect.objectContaining({ name: schema, owner: env.database.masterUsername, drop_cascade: false }),
     );
     const grants = Object.values(resourcesOfType(stack, 'postgresql_grant')).filter(
       (g) => g.schema === schema,
     );
-    const loginRoles = env.databaseAccess.roles.filter((r) => r.login).map((r) => r.name);
+    const monitoring = env.databaseAccess.monitoringRole.name;
+    const loginRoles = [...env.databaseAccess.roles.filter((r) => r.login).map((r) => r.name), monitoring];
     expect(grants.map((g) => `${g.role} ${g.object_type} ${JSON.stringify(g.privileges)}`).sort()).toEqual(
       loginRoles.map((r) => `${r} schema ["USAGE"]`).sort(),
     );
     for (const role of Object.values(resourcesOfType(stack, 'postgresql_role'))) {
-      if (role.login) expect((role.search_path as string[]).at(-1)).toBe(schema);
+      if (role.name === monitoring) expect(role.search_path).toEqual([schema]);
+      else if (role.login) expect((role.search_path as string[]).at(-1)).toBe(schema);
       else expect(role.search_path).not.toContain(schema);
     }
   });

@@ -38,7 +38,8 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
   test('the budget counts the session pools, and fits', () => {
     const budget = connectionBudgetOf(env);
     expect(budget.needed).toBe(
-      pg.replicas * loginRoles.length * (pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize),
+      pg.replicas * loginRoles.length * (pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize) +
+        env.databaseAccess.monitoringRole.connectionLimit,
     );
     expect(budget.arithmetic).toContain(`(${pg.sessionPoolSize} + 0 payload_user session)`);
     expect(budget.fits).toBe(true);

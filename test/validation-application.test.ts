@@ -143,7 +143,7 @@ const badInputs: BadInput[] = [
     '2',
   ],
   [
-    'Redis and the PgBouncer replicas beyond the namespace quota',
+    'Redis beyond the namespace quota, next to PgBouncer and the exporters',
     dev,
     (e) => {
       e.cluster.namespaces[2].quota.limits.memory = '2Gi';
@@ -153,7 +153,7 @@ const badInputs: BadInput[] = [
       };
       e.cluster.redis.maxMemory = '1Gi';
     },
-    'cluster.redis.resources.limits.memory',
+    'cluster.namespaces[2].quota.limits.memory',
     '2Gi',
   ],
   [

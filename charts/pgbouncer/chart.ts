@@ -21,6 +21,9 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
+import { tcpProbes } from '../probes';
+import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
+import { PgBouncerExporter, type PgBouncerExporterProps } from './exporter';
 import { renderPgBouncerIni, renderUserlist, type IniDatabase } from './ini';
 
 export interface PgBouncerUser {
@@ -101,6 +104,8 @@ export interface PgBouncerChartProps {
   readonly resources: { readonly requests: ComputeQuantities; readonly limits: ComputeQuantities };
   /** Non-root UID and GID of the container. */
   readonly runAsUser: number;
+  /** A pgbouncer_exporter sidecar reading the stats user's SHOW commands (exporter.ts). @default - none */
+  readonly exporter?: PgBouncerExporterProps;
 }
 
 const CONFIG_DIR = '/etc/pgbouncer';
@@ -122,6 +127,8 @@ export class PgBouncerChart extends Construct {
   readonly deployment: DeploymentV1;
   readonly service: ServiceV1;
   readonly podDisruptionBudget: PodDisruptionBudgetV1;
+  /** The metrics sidecar, when configured. */
+  readonly exporter?: PgBouncerExporter;
 
   constructor(scope: Construct, id: string, props: PgBouncerChartProps) {
     super(scope, id);
@@ -186,17 +193,15 @@ export class PgBouncerChart extends Construct {
       data: { 'userlist.txt': userlist },
     });
 
-    const image = `${props.image.repository}:${props.image.tag}${props.image.digest ? `@${props.image.digest}` : ''}`;
-    const restricted = {
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      runAsUser: props.runAsUser,
-      runAsGroup: props.runAsUser,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-    };
+    this.exporter = props.exporter
+      ? new PgBouncerExporter(this, 'exporter', props.exporter, {
+          metadata,
+          statsUser: props.statsUser,
+          pgbouncerPort: this.containerPort,
+          runAsUser: props.runAsUser,
+        })
+      : undefined;
+
     this.deployment = new DeploymentV1(this, 'deployment', {
       metadata,
       spec: {
@@ -210,19 +215,14 @@ export class PgBouncerChart extends Construct {
             annotations: {
               'checksum/config': Fn.sha256(Fn.jsonencode(this.configMap.data)),
               'checksum/userlist': Fn.sha256(Fn.jsonencode(this.secret.data)),
+              ...this.exporter?.annotations,
             },
           },
           spec: {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             terminationGracePeriodSeconds: preStopSeconds + props.drainSeconds,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: String(props.runAsUser),
-              runAsGroup: String(props.runAsUser),
-              fsGroup: String(props.runAsUser),
-              seccompProfile: { type: 'RuntimeDefault' },
-            },
+            securityContext: restrictedPod(props.runAsUser),
             topologySpreadConstraint: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(
               (topologyKey) => ({
                 maxSkew: 1,
@@ -234,44 +234,31 @@ export class PgBouncerChart extends Construct {
             container: [
               {
                 name: 'pgbouncer',
-                image,
-                imagePullPolicy: props.image.digest ? 'IfNotPresent' : 'Always',
+                ...pinnedImage(props.image),
                 command: ['/usr/bin/pgbouncer'],
                 args: [`${CONFIG_DIR}/pgbouncer.ini`],
                 port: [{ name: 'pgbouncer', containerPort: this.containerPort, protocol: 'TCP' }],
                 // The image is Alpine with busybox; the kubernetes provider has no native sleep action.
                 lifecycle: { preStop: [{ exec: { command: ['/bin/sleep', String(preStopSeconds)] } }] },
-                securityContext: {
-                  ...restricted,
-                  runAsUser: String(props.runAsUser),
-                  runAsGroup: String(props.runAsUser),
-                },
+                securityContext: restrictedContainer(props.runAsUser),
                 resources: {
                   requests: { ...props.resources.requests },
                   limits: { ...props.resources.limits },
                 },
-                readinessProbe: {
-                  tcpSocket: [{ port: 'pgbouncer' }],
-                  initialDelaySeconds: 5,
-                  periodSeconds: 10,
-                },
-                livenessProbe: {
-                  tcpSocket: [{ port: 'pgbouncer' }],
-                  initialDelaySeconds: 30,
-                  periodSeconds: 20,
-                  failureThreshold: 3,
-                },
+                ...tcpProbes('pgbouncer', { readiness: 5, liveness: 30 }),
                 volumeMount: [
                   { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
                   { name: 'userlist', mountPath: AUTH_DIR, readOnly: true },
                   { name: 'tmp', mountPath: '/tmp' },
                 ],
               },
+              ...(this.exporter ? [this.exporter.container] : []),
             ],
             volume: [
               { name: 'config', configMap: { name: this.configMap.metadata.name, defaultMode: '0444' } },
               { name: 'userlist', secret: { secretName: this.secret.metadata.name, defaultMode: '0440' } },
               { name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '16Mi' } },
+              ...(this.exporter ? [this.exporter.volume] : []),
             ],
           },
         },
@@ -283,7 +270,10 @@ export class PgBouncerChart extends Construct {
       spec: {
         type: 'ClusterIP',
         selector: this.selectorLabels,
-        port: [{ name: 'postgres', port: this.servicePort, targetPort: 'pgbouncer', protocol: 'TCP' }],
+        port: [
+          { name: 'postgres', port: this.servicePort, targetPort: 'pgbouncer', protocol: 'TCP' },
+          ...(this.exporter ? [this.exporter.servicePort] : []),
+        ],
       },
     });
 

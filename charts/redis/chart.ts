@@ -13,7 +13,8 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, tcpProbes } from '../pod-security';
+import { tcpProbes } from '../probes';
+import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
 import { renderAclFile, renderRedisConf, type RedisAclProfile } from './config';
 
 export interface RedisUser {
@@ -125,7 +126,6 @@ export class RedisChart extends Construct {
     metadata: { name: string; namespace: string; labels: Record<string, string> },
     labels: Record<string, string>,
   ): DeploymentV1 {
-    const image = `${props.image.repository}:${props.image.tag}${props.image.digest ? `@${props.image.digest}` : ''}`;
     return new DeploymentV1(this, 'deployment', {
       metadata,
       spec: {
@@ -145,21 +145,20 @@ export class RedisChart extends Construct {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             terminationGracePeriodSeconds: 10,
-            securityContext: restrictedPodSecurityContext(props.runAsUser),
+            securityContext: restrictedPod(props.runAsUser),
             container: [
               {
                 name: 'redis',
-                image,
-                imagePullPolicy: props.image.digest ? 'IfNotPresent' : 'Always',
+                ...pinnedImage(props.image),
                 command: ['redis-server'],
                 args: [`${CONFIG_DIR}/redis.conf`],
                 port: [{ name: 'redis', containerPort: this.port, protocol: 'TCP' }],
-                securityContext: restrictedContainerSecurityContext(props.runAsUser),
+                securityContext: restrictedContainer(props.runAsUser),
                 resources: {
                   requests: { ...props.resources.requests },
                   limits: { ...props.resources.limits },
                 },
-                ...tcpProbes('redis'),
+                ...tcpProbes('redis', { readiness: 2, liveness: 15 }),
                 volumeMount: [
                   { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
                   { name: 'acl', mountPath: ACL_DIR, readOnly: true },

@@ -73,9 +73,23 @@ export interface ExtensionsConfig {
   readonly names: readonly string[];
 }
 
+/**
+ * The role a Postgres exporter logs in as: statistics only (`pg_monitor`), no application data, no pool. Its one
+ * schema is the extensions schema (`extensions.schema`), where the `pg_stat_statements` view lives: USAGE there and
+ * its search_path, where the exporter looks the view up.
+ */
+export interface MonitoringRoleConfig {
+  readonly name: string;
+  /** Connections it may hold (`CONNECTION LIMIT`), counted in the connection budget next to PgBouncer's pools. */
+  readonly connectionLimit: number;
+  /** Its statements are cancelled after this many ms (`statement_timeout`): a slow scrape never piles up. */
+  readonly statementTimeoutMs: number;
+}
+
 export interface DatabaseAccessConfig {
   readonly connection: DatabaseConnectionConfig;
   readonly roles: readonly DatabaseRoleConfig[];
   readonly schemas: readonly SchemaConfig[];
   readonly extensions: ExtensionsConfig;
+  readonly monitoringRole: MonitoringRoleConfig;
 }

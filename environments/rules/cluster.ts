@@ -300,17 +300,7 @@ export const clusterRules: readonly EnvironmentRule[] = [
     );
     const home = namespaces.find((n) => n.name === pg.namespace);
     if (!home || !requests || !limits || !isIntegerIn(pg.replicas, 1, 20)) return;
-    withinLimitRange(c, 'cluster.pgbouncer.resources', pg.resources, home);
-    const fleet = { cpu: limits.cpu * pg.replicas, memory: limits.memory * pg.replicas };
-    atMost(
-      c,
-      'cluster.pgbouncer.resources.limits',
-      fleet,
-      parsed(home.quota.limits),
-      pg.resources.limits,
-      (r) =>
-        `${pg.replicas} replicas × limit within the ${pg.namespace} quota limits.${r} (${home.quota.limits[r]})`,
-    );
+    withinLimitRange(c, 'cluster.pgbouncer.resources', pg.resources, home); // its quota: rules/namespace-quota.ts
   },
   (env, c) => {
     const {

@@ -1,7 +1,7 @@
 /**
  * Rules for the Redis cache: a pinned image of the version its config is rendered for, in a restricted namespace,
  * with a memory ceiling that leaves the container room for Redis's own overhead, an eviction policy that keeps a full
- * cache writable, and resources that fit the namespace next to PgBouncer.
+ * cache writable, and resources within the namespace's limit range (its quota: namespace-quota.ts).
  */
 import { atLeast, parseVersion } from '../../charts/pgbouncer/ini';
 import { MINIMUM_REDIS_VERSION } from '../../charts/redis/config';
@@ -101,29 +101,9 @@ export const redisRules: readonly EnvironmentRule[] = [
       `at most ${REDIS_MAX_MEMORY_SHARE * 100}% of the container's memory limit ${redis.resources.limits.memory} (${Math.floor(ceiling / MiB)}Mi): Redis needs the rest beyond its data, or the kernel kills it before it evicts`,
     );
   },
-  ({ cluster: { redis, pgbouncer, namespaces } }, c) => {
+  ({ cluster: { redis, namespaces } }, c) => {
     const home = namespaces.find((n) => n.name === redis.namespace);
-    const limits = parsed(redis.resources.limits);
-    if (!home || !parsed(redis.resources.requests) || !limits) return;
-    withinLimitRange(c, 'cluster.redis.resources', redis.resources, home);
-    // Redis shares the namespace quota with PgBouncer's replicas when they live together.
-    const pgLimits = parsed(pgbouncer.resources.limits);
-    const pooler =
-      pgbouncer.namespace === redis.namespace && pgLimits && isIntegerIn(pgbouncer.replicas, 1, 20);
-    const together = pooler
-      ? {
-          cpu: limits.cpu + pgLimits.cpu * pgbouncer.replicas,
-          memory: limits.memory + pgLimits.memory * pgbouncer.replicas,
-        }
-      : limits;
-    atMost(
-      c,
-      'cluster.redis.resources.limits',
-      together,
-      parsed(home.quota.limits),
-      redis.resources.limits,
-      (r) =>
-        `Redis${pooler ? ` plus ${pgbouncer.replicas} PgBouncer replicas` : ''} within the ${redis.namespace} quota limits.${r} (${home.quota.limits[r]})`,
-    );
+    if (!home || !parsed(redis.resources.requests) || !parsed(redis.resources.limits)) return;
+    withinLimitRange(c, 'cluster.redis.resources', redis.resources, home); // its quota: rules/namespace-quota.ts
   },
 ];

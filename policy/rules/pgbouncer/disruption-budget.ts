@@ -12,7 +12,7 @@ export default resourceRule({
   mirrors: [],
   relation: {},
   rationale:
-    'minAvailable below replicas keeps the pooler up during node drains without blocking them. No scanner equivalent (Kubernetes PDB guide).',
+    'minAvailable below replicas keeps the pooler up during node drains without blocking them (single-replica helpers such as exporters are not judged). No scanner equivalent (Kubernetes PDB guide).',
   types: ['kubernetes_deployment_v1'],
   test: (d, env) => {
     if (!isPooler(d)) return null;
