@@ -45,7 +45,7 @@ describe('a new product', () => {
     );
     const config = resourcesOfType(liveStack, 'kubernetes_config_map_v1').cluster_pgbouncer_config;
     expect((config.data as Record<string, string>)['pgbouncer.ini']).toContain(
-      'createos_owner = max_user_connections=12',
+      'createos_owner = max_user_connections=14',
     );
   });
 });

@@ -82,7 +82,7 @@ describe('roles', () => {
       password: '${random_password.database_access_password_payload_user.result}',
       connection_limit: 28,
       statement_timeout: 30000,
-      search_path: ['payload'],
+      search_path: ['payload', 'extensions'],
       ...ORDINARY_ROLE,
     });
     expect(resourcesOfType(stack, 'random_password').database_access_password_payload_user).toEqual({
@@ -115,11 +115,11 @@ describe('roles', () => {
       ],
     };
     const roles = byName(synthLayer(access).stack, 'postgresql_role');
-    expect(roles.get('payload_user')?.search_path).toEqual(['payload', 'payload_media']);
+    expect(roles.get('payload_user')?.search_path).toEqual(['payload', 'payload_media', 'extensions']);
     expect(roles.get('auditor')).not.toHaveProperty('search_path');
   });
 
-  test('the monitoring role: pg_monitor, a small limit, a timeout, and the statistics schema as search_path', () => {
+  test('the monitoring role: pg_monitor, a small limit, a timeout, and the extensions schema as search_path', () => {
     const { monitoringRole } = dev.databaseAccess;
     expect(byName(synthLayer().stack, 'postgresql_role').get(monitoringRole.name)).toEqual({
       name: monitoringRole.name,
@@ -128,7 +128,7 @@ describe('roles', () => {
       roles: ['pg_monitor'],
       connection_limit: monitoringRole.connectionLimit,
       statement_timeout: monitoringRole.statementTimeoutMs,
-      search_path: [monitoringRole.statisticsSchema],
+      search_path: [dev.databaseAccess.extensions.schema],
       ...ORDINARY_ROLE,
     });
   });
@@ -162,7 +162,14 @@ describe('outputs', () => {
 describe('schemas', () => {
   test('each schema is owned by its role, created if missing, never dropped with its contents', () => {
     const schemas = byName(synthLayer().stack, 'postgresql_schema');
-    expect([...schemas.keys()].sort()).toEqual(['cineos', 'createos', 'django', 'payload', 'photographyos']);
+    expect([...schemas.keys()].sort()).toEqual([
+      'cineos',
+      'createos',
+      'django',
+      'extensions',
+      'payload',
+      'photographyos',
+    ]);
     expect(schemas.get('payload')).toEqual({
       name: 'payload',
       database: 'lightwave_platform',
@@ -176,7 +183,7 @@ describe('schemas', () => {
   test('production schemas cannot be dropped by a plan; development ones can', () => {
     const production = synthLayer(prod.databaseAccess, 'production').stack;
     const schemas = Object.values(resourcesOfType(production, 'postgresql_schema'));
-    expect(schemas).toHaveLength(prod.databaseAccess.schemas.length);
+    expect(schemas).toHaveLength(prod.databaseAccess.schemas.length + 1); // and the extensions schema
     for (const schema of schemas) expect(schema.lifecycle).toEqual({ prevent_destroy: true });
     for (const schema of Object.values(resourcesOfType(synthLayer().stack, 'postgresql_schema'))) {
       expect(schema).not.toHaveProperty('lifecycle');
@@ -189,29 +196,67 @@ describe('grants', () => {
     const { stack } = synthLayer();
     expect(Object.values(resourcesOfType(stack, 'postgresql_grant')).map(summary).sort()).toEqual([
       'django_user database - [CONNECT]',
-      'django_user schema payload [USAGE]',
-      'django_user sequence payload [SELECT]',
-      'django_user table payload [SELECT]',
+      'django_user schema extensions [USAGE]',
       'monitoring database - [CONNECT]',
-      'monitoring schema public [USAGE]',
+      'monitoring schema extensions [USAGE]',
       'payload_user database - [CONNECT]',
+      'payload_user schema extensions [USAGE]',
       'public database - []',
       'public schema public []',
     ]);
-    expect(
-      Object.values(resourcesOfType(stack, 'postgresql_default_privileges')).map(summary).sort(),
-    ).toEqual([
-      'django_user sequence payload [SELECT] for payload_user',
-      'django_user table payload [SELECT] for payload_user',
+    expect(resourcesOfType(stack, 'postgresql_default_privileges')).toEqual({});
+  });
+
+  test('a whole-schema reader gets USAGE, SELECT on tables and sequences, and the same on later tables', () => {
+    const access: DatabaseAccessConfig = {
+      ...dev.databaseAccess,
+      schemas: dev.databaseAccess.schemas.map((s) =>
+        s.name === 'django' ? { ...s, readers: ['payload_user'] } : s,
+      ),
+    };
+    const { stack } = synthLayer(access);
+    const of = (type: string) =>
+      Object.values(resourcesOfType(stack, type))
+        .filter((g) => g.schema === 'django')
+        .map(summary)
+        .sort();
+    expect(of('postgresql_grant')).toEqual([
+      'payload_user schema django [USAGE]',
+      'payload_user sequence django [SELECT]',
+      'payload_user table django [SELECT]',
     ]);
+    expect(of('postgresql_default_privileges')).toEqual([
+      'payload_user sequence django [SELECT] for django_user',
+      'payload_user table django [SELECT] for django_user',
+    ]);
+  });
+
+  test("Django's read switch on: USAGE and SELECT on the listed Payload tables only, nothing for later tables", () => {
+    const access: DatabaseAccessConfig = {
+      ...dev.databaseAccess,
+      schemas: dev.databaseAccess.schemas.map((s) =>
+        s.name === 'payload'
+          ? { ...s, tableReaders: [{ role: 'django_user', tables: ['pages', 'posts'] }] }
+          : s,
+      ),
+    };
+    const { stack } = synthLayer(access);
+    const payloadGrants = Object.values(resourcesOfType(stack, 'postgresql_grant')).filter(
+      (g) => g.schema === 'payload',
+    );
+    expect(payloadGrants.map((g) => `${summary(g)} ${JSON.stringify(g.objects ?? null)}`).sort()).toEqual([
+      'django_user schema payload [USAGE] null',
+      'django_user table payload [SELECT] ["pages","posts"]',
+    ]);
+    expect(resourcesOfType(stack, 'postgresql_default_privileges')).toEqual({});
   });
 
   test('name the database, and the schema except on the database itself', () => {
     const grants = resourcesOfType(synthLayer().stack, 'postgresql_grant');
     for (const grant of Object.values(grants)) expect(grant.database).toBe('lightwave_platform');
     expect(grants.database_access_grants_connect_payload_user).not.toHaveProperty('schema');
-    expect(grants.database_access_grants_tables_payload_django_user).toEqual(
-      expect.objectContaining({ schema: 'payload', object_type: 'table' }),
+    expect(grants.database_access_grants_usage_extensions_payload_user).toEqual(
+      expect.objectContaining({ schema: 'extensions', object_type: 'schema' }),
     );
   });
 

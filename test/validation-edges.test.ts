@@ -544,15 +544,18 @@ const edges: Edge[] = [
     false,
   ],
   [
-    '20 PgBouncer replicas',
-    dev,
-    (e) =>
+    '20 PgBouncer replicas (on prod: their pools fit its max_connections)',
+    prod,
+    (e) => {
       Object.assign(e.cluster.pgbouncer, {
         replicas: 20,
         defaultPoolSize: 1,
         reservePoolSize: 0,
+        sessionPoolSize: 1,
         resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '50m', memory: '64Mi' } },
-      }),
+      });
+      for (const role of e.databaseAccess.roles) if (role.login) role.connectionLimit = 60;
+    },
     'cluster.pgbouncer.replicas',
     true,
   ],

@@ -16,7 +16,7 @@ test('the budget error counts the monitoring role next to the pools', () => {
     (f) => f.field === 'databaseAccess.monitoringRole.connectionLimit',
   );
   expect(failure?.allowed).toMatch(
-    /2 replicas × \[.*\] \+ 3 monitoring = 51 server connections; available: .* − 16 headroom = 49/,
+    /2 replicas × \[.*\] \+ 3 monitoring = 59 server connections; available: .* − 16 headroom = 49/,
   );
 });
 

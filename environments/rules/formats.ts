@@ -38,6 +38,11 @@ export function isLabel(key: string, value: string): boolean {
   );
 }
 
+/** A lowercase PostgreSQL identifier (schemas, tables, roles), at most 63 characters. */
+export function isPostgresIdentifier(value: unknown): value is string {
+  return matches(value, /^[a-z_][a-z0-9_]{0,62}$/);
+}
+
 /** S3 bucket naming rules (the subset that matters: 3–63 chars, lowercase, digits, dots, hyphens). */
 export function isS3BucketName(value: unknown): value is string {
   return matches(value, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);

@@ -67,18 +67,23 @@ const cases: Readonly<Record<string, RuleCase>> = {
     address: 'postgresql_grant.database_access_grants_revoke_public_database',
     alsoNonCompliant: {
       'future tables for PUBLIC': (e) =>
-        (resource(
-          e.stack,
-          'postgresql_default_privileges',
-          'database_access_grants_future_tables_payload_django_user',
-        ).role = 'public'),
+        (e.stack.resource!.postgresql_default_privileges = {
+          future_tables_for_public: {
+            role: 'public',
+            database: 'lightwave_platform',
+            schema: 'payload',
+            owner: 'payload_user',
+            object_type: 'table',
+            privileges: ['SELECT'],
+          },
+        }),
     },
   },
   'LW-PGR-009': {
     nonCompliant: (e) =>
       (e.stack.resource!.postgresql_grant.twin = {
-        ...grant(e, 'tables_payload_django_user'),
-        privileges: ['INSERT'],
+        ...grant(e, 'usage_extensions_django_user'),
+        privileges: ['CREATE'],
       }),
     address: 'postgresql_grant.twin',
   },
@@ -233,9 +238,9 @@ const cases: Readonly<Record<string, RuleCase>> = {
   },
   'LW-PGB-010': {
     compliant: (e) => {
-      // Every container of every Deployment (PgBouncer, its exporter sidecar, the Postgres exporter) pinned.
+      // Every container of every Deployment (PgBouncer, its exporter sidecar, the Postgres exporter, Redis) pinned.
       for (const d of Object.values(e.stack.resource?.kubernetes_deployment_v1 ?? {}))
-        for (const c of containers(d)) c.image = `${String(c.image)}@sha256:${'a'.repeat(64)}`;
+        for (const c of containers(d)) c.image = `${String(c.image).split('@')[0]}@sha256:${'a'.repeat(64)}`;
     },
     nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
     alsoNonCompliant: {

@@ -8,11 +8,17 @@ import { clusterRules } from '../../environments/rules/cluster';
 import { coreRules } from '../../environments/rules/core';
 import { databaseRules } from '../../environments/rules/database';
 import { databaseAccessRules } from '../../environments/rules/database-access';
+import { applicationRules } from '../../environments/rules/application';
 import { deliveryRules } from '../../environments/rules/delivery';
+import { extensionRules } from '../../environments/rules/extensions';
 import { maxConnectionsRules } from '../../environments/rules/max-connections';
 import { mediaRules } from '../../environments/rules/media';
+import { namespaceQuotaRules } from '../../environments/rules/namespace-quota';
 import { observabilityRules } from '../../environments/rules/observability';
 import { pgbouncerFaultRules } from '../../environments/rules/pgbouncer-faults';
+import { redisRules } from '../../environments/rules/redis';
+import { sessionPathRules } from '../../environments/rules/session-path';
+import { tableReadRules } from '../../environments/rules/table-reads';
 import { todayUtc } from '../../environments/validate';
 import { checkEach, type EnvironmentRule, type ValidationFailure } from '../../environments/validation';
 
@@ -20,10 +26,18 @@ import { checkEach, type EnvironmentRule, type ValidationFailure } from '../../e
 const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
   [/^databaseAccess\.roles\[[\d*]+\]\.connectionLimit$/, [...databaseAccessRules, ...clusterRules]],
   [/^databaseAccess\.monitoringRole\./, observabilityRules],
+  [/^databaseAccess\.extensions\.names$/, [...extensionRules, ...observabilityRules]],
+  [/^databaseAccess\.extensions\./, extensionRules],
+  [/^databaseAccess\.schemas\[\d+\]\.(tableReaders|sensitiveTables)/, tableReadRules],
+  [/^databaseAccess\.schemas\[\d+\]\.readers/, [...databaseAccessRules, ...tableReadRules]],
   [/^databaseAccess\./, databaseAccessRules],
   [/^database\.parameters\.maxConnections$/, maxConnectionsRules],
   [/^database\./, databaseRules],
   [/^cluster\.pgbouncer\.(queryWaitTimeoutSeconds|drainSeconds)$/, pgbouncerFaultRules],
+  [/^cluster\.pgbouncer\.sessionPoolSize$/, [...sessionPathRules, ...clusterRules]],
+  [/^cluster\.namespaces\[\d+\]\.quota\.(requests|limits)\./, [...clusterRules, ...namespaceQuotaRules]],
+  [/^cluster\.redis\./, redisRules],
+  [/^cluster\.apps\./, [...clusterRules, ...applicationRules]],
   [/^cluster\./, clusterRules],
   [/^cloudflare\./, mediaRules],
   [/^observability\./, observabilityRules],

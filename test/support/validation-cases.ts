@@ -22,6 +22,9 @@ export interface FailingCase {
 
 type Change = (env: Writable<EnvironmentConfig>) => void;
 
+const PUBLIC_URL = 'cluster.apps.payload.settings.NEXT_PUBLIC_SERVER_URL';
+const SHARED = dev.cluster.namespaces.findIndex((n) => n.name === 'shared');
+
 type Quantities = { cpu: string; memory: string };
 
 /** An unparsable cpu and memory for every cpu/memory pair the cluster rules parse. */
@@ -38,6 +41,8 @@ function quantityCases(): [string, EnvironmentConfig, Change, string, unknown][]
     ['cluster.namespaces[0].limitRange.max', (e) => e.cluster.namespaces[0].limitRange.max],
     ['cluster.pgbouncer.resources.requests', (e) => e.cluster.pgbouncer.resources.requests],
     ['cluster.pgbouncer.resources.limits', (e) => e.cluster.pgbouncer.resources.limits],
+    ['cluster.redis.resources.requests', (e) => e.cluster.redis.resources.requests],
+    ['cluster.redis.resources.limits', (e) => e.cluster.redis.resources.limits],
     ...(['pgbouncerExporter', 'postgresExporter'] as const).flatMap((exporter) =>
       (['requests', 'limits'] as const).map(
         (kind): [string, (e: Writable<EnvironmentConfig>) => Quantities] => [
@@ -323,8 +328,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
   [
     'reader that is not a declared role',
     dev,
-    (e) => (e.databaseAccess.schemas[0].readers = ['analytics']),
-    'databaseAccess.schemas[0].readers[0]',
+    (e) => (e.databaseAccess.schemas[1].readers = ['analytics']),
+    'databaseAccess.schemas[1].readers[0]',
     'analytics',
   ],
   [
@@ -399,8 +404,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
   [
     'quota requests below the default request',
     dev,
-    (e) => (e.cluster.namespaces[2].quota.requests.cpu = '50m'),
-    'cluster.namespaces[2].quota.requests.cpu',
+    (e) => (e.cluster.namespaces[0].quota.requests.cpu = '50m'),
+    'cluster.namespaces[0].quota.requests.cpu',
     '50m',
   ],
   [
@@ -756,9 +761,9 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
   [
     'PgBouncer replicas beyond the namespace quota',
     dev,
-    (e) => (e.cluster.namespaces[2].quota.limits = { cpu: '0.9', memory: '4Gi' }),
-    'cluster.pgbouncer.resources.limits.cpu',
-    '500m',
+    (e) => (e.cluster.namespaces[2].quota.limits = { cpu: '1', memory: '4Gi' }),
+    'cluster.namespaces[2].quota.limits.cpu',
+    '1',
   ],
   [
     'PgBouncer image repository in capitals',
@@ -1147,8 +1152,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     "PgBouncer, its sidecars and the Postgres exporter exceed the namespace's quota",
     dev,
     (e) => (e.observability.pgbouncerExporter.resources.limits.memory = '2Gi'),
-    'observability.pgbouncerExporter.resources.limits.memory',
-    '2Gi',
+    'cluster.namespaces[2].quota.limits.memory',
+    '4Gi',
   ],
   [
     'the monitoring role takes a reserved name',
@@ -1165,11 +1170,11 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'payload_user',
   ],
   [
-    'the statistics schema is an application schema',
+    "the Postgres exporter's pg_stat_statements is not among the extensions",
     dev,
-    (e) => (e.databaseAccess.monitoringRole.statisticsSchema = 'payload'),
-    'databaseAccess.monitoringRole.statisticsSchema',
-    'payload',
+    (e) => (e.databaseAccess.extensions.names = ['pg_trgm', 'unaccent']),
+    'databaseAccess.extensions.names',
+    ['pg_trgm', 'unaccent'],
   ],
   [
     'the monitoring role may hold many connections',
@@ -1261,6 +1266,306 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     (e) => (e.observability.prometheus.podLabels = { 'app.kubernetes.io/name': 'prome theus' }),
     'observability.prometheus.podLabels.app.kubernetes.io/name',
     'prome theus',
+  ],
+  // The application contract, Redis and the namespace quota (issue 10)
+  [
+    'a contract variable has no source (its config setting is missing)',
+    prod,
+    (e) => (e.cluster.apps.payload.settings = {}),
+    PUBLIC_URL,
+    undefined,
+  ],
+  [
+    "Payload's public URL is plain http",
+    prod,
+    (e) => (e.cluster.apps.payload.settings = { NEXT_PUBLIC_SERVER_URL: 'http://cms.lightwave-media.site' }),
+    PUBLIC_URL,
+    'http://cms.lightwave-media.site',
+  ],
+  [
+    "Payload's public URL has a trailing slash",
+    dev,
+    (e) =>
+      (e.cluster.apps.payload.settings = { NEXT_PUBLIC_SERVER_URL: 'https://cms-dev.lightwave-media.site/' }),
+    PUBLIC_URL,
+    'https://cms-dev.lightwave-media.site/',
+  ],
+  [
+    'a setting the contract does not list',
+    dev,
+    (e) => (e.cluster.apps.django.settings = { DEBUG: 'true' }),
+    'cluster.apps.django.settings.DEBUG',
+    'true',
+  ],
+  [
+    'a Service name that is not a DNS label',
+    dev,
+    (e) => (e.cluster.apps.payload.serviceName = 'Payload_CMS'),
+    'cluster.apps.payload.serviceName',
+    'Payload_CMS',
+  ],
+  [
+    'web pods carry no label of their own (workers would get ingress)',
+    dev,
+    (e) => (e.cluster.apps.django.serverPodLabels = {}),
+    'cluster.apps.django.serverPodLabels',
+    {},
+  ],
+  [
+    'a web-pod label that podLabels already sets',
+    dev,
+    (e) => (e.cluster.apps.django.serverPodLabels = { 'app.kubernetes.io/name': 'django-web' }),
+    'cluster.apps.django.serverPodLabels.app.kubernetes.io/name',
+    'django-web',
+  ],
+  [
+    'Redis older than 7.0',
+    dev,
+    (e) => (e.cluster.redis.version = '6.2.14'),
+    'cluster.redis.version',
+    '6.2.14',
+  ],
+  [
+    'the Redis image tag is latest',
+    dev,
+    (e) => (e.cluster.redis.image.tag = 'latest'),
+    'cluster.redis.image.tag',
+    'latest',
+  ],
+  [
+    'the Redis image tag is another version than the config is rendered for',
+    prod,
+    (e) => (e.cluster.redis.image.tag = '7.2.4-alpine'),
+    'cluster.redis.image.tag',
+    '7.2.4-alpine',
+  ],
+  [
+    'a malformed Redis digest',
+    dev,
+    (e) => (e.cluster.redis.image.digest = 'sha256:abc'),
+    'cluster.redis.image.digest',
+    'sha256:abc',
+  ],
+  [
+    'Redis in a namespace that does not enforce restricted',
+    dev,
+    (e) => (e.cluster.redis.namespace = 'payload-cms'),
+    'cluster.redis.namespace',
+    'payload-cms',
+  ],
+  [
+    'Redis running as a low UID',
+    dev,
+    (e) => (e.cluster.redis.runAsUser = 999),
+    'cluster.redis.runAsUser',
+    999,
+  ],
+  [
+    'an eviction policy that refuses writes when full',
+    prod,
+    (e) => (e.cluster.redis.evictionPolicy = 'noeviction' as never),
+    'cluster.redis.evictionPolicy',
+    'noeviction',
+  ],
+  [
+    'Redis memory above its container limit',
+    prod,
+    (e) => (e.cluster.redis.maxMemory = '2Gi'),
+    'cluster.redis.maxMemory',
+    '2Gi',
+  ],
+  [
+    'Redis memory leaving no room for overhead (all of the limit)',
+    dev,
+    (e) => (e.cluster.redis.maxMemory = '256Mi'),
+    'cluster.redis.maxMemory',
+    '256Mi',
+  ],
+  [
+    'Redis memory that is not a quantity',
+    dev,
+    (e) => (e.cluster.redis.maxMemory = '192MB'),
+    'cluster.redis.maxMemory',
+    '192MB',
+  ],
+  [
+    'a Redis limit below its request',
+    dev,
+    (e) => (e.cluster.redis.resources.limits.memory = '128Mi'),
+    'cluster.redis.resources.limits.memory',
+    '128Mi',
+  ],
+  [
+    'a Redis limit above the namespace limit range',
+    dev,
+    (e) => (e.cluster.redis.resources.limits.cpu = '2'),
+    'cluster.redis.resources.limits.cpu',
+    '2',
+  ],
+  [
+    'Redis beyond the namespace quota, next to PgBouncer and the exporters',
+    dev,
+    (e) => {
+      e.cluster.namespaces[2].quota.limits.memory = '2Gi';
+      e.cluster.redis.resources = {
+        requests: { cpu: '50m', memory: '2Gi' },
+        limits: { cpu: '250m', memory: '2Gi' },
+      };
+      e.cluster.redis.maxMemory = '1Gi';
+    },
+    'cluster.namespaces[2].quota.limits.memory',
+    '2Gi',
+  ],
+  [
+    'an extension RDS for PostgreSQL 15 does not offer',
+    prod,
+    (e) => (e.databaseAccess.extensions.names = ['pg_trgm', 'timescaledb']),
+    'databaseAccess.extensions.names[1]',
+    'timescaledb',
+  ],
+  [
+    'an extension whose library the parameter group does not preload',
+    dev,
+    (e) => (e.databaseAccess.extensions.names = ['pg_cron']),
+    'databaseAccess.extensions.names[0]',
+    'pg_cron',
+  ],
+  [
+    'an extension listed twice',
+    dev,
+    (e) => (e.databaseAccess.extensions.names = ['unaccent', 'unaccent']),
+    'databaseAccess.extensions.names',
+    'unaccent',
+  ],
+  [
+    'extensions in schema public',
+    dev,
+    (e) => (e.databaseAccess.extensions.schema = 'public'),
+    'databaseAccess.extensions.schema',
+    'public',
+  ],
+  [
+    "extensions in an application's schema",
+    prod,
+    (e) => (e.databaseAccess.extensions.schema = 'payload'),
+    'databaseAccess.extensions.schema',
+    'payload',
+  ],
+  [
+    "a whole-schema reader of Payload's schema, which has sensitive tables",
+    prod,
+    (e) => (e.databaseAccess.schemas[0].readers = ['django_user']),
+    'databaseAccess.schemas[0].readers[0]',
+    'django_user',
+  ],
+  [
+    "Django's read switch listing Payload's users table",
+    prod,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['pages', 'users'] }]),
+    'databaseAccess.schemas[0].tableReaders[0].tables[1]',
+    'users',
+  ],
+  [
+    'a table reader that is not a login role',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'createos_owner', tables: ['pages'] }]),
+    'databaseAccess.schemas[0].tableReaders[0].role',
+    'createos_owner',
+  ],
+  [
+    'a table reader that owns the schema',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'payload_user', tables: ['pages'] }]),
+    'databaseAccess.schemas[0].tableReaders[0].role',
+    'payload_user',
+  ],
+  [
+    'a table reader with no table (the switch is off by removing the entry)',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: [] }]),
+    'databaseAccess.schemas[0].tableReaders[0].tables',
+    [],
+  ],
+  [
+    'a table name that is not an identifier',
+    dev,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['pages; DROP'] }]),
+    'databaseAccess.schemas[0].tableReaders[0].tables[0]',
+    'pages; DROP',
+  ],
+  [
+    'a session pool that breaks the connection budget',
+    dev,
+    (e) => (e.cluster.pgbouncer.sessionPoolSize = 3),
+    'cluster.pgbouncer.sessionPoolSize',
+    3,
+  ],
+  [
+    'no session pool (the apps are handed its URL)',
+    dev,
+    (e) => (e.cluster.pgbouncer.sessionPoolSize = 0),
+    'cluster.pgbouncer.sessionPoolSize',
+    0,
+  ],
+  [
+    'a session pool beyond a role connection limit',
+    prod,
+    (e) => (e.cluster.pgbouncer.sessionPoolSize = 5),
+    'databaseAccess.roles[0].connectionLimit',
+    160,
+  ],
+  [
+    'the platform pods in shared need more cpu limits than its quota',
+    dev,
+    (e) => (e.cluster.namespaces[SHARED].quota.limits.cpu = '1500m'),
+    `cluster.namespaces[${SHARED}].quota.limits.cpu`,
+    '1500m',
+  ],
+  [
+    'the platform pods in shared request more memory than its quota',
+    prod,
+    (e) => (e.cluster.redis.resources.requests.memory = '8Gi'),
+    `cluster.namespaces[${SHARED}].quota.requests.memory`,
+    '8Gi',
+  ],
+  [
+    'Redis image repository in capitals',
+    dev,
+    (e) => (e.cluster.redis.image.repository = 'Redis'),
+    'cluster.redis.image.repository',
+    'Redis',
+  ],
+  [
+    "Redis requesting less memory than the namespace's limit range minimum",
+    dev,
+    (e) => (e.cluster.redis.resources.requests.memory = '16Mi'),
+    'cluster.redis.resources.requests.memory',
+    '16Mi',
+  ],
+  [
+    'a sensitive table name in capitals',
+    dev,
+    (e) => e.databaseAccess.schemas[0].sensitiveTables?.push('Users'),
+    `databaseAccess.schemas[0].sensitiveTables[${dev.databaseAccess.schemas[0].sensitiveTables?.length}]`,
+    'Users',
+  ],
+  [
+    "a table listed twice in Django's read switch",
+    dev,
+    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['pages', 'pages'] }]),
+    'databaseAccess.schemas[0].tableReaders[0].tables',
+    'pages',
+  ],
+  [
+    'two read-switch entries for one role',
+    dev,
+    (e) =>
+      (e.databaseAccess.schemas[0].tableReaders = [
+        { role: 'django_user', tables: ['pages'] },
+        { role: 'django_user', tables: ['posts'] },
+      ]),
+    'databaseAccess.schemas[0].tableReaders',
+    'django_user',
   ],
 ];
 
