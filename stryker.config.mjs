@@ -22,6 +22,7 @@ export default {
     'policy/postgresql.ts',
     'policy/pgbouncer-ini.ts',
     'policy/s3.ts',
+    'policy/redis.ts',
     'policy/waivers.ts',
     'policy/rules/**/*.ts',
     'charts/pgbouncer/ini.ts',
