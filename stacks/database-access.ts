@@ -1,6 +1,7 @@
 /**
  * Database access layer: the schemas of `lightwave_platform`, the roles owning and reading them, and their grants,
- * all derived from the access model in the environment config.
+ * all derived from the access model in the environment config through its access plan (environments/access-plan.ts,
+ * which the local bootstrap SQL is generated from too).
  *
  * Per schema: the schema owned by its role (Payload and Django run their own migrations); per login role: a
  * generated password, CONNECT, `search_path` set to the schema it owns (PgBouncer's transaction pooling cannot pass
@@ -13,6 +14,7 @@ import { Schema } from '@cdktf/provider-postgresql/lib/schema';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
 import { SerializedGrants } from '../constructs/serialized-grants';
+import { accessPlan, type PlannedRole } from '../environments/access-plan';
 import type { EnvironmentTier } from '../environments/config';
 import type { DatabaseAccessConfig } from '../environments/parts/database-access';
 import type { DatabaseOutputs } from './database';
@@ -40,63 +42,40 @@ export interface DatabaseAccessOutputs {
   readonly loginRoles: readonly LoginRoleOutput[];
 }
 
-const READ_ONLY = ['SELECT'];
-
 export class DatabaseAccessLayer extends Construct {
   readonly outputs: DatabaseAccessOutputs;
 
   constructor(scope: Construct, id: string, props: DatabaseAccessLayerProps) {
     super(scope, id);
-    const { access, database } = props;
-    const db = database.databaseName;
+    const { database } = props;
+    const plan = accessPlan(props.access, database.databaseName);
     // Schemas own the data: in production a plan that drops one fails.
     const protect = props.tier === 'production' ? { lifecycle: { preventDestroy: true } } : {};
 
     const loginRoles: LoginRoleOutput[] = [];
     const roles = new Map<string, Role>();
-    for (const config of access.roles) {
-      const owned = access.schemas.filter((s) => s.owner === config.name).map((s) => s.name);
-      const password = config.login
-        ? new Password(this, `password_${config.name}`, { length: 40, special: false, minNumeric: 4 }).result
+    for (const planned of plan.roles) {
+      const password = planned.login
+        ? new Password(this, `password_${planned.name}`, { length: 40, special: false, minNumeric: 4 }).result
         : undefined;
-      roles.set(
-        config.name,
-        new Role(this, `role_${config.name}`, {
-          name: config.name,
-          login: config.login,
-          ...(config.login
-            ? {
-                password,
-                connectionLimit: config.connectionLimit,
-                statementTimeout: config.statementTimeoutMs,
-              }
-            : {}),
-          ...(owned.length > 0 ? { searchPath: owned } : {}),
-          superuser: false,
-          createDatabase: false,
-          createRole: false,
-          replication: false,
-          bypassRowLevelSecurity: false,
-          dependsOn: [database.instance],
-        }),
-      );
-      if (config.login && password) {
+      roles.set(planned.name, this.role(planned, password, database));
+      if (password) {
         loginRoles.push({
-          name: config.name,
+          name: planned.name,
           password,
-          connectionLimit: config.connectionLimit,
-          statementTimeoutMs: config.statementTimeoutMs,
-          schema: owned[0],
+          connectionLimit: planned.connectionLimit as number,
+          statementTimeoutMs: planned.statementTimeoutMs as number,
+          schema: planned.searchPath[0],
         });
       }
     }
 
-    const schemas = access.schemas.map(
-      (config) =>
-        new Schema(this, `schema_${config.name}`, {
-          name: config.name,
-          database: db,
-          owner: (roles.get(config.owner) as Role).name,
+    const schemas = plan.schemas.map(
+      (planned) =>
+        new Schema(this, `schema_${planned.name}`, {
+          name: planned.name,
+          database: plan.database,
+          owner: (roles.get(planned.owner) as Role).name,
           ifNotExists: true,
           dropCascade: false,
           dependsOn: [database.instance],
@@ -105,49 +84,32 @@ export class DatabaseAccessLayer extends Construct {
     );
 
     const grants = new SerializedGrants(this, 'grants', [...roles.values(), ...schemas]);
-    grants.grant('revoke_public_database', {
-      role: 'public',
-      database: db,
-      objectType: 'database',
-      privileges: [],
-    });
-    grants.grant('revoke_public_schema_public', {
-      role: 'public',
-      database: db,
-      schema: 'public',
-      objectType: 'schema',
-      privileges: [],
-    });
-    for (const role of loginRoles) {
-      grants.grant(`connect_${role.name}`, {
-        role: role.name,
-        database: db,
-        objectType: 'database',
-        privileges: ['CONNECT'],
-      });
-    }
-    for (const schema of access.schemas) {
-      for (const reader of schema.readers) {
-        const on = { role: reader, database: db, schema: schema.name };
-        const suffix = `${schema.name}_${reader}`;
-        grants.grant(`usage_${suffix}`, { ...on, objectType: 'schema', privileges: ['USAGE'] });
-        grants.grant(`tables_${suffix}`, { ...on, objectType: 'table', privileges: READ_ONLY });
-        grants.grant(`sequences_${suffix}`, { ...on, objectType: 'sequence', privileges: READ_ONLY });
-        grants.defaultPrivileges(`future_tables_${suffix}`, {
-          ...on,
-          owner: schema.owner,
-          objectType: 'table',
-          privileges: READ_ONLY,
-        });
-        grants.defaultPrivileges(`future_sequences_${suffix}`, {
-          ...on,
-          owner: schema.owner,
-          objectType: 'sequence',
-          privileges: READ_ONLY,
-        });
+    for (const p of plan.privileges) {
+      const on = { role: p.role, database: plan.database, privileges: p.privileges };
+      if (p.kind === 'grant') {
+        grants.grant(p.id, { ...on, objectType: p.objectType, ...(p.schema ? { schema: p.schema } : {}) });
+      } else {
+        grants.defaultPrivileges(p.id, { ...on, schema: p.schema, owner: p.owner, objectType: p.objectType });
       }
     }
 
-    this.outputs = { databaseName: db, loginRoles };
+    this.outputs = { databaseName: plan.database, loginRoles };
+  }
+
+  private role(planned: PlannedRole, password: string | undefined, database: DatabaseOutputs): Role {
+    return new Role(this, `role_${planned.name}`, {
+      name: planned.name,
+      login: planned.login,
+      ...(password
+        ? { password, connectionLimit: planned.connectionLimit, statementTimeout: planned.statementTimeoutMs }
+        : {}),
+      ...(planned.searchPath.length > 0 ? { searchPath: [...planned.searchPath] } : {}),
+      superuser: false,
+      createDatabase: false,
+      createRole: false,
+      replication: false,
+      bypassRowLevelSecurity: false,
+      dependsOn: [database.instance],
+    });
   }
 }
