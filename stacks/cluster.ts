@@ -11,6 +11,7 @@ import { Password } from '@cdktf/provider-random/lib/password';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { PgBouncerChart } from '../charts/pgbouncer/chart';
+import { PGBOUNCER_CONSOLE_USERS } from '../charts/pgbouncer/ini-options';
 import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
 import { networkPolicy } from '../constructs/network-policy';
 import { PlatformNamespace } from '../constructs/platform-namespace';
@@ -32,9 +33,6 @@ export interface ClusterLayerProps {
    */
   readonly payloadEnv?: Readonly<Record<string, string>>;
 }
-
-const ADMIN_USER = 'pgbouncer_admin';
-const STATS_USER = 'pgbouncer_stats';
 
 export class ClusterLayer extends Construct {
   readonly pgbouncer: PgBouncerChart;
@@ -78,8 +76,8 @@ export class ClusterLayer extends Construct {
         ...(pg.serverTlsCaBundle ? { caBundle: pg.serverTlsCaBundle } : {}),
       },
       users: access.loginRoles.map((r) => ({ name: r.name, password: r.password })),
-      adminUser: consoleUser(ADMIN_USER),
-      statsUser: consoleUser(STATS_USER),
+      adminUser: consoleUser(PGBOUNCER_CONSOLE_USERS.admin),
+      statsUser: consoleUser(PGBOUNCER_CONSOLE_USERS.stats),
       defaultPoolSize: pg.defaultPoolSize,
       reservePoolSize: pg.reservePoolSize,
       reservePoolTimeoutSeconds: pg.reservePoolTimeoutSeconds,

@@ -22,6 +22,12 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
 import { renderPgBouncerIni, renderUserlist } from './ini';
+import {
+  PGBOUNCER_AUTH_DIR,
+  PGBOUNCER_CONFIG_DIR,
+  PGBOUNCER_CONTAINER_PORT,
+  pgbouncerIniOptions,
+} from './ini-options';
 
 export interface PgBouncerUser {
   readonly name: string;
@@ -73,10 +79,9 @@ export interface PgBouncerChartProps {
    */
   readonly preStopSeconds?: number;
   /**
-   * Startup parameters clients send that PgBouncer should accept and ignore: Django passes `options`
-   * (`-c search_path=…`, which the role's own search_path makes unnecessary), JDBC-style drivers `extra_float_digits`.
+   * Startup parameters clients send that PgBouncer should accept and ignore.
    *
-   * @default ['extra_float_digits', 'options']
+   * @default DEFAULT_IGNORE_STARTUP_PARAMETERS (ini-options.ts: extra_float_digits, options)
    */
   readonly ignoreStartupParameters?: readonly string[];
   /**
@@ -96,8 +101,6 @@ export interface PgBouncerChartProps {
   readonly runAsUser: number;
 }
 
-const CONFIG_DIR = '/etc/pgbouncer';
-const AUTH_DIR = '/etc/pgbouncer-auth';
 const CA_FILE = 'rds-ca-bundle.pem';
 
 export class PgBouncerChart extends Construct {
@@ -117,7 +120,7 @@ export class PgBouncerChart extends Construct {
   constructor(scope: Construct, id: string, props: PgBouncerChartProps) {
     super(scope, id);
     const name = props.name ?? 'pgbouncer';
-    this.containerPort = props.containerPort ?? 6432;
+    this.containerPort = props.containerPort ?? PGBOUNCER_CONTAINER_PORT;
     this.servicePort = props.servicePort ?? 5432;
     this.host = `${name}.${props.namespace}.svc.cluster.local`;
     this.selectorLabels = { 'app.kubernetes.io/name': 'pgbouncer', 'app.kubernetes.io/instance': name };
@@ -128,35 +131,25 @@ export class PgBouncerChart extends Construct {
       'app.kubernetes.io/component': 'connection-pooler',
     };
     const metadata = { name, namespace: props.namespace, labels };
-    const perUser = props.defaultPoolSize + props.reservePoolSize;
     const preStopSeconds = props.preStopSeconds ?? 10;
 
-    this.ini = renderPgBouncerIni({
-      version: props.version,
-      listenAddress: '0.0.0.0',
-      listenPort: this.containerPort,
-      databases: [
-        {
-          name: props.server.database,
-          host: props.server.host,
-          port: props.server.port,
-          dbname: props.server.database,
+    this.ini = renderPgBouncerIni(
+      pgbouncerIniOptions({
+        version: props.version,
+        listenPort: this.containerPort,
+        server: {
+          ...props.server,
+          ...(props.server.caBundle ? { caFile: `${PGBOUNCER_CONFIG_DIR}/${CA_FILE}` } : {}),
         },
-      ],
-      authFile: `${AUTH_DIR}/userlist.txt`,
-      defaultPoolSize: props.defaultPoolSize,
-      reservePoolSize: props.reservePoolSize,
-      reservePoolTimeoutSeconds: props.reservePoolTimeoutSeconds,
-      maxClientConnections: props.maxClientConnections,
-      queryWaitTimeoutSeconds: props.queryWaitTimeoutSeconds,
-      maxDbConnections: perUser * props.users.length,
-      users: props.users.map((u) => ({ name: u.name, maxConnections: perUser })),
-      serverTlsSslMode: props.server.sslMode,
-      ...(props.server.caBundle ? { serverTlsCaFile: `${CONFIG_DIR}/${CA_FILE}` } : {}),
-      ignoreStartupParameters: props.ignoreStartupParameters ?? ['extra_float_digits', 'options'],
-      adminUsers: [props.adminUser.name],
-      statsUsers: [props.statsUser.name],
-    });
+        users: props.users.map((u) => u.name),
+        defaultPoolSize: props.defaultPoolSize,
+        reservePoolSize: props.reservePoolSize,
+        reservePoolTimeoutSeconds: props.reservePoolTimeoutSeconds,
+        maxClientConnections: props.maxClientConnections,
+        queryWaitTimeoutSeconds: props.queryWaitTimeoutSeconds,
+        ...(props.ignoreStartupParameters ? { ignoreStartupParameters: props.ignoreStartupParameters } : {}),
+      }),
+    );
     const userlist = renderUserlist([...props.users, props.adminUser, props.statsUser]);
 
     this.configMap = new ConfigMapV1(this, 'config', {
@@ -223,7 +216,7 @@ export class PgBouncerChart extends Construct {
                 image,
                 imagePullPolicy: props.image.digest ? 'IfNotPresent' : 'Always',
                 command: ['/usr/bin/pgbouncer'],
-                args: [`${CONFIG_DIR}/pgbouncer.ini`],
+                args: [`${PGBOUNCER_CONFIG_DIR}/pgbouncer.ini`],
                 port: [{ name: 'pgbouncer', containerPort: this.containerPort, protocol: 'TCP' }],
                 // The image is Alpine with busybox; the kubernetes provider has no native sleep action.
                 lifecycle: { preStop: [{ exec: { command: ['/bin/sleep', String(preStopSeconds)] } }] },
@@ -248,8 +241,8 @@ export class PgBouncerChart extends Construct {
                   failureThreshold: 3,
                 },
                 volumeMount: [
-                  { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
-                  { name: 'userlist', mountPath: AUTH_DIR, readOnly: true },
+                  { name: 'config', mountPath: PGBOUNCER_CONFIG_DIR, readOnly: true },
+                  { name: 'userlist', mountPath: PGBOUNCER_AUTH_DIR, readOnly: true },
                   { name: 'tmp', mountPath: '/tmp' },
                 ],
               },

@@ -1,0 +1,15 @@
+/**
+ * The rules of the local development setup (environments/local.ts), run by environments/validate-local.ts.
+ */
+import type { LocalRule } from '../../validation';
+import { localImageRules } from './images';
+import { localNameRules } from './names';
+import { localObjectStoreRules } from './object-store';
+import { localPortRules } from './ports';
+
+export const localRules: readonly LocalRule[] = [
+  ...localNameRules,
+  ...localPortRules,
+  ...localImageRules,
+  ...localObjectStoreRules,
+];
