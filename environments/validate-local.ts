@@ -28,7 +28,11 @@ export function validateLocal(
 }
 
 /** Throws a ConfigValidationError listing every failure; returns quietly when the setup is valid. */
-export function assertValidLocal(local: LocalConfig, registry = environments, today = todayUtc()): void {
+export function assertValidLocal(
+  local: LocalConfig,
+  registry: readonly EnvironmentConfig[] = environments,
+  today = todayUtc(),
+): void {
   const failures = validateLocal(local, registry, today);
   if (failures.length > 0) throw new ConfigValidationError(failures, 'nothing was written to local/');
 }
