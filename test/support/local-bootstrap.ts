@@ -23,8 +23,11 @@ export interface LocalBootstrap {
   readonly dir: string;
   credentials(): Credentials;
   files(): readonly GeneratedFile[];
-  /** Runs bootstrap.sh (again), after regenerating local/ (with new credentials when `rotate`); returns its output. */
-  run(options?: { rotate?: boolean }): string;
+  /**
+   * Runs bootstrap.sh (again), after regenerating local/ (with new credentials when `rotate`): every step, or the
+   * `steps` named (BOOTSTRAP_STEPS); returns its output.
+   */
+  run(options?: { rotate?: boolean; steps?: readonly string[] }): string;
   stop(): Promise<void>;
 }
 
@@ -47,9 +50,9 @@ export async function startLocalBootstrap(local: LocalConfig): Promise<LocalBoot
     writeLocalFiles(dir, files);
   };
 
-  const run = ({ rotate = false } = {}) => {
+  const run = ({ rotate = false, steps = [] as readonly string[] } = {}) => {
     generate(rotate);
-    const result = spawnSync('sh', [join(dir, 'postgres', 'bootstrap.sh')], {
+    const result = spawnSync('sh', [join(dir, 'postgres', 'bootstrap.sh'), ...steps], {
       encoding: 'utf8',
       timeout: 60_000,
       env: {
