@@ -16,8 +16,10 @@ export interface PlannedRole {
   readonly connectionLimit?: number;
   /** `statement_timeout` of a login role, ms. @default - none (a role that cannot log in) */
   readonly statementTimeoutMs?: number;
-  /** The schemas the role owns, in declaration order: its `search_path` (empty: the server's default). */
+  /** Its `search_path`: the schemas it owns, in declaration order (empty: the server's default). */
   readonly searchPath: readonly string[];
+  /** Roles it is a member of (authoritative, like the provider's `roles`): `pg_monitor` for the monitoring role. */
+  readonly memberOf: readonly string[];
 }
 
 export interface PlannedSchema {
@@ -53,7 +55,10 @@ export type PlannedPrivilege = PlannedGrant | PlannedDefaultPrivileges;
 
 export interface AccessPlan {
   readonly database: string;
+  /** The applications' roles in declaration order, then the monitoring role. */
   readonly roles: readonly PlannedRole[];
+  /** The statistics-only role of the Postgres exporter: it connects directly, never through PgBouncer. */
+  readonly monitoringRole: string;
   readonly schemas: readonly PlannedSchema[];
   /** Applied after roles and schemas, one after another in this order. */
   readonly privileges: readonly PlannedPrivilege[];
@@ -69,10 +74,27 @@ function plannedRoles(access: DatabaseAccessConfig): PlannedRole[] {
       ? { connectionLimit: role.connectionLimit, statementTimeoutMs: role.statementTimeoutMs }
       : {}),
     searchPath: access.schemas.filter((s) => s.owner === role.name).map((s) => s.name),
+    memberOf: [],
   }));
 }
 
-/** PUBLIC loses CONNECT and TEMPORARY on the database and every right on schema `public`; login roles get CONNECT. */
+/** The Postgres exporter's login: `pg_monitor` (statistics and settings), its search_path the statistics schema. */
+function monitoringRole(access: DatabaseAccessConfig): PlannedRole {
+  const config = access.monitoringRole;
+  return {
+    name: config.name,
+    login: true,
+    connectionLimit: config.connectionLimit,
+    statementTimeoutMs: config.statementTimeoutMs,
+    searchPath: [config.statisticsSchema],
+    memberOf: ['pg_monitor'],
+  };
+}
+
+/**
+ * PUBLIC loses CONNECT and TEMPORARY on the database and every right on schema `public`; login roles (the monitoring
+ * role last) get CONNECT, and the monitoring role USAGE on the statistics schema, nothing else.
+ */
 function databaseGrants(access: DatabaseAccessConfig): PlannedGrant[] {
   const revokePublic: PlannedGrant[] = [
     { kind: 'grant', id: 'revoke_public_database', role: 'public', objectType: 'database', privileges: [] },
@@ -85,20 +107,24 @@ function databaseGrants(access: DatabaseAccessConfig): PlannedGrant[] {
       privileges: [],
     },
   ];
-  const connect = access.roles.flatMap((role): PlannedGrant[] =>
-    role.login
-      ? [
-          {
-            kind: 'grant',
-            id: `connect_${role.name}`,
-            role: role.name,
-            objectType: 'database',
-            privileges: ['CONNECT'],
-          },
-        ]
-      : [],
-  );
-  return [...revokePublic, ...connect];
+  const monitoring = access.monitoringRole;
+  const logins = [...access.roles.filter((role) => role.login).map((role) => role.name), monitoring.name];
+  const connect = logins.map((role): PlannedGrant => ({
+    kind: 'grant',
+    id: `connect_${role}`,
+    role,
+    objectType: 'database',
+    privileges: ['CONNECT'],
+  }));
+  const statistics: PlannedGrant = {
+    kind: 'grant',
+    id: `usage_${monitoring.statisticsSchema}_${monitoring.name}`,
+    role: monitoring.name,
+    objectType: 'schema',
+    schema: monitoring.statisticsSchema,
+    privileges: ['USAGE'],
+  };
+  return [...revokePublic, ...connect, statistics];
 }
 
 /** Readers: USAGE, SELECT on existing tables and sequences, and on what the owner creates later. */
@@ -124,10 +150,16 @@ function readerGrants(access: DatabaseAccessConfig): PlannedPrivilege[] {
   );
 }
 
+/** The roles PgBouncer pools (the applications' logins): every login role but the monitoring role. */
+export function pooledRoles(plan: AccessPlan): PlannedRole[] {
+  return plan.roles.filter((r) => r.login && r.name !== plan.monitoringRole);
+}
+
 export function accessPlan(access: DatabaseAccessConfig, database: string): AccessPlan {
   return {
     database,
-    roles: plannedRoles(access),
+    roles: [...plannedRoles(access), monitoringRole(access)],
+    monitoringRole: access.monitoringRole.name,
     schemas: access.schemas.map((s) => ({ name: s.name, owner: s.owner })),
     privileges: [...databaseGrants(access), ...readerGrants(access)],
   };

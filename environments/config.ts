@@ -9,6 +9,7 @@ import type { DatabaseConfig } from './parts/database';
 import type { DatabaseAccessConfig } from './parts/database-access';
 import type { DeliveryConfig } from './parts/delivery';
 import type { CloudflareConfig } from './parts/media';
+import type { ObservabilityConfig } from './parts/observability';
 import type { CostConfig, PolicyWaiver } from './parts/review';
 
 /** How much protection the environment's data stores get. */
@@ -63,6 +64,8 @@ export interface EnvironmentConfig {
   readonly cluster: ClusterConfig;
   /** R2 media bucket and CDN domain; the provider's token comes from CLOUDFLARE_API_TOKEN, never from here. */
   readonly cloudflare: CloudflareConfig;
+  /** Alarms, their recipients, the exporters and what scrapes them. */
+  readonly observability: ObservabilityConfig;
   /** GitHub repository, deploy branch and GitHub Environment, and the plan and deploy roles of the bootstrap stack. */
   readonly delivery: DeliveryConfig;
   /** Accepted exceptions to the policy rules (policy/), each with a reason and an expiry date. */

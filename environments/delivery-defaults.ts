@@ -6,6 +6,9 @@
 
 /** Refreshing the AWS part of an environment stack: describe and list, nothing that returns data. */
 export const platformReadActions: readonly string[] = [
+  'cloudwatch:DescribeAlarms',
+  'cloudwatch:GetDashboard',
+  'cloudwatch:ListTagsForResource',
   'ec2:Describe*',
   'eks:DescribeCluster',
   'iam:GetRole',
@@ -23,12 +26,25 @@ export const platformReadActions: readonly string[] = [
   'rds:Describe*',
   'rds:ListTagsForResource',
   'secretsmanager:DescribeSecret',
+  'sns:GetSubscriptionAttributes',
+  'sns:GetTopicAttributes',
+  'sns:ListSubscriptionsByTopic',
+  'sns:ListTagsForResource',
 ];
 
-/** Applying the AWS part: the database, its parameter and subnet groups, security group, key, log groups, secret. */
+/**
+ * Applying the AWS part: the database, its parameter and subnet groups, security group, key, log groups, secret; the
+ * alert topic, its subscriptions, the alarms, the RDS event subscriptions and the dashboard.
+ */
 export const platformDeployActions: readonly string[] = [
   // IAM reads of the monitoring role come with its scoped IAM statement.
   ...platformReadActions.filter((action) => !action.startsWith('iam:')),
+  'cloudwatch:DeleteAlarms',
+  'cloudwatch:DeleteDashboards',
+  'cloudwatch:PutDashboard',
+  'cloudwatch:PutMetricAlarm',
+  'cloudwatch:TagResource',
+  'cloudwatch:UntagResource',
   'ec2:AuthorizeSecurityGroupIngress',
   'ec2:CreateSecurityGroup',
   'ec2:CreateTags',
@@ -58,19 +74,32 @@ export const platformDeployActions: readonly string[] = [
   'logs:PutRetentionPolicy',
   'logs:TagResource',
   'logs:UntagResource',
+  'rds:AddSourceIdentifierToSubscription',
   'rds:AddTagsToResource',
   'rds:CreateDBInstance',
   'rds:CreateDBParameterGroup',
   'rds:CreateDBSubnetGroup',
+  'rds:CreateEventSubscription',
   'rds:DeleteDBInstance',
   'rds:DeleteDBParameterGroup',
   'rds:DeleteDBSubnetGroup',
+  'rds:DeleteEventSubscription',
   'rds:ModifyDBInstance',
   'rds:ModifyDBParameterGroup',
   'rds:ModifyDBSubnetGroup',
+  'rds:ModifyEventSubscription',
   'rds:RebootDBInstance',
+  'rds:RemoveSourceIdentifierFromSubscription',
   'rds:RemoveTagsFromResource',
   // RDS creates the master secret (manage_master_user_password) with the caller's permissions.
   'secretsmanager:CreateSecret',
   'secretsmanager:TagResource',
+  'sns:CreateTopic',
+  'sns:DeleteTopic',
+  'sns:SetSubscriptionAttributes',
+  'sns:SetTopicAttributes',
+  'sns:Subscribe',
+  'sns:TagResource',
+  'sns:Unsubscribe',
+  'sns:UntagResource',
 ];

@@ -9,6 +9,7 @@ import { databaseAccessRules } from './rules/database-access';
 import { deliveryRules } from './rules/delivery';
 import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
+import { observabilityRules } from './rules/observability';
 import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
@@ -22,6 +23,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...clusterRules,
   ...pgbouncerFaultRules,
   ...mediaRules,
+  ...observabilityRules,
   ...deliveryRules,
   ...policyWaiverRules,
 ];

@@ -43,6 +43,16 @@ function roleStatements(role: PlannedRole): string[] {
     role.statementTimeoutMs !== undefined
       ? `ALTER ROLE ${role.name} SET statement_timeout TO ${role.statementTimeoutMs};`
       : `ALTER ROLE ${role.name} RESET statement_timeout;`,
+    ...membershipStatements(role),
+  ];
+}
+
+/** Its memberships exactly: the planned ones granted, any other revoked (the provider's `roles` is authoritative). */
+function membershipStatements(role: PlannedRole): string[] {
+  const keep = role.memberOf.map((r) => `'${r}'`).join(', ');
+  return [
+    `DO $$ DECLARE other text; BEGIN FOR other IN SELECT roleid::regrole::text FROM pg_auth_members WHERE member = '${role.name}'::regrole${keep === '' ? '' : ` AND roleid::regrole::text NOT IN (${keep})`} LOOP EXECUTE format('REVOKE %I FROM ${role.name}', other); END LOOP; END $$;`,
+    ...role.memberOf.map((r) => `GRANT ${r} TO ${role.name};`),
   ];
 }
 

@@ -11,7 +11,7 @@ import {
   PGBOUNCER_CONTAINER_PORT,
   pgbouncerIniOptions,
 } from '../charts/pgbouncer/ini-options';
-import type { AccessPlan } from '../environments/access-plan';
+import { pooledRoles, type AccessPlan } from '../environments/access-plan';
 import type { EnvironmentConfig } from '../environments/config';
 import { credential, CREDENTIAL, type Credentials } from './credentials';
 
@@ -26,7 +26,7 @@ export function localPgBouncerIni(
       version: pg.version,
       listenPort: PGBOUNCER_CONTAINER_PORT,
       server: { ...server, database: plan.database, sslMode: 'disable' },
-      users: plan.roles.filter((r) => r.login).map((r) => r.name),
+      users: pooledRoles(plan).map((r) => r.name),
       defaultPoolSize: pg.defaultPoolSize,
       reservePoolSize: pg.reservePoolSize,
       reservePoolTimeoutSeconds: pg.reservePoolTimeoutSeconds,
@@ -36,12 +36,13 @@ export function localPgBouncerIni(
   );
 }
 
-/** The login roles and the console users with their local passwords, as PgBouncer's auth_file wants them. */
+/** The pooled login roles and the console users with their local passwords, as PgBouncer's auth_file wants them. */
 export function localUserlist(plan: AccessPlan, credentials: Credentials): string {
   return renderUserlist([
-    ...plan.roles
-      .filter((r) => r.login)
-      .map((r) => ({ name: r.name, password: credential(credentials, CREDENTIAL.rolePassword(r.name)) })),
+    ...pooledRoles(plan).map((r) => ({
+      name: r.name,
+      password: credential(credentials, CREDENTIAL.rolePassword(r.name)),
+    })),
     ...Object.values(PGBOUNCER_CONSOLE_USERS).map((name) => ({
       name,
       password: credential(credentials, CREDENTIAL.consolePassword(name)),

@@ -1,13 +1,15 @@
 /**
- * Database access layer: the schemas of `lightwave_platform`, the roles owning and reading them, and their grants,
- * all derived from the access model in the environment config through its access plan (environments/access-plan.ts,
- * which the local bootstrap SQL is generated from too).
+ * Database access layer: the schemas of `lightwave_platform`, the roles owning and reading them, the monitoring role,
+ * and their grants, all derived from the access model in the environment config through its access plan
+ * (environments/access-plan.ts, which the local bootstrap SQL is generated from too).
  *
  * Per schema: the schema owned by its role (Payload and Django run their own migrations); per login role: a
  * generated password, CONNECT, `search_path` set to the schema it owns (PgBouncer's transaction pooling cannot pass
  * `search_path` at startup), a connection limit and a statement timeout. Readers get USAGE, SELECT on existing
  * tables and sequences, and default privileges for what the owner creates later. PUBLIC loses CONNECT and TEMPORARY
  * on the database and every right on schema `public`: only the declared roles (and the master user) may connect.
+ * The Postgres exporter's monitoring role is a member of `pg_monitor` with USAGE on the schema of the
+ * pg_stat_statements view only, so it reads statistics and never application data.
  */
 import { Role } from '@cdktf/provider-postgresql/lib/role';
 import { Schema } from '@cdktf/provider-postgresql/lib/schema';
@@ -37,9 +39,19 @@ export interface LoginRoleOutput {
   readonly schema?: string;
 }
 
+/** The statistics-only role of the Postgres exporter: it connects directly, never through PgBouncer. */
+export interface MonitoringRoleOutput {
+  readonly name: string;
+  /** Generated at apply time (random_password). */
+  readonly password: string;
+  readonly connectionLimit: number;
+}
+
 export interface DatabaseAccessOutputs {
   readonly databaseName: string;
+  /** The applications' login roles (not the monitoring role). */
   readonly loginRoles: readonly LoginRoleOutput[];
+  readonly monitoringRole: MonitoringRoleOutput;
 }
 
 export class DatabaseAccessLayer extends Construct {
@@ -53,13 +65,15 @@ export class DatabaseAccessLayer extends Construct {
     const protect = props.tier === 'production' ? { lifecycle: { preventDestroy: true } } : {};
 
     const loginRoles: LoginRoleOutput[] = [];
+    const passwords = new Map<string, string>();
     const roles = new Map<string, Role>();
     for (const planned of plan.roles) {
       const password = planned.login
         ? new Password(this, `password_${planned.name}`, { length: 40, special: false, minNumeric: 4 }).result
         : undefined;
       roles.set(planned.name, this.role(planned, password, database));
-      if (password) {
+      if (password) passwords.set(planned.name, password);
+      if (password && planned.name !== plan.monitoringRole) {
         loginRoles.push({
           name: planned.name,
           password,
@@ -93,7 +107,16 @@ export class DatabaseAccessLayer extends Construct {
       }
     }
 
-    this.outputs = { databaseName: plan.database, loginRoles };
+    const monitoring = plan.roles.find((r) => r.name === plan.monitoringRole) as PlannedRole;
+    this.outputs = {
+      databaseName: plan.database,
+      loginRoles,
+      monitoringRole: {
+        name: monitoring.name,
+        password: passwords.get(monitoring.name) as string,
+        connectionLimit: monitoring.connectionLimit as number,
+      },
+    };
   }
 
   private role(planned: PlannedRole, password: string | undefined, database: DatabaseOutputs): Role {
@@ -104,6 +127,7 @@ export class DatabaseAccessLayer extends Construct {
         ? { password, connectionLimit: planned.connectionLimit, statementTimeout: planned.statementTimeoutMs }
         : {}),
       ...(planned.searchPath.length > 0 ? { searchPath: [...planned.searchPath] } : {}),
+      ...(planned.memberOf.length > 0 ? { roles: [...planned.memberOf] } : {}),
       superuser: false,
       createDatabase: false,
       createRole: false,

@@ -14,6 +14,8 @@ import { ClusterLayer } from './cluster';
 import { DatabaseLayer } from './database';
 import { DatabaseAccessLayer } from './database-access';
 import { MediaLayer } from './media';
+import { ObservabilityLayer } from './observability';
+import { alertTopicKeyStatements } from '../constructs/alert-topic';
 import { configureProviders } from './providers';
 import { ReadableAddressStack } from './readable-stack';
 
@@ -23,6 +25,7 @@ export class EnvironmentStack extends ReadableAddressStack {
   readonly media: MediaLayer;
   readonly cdn: CdnLayer;
   readonly cluster: ClusterLayer;
+  readonly observability: ObservabilityLayer;
 
   /**
    * @param zoneCacheRules CDN domains whose cache rules this stack deploys (zoneCacheRulesFor); @default - none
@@ -52,6 +55,7 @@ export class EnvironmentStack extends ReadableAddressStack {
       aws: config.aws,
       database: config.database,
       network: config.network,
+      keyPolicyStatements: alertTopicKeyStatements(),
     });
 
     this.databaseAccess = new DatabaseAccessLayer(this, 'database_access', {
@@ -88,6 +92,15 @@ export class EnvironmentStack extends ReadableAddressStack {
         S3_SECRET_ACCESS_KEY: media.secretAccessKey,
         CDN_BASE_URL: this.cdn.outputs.publicBaseUrl,
       },
+      observability: config.observability,
+    });
+
+    this.observability = new ObservabilityLayer(this, 'observability', {
+      aws: config.aws,
+      database: config.database,
+      databaseOutputs: this.database.outputs,
+      connectionBudget: this.cluster.connectionBudget,
+      observability: config.observability,
     });
 
     // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.
@@ -96,5 +109,6 @@ export class EnvironmentStack extends ReadableAddressStack {
     new TerraformOutput(this, 'database_master_secret_arn', { value: this.database.outputs.masterSecretArn });
     new TerraformOutput(this, 'media_bucket_name', { value: media.bucketName });
     new TerraformOutput(this, 'cdn_base_url', { value: this.cdn.outputs.publicBaseUrl });
+    new TerraformOutput(this, 'alert_topic_arn', { value: this.observability.outputs.alertTopicArn });
   }
 }

@@ -436,7 +436,7 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
         statementTimeoutMs: 30000,
       }),
     'databaseAccess.roles[*].connectionLimit',
-    128,
+    131,
   ],
   [
     'namespace name that is not a DNS-1123 label',
@@ -957,7 +957,7 @@ describe('reporting', () => {
     });
     const [failure] = validateEnvironments([greedy]);
     expect(failure.allowed).toBe(
-      'a sum of at most 65 = database.parameters.maxConnections 70 − 5 reserved for superusers; got payload_user 100 + django_user 28 = 128',
+      'a sum of at most 65 = database.parameters.maxConnections 70 − 5 reserved for superusers; got payload_user 100 + django_user 28 + monitoring 3 = 131',
     );
   });
 
@@ -981,8 +981,8 @@ describe('reporting', () => {
   test('the PgBouncer budget error shows its arithmetic', () => {
     const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.replicas = 3))]);
     expect(failures.find((f) => f.field === 'cluster.pgbouncer.defaultPoolSize')?.allowed).toBe(
-      "pools within the database's connections: 3 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] = 72 server connections; " +
-        'available: max_connections 70 − 5 reserved − 15 headroom = 50',
+      "pools within the database's connections: 3 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] + 3 monitoring = 75 server connections; " +
+        'available: max_connections 70 − 5 reserved − 12 headroom = 53',
     );
   });
 

@@ -24,6 +24,8 @@ export interface UsageAssumptions {
   readonly r2ClassAOperationsPerMonth: number;
   /** Reads (class B) per month that miss the CDN cache. */
   readonly r2ClassBOperationsPerMonth: number;
+  /** Alarm and RDS event messages per month, each mailed to every email recipient. */
+  readonly alertMessagesPerMonth: number;
 }
 
 export interface CostConfig {

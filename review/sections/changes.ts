@@ -1,5 +1,5 @@
 /**
- * What changes, resource by resource and leaf by leaf: each leaf in one code span (`path: before → after`), long
+ * What changes, resource by resource and leaf by leaf: each leaf as `path: before` → `after`, long
  * values cut with a count, secrets masked, knock-on leaves naming the attribute they come from.
  */
 import { formatPath } from '../../synth/attribute-paths';
@@ -23,8 +23,9 @@ const special = (value: unknown, sensitive?: boolean): string | undefined =>
 export function leafLine(leaf: PlannedLeaf): string {
   const [b, a] = [special(leaf.before, leaf.sensitive), special(leaf.after, leaf.sensitive)];
   const [before, after] = differing(b ?? JSON.stringify(leaf.before), a ?? JSON.stringify(leaf.after));
-  const change = `${formatPath(leaf.path)}: ${b ?? before} → ${a ?? after}`;
-  return `${code(change)}${leaf.via ? ` from ${code(leaf.via)}` : ''}${leaf.meta ? ' (Terraform only: no API call)' : ''}`;
+  // Two code spans, so a long leaf wraps between them instead of running past the line width.
+  const change = `${code(`${formatPath(leaf.path)}: ${b ?? before}`)} → ${code(a ?? after)}`;
+  return `${change}${leaf.via ? ` from ${code(leaf.via)}` : ''}${leaf.meta ? ' (Terraform only: no API call)' : ''}`;
 }
 
 function headline(change: PlannedChange): string {

@@ -1,6 +1,7 @@
 /**
  * The sections of a report, in order. Add a section here (see section.ts); the verdict does not change.
  */
+import { alarmsSection } from './alarms';
 import { changesSection } from './changes';
 import { costSection } from './cost';
 import { diagramSection } from './diagram';
@@ -19,6 +20,7 @@ export const environmentSections: readonly EnvironmentSection[] = [
   resourcesSection,
   policySection,
   costSection,
+  alarmsSection,
 ];
 
 /** A per-account bootstrap stack has no database, workloads or media: its changes, resources and policy only. */

@@ -186,7 +186,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
       writeFileSync(planFile, JSON.stringify(plan));
     });
 
-    test('the provider replaces the key and, through its new ARN, the database; the configuration diff agrees', () => {
+    test('the provider replaces the key and, through its new ARN, the database and the alert topic; the configuration diff agrees', () => {
       const actions = (list: { address: string; action: string }[]) =>
         Object.fromEntries(
           list
@@ -200,11 +200,13 @@ describeOffline('the review against the real AWS provider, from a state simulate
         'aws_db_instance.database_instance': 'replace',
         'aws_kms_alias.database_kms_alias': 'update',
         'aws_kms_key.database_kms_key': 'replace',
+        // The alert topic is encrypted with the same key.
+        'aws_sns_topic.observability_alerts_topic': 'update',
       });
       const fromConfig = planFromConfig(baseStack, headStack);
       expect(actions(fromConfig)).toEqual(fromPlan);
       expect(awsCheckLine(check, fromConfig, false)).toContain(
-        'against a state simulated from the base (refresh off, no live state): agrees (3 update, 2 replace).',
+        'against a state simulated from the base (refresh off, no live state): agrees (4 update, 2 replace).',
       );
     });
 
@@ -259,7 +261,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
       expect(readFileSync(comment, 'utf8')).toBe(report);
       expect(report).toContain('> ❌ **`npm test` failed on this commit**');
       const verdict = visibleText(report.split('## `prod`')[0]);
-      expect(verdict).toContain('dev — 🔴 3 to update, 2 to replace');
+      expect(verdict).toContain('dev — 🔴 4 to update, 2 to replace');
       expect(verdict).toContain(`Source: the real plan ${planFile}`);
       expect(verdict).toContain(
         'The plan changes what the configuration does not (drift or provider defaults): aws_cloudwatch_log_group',
