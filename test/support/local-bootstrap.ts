@@ -11,10 +11,12 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { accessPlan } from '../../environments/access-plan';
 import type { LocalConfig } from '../../environments/parts/local';
+import { BOOTSTRAP_STEPS } from '../../local-dev/postgres';
 import { credentialNames, loadOrGenerateCredentials, type Credentials } from '../../local-dev/credentials';
 import type { GeneratedFile } from '../../local-dev/generated-file';
 import { localFiles } from '../../local-dev/local-files';
 import { writeLocalFiles } from '../../local-dev/write';
+import { createOutsider, createProbeTables, EXISTING_TABLE, LATER_TABLE, OUTSIDER } from './access-matrix';
 import { postgresBinDir, startLocalPostgres, type LocalPostgres } from './local-postgres';
 
 export interface LocalBootstrap {
@@ -82,4 +84,29 @@ export async function startLocalBootstrap(local: LocalConfig): Promise<LocalBoot
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The bootstrap run in the order of access-matrix.ts, like deployAccessLayer (deployed-access-layer.ts) deploys the
+ * layer: the outsider first, the master and the roles and schemas, the owners' first tables, the grants, the later
+ * tables. Returns the password each login role (or the outsider) has.
+ */
+export async function bootstrapLikeADeployment(
+  bootstrap: LocalBootstrap,
+  local: LocalConfig,
+): Promise<(role: string) => string> {
+  const { databaseAccess, database } = local.basedOn;
+  const [master, rolesAndSchemas, privileges] = BOOTSTRAP_STEPS;
+  const superuser = await bootstrap.server.connect('postgres', database.databaseName);
+  try {
+    await createOutsider(superuser);
+    bootstrap.run({ steps: [master, rolesAndSchemas] });
+    await createProbeTables(superuser, databaseAccess.schemas, EXISTING_TABLE);
+    bootstrap.run({ steps: [privileges] });
+    await createProbeTables(superuser, databaseAccess.schemas, LATER_TABLE);
+  } finally {
+    await superuser.end();
+  }
+  return (role) =>
+    role === OUTSIDER.name ? OUTSIDER.password : String(bootstrap.credentials().get(`password_${role}`));
 }
