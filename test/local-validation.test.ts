@@ -93,6 +93,18 @@ const badInputs: [string, Change, string, unknown][] = [
     'order',
   ],
   [
+    'a monitoring role name the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.databaseAccess.monitoringRole.name = 'current_role'),
+    'basedOn.databaseAccess.monitoringRole.name',
+    'current_role',
+  ],
+  [
+    'a statistics schema name the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.databaseAccess.monitoringRole.statisticsSchema = 'table'),
+    'basedOn.databaseAccess.monitoringRole.statisticsSchema',
+    'table',
+  ],
+  [
     'a master user name the bootstrap SQL would have to quote',
     (l) => (l.basedOn.database.masterUsername = 'session_user'),
     'basedOn.database.masterUsername',

@@ -29,5 +29,8 @@ export const localNameRules: readonly LocalRule[] = [
     plain(c, 'basedOn.database.masterUsername', database.masterUsername);
     databaseAccess.roles.forEach((r, i) => plain(c, `basedOn.databaseAccess.roles[${i}].name`, r.name));
     databaseAccess.schemas.forEach((s, i) => plain(c, `basedOn.databaseAccess.schemas[${i}].name`, s.name));
+    const monitoring = databaseAccess.monitoringRole;
+    plain(c, 'basedOn.databaseAccess.monitoringRole.name', monitoring.name);
+    plain(c, 'basedOn.databaseAccess.monitoringRole.statisticsSchema', monitoring.statisticsSchema);
   },
 ];
