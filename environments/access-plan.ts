@@ -16,7 +16,10 @@ export interface PlannedRole {
   readonly connectionLimit?: number;
   /** `statement_timeout` of a login role, ms. @default - none (a role that cannot log in) */
   readonly statementTimeoutMs?: number;
-  /** Its `search_path`: the schemas it owns, in declaration order (empty: the server's default). */
+  /**
+   * Its `search_path`: the schemas it owns, in declaration order, then (a login role) the extensions' schema (empty:
+   * the server's default).
+   */
   readonly searchPath: readonly string[];
   /** Roles it is a member of (authoritative, like the provider's `roles`): `pg_monitor` for the monitoring role. */
   readonly memberOf: readonly string[];
@@ -38,6 +41,8 @@ export interface PlannedGrant {
   readonly schema?: string;
   /** Empty: revoke everything on the tuple. */
   readonly privileges: readonly string[];
+  /** Only these tables of `schema` (they must exist when applied). @default - every object of the type */
+  readonly objects?: readonly string[];
 }
 
 export interface PlannedDefaultPrivileges {
@@ -53,14 +58,21 @@ export interface PlannedDefaultPrivileges {
 
 export type PlannedPrivilege = PlannedGrant | PlannedDefaultPrivileges;
 
+/** Extensions in a schema of their own, owned by the master user; every login role has USAGE on it. */
+export interface PlannedExtensions {
+  readonly schema: string;
+  readonly names: readonly string[];
+}
+
 export interface AccessPlan {
   readonly database: string;
   /** The applications' roles in declaration order, then the monitoring role. */
   readonly roles: readonly PlannedRole[];
   /** The statistics-only role of the Postgres exporter: it connects directly, never through PgBouncer. */
   readonly monitoringRole: string;
+  readonly extensions: PlannedExtensions;
   readonly schemas: readonly PlannedSchema[];
-  /** Applied after roles and schemas, one after another in this order. */
+  /** Applied after roles, schemas and extensions, one after another in this order. */
   readonly privileges: readonly PlannedPrivilege[];
 }
 
@@ -73,12 +85,18 @@ function plannedRoles(access: DatabaseAccessConfig): PlannedRole[] {
     ...(role.login
       ? { connectionLimit: role.connectionLimit, statementTimeoutMs: role.statementTimeoutMs }
       : {}),
-    searchPath: access.schemas.filter((s) => s.owner === role.name).map((s) => s.name),
+    searchPath: [
+      ...access.schemas.filter((s) => s.owner === role.name).map((s) => s.name),
+      ...(role.login ? [access.extensions.schema] : []),
+    ],
     memberOf: [],
   }));
 }
 
-/** The Postgres exporter's login: `pg_monitor` (statistics and settings), its search_path the statistics schema. */
+/**
+ * The Postgres exporter's login: `pg_monitor` (statistics and settings), its search_path the extensions' schema,
+ * where the pg_stat_statements view lives.
+ */
 function monitoringRole(access: DatabaseAccessConfig): PlannedRole {
   const config = access.monitoringRole;
   return {
@@ -86,14 +104,15 @@ function monitoringRole(access: DatabaseAccessConfig): PlannedRole {
     login: true,
     connectionLimit: config.connectionLimit,
     statementTimeoutMs: config.statementTimeoutMs,
-    searchPath: [config.statisticsSchema],
+    searchPath: [access.extensions.schema],
     memberOf: ['pg_monitor'],
   };
 }
 
 /**
  * PUBLIC loses CONNECT and TEMPORARY on the database and every right on schema `public`; login roles (the monitoring
- * role last) get CONNECT, and the monitoring role USAGE on the statistics schema, nothing else.
+ * role last) get CONNECT and USAGE on the extensions' schema: the extensions' functions and operators (the
+ * monitoring role: the pg_stat_statements view), without owning them or being able to add to their schema.
  */
 function databaseGrants(access: DatabaseAccessConfig): PlannedGrant[] {
   const revokePublic: PlannedGrant[] = [
@@ -107,24 +126,23 @@ function databaseGrants(access: DatabaseAccessConfig): PlannedGrant[] {
       privileges: [],
     },
   ];
-  const monitoring = access.monitoringRole;
-  const logins = [...access.roles.filter((role) => role.login).map((role) => role.name), monitoring.name];
-  const connect = logins.map((role): PlannedGrant => ({
-    kind: 'grant',
-    id: `connect_${role}`,
-    role,
-    objectType: 'database',
-    privileges: ['CONNECT'],
-  }));
-  const statistics: PlannedGrant = {
-    kind: 'grant',
-    id: `usage_${monitoring.statisticsSchema}_${monitoring.name}`,
-    role: monitoring.name,
-    objectType: 'schema',
-    schema: monitoring.statisticsSchema,
-    privileges: ['USAGE'],
-  };
-  return [...revokePublic, ...connect, statistics];
+  const extensions = access.extensions.schema;
+  const logins = [
+    ...access.roles.filter((role) => role.login).map((role) => role.name),
+    access.monitoringRole.name,
+  ];
+  const perLogin = logins.flatMap((role): PlannedGrant[] => [
+    { kind: 'grant', id: `connect_${role}`, role, objectType: 'database', privileges: ['CONNECT'] },
+    {
+      kind: 'grant',
+      id: `usage_${extensions}_${role}`,
+      role,
+      objectType: 'schema',
+      schema: extensions,
+      privileges: ['USAGE'],
+    },
+  ]);
+  return [...revokePublic, ...perLogin];
 }
 
 /** Readers: USAGE, SELECT on existing tables and sequences, and on what the owner creates later. */
@@ -150,6 +168,30 @@ function readerGrants(access: DatabaseAccessConfig): PlannedPrivilege[] {
   );
 }
 
+/**
+ * Table readers (Django's read switch on Payload's content): USAGE on the schema and SELECT on the listed tables
+ * only; a table created later stays closed until it is listed, so a new sensitive table is never exposed.
+ */
+function tableReaderGrants(access: DatabaseAccessConfig): PlannedGrant[] {
+  return access.schemas.flatMap((schema) =>
+    (schema.tableReaders ?? []).flatMap((reader): PlannedGrant[] => {
+      const on = { role: reader.role, schema: schema.name };
+      const suffix = `${schema.name}_${reader.role}`;
+      return [
+        { kind: 'grant', id: `usage_${suffix}`, ...on, objectType: 'schema', privileges: ['USAGE'] },
+        {
+          kind: 'grant',
+          id: `tables_${suffix}`,
+          ...on,
+          objectType: 'table',
+          privileges: READ_ONLY,
+          objects: reader.tables,
+        },
+      ];
+    }),
+  );
+}
+
 /** The roles PgBouncer pools (the applications' logins): every login role but the monitoring role. */
 export function pooledRoles(plan: AccessPlan): PlannedRole[] {
   return plan.roles.filter((r) => r.login && r.name !== plan.monitoringRole);
@@ -160,7 +202,8 @@ export function accessPlan(access: DatabaseAccessConfig, database: string): Acce
     database,
     roles: [...plannedRoles(access), monitoringRole(access)],
     monitoringRole: access.monitoringRole.name,
+    extensions: { schema: access.extensions.schema, names: access.extensions.names },
     schemas: access.schemas.map((s) => ({ name: s.name, owner: s.owner })),
-    privileges: [...databaseGrants(access), ...readerGrants(access)],
+    privileges: [...databaseGrants(access), ...readerGrants(access), ...tableReaderGrants(access)],
   };
 }

@@ -12,6 +12,7 @@ export const local: LocalConfig = {
     pgbouncer: 6432, // PgBouncer's own default; the applications' .env files point here
     postgres: 5433, // not 5432: a PostgreSQL installed on the laptop usually holds it
     objectStore: 7070, // versitygw's default
+    redis: 6380, // not 6379: a Redis installed on the laptop usually holds it
   },
   // PostgreSQL 15 like RDS (dev's engineVersion '15'); the Alpine variant of the official image.
   postgresImage: { repository: 'postgres', tag: '15.17-alpine3.23' },
@@ -22,5 +23,10 @@ export const local: LocalConfig = {
     initImage: { repository: 'amazon/aws-cli', tag: '2.31.9' },
     bucket: 'lightwave-media-local',
     region: 'auto',
+  },
+  settings: {
+    // Payload's dev server (`next dev` on cluster.apps.payload.httpPort), not the CMS domain.
+    payload: { NEXT_PUBLIC_SERVER_URL: `http://localhost:${dev.cluster.apps.payload.httpPort}` },
+    django: {},
   },
 };

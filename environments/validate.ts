@@ -2,16 +2,22 @@
  * Runs every validation rule over every environment and across them, so all failures are reported at once.
  */
 import type { EnvironmentConfig } from './config';
+import { applicationRules } from './rules/application';
 import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
 import { deliveryRules } from './rules/delivery';
+import { extensionRules } from './rules/extensions';
 import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
+import { namespaceQuotaRules } from './rules/namespace-quota';
 import { observabilityRules } from './rules/observability';
 import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
+import { redisRules } from './rules/redis';
+import { sessionPathRules } from './rules/session-path';
+import { tableReadRules } from './rules/table-reads';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
 
@@ -20,10 +26,16 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...databaseRules,
   ...maxConnectionsRules,
   ...databaseAccessRules,
+  ...extensionRules,
+  ...tableReadRules,
   ...clusterRules,
+  ...sessionPathRules,
   ...pgbouncerFaultRules,
   ...mediaRules,
+  ...applicationRules,
+  ...redisRules,
   ...observabilityRules,
+  ...namespaceQuotaRules,
   ...deliveryRules,
   ...policyWaiverRules,
 ];

@@ -10,18 +10,28 @@
  * (and gives tables created since then their grants).
  *
  * Identifiers are written unquoted: validation refuses names PostgreSQL would have to quote
- * (environments/sql-identifiers.ts). Passwords are psql variables (`:'password_<role>'`), never in the text.
+ * (environments/sql-identifiers.ts); extension names alone are quoted (RDS offers `uuid-ossp`). Passwords are psql
+ * variables (`:'password_<role>'`), never in the text.
  */
 import type {
   AccessPlan,
   PlannedDefaultPrivileges,
+  PlannedExtensions,
   PlannedGrant,
   PlannedRole,
 } from '../environments/access-plan';
 
 export interface AccessSql {
-  /** Roles and schemas: applied first; the owners' migrations can create tables after it. */
+  /**
+   * Roles, schemas, the extensions' schema and the extensions PostgreSQL trusts (pg_trgm, unaccent): applied first by
+   * the master; the owners' migrations can create tables after it.
+   */
   readonly rolesAndSchemas: string;
+  /**
+   * The extensions a plain master may not create (not trusted, e.g. pg_stat_statements), by the superuser standing
+   * in for RDS's rds_superuser; those created already are left alone.
+   */
+  readonly untrustedExtensions: string;
   /** Grants and default privileges, in the plan's order. */
   readonly privileges: string;
 }
@@ -65,7 +75,29 @@ function target(grant: PlannedGrant, database: string): string {
 /** `public` is PUBLIC, every role. */
 const grantee = (role: string) => (role === 'public' ? 'PUBLIC' : role);
 
+/**
+ * A grant on listed tables, like the provider's (REVOKE and GRANT of its privileges on those tables only), once they
+ * all exist: the cloud's deploy fails while one is missing; here the bootstrap warns and the next `up` applies it.
+ */
+function objectGrantStatements(grant: PlannedGrant, objects: readonly string[]): string[] {
+  const tables = objects.map((o) => `${grant.schema}.${o}`);
+  const privileges = grant.privileges.join(', ');
+  const on = `TABLE ${tables.join(', ')}`;
+  return [
+    `-- grants.${grant.id}`,
+    'DO $$ BEGIN',
+    `  IF ${tables.map((t) => `to_regclass('${t}') IS NOT NULL`).join(' AND ')} THEN`,
+    `    REVOKE ${privileges} ON ${on} FROM ${grantee(grant.role)};`,
+    `    GRANT ${privileges} ON ${on} TO ${grantee(grant.role)};`,
+    '  ELSE',
+    `    RAISE WARNING 'grants.${grant.id} skipped: not every table of ${tables.join(', ')} exists yet; run the bootstrap again after the migrations';`,
+    '  END IF;',
+    'END $$;',
+  ];
+}
+
 function grantStatements(grant: PlannedGrant, database: string): string[] {
+  if (grant.objects) return objectGrantStatements(grant, grant.objects);
   const on = target(grant, database);
   return [
     `-- grants.${grant.id}`,
@@ -120,6 +152,26 @@ function file(title: string, body: readonly string[]): string {
   ].join('\n');
 }
 
+/** The extensions' schema, the master's, and each extension PostgreSQL trusts created in it by the master. */
+function trustedExtensionStatements(extensions: PlannedExtensions, master: string): string[] {
+  const { schema } = extensions;
+  return [
+    `-- schema_${schema}: the extensions', owned by the master`,
+    `CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${master};`,
+    `ALTER SCHEMA ${schema} OWNER TO ${master};`,
+    ...extensions.names.flatMap((name) => [
+      `-- extension_${name}, if trusted (otherwise the superuser creates it: untrusted-extensions.sql)`,
+      `DO $$ BEGIN IF (SELECT bool_or(trusted) FROM pg_available_extension_versions WHERE name = '${name}') THEN CREATE EXTENSION IF NOT EXISTS "${name}" SCHEMA ${schema}; END IF; END $$;`,
+    ]),
+  ];
+}
+
+function untrustedExtensionStatements(extensions: PlannedExtensions): string[] {
+  return extensions.names.map(
+    (name) => `CREATE EXTENSION IF NOT EXISTS "${name}" SCHEMA ${extensions.schema};`,
+  );
+}
+
 /** @param master the master user applying it (the database's owner, CREATEROLE, not a superuser) */
 export function accessSql(plan: AccessPlan, master: string): AccessSql {
   const owners = plan.schemas.map((s) => s.owner);
@@ -129,13 +181,18 @@ export function accessSql(plan: AccessPlan, master: string): AccessSql {
     `CREATE SCHEMA IF NOT EXISTS ${s.name} AUTHORIZATION ${s.owner};`,
     `ALTER SCHEMA ${s.name} OWNER TO ${s.owner};`,
   ]);
+  const extensions = trustedExtensionStatements(plan.extensions, master);
   const privileges = plan.privileges.flatMap((p) =>
     p.kind === 'grant' ? grantStatements(p, plan.database) : defaultPrivilegesStatements(p),
   );
   return {
     rolesAndSchemas: file(
       `Roles and schemas of ${plan.database}, from the access plan (environments/access-plan.ts).`,
-      transaction(owners, master, roles, schemas),
+      transaction(owners, master, roles, [...schemas, '', ...extensions]),
+    ),
+    untrustedExtensions: file(
+      `Extensions of ${plan.database} a plain master may not create, by the superuser standing in for rds_superuser.`,
+      ['BEGIN;', ...untrustedExtensionStatements(plan.extensions), 'COMMIT;'],
     ),
     privileges: file(
       `Grants and default privileges in ${plan.database}, in the order the postgresql layer applies them.`,

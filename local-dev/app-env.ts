@@ -1,105 +1,108 @@
 /**
- * The applications' .env files: the variables of their cluster secrets (payload-cms/payload-env,
- * django-api/django-env), by the same names, with values pointing at the local services.
- *
- * SEAM for the application contract (issue 10): once contract/ lists every variable with its source, these tables
- * give way to one resolver from source to local value, and `.env.services.json` is written from the contract module.
- * Until then test/local-env.test.ts holds the names here to the synthesized secrets' keys.
+ * The applications' .env files, built from the application contract (contract/services.ts) by the same code that
+ * builds the cluster secrets (contract/secret-data.ts): each file holds exactly the variables of its service's
+ * Secret, every value resolved from the source the variable names, the source's value being the local service's.
+ * Also local/.env.services.json, the contract as the workspace reads it (contract/env-services.ts).
  */
+import { sessionDatabaseName } from '../charts/pgbouncer/ini-options';
 import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
-import type { AccessPlan, PlannedRole } from '../environments/access-plan';
+import { envServicesText } from '../contract/env-services';
+import { secretData, type PlatformValues } from '../contract/secret-data';
+import { applicationContract } from '../contract/services';
+import type { AppKey, ServiceContract } from '../contract/variables';
+import { pooledRoles, type AccessPlan } from '../environments/access-plan';
 import type { LocalConfig } from '../environments/parts/local';
 import { credential, CREDENTIAL, type Credentials } from './credentials';
-import { privateFile, type GeneratedFile } from './generated-file';
+import { privateFile, readable, type GeneratedFile } from './generated-file';
 import { objectStoreUrls } from './object-store';
 
-export type AppVariables = Readonly<Record<string, string>>;
+/** Where the applications on the laptop reach the local services (ports published on 127.0.0.1). */
+const HOST = '127.0.0.1';
 
-interface LocalDatabase {
-  readonly role: PlannedRole;
-  readonly password: string;
-  readonly host: string;
-  readonly port: number;
-  readonly name: string;
-  readonly maxAgeSeconds: string;
-}
-
-function database(
-  local: LocalConfig,
-  plan: AccessPlan,
-  roleName: string,
-  credentials: Credentials,
-): LocalDatabase {
-  const role = plan.roles.find((r) => r.name === roleName && r.login);
-  if (!role) throw new Error(`${roleName} is not a login role of the access model`);
-  const drain = local.basedOn.cluster.pgbouncer.drainSeconds;
-  return {
-    role,
-    password: credential(credentials, CREDENTIAL.rolePassword(role.name)),
-    host: '127.0.0.1',
-    port: local.ports.pgbouncer,
-    name: plan.database,
-    maxAgeSeconds: String(connectionMaxAgeSeconds(drain, role.statementTimeoutMs as number)),
-  };
-}
-
-const url = (db: LocalDatabase) =>
-  `postgresql://${db.role.name}:${encodeURIComponent(db.password)}@${db.host}:${db.port}/${db.name}?sslmode=disable`;
-
-export function payloadVariables(
-  local: LocalConfig,
-  plan: AccessPlan,
-  credentials: Credentials,
-): AppVariables {
-  const db = database(local, plan, local.basedOn.cluster.apps.payload.databaseRole, credentials);
+/** Sources every application gets the same value for. */
+function sharedValues(local: LocalConfig, plan: AccessPlan, credentials: Credentials): PlatformValues {
   const store = objectStoreUrls(local);
   return {
-    DATABASE_URI: url(db),
-    DATABASE_MAX_LIFETIME_SECONDS: db.maxAgeSeconds,
-    S3_ENDPOINT: store.endpoint,
-    S3_REGION: local.objectStore.region,
-    S3_BUCKET: local.objectStore.bucket,
-    S3_ACCESS_KEY_ID: credential(credentials, CREDENTIAL.objectStoreAccessKeyId),
-    S3_SECRET_ACCESS_KEY: credential(credentials, CREDENTIAL.objectStoreSecretAccessKey),
-    CDN_BASE_URL: store.publicBaseUrl,
+    'database.host': HOST,
+    'database.port': String(local.ports.pgbouncer),
+    'database.name': plan.database,
+    'database.sslmode': 'disable',
+    'database.server-side-cursors-disabled': 'true',
+    'media.endpoint': store.endpoint,
+    'media.region': local.objectStore.region,
+    'media.bucket': local.objectStore.bucket,
+    'media.access-key-id': credential(credentials, CREDENTIAL.objectStoreAccessKeyId),
+    'media.secret-access-key': credential(credentials, CREDENTIAL.objectStoreSecretAccessKey),
+    'cdn.base-url': store.publicBaseUrl,
+    'generated.payload-secret': credential(credentials, CREDENTIAL.payloadSecret),
+    'generated.django-secret-key': credential(credentials, CREDENTIAL.djangoSecretKey),
+    // Payload's dev server on the laptop, where Django calls its REST API.
+    'payload.api-url': `http://localhost:${local.basedOn.cluster.apps.payload.httpPort}/api`,
   };
 }
 
-export function djangoVariables(
+/** Sources that depend on the application: its database role and its cache user. */
+function appValues(
   local: LocalConfig,
   plan: AccessPlan,
   credentials: Credentials,
-): AppVariables {
-  const db = database(local, plan, local.basedOn.cluster.apps.django.databaseRole, credentials);
+  app: AppKey,
+): PlatformValues {
+  const env = local.basedOn;
+  const name = env.cluster.apps[app].databaseRole;
+  const role = pooledRoles(plan).find((r) => r.name === name);
+  if (!role) throw new Error(`${name} is not a login role of the access model`);
+  const password = credential(credentials, CREDENTIAL.rolePassword(role.name));
+  const url = (database: string) =>
+    `postgresql://${role.name}:${encodeURIComponent(password)}@${HOST}:${local.ports.pgbouncer}/${database}?sslmode=disable`;
+  const cachePassword = credential(credentials, CREDENTIAL.redisPassword(app));
   return {
-    DATABASE_URL: url(db),
-    DB_HOST: db.host,
-    DB_PORT: String(db.port),
-    DB_NAME: db.name,
-    DB_USER: db.role.name,
-    DB_PASSWORD: db.password,
-    DB_SSLMODE: 'disable',
-    DB_DISABLE_SERVER_SIDE_CURSORS: 'true',
-    DB_CONN_MAX_AGE: db.maxAgeSeconds,
+    'database.url': url(plan.database),
+    'database.session-url': url(sessionDatabaseName(plan.database)),
+    'database.user': role.name,
+    'database.password': password,
+    'database.max-lifetime-seconds': String(
+      connectionMaxAgeSeconds(env.cluster.pgbouncer.drainSeconds, role.statementTimeoutMs as number),
+    ),
+    'cache.url': `redis://${app}:${encodeURIComponent(cachePassword)}@${HOST}:${local.ports.redis}/0`,
+    'cache.key-prefix': app,
   };
 }
 
-function envFile(app: string, secretName: string, variables: AppVariables): string {
+/** A service's variables with their local values: the environment's settings, with the laptop's overrides. */
+export function localAppVariables(
+  local: LocalConfig,
+  plan: AccessPlan,
+  credentials: Credentials,
+  service: ServiceContract,
+): Record<string, string> {
+  const platform = {
+    ...sharedValues(local, plan, credentials),
+    ...appValues(local, plan, credentials, service.app),
+  };
+  const settings = { ...local.basedOn.cluster.apps[service.app].settings, ...local.settings[service.app] };
+  return secretData(service, platform, settings);
+}
+
+function envFile(service: ServiceContract, variables: Readonly<Record<string, string>>): string {
   return [
-    `# ${app} on this laptop: the variables of its cluster secret ${secretName}, pointing at local/compose.yaml.`,
-    '# Generated by `npm run local` (local-dev/app-env.ts); passwords live in local/secrets. Do not commit.',
+    `# ${service.service} on this laptop: the variables of its cluster secret ${service.secretName} (contract/services.ts),`,
+    '# pointing at local/compose.yaml. Generated by `npm run local` (local-dev/app-env.ts); credentials live in',
+    '# local/secrets. Do not commit.',
     ...Object.entries(variables).map(([name, value]) => `${name}=${value}`),
     '',
   ].join('\n');
 }
 
-/** local/env/<app>.env, readable by the developer only. */
+/** local/env/<app>.env (readable by the developer only) per service, and local/.env.services.json. */
 export function appEnvFiles(local: LocalConfig, plan: AccessPlan, credentials: Credentials): GeneratedFile[] {
   return [
-    privateFile(
-      'env/payload.env',
-      envFile('Payload', 'payload-env', payloadVariables(local, plan, credentials)),
+    ...applicationContract.map((service) =>
+      privateFile(
+        `env/${service.app}.env`,
+        envFile(service, localAppVariables(local, plan, credentials, service)),
+      ),
     ),
-    privateFile('env/django.env', envFile('Django', 'django-env', djangoVariables(local, plan, credentials))),
+    readable('.env.services.json', envServicesText()),
   ];
 }

@@ -1,6 +1,7 @@
 /**
  * local/compose.yaml: PostgreSQL 15 (bootstrapped like RDS by a one-shot service), PgBouncer with the chart's
- * pgbouncer.ini, and an S3-compatible store with its bucket created by a one-shot service.
+ * pgbouncer.ini, Redis with the chart's redis.conf and ACL users, and an S3-compatible store with its bucket created
+ * by a one-shot service.
  *
  * Every published port is bound to 127.0.0.1; data lives in named volumes; nothing runs privileged; every
  * long-running service has a health check, and PgBouncer starts last, after both one-shots completed: Compose counts
@@ -14,6 +15,13 @@ import {
   PGBOUNCER_CONFIG_DIR,
   PGBOUNCER_CONTAINER_PORT,
 } from '../charts/pgbouncer/ini-options';
+import {
+  REDIS_ACL_FILE,
+  REDIS_CONFIG_DIR,
+  REDIS_DATA_DIR,
+  REDIS_DEFAULT_PORT,
+  REDIS_MONITORING_USER,
+} from '../charts/redis/config';
 import type { AccessPlan } from '../environments/access-plan';
 import type { ContainerImage, LocalConfig } from '../environments/parts/local';
 import { CREDENTIAL } from './credentials';
@@ -35,8 +43,8 @@ const SOCKET_DIR = '/var/run/postgresql';
 
 const imageOf = (i: ContainerImage) => `${i.repository}:${i.tag}${i.digest ? `@${i.digest}` : ''}`;
 const loopback = (host: number, container: number) => `127.0.0.1:${host}:${container}`;
-const health = (test: string[]) => ({
-  test: ['CMD', ...test],
+const health = (test: string[], form: 'CMD' | 'CMD-SHELL' = 'CMD') => ({
+  test: [form, ...test],
   interval: '2s',
   timeout: '5s',
   retries: 30,
@@ -119,6 +127,38 @@ function pgbouncer(local: LocalConfig, configHash: string): ComposeService {
   };
 }
 
+/** @param configHash changes whenever redis.conf or the ACL file does, so `up` recreates the container to load them */
+function redis(local: LocalConfig, configHash: string): ComposeService {
+  const config = local.basedOn.cluster.redis;
+  const monitoringPassword = CREDENTIAL.redisPassword(REDIS_MONITORING_USER);
+  return {
+    image: imageOf(config.image),
+    labels: { 'lightwave.media/config-sha256': configHash },
+    // As in the chart: the image's entrypoint, redis.conf as the argument, an unprivileged user (no gosu, no chown).
+    command: ['redis-server', `${REDIS_CONFIG_DIR}/redis.conf`],
+    user: `${config.runAsUser}:${config.runAsUser}`,
+    volumes: [
+      `./redis/redis.conf:${REDIS_CONFIG_DIR}/redis.conf:ro`,
+      `./secrets/redis-users.acl:${REDIS_ACL_FILE}:ro`,
+    ],
+    // A cache: nothing persists; Redis only changes into its working directory.
+    tmpfs: [`${REDIS_DATA_DIR}:size=16m`],
+    secrets: [monitoringPassword],
+    ports: [loopback(local.ports.redis, REDIS_DEFAULT_PORT)],
+    // As the monitoring user: the default user is off, so an unauthenticated PING proves nothing.
+    healthcheck: health(
+      [
+        `redis-cli --no-auth-warning --user ${REDIS_MONITORING_USER} --pass "$$(cat ${CONTAINER_SECRETS_DIR}/${monitoringPassword})" ping | grep -q PONG`,
+      ],
+      'CMD-SHELL',
+    ),
+    restart: 'unless-stopped',
+    read_only: true,
+    cap_drop: ['ALL'],
+    ...hardened,
+  };
+}
+
 function objectStore(local: LocalConfig): ComposeService {
   return {
     image: imageOf(local.objectStore.image),
@@ -171,17 +211,19 @@ function secretFiles(services: Readonly<Record<string, ComposeService>>): Compos
   return Object.fromEntries([...new Set(names)].sort().map((n) => [n, { file: `./secrets/${n}` }]));
 }
 
-/** @param pgbouncerFiles pgbouncer.ini and the userlist, whose hash labels the container */
+const hashOf = (files: readonly string[]) => createHash('sha256').update(files.join('\0')).digest('hex');
+
+/** @param configFiles the files each server loads at start, whose hash labels its container */
 export function composeFile(
   local: LocalConfig,
   plan: AccessPlan,
-  pgbouncerFiles: readonly string[],
+  configFiles: { readonly pgbouncer: readonly string[]; readonly redis: readonly string[] },
 ): ComposeFile {
-  const configHash = createHash('sha256').update(pgbouncerFiles.join('\0')).digest('hex');
   const services = {
     postgres: postgres(local),
     'postgres-bootstrap': postgresBootstrap(local, plan),
-    pgbouncer: pgbouncer(local, configHash),
+    pgbouncer: pgbouncer(local, hashOf(configFiles.pgbouncer)),
+    redis: redis(local, hashOf(configFiles.redis)),
     'object-store': objectStore(local),
     'object-store-init': objectStoreInit(local),
   };

@@ -6,7 +6,9 @@ import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGBOUNCER_CONSOLE_USERS } from '../charts/pgbouncer/ini-options';
-import type { AccessPlan } from '../environments/access-plan';
+import { redisAclUsers } from '../charts/redis/config';
+import { accessPlan } from '../environments/access-plan';
+import type { EnvironmentConfig } from '../environments/config';
 import { passwordVariable } from './access-sql';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -17,17 +19,28 @@ export const CREDENTIAL = {
   masterPassword: 'postgres_master_password',
   rolePassword: passwordVariable,
   consolePassword: (user: string) => `pgbouncer_password_${user}`,
+  redisPassword: (user: string) => `redis_password_${user}`,
+  payloadSecret: 'payload_secret',
+  djangoSecretKey: 'django_secret_key',
   objectStoreAccessKeyId: 'object_store_access_key_id',
   objectStoreSecretAccessKey: 'object_store_secret_access_key',
 } as const;
 
-/** Every credential the setup needs: name → length. Passwords like the cloud's (40 letters and digits). */
-export function credentialNames(plan: AccessPlan): Map<string, number> {
+/**
+ * Every credential the setup needs: name → length, as the cloud's random_password resources have them (40 letters
+ * and digits for passwords, 64 for the applications' signing secrets).
+ */
+export function credentialNames(env: EnvironmentConfig): Map<string, number> {
+  const plan = accessPlan(env.databaseAccess, env.database.databaseName);
+  const redisUsers = redisAclUsers(Object.keys(env.cluster.apps)).map((u) => u.name);
   return new Map([
     [CREDENTIAL.superuserPassword, 40],
     [CREDENTIAL.masterPassword, 40],
     ...plan.roles.filter((r) => r.login).map((r) => [CREDENTIAL.rolePassword(r.name), 40] as const),
     ...Object.values(PGBOUNCER_CONSOLE_USERS).map((u) => [CREDENTIAL.consolePassword(u), 40] as const),
+    ...redisUsers.map((u) => [CREDENTIAL.redisPassword(u), 40] as const),
+    [CREDENTIAL.payloadSecret, 64],
+    [CREDENTIAL.djangoSecretKey, 64],
     [CREDENTIAL.objectStoreAccessKeyId, 20],
     [CREDENTIAL.objectStoreSecretAccessKey, 40],
   ]);

@@ -3,7 +3,6 @@
  * the configuration is invalid.
  */
 import { join } from 'node:path';
-import { accessPlan } from '../environments/access-plan';
 import type { EnvironmentConfig } from '../environments/config';
 import type { LocalConfig } from '../environments/parts/local';
 import { assertValidLocal } from '../environments/validate-local';
@@ -29,7 +28,7 @@ export interface Generated {
 export function generateLocal(local: LocalConfig, dir: string, options: GenerateOptions = {}): Generated {
   assertValidLocal(local, options.registry);
   const env = local.basedOn;
-  const names = credentialNames(accessPlan(env.databaseAccess, env.database.databaseName));
+  const names = credentialNames(env);
   const { credentials, generated } = loadOrGenerateCredentials(
     join(dir, 'secrets'),
     names,

@@ -11,6 +11,7 @@ import { readable, type GeneratedFile } from './generated-file';
 import { objectStoreFiles } from './object-store';
 import { localPgBouncerIni, localUserlist } from './pgbouncer';
 import { postgresBootstrapFiles } from './postgres';
+import { redisFiles } from './redis';
 
 export interface LocalFileOptions {
   /** Where the bootstrap reads credentials from. @default '/run/secrets' (Compose secrets) */
@@ -31,7 +32,8 @@ export function localFiles(
   const plan = accessPlan(env.databaseAccess, env.database.databaseName);
   const ini = localPgBouncerIni(env, plan, { host: 'postgres', port: 5432 });
   const userlist = localUserlist(plan, credentials);
-  const compose = composeFile(local, plan, [ini, userlist]);
+  const redis = redisFiles(env, credentials).map((f) => f.content);
+  const compose = composeFile(local, plan, { pgbouncer: [ini, userlist], redis });
   return [
     // Compose reads .env beside the compose file: it names the project (containers, network, volumes).
     readable('.env', `COMPOSE_PROJECT_NAME=${local.projectName}\n`),
@@ -44,6 +46,7 @@ export function localFiles(
     readable('pgbouncer/pgbouncer.ini', ini),
     readable('secrets/pgbouncer-userlist.txt', userlist),
     ...objectStoreFiles(local, credentials),
+    ...redisFiles(env, credentials),
     ...appEnvFiles(local, plan, credentials),
     ...credentialFiles(credentials),
   ];

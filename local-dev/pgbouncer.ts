@@ -1,7 +1,8 @@
 /**
  * The local PgBouncer: pgbouncer.ini from the chart's renderer with the environment's pool settings, pointed at the
  * local PostgreSQL, and the userlist with the local passwords. What differs from the cluster's file, and why:
- *   [databases] host, port   the `postgres` service of the compose file instead of the RDS endpoint
+ *   [databases] host, port   the `postgres` service of the compose file instead of the RDS endpoint (both the
+ *                            transaction path and the session path `<database>_session`)
  *   server_tls_sslmode       disable: the local server has no certificate; the hop stays on the compose network
  * test/local-pgbouncer.test.ts holds the two files to exactly these differences.
  */
@@ -29,6 +30,7 @@ export function localPgBouncerIni(
       users: pooledRoles(plan).map((r) => r.name),
       defaultPoolSize: pg.defaultPoolSize,
       reservePoolSize: pg.reservePoolSize,
+      sessionPoolSize: pg.sessionPoolSize,
       reservePoolTimeoutSeconds: pg.reservePoolTimeoutSeconds,
       maxClientConnections: pg.maxClientConnections,
       queryWaitTimeoutSeconds: pg.queryWaitTimeoutSeconds,

@@ -1,22 +1,24 @@
 /**
  * Database access layer: the schemas of `lightwave_platform`, the roles owning and reading them, the monitoring role,
- * and their grants, all derived from the access model in the environment config through its access plan
- * (environments/access-plan.ts, which the local bootstrap SQL is generated from too).
+ * the extensions, and their grants, all derived from the access model in the environment config through its access
+ * plan (environments/access-plan.ts, which the local bootstrap SQL is generated from too).
  *
  * Per schema: the schema owned by its role (Payload and Django run their own migrations); per login role: a
  * generated password, CONNECT, `search_path` set to the schema it owns (PgBouncer's transaction pooling cannot pass
- * `search_path` at startup), a connection limit and a statement timeout. Readers get USAGE, SELECT on existing
+ * `search_path` at startup, the extensions' schema after it), a connection limit and a statement timeout. Readers get USAGE, SELECT on existing
  * tables and sequences, and default privileges for what the owner creates later. PUBLIC loses CONNECT and TEMPORARY
  * on the database and every right on schema `public`: only the declared roles (and the master user) may connect.
- * The Postgres exporter's monitoring role is a member of `pg_monitor` with USAGE on the schema of the
- * pg_stat_statements view only, so it reads statistics and never application data.
+ * The Postgres exporter's monitoring role is a member of `pg_monitor` with USAGE on the extensions' schema (where
+ * the pg_stat_statements view lives) only, so it reads statistics and never application data. Table readers
+ * (Django's read switch) get SELECT on the listed tables alone.
  */
+import { Extension } from '@cdktf/provider-postgresql/lib/extension';
 import { Role } from '@cdktf/provider-postgresql/lib/role';
 import { Schema } from '@cdktf/provider-postgresql/lib/schema';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
 import { SerializedGrants } from '../constructs/serialized-grants';
-import { accessPlan, type PlannedRole } from '../environments/access-plan';
+import { accessPlan, type AccessPlan, type PlannedRole } from '../environments/access-plan';
 import type { EnvironmentTier } from '../environments/config';
 import type { DatabaseAccessConfig } from '../environments/parts/database-access';
 import type { DatabaseOutputs } from './database';
@@ -53,6 +55,15 @@ export interface DatabaseAccessOutputs {
   readonly loginRoles: readonly LoginRoleOutput[];
   readonly monitoringRole: MonitoringRoleOutput;
 }
+
+/** Every role of the platform, written out: no attribute that would bypass the grants. */
+const UNPRIVILEGED = {
+  superuser: false,
+  createDatabase: false,
+  createRole: false,
+  replication: false,
+  bypassRowLevelSecurity: false,
+} as const;
 
 export class DatabaseAccessLayer extends Construct {
   readonly outputs: DatabaseAccessOutputs;
@@ -97,11 +108,17 @@ export class DatabaseAccessLayer extends Construct {
         }),
     );
 
-    const grants = new SerializedGrants(this, 'grants', [...roles.values(), ...schemas]);
+    const extensionSchema = this.createExtensions(plan, database, protect);
+    const grants = new SerializedGrants(this, 'grants', [...roles.values(), ...schemas, extensionSchema]);
     for (const p of plan.privileges) {
       const on = { role: p.role, database: plan.database, privileges: p.privileges };
       if (p.kind === 'grant') {
-        grants.grant(p.id, { ...on, objectType: p.objectType, ...(p.schema ? { schema: p.schema } : {}) });
+        grants.grant(p.id, {
+          ...on,
+          objectType: p.objectType,
+          ...(p.schema ? { schema: p.schema } : {}),
+          ...(p.objects ? { objects: p.objects } : {}),
+        });
       } else {
         grants.defaultPrivileges(p.id, { ...on, schema: p.schema, owner: p.owner, objectType: p.objectType });
       }
@@ -119,6 +136,37 @@ export class DatabaseAccessLayer extends Construct {
     };
   }
 
+  /**
+   * The extensions schema, owned by the master user (RDS's rds_superuser, which may create every extension RDS
+   * offers), and each configured extension in it. Nothing in it belongs to an application role.
+   */
+  private createExtensions(
+    plan: AccessPlan,
+    database: DatabaseOutputs,
+    protect: { lifecycle?: { preventDestroy: boolean } },
+  ): Schema {
+    const { schema: name, names } = plan.extensions;
+    const schema = new Schema(this, `schema_${name}`, {
+      name,
+      database: plan.database,
+      owner: database.masterUsername,
+      ifNotExists: true,
+      dropCascade: false,
+      dependsOn: [database.instance],
+      ...protect,
+    });
+    for (const extension of names) {
+      new Extension(this, `extension_${extension}`, {
+        name: extension,
+        schema: schema.name,
+        database: plan.database,
+        dropCascade: false,
+        createCascade: false,
+      });
+    }
+    return schema;
+  }
+
   private role(planned: PlannedRole, password: string | undefined, database: DatabaseOutputs): Role {
     return new Role(this, `role_${planned.name}`, {
       name: planned.name,
@@ -128,11 +176,7 @@ export class DatabaseAccessLayer extends Construct {
         : {}),
       ...(planned.searchPath.length > 0 ? { searchPath: [...planned.searchPath] } : {}),
       ...(planned.memberOf.length > 0 ? { roles: [...planned.memberOf] } : {}),
-      superuser: false,
-      createDatabase: false,
-      createRole: false,
-      replication: false,
-      bypassRowLevelSecurity: false,
+      ...UNPRIVILEGED,
       dependsOn: [database.instance],
     });
   }

@@ -1,14 +1,18 @@
 /**
  * What `npm run local` writes, read back: the compose file (Debian's docker-compose accepts it; loopback ports,
  * health checks, nothing privileged, named volumes, one-shots a running service waits for), the credentials (kept,
- * rotated, never in the files that are not secret), the applications' .env files (the cluster secrets' variable
- * names) and PgBouncer's config (the chart's file but for the documented differences).
+ * rotated, never in the files that are not secret), the applications' .env files (the contract's variables, the
+ * synthesized secrets' names), .env.services.json (the contract's), PgBouncer's config (the chart's file but for the
+ * documented differences) and Redis's (the chart's redis.conf, its ACL users).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ENV_SERVICES_FILE, envServicesText } from '../contract/env-services';
+import { applicationContract } from '../contract/services';
 import { local } from '../environments/local';
 import { generateLocal, type Generated } from '../local-dev/generate';
 import { synthEnvironment } from './support/synth';
@@ -25,6 +29,7 @@ interface Service {
   cap_add?: string[];
   network_mode?: string;
   pid?: string;
+  tmpfs?: string[];
 }
 interface Compose {
   services: Record<string, Service>;
@@ -46,6 +51,7 @@ beforeAll(() => {
 
 /** A service runs once and exits (restart "no"); every other one keeps running. */
 const isOneShot = (s: Service) => s.restart === 'no';
+const oneShotsOf = (c: Compose) => Object.values(c.services).filter(isOneShot);
 
 describe('compose.yaml', () => {
   test("Debian's docker-compose accepts it (config)", () => {
@@ -58,26 +64,32 @@ describe('compose.yaml', () => {
     );
   });
 
-  test('runs PostgreSQL 15, the PgBouncer the chart ships, and the configured object store', () => {
+  test('runs PostgreSQL 15, the PgBouncer and Redis the chart ships, and the configured object store', () => {
     expect(compose.services.postgres.image).toBe('postgres:15.17-alpine3.23');
     const pg = local.basedOn.cluster.pgbouncer.image;
     expect(compose.services.pgbouncer.image).toBe(`${pg.repository}:${pg.tag}`);
+    const redis = local.basedOn.cluster.redis.image;
+    expect(compose.services.redis.image).toBe(`${redis.repository}:${redis.tag}`);
     expect(compose.services['object-store'].image).toBe('versity/versitygw:v1.7.0');
   });
 
   test('every published port is bound to 127.0.0.1, and they are the configured ones', () => {
     const ports = Object.values(compose.services).flatMap((s) => s.ports ?? []);
-    expect(ports.length).toBe(3);
+    expect(ports.length).toBe(Object.keys(local.ports).length);
     for (const port of ports) expect(port).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
     expect(ports.map((p) => Number(p.split(':')[1])).sort()).toEqual(Object.values(local.ports).sort());
   });
 
   test('every long-running service has a health check; one-shots do not restart', () => {
     const running = Object.entries(compose.services).filter(([, s]) => !isOneShot(s));
-    expect(running.map(([name]) => name).sort()).toEqual(['object-store', 'pgbouncer', 'postgres']);
+    expect(running.map(([name]) => name).sort()).toEqual(['object-store', 'pgbouncer', 'postgres', 'redis']);
     for (const [name, service] of running) {
-      expect({ name, test: service.healthcheck?.test?.[0] }).toEqual({ name, test: 'CMD' });
+      expect({ name, test: service.healthcheck?.test?.[0] }).toEqual({
+        name,
+        test: expect.stringMatching(/^CMD(-SHELL)?$/),
+      });
     }
+    for (const s of oneShotsOf(compose)) expect(s.healthcheck).toBeUndefined();
   });
 
   test('nothing privileged: no privileged flag, added capabilities, host network or host pid', () => {
@@ -107,6 +119,8 @@ describe('compose.yaml', () => {
     }
     expect(compose.services.postgres.volumes).toContain('postgres-data:/var/lib/postgresql/data');
     expect(compose.services['object-store'].volumes).toContain('object-store-data:/data');
+    // The cache keeps nothing: its working directory is memory, gone with the container.
+    expect(compose.services.redis.tmpfs).toEqual(['/data:size=16m']);
   });
 
   test('every one-shot is waited for by a running service, so `up --wait` ends when the platform is ready', () => {
@@ -134,7 +148,7 @@ describe('compose.yaml', () => {
 describe('credentials', () => {
   test('generated once, as letters and digits, and kept by the next run', () => {
     expect(first.generated.length).toBe(first.credentials.size);
-    for (const value of first.credentials.values()) expect(value).toMatch(/^[A-Za-z0-9]{20,40}$/);
+    for (const value of first.credentials.values()) expect(value).toMatch(/^[A-Za-z0-9]{20,64}$/);
     const again = generateLocal(local, dir);
     expect(again.generated).toEqual([]);
     expect([...again.credentials]).toEqual([...first.credentials]);
@@ -184,12 +198,39 @@ describe("the applications' .env files", () => {
       .filter((l) => /^[A-Z]/.test(l))
       .map((l) => l.slice(0, l.indexOf('=')));
 
-  test.each([
-    ['env/payload.env', 'cluster_payload_env'],
-    ['env/django.env', 'cluster_django_env'],
-  ])('%s has exactly the variables of the synthesized %s secret', (file, secret) => {
-    const data = secrets[secret].data as Record<string, string>;
-    expect(keys(file).sort()).toEqual(Object.keys(data).sort());
+  test.each(applicationContract.map((s) => [`env/${s.app}.env`, `cluster_${s.app}_env`, s] as const))(
+    "%s has exactly the contract's variables, the names of the synthesized %s secret",
+    (file, secret, service) => {
+      const data = secrets[secret].data as Record<string, string>;
+      expect(keys(file)).toEqual(service.variables.map((v) => v.name));
+      expect(keys(file).sort()).toEqual(Object.keys(data).sort());
+    },
+  );
+
+  test(".env.services.json is the contract's document, as committed in contract/", () => {
+    expect(read('.env.services.json')).toBe(envServicesText());
+    expect(read('.env.services.json')).toBe(readFileSync(join(__dirname, '..', ENV_SERVICES_FILE), 'utf8'));
+  });
+
+  test('the session URLs take the session path of the local PgBouncer; the cache URLs the local Redis', () => {
+    const value = (file: string, name: string) => new RegExp(`^${name}=(.+)$`, 'm').exec(read(file))?.[1];
+    const pgbouncer = `127\\.0\\.0\\.1:${local.ports.pgbouncer}`;
+    expect(value('env/payload.env', 'DATABASE_SESSION_URI')).toMatch(
+      new RegExp(
+        `^postgresql://payload_user:\\w+@${pgbouncer}/lightwave_platform_session\\?sslmode=disable$`,
+      ),
+    );
+    expect(value('env/django.env', 'DATABASE_SESSION_URL')).toMatch(
+      new RegExp(`^postgresql://django_user:\\w+@${pgbouncer}/lightwave_platform_session\\?sslmode=disable$`),
+    );
+    expect(value('env/payload.env', 'REDIS_URL')).toMatch(
+      new RegExp(`^redis://payload:\\w+@127\\.0\\.0\\.1:${local.ports.redis}/0$`),
+    );
+    expect(value('env/django.env', 'CACHE_URL')).toMatch(
+      new RegExp(`^redis://django:\\w+@127\\.0\\.0\\.1:${local.ports.redis}/0$`),
+    );
+    expect(value('env/django.env', 'PAYLOAD_API_URL')).toBe('http://localhost:3000/api');
+    expect(value('env/payload.env', 'NEXT_PUBLIC_SERVER_URL')).toBe('http://localhost:3000');
   });
 
   test('values need no quoting in a .env file (no spaces, quotes, # or $)', () => {
@@ -216,22 +257,63 @@ describe("the applications' .env files", () => {
   });
 });
 
+describe('redis', () => {
+  const stack = synthEnvironment(local.basedOn);
+  test("redis.conf is the chart's file, byte for byte", () => {
+    const configMap = resourcesOfType(stack, 'kubernetes_config_map_v1').cluster_redis_config;
+    expect(read('redis/redis.conf')).toBe((configMap.data as Record<string, string>)['redis.conf']);
+  });
+
+  test("the ACL file is the chart's but for the password hashes, which are the local passwords'", () => {
+    const secret = resourcesOfType(stack, 'kubernetes_secret_v1').cluster_redis_acl;
+    const hashless = (acl: string) => acl.replace(/#(\$\{[^}]+\}|[0-9a-f]{64})/g, '#<sha256>');
+    const { credentials } = generateLocal(local, dir); // the current ones (earlier tests rotated them)
+    const mine = read('secrets/redis-users.acl');
+    expect(hashless(mine)).toBe(hashless((secret.data as Record<string, string>)['users.acl']));
+    const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
+    expect(mine).toContain(
+      `user payload on resetpass #${sha256(credentials.get('redis_password_payload') as string)} `,
+    );
+  });
+
+  test('the compose file mounts both where redis.conf says, publishes its port, and labels their hash', () => {
+    const conf = read('redis/redis.conf');
+    const aclFile = /^aclfile (.+)$/m.exec(conf)?.[1];
+    expect(compose.services.redis.volumes).toEqual([
+      './redis/redis.conf:/etc/redis/redis.conf:ro',
+      `./secrets/redis-users.acl:${aclFile}:ro`,
+    ]);
+    const port = /^port (\d+)$/m.exec(conf)?.[1];
+    expect(compose.services.redis.ports).toEqual([`127.0.0.1:${local.ports.redis}:${port}`]);
+  });
+});
+
 describe('pgbouncer.ini', () => {
   test("is the chart's file but for the server's address and TLS (the documented differences)", () => {
     const stack = synthEnvironment(local.basedOn);
     const configMap = resourcesOfType(stack, 'kubernetes_config_map_v1').cluster_pgbouncer_config;
     const cluster = (configMap.data as Record<string, string>)['pgbouncer.ini'].split('\n');
     const mine = read('pgbouncer/pgbouncer.ini').split('\n');
+    const session = / pool_mode=session pool_size=\d+ reserve_pool=0 max_db_connections=\d+$/;
     expect(mine.filter((l) => !cluster.includes(l))).toEqual([
       'lightwave_platform = host=postgres port=5432 dbname=lightwave_platform',
+      expect.stringMatching(
+        new RegExp(
+          `^lightwave_platform_session = host=postgres port=5432 dbname=lightwave_platform${session.source}`,
+        ),
+      ),
       'server_tls_sslmode = disable',
     ]);
+    const rds = /host=\$\{aws_db_instance\.database_instance\.address\} port=5432 dbname=lightwave_platform/;
     expect(cluster.filter((l) => !mine.includes(l))).toEqual([
-      expect.stringMatching(
-        /^lightwave_platform = host=\$\{aws_db_instance\.database_instance\.address\} port=5432 /,
-      ),
+      expect.stringMatching(new RegExp(`^lightwave_platform = ${rds.source}`)),
+      expect.stringMatching(new RegExp(`^lightwave_platform_session = ${rds.source}${session.source}`)),
       'server_tls_sslmode = require',
     ]);
+    // The session line is the same but for the host: same pool size, mode and limits.
+    const sessionLine = (lines: string[]) =>
+      lines.find((l) => l.startsWith('lightwave_platform_session ='))?.replace(/host=\S+ /, '');
+    expect(sessionLine(mine)).toBe(sessionLine(cluster));
   });
 
   test('the compose file mounts it and the userlist where the ini says, and publishes its port', () => {

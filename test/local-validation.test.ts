@@ -33,6 +33,19 @@ const badInputs: [string, Change, string, unknown][] = [
     'ports.pgbouncer',
     25432,
   ],
+  ['a Redis port given twice', (l) => (l.ports.redis = l.ports.postgres), 'ports.redis', 5433],
+  [
+    'a setting the contract does not give the application from config',
+    (l) => (l.settings.django = { DEBUG: 'true' }),
+    'settings.django.DEBUG',
+    'true',
+  ],
+  [
+    'an empty setting',
+    (l) => (l.settings.payload = { NEXT_PUBLIC_SERVER_URL: ' ' }),
+    'settings.payload.NEXT_PUBLIC_SERVER_URL',
+    ' ',
+  ],
   ['an image tagged latest', (l) => (l.postgresImage.tag = 'latest'), 'postgresImage.tag', 'latest'],
   [
     'an image tag without a version',
@@ -99,10 +112,16 @@ const badInputs: [string, Change, string, unknown][] = [
     'current_role',
   ],
   [
-    'a statistics schema name the bootstrap SQL would have to quote',
-    (l) => (l.basedOn.databaseAccess.monitoringRole.statisticsSchema = 'table'),
-    'basedOn.databaseAccess.monitoringRole.statisticsSchema',
+    'an extensions schema name the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.databaseAccess.extensions.schema = 'table'),
+    'basedOn.databaseAccess.extensions.schema',
     'table',
+  ],
+  [
+    'a table of the read switch the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['Pages'] }]),
+    'basedOn.databaseAccess.schemas[0].tableReaders[0].tables[0]',
+    'Pages',
   ],
   [
     'a master user name the bootstrap SQL would have to quote',

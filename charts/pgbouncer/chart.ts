@@ -21,6 +21,8 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
+import { tcpProbes } from '../probes';
+import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
 import { PgBouncerExporter, type PgBouncerExporterProps } from './exporter';
 import { renderPgBouncerIni, renderUserlist } from './ini';
 import {
@@ -28,6 +30,7 @@ import {
   PGBOUNCER_CONFIG_DIR,
   PGBOUNCER_CONTAINER_PORT,
   pgbouncerIniOptions,
+  sessionDatabaseName,
 } from './ini-options';
 
 export interface PgBouncerUser {
@@ -67,6 +70,13 @@ export interface PgBouncerChartProps {
   readonly statsUser: PgBouncerUser;
   readonly defaultPoolSize: number;
   readonly reservePoolSize: number;
+  /**
+   * The session path: database `<server.database>_session`, session pooling, this many server connections per user,
+   * no reserve; counted in each user's max_user_connections.
+   *
+   * @default - none: transaction pooling only
+   */
+  readonly sessionPoolSize?: number;
   readonly reservePoolTimeoutSeconds: number;
   readonly maxClientConnections: number;
   /** A client waiting longer for a server connection is disconnected with `query_wait_timeout`. */
@@ -113,6 +123,8 @@ export class PgBouncerChart extends Construct {
   readonly host: string;
   readonly servicePort: number;
   readonly containerPort: number;
+  /** Database name of the session path, when the chart has one. */
+  readonly sessionDatabase?: string;
   readonly ini: string;
   readonly configMap: ConfigMapV1;
   readonly secret: SecretV1;
@@ -136,6 +148,8 @@ export class PgBouncerChart extends Construct {
       'app.kubernetes.io/component': 'connection-pooler',
     };
     const metadata = { name, namespace: props.namespace, labels };
+    if (props.sessionPoolSize !== undefined)
+      this.sessionDatabase = sessionDatabaseName(props.server.database);
     const preStopSeconds = props.preStopSeconds ?? 10;
 
     this.ini = renderPgBouncerIni(
@@ -149,6 +163,7 @@ export class PgBouncerChart extends Construct {
         users: props.users.map((u) => u.name),
         defaultPoolSize: props.defaultPoolSize,
         reservePoolSize: props.reservePoolSize,
+        ...(props.sessionPoolSize !== undefined ? { sessionPoolSize: props.sessionPoolSize } : {}),
         reservePoolTimeoutSeconds: props.reservePoolTimeoutSeconds,
         maxClientConnections: props.maxClientConnections,
         queryWaitTimeoutSeconds: props.queryWaitTimeoutSeconds,
@@ -179,17 +194,6 @@ export class PgBouncerChart extends Construct {
         })
       : undefined;
 
-    const image = `${props.image.repository}:${props.image.tag}${props.image.digest ? `@${props.image.digest}` : ''}`;
-    const restricted = {
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      runAsUser: props.runAsUser,
-      runAsGroup: props.runAsUser,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-    };
     this.deployment = new DeploymentV1(this, 'deployment', {
       metadata,
       spec: {
@@ -210,13 +214,7 @@ export class PgBouncerChart extends Construct {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             terminationGracePeriodSeconds: preStopSeconds + props.drainSeconds,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: String(props.runAsUser),
-              runAsGroup: String(props.runAsUser),
-              fsGroup: String(props.runAsUser),
-              seccompProfile: { type: 'RuntimeDefault' },
-            },
+            securityContext: restrictedPod(props.runAsUser),
             topologySpreadConstraint: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(
               (topologyKey) => ({
                 maxSkew: 1,
@@ -228,33 +226,18 @@ export class PgBouncerChart extends Construct {
             container: [
               {
                 name: 'pgbouncer',
-                image,
-                imagePullPolicy: props.image.digest ? 'IfNotPresent' : 'Always',
+                ...pinnedImage(props.image),
                 command: ['/usr/bin/pgbouncer'],
                 args: [`${PGBOUNCER_CONFIG_DIR}/pgbouncer.ini`],
                 port: [{ name: 'pgbouncer', containerPort: this.containerPort, protocol: 'TCP' }],
                 // The image is Alpine with busybox; the kubernetes provider has no native sleep action.
                 lifecycle: { preStop: [{ exec: { command: ['/bin/sleep', String(preStopSeconds)] } }] },
-                securityContext: {
-                  ...restricted,
-                  runAsUser: String(props.runAsUser),
-                  runAsGroup: String(props.runAsUser),
-                },
+                securityContext: restrictedContainer(props.runAsUser),
                 resources: {
                   requests: { ...props.resources.requests },
                   limits: { ...props.resources.limits },
                 },
-                readinessProbe: {
-                  tcpSocket: [{ port: 'pgbouncer' }],
-                  initialDelaySeconds: 5,
-                  periodSeconds: 10,
-                },
-                livenessProbe: {
-                  tcpSocket: [{ port: 'pgbouncer' }],
-                  initialDelaySeconds: 30,
-                  periodSeconds: 20,
-                  failureThreshold: 3,
-                },
+                ...tcpProbes('pgbouncer', { readiness: 5, liveness: 30 }),
                 volumeMount: [
                   { name: 'config', mountPath: PGBOUNCER_CONFIG_DIR, readOnly: true },
                   { name: 'userlist', mountPath: PGBOUNCER_AUTH_DIR, readOnly: true },

@@ -3,7 +3,7 @@
  * one database entry, each user capped at pool + reserve, the database at their sum, console users, the startup
  * parameters to ignore, and where the pod (or container) finds its files.
  */
-import type { PgBouncerIniOptions } from './ini';
+import type { IniDatabase, PgBouncerIniOptions } from './ini';
 
 /** Where the chart mounts pgbouncer.ini (ConfigMap) and the userlist (Secret); the local container mounts the same. */
 export const PGBOUNCER_CONFIG_DIR = '/etc/pgbouncer';
@@ -37,11 +37,37 @@ export interface PgBouncerPools {
   readonly users: readonly string[];
   readonly defaultPoolSize: number;
   readonly reservePoolSize: number;
+  /**
+   * The session path: database `<server.database>_session`, session pooling, this many server connections per user,
+   * no reserve; counted in each user's max_user_connections.
+   *
+   * @default - none: transaction pooling only
+   */
+  readonly sessionPoolSize?: number;
   readonly reservePoolTimeoutSeconds: number;
   readonly maxClientConnections: number;
   readonly queryWaitTimeoutSeconds: number;
   /** @default DEFAULT_IGNORE_STARTUP_PARAMETERS */
   readonly ignoreStartupParameters?: readonly string[];
+}
+
+/** The database clients name to take the session path. */
+export const sessionDatabaseName = (database: string): string => `${database}_session`;
+
+/** The session path's [databases] entry: same server and database, its own session-pooled pools. */
+function sessionPath(p: PgBouncerPools): IniDatabase[] {
+  if (p.sessionPoolSize === undefined) return [];
+  const { host, port, database } = p.server;
+  const poolSize = p.sessionPoolSize;
+  return [
+    {
+      name: sessionDatabaseName(database),
+      host,
+      port,
+      dbname: database,
+      pool: { poolMode: 'session', poolSize, reservePool: 0, maxDbConnections: poolSize * p.users.length },
+    },
+  ];
 }
 
 export function pgbouncerIniOptions(p: PgBouncerPools): PgBouncerIniOptions {
@@ -51,7 +77,7 @@ export function pgbouncerIniOptions(p: PgBouncerPools): PgBouncerIniOptions {
     version: p.version,
     listenAddress: '0.0.0.0',
     listenPort: p.listenPort,
-    databases: [{ name: database, host, port, dbname: database }],
+    databases: [{ name: database, host, port, dbname: database }, ...sessionPath(p)],
     authFile: `${PGBOUNCER_AUTH_DIR}/userlist.txt`,
     defaultPoolSize: p.defaultPoolSize,
     reservePoolSize: p.reservePoolSize,
@@ -59,7 +85,7 @@ export function pgbouncerIniOptions(p: PgBouncerPools): PgBouncerIniOptions {
     maxClientConnections: p.maxClientConnections,
     queryWaitTimeoutSeconds: p.queryWaitTimeoutSeconds,
     maxDbConnections: perUser * p.users.length,
-    users: p.users.map((name) => ({ name, maxConnections: perUser })),
+    users: p.users.map((name) => ({ name, maxConnections: perUser + (p.sessionPoolSize ?? 0) })),
     serverTlsSslMode: sslMode,
     ...(caFile ? { serverTlsCaFile: caFile } : {}),
     ignoreStartupParameters: p.ignoreStartupParameters ?? DEFAULT_IGNORE_STARTUP_PARAMETERS,

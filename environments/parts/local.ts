@@ -5,6 +5,7 @@
  * It is not an environment: it has no stack, no state and no account. It names the environment it mirrors and adds
  * only what exists on a laptop alone: ports on 127.0.0.1, container images, the stand-in for R2.
  */
+import type { AppKey } from '../../contract/variables';
 import type { EnvironmentConfig } from '../config';
 
 /** A container image pinned to an exact tag (never `latest`), optionally by digest too. */
@@ -24,6 +25,8 @@ export interface LocalPorts {
   readonly postgres: number;
   /** The S3-compatible store standing in for R2: its API and the public media URLs. */
   readonly objectStore: number;
+  /** The Redis cache, with the cluster's redis.conf and ACL users. */
+  readonly redis: number;
 }
 
 export interface LocalObjectStoreConfig {
@@ -46,4 +49,9 @@ export interface LocalConfig {
   /** The PostgreSQL server image; its major version must be the environment's `database.engineVersion`. */
   readonly postgresImage: ContainerImage;
   readonly objectStore: LocalObjectStoreConfig;
+  /**
+   * Values of the application contract's `config` variables (contract/services.ts) that differ on a laptop, by
+   * application and variable name; the others keep the environment's `cluster.apps.<app>.settings`.
+   */
+  readonly settings: Readonly<Record<AppKey, Readonly<Record<string, string>>>>;
 }

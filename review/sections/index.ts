@@ -11,6 +11,7 @@ import { mediaCostSection } from './media-cost';
 import { policySection } from './policy';
 import { pricesSection } from './prices';
 import { resourcesSection } from './resources';
+import { serviceVariablesSection } from './service-variables';
 import type { EnvironmentSection, ReportSection } from './section';
 
 export const environmentSections: readonly EnvironmentSection[] = [
@@ -20,6 +21,7 @@ export const environmentSections: readonly EnvironmentSection[] = [
   resourcesSection,
   policySection,
   costSection,
+  serviceVariablesSection,
   alarmsSection,
 ];
 

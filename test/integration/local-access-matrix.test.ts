@@ -3,7 +3,7 @@
  * applied by the harness (deployed-access-layer.ts), and the local bootstrap generated from the same config
  * (local/postgres/, run with psql 15), each on its own PostgreSQL 15 and in the same order, give the same role ×
  * schema access matrix, cell by cell, and the same catalog: role attributes and settings, memberships, owners and
- * ACLs of the database, schemas, tables and default privileges.
+ * ACLs of the database, schemas, tables and default privileges, the extensions with their schema and owner.
  */
 import type { Client } from 'pg';
 import { accessPlan } from '../../environments/access-plan';
@@ -32,8 +32,8 @@ const env = local.basedOn;
 const dbName = env.database.databaseName;
 const plan = accessPlan(env.databaseAccess, dbName);
 const roles = [...plan.roles.filter((r) => r.login).map((r) => r.name), OUTSIDER.name];
-// `public` too: PUBLIC loses every right on it, the monitoring role keeps USAGE (its statistics schema).
-const schemas = [...plan.schemas.map((s) => s.name), 'public'];
+// `public` too (PUBLIC loses every right on it) and the extensions' (every login role has USAGE there).
+const schemas = [...plan.schemas.map((s) => s.name), plan.extensions.schema, 'public'];
 
 /** Everything the access model decides, read from the catalog with names instead of oids; ACL items sorted (their order means nothing). */
 const CATALOG = `SELECT
@@ -52,7 +52,9 @@ const CATALOG = `SELECT
      FROM pg_class c JOIN pg_namespace n ON n.oid = relnamespace
     WHERE nspname !~ '^(pg_|information_schema)' AND relkind IN ('r', 'S')) AS relations,
   (SELECT json_agg(json_build_object('owner', defaclrole::regrole::text, 'schema', defaclnamespace::regnamespace::text,
-      'objects', defaclobjtype, 'acl', ARRAY(SELECT unnest(defaclacl)::text ORDER BY 1)) ORDER BY 1::text) FROM pg_default_acl) AS default_privileges`;
+      'objects', defaclobjtype, 'acl', ARRAY(SELECT unnest(defaclacl)::text ORDER BY 1)) ORDER BY 1::text) FROM pg_default_acl) AS default_privileges,
+  (SELECT json_agg(json_build_object('extension', extname, 'schema', extnamespace::regnamespace::text,
+      'owner', extowner::regrole::text) ORDER BY extname) FROM pg_extension) AS extensions`;
 
 async function catalog(client: Client): Promise<unknown> {
   try {
@@ -125,7 +127,7 @@ test(`the local bootstrap's access matrix equals ${env.name}'s postgresql layer'
   }
 });
 
-test('the catalogs agree: roles, memberships, owners and ACLs of database, schemas, tables, default privileges', async () => {
+test('the catalogs agree: roles, memberships, owners and ACLs of database, schemas, tables, default privileges, extensions', async () => {
   const layer = await catalog(await layerServer.connect('postgres', dbName));
   const localCatalog = await catalog(await bootstrap.server.connect('postgres', dbName));
   expect(localCatalog).toEqual(layer);

@@ -4,6 +4,9 @@
  * tests use (test/support/shipped-pgbouncer.ts), reached with the applications' own .env URLs.
  */
 import { Client } from 'pg';
+import { sessionDatabaseName } from '../../charts/pgbouncer/ini-options';
+import { applicationContract } from '../../contract/services';
+import type { ServiceContract, VariableSource } from '../../contract/variables';
 import { local } from '../../environments/local';
 import type { LocalConfig } from '../../environments/parts/local';
 import { QUOTED_KEYWORDS } from '../../environments/sql-identifiers';
@@ -107,6 +110,40 @@ describe('PostgreSQL 15 bootstrapped by the generated files', () => {
     await expect(login('payload_user', old)).rejects.toThrow(/password authentication failed/);
   });
 
+  test('the extensions exist in their schema: trusted ones the master created, the others the superuser', async () => {
+    const { schema, names } = env.databaseAccess.extensions;
+    const rows = await superuserQuery(
+      `SELECT e.extname AS name, n.nspname AS schema, pg_get_userbyid(e.extowner) AS owner, a.trusted
+         FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+         JOIN pg_available_extension_versions a ON a.name = e.extname AND a.version = e.extversion
+        WHERE e.extname <> 'plpgsql' ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.name)).toEqual([...names].sort());
+    for (const row of rows) {
+      expect(row).toEqual({
+        name: row.name,
+        schema,
+        owner: row.trusted ? env.database.masterUsername : 'postgres',
+        trusted: row.trusted,
+      });
+    }
+  });
+
+  test.each(logins.map((r) => [r.name]))(
+    '%s uses similarity(), the %% operator and unaccent() through its search_path',
+    async (name) => {
+      const client = await login(name);
+      try {
+        const { rows } = await client.query(
+          "SELECT similarity('lightwave', 'lightwav') > 0.5 AS close, 'lightwave' % 'lightwav' AS trigram, unaccent('Crème Brûlée') AS plain",
+        );
+        expect(rows[0]).toEqual({ close: true, trigram: true, plain: 'Creme Brulee' });
+      } finally {
+        await client.end();
+      }
+    },
+  );
+
   test("a keyword list matching PostgreSQL's own quote_ident(), so unquoted names are really safe", async () => {
     const rows = await superuserQuery(
       'SELECT word FROM pg_get_keywords() WHERE quote_ident(word) <> word ORDER BY word',
@@ -131,20 +168,23 @@ describe('the generated PgBouncer config on the PgBouncer the tests use', () => 
     await bouncer?.stop();
   });
 
-  /** The URL of an application's .env file, with the port the test's PgBouncer listens on. */
-  function envUrl(file: string, variable: string): string {
-    const content = bootstrap.files().find((f) => f.path === file)?.content ?? '';
+  /** The URL a service's .env file gives `source`, with the port the test's PgBouncer listens on. */
+  function envUrl(service: ServiceContract, source: VariableSource): string {
+    const variable = service.variables.find((v) => v.source === source)?.name as string;
+    const content = bootstrap.files().find((f) => f.path === `env/${service.app}.env`)?.content ?? '';
     const url = new RegExp(`^${variable}=(.+)$`, 'm').exec(content)?.[1] as string;
     return url.replace(`:${local.ports.pgbouncer}/`, `:${bouncer.port}/`);
   }
+  const paths = applicationContract.flatMap((service) =>
+    (['database.url', 'database.session-url'] as const).map(
+      (source) => [service.service, source, env.cluster.apps[service.app].databaseRole, service] as const,
+    ),
+  );
 
-  test.each([
-    ['payload_user', 'env/payload.env', 'DATABASE_URI'],
-    ['django_user', 'env/django.env', 'DATABASE_URL'],
-  ])(
-    '%s logs in through it with the URL of %s (SCRAM) and lands in its schema',
-    async (role, file, variable) => {
-      const client = new Client({ connectionString: envUrl(file, variable) });
+  test.each(paths)(
+    '%s logs in through it with its %s (SCRAM) as %s and lands in its schema',
+    async (_name, source, role, service) => {
+      const client = new Client({ connectionString: envUrl(service, source) });
       await client.connect();
       try {
         const { rows } = await client.query('SELECT current_user AS who, current_schema() AS schema');
@@ -158,7 +198,24 @@ describe('the generated PgBouncer config on the PgBouncer the tests use', () => 
     },
   );
 
-  test('it pools in transaction mode and runs the version the chart ships (CI never falls back)', async () => {
+  test('a LISTEN on the session path hears a NOTIFY sent through the transaction path', async () => {
+    const [service] = applicationContract;
+    const listener = new Client({ connectionString: envUrl(service, 'database.session-url') });
+    const sender = new Client({ connectionString: envUrl(service, 'database.url') });
+    await Promise.all([listener.connect(), sender.connect()]);
+    try {
+      const heard = new Promise<string | undefined>((resolve) =>
+        listener.once('notification', (n) => resolve(n.payload)),
+      );
+      await listener.query('LISTEN local_check');
+      await sender.query("NOTIFY local_check, 'through pgbouncer'");
+      expect(await heard).toBe('through pgbouncer');
+    } finally {
+      await Promise.all([listener.end(), sender.end()]);
+    }
+  });
+
+  test('it pools in transaction mode, the session path in session mode, and runs the version the chart ships (CI never falls back)', async () => {
     const console = new Client({
       host: '127.0.0.1',
       port: bouncer.port,
@@ -170,6 +227,9 @@ describe('the generated PgBouncer config on the PgBouncer the tests use', () => 
     try {
       const config = new Map((await console.query('SHOW CONFIG')).rows.map((r) => [r.key, r.value]));
       expect(config.get('pool_mode')).toBe('transaction');
+      const databases = (await console.query('SHOW DATABASES')).rows;
+      const modeOf = (name: string) => databases.find((d) => d.name === name)?.pool_mode;
+      expect(modeOf(sessionDatabaseName(dbName))).toBe('session');
     } finally {
       await console.end();
     }

@@ -1,7 +1,8 @@
 /**
  * The postgresql layer of an environment deployed on a real PostgreSQL 15 as a first `cdktf deploy` would, by an
- * RDS-like master that is no superuser (provider SQL emulated, see postgresql-provider-emulation.ts), in the order of
- * access-matrix.ts: roles and schemas, the owners' first tables, the grants, the owners' later tables. The outsider
+ * RDS-like master that is no superuser (provider SQL emulated, see postgresql-provider-emulation.ts and
+ * postgresql-extension-emulation.ts), in the order of access-matrix.ts: roles, schemas and extensions, the owners'
+ * first tables, the grants, the owners' later tables. The outsider
  * exists before anything is applied, as any role created by hand would.
  */
 import type { EnvironmentConfig } from '../../environments/config';
@@ -9,6 +10,7 @@ import type { TerraformJson } from '../../synth/terraform-json';
 import { createOutsider, createProbeTables, EXISTING_TABLE, LATER_TABLE, OUTSIDER } from './access-matrix';
 import { emulatedApply, type AppliedState } from './emulated-apply';
 import type { LocalPostgres } from './local-postgres';
+import { applyExtensions } from './postgresql-extension-emulation';
 import { createRdsLikeDatabase } from './rds-like-database';
 
 export interface DeployedAccessLayer {
@@ -28,6 +30,7 @@ export async function deployAccessLayer(
   try {
     await createOutsider(superuser);
     await emulatedApply(master, stack, ['random_password', 'postgresql_role', 'postgresql_schema'], state);
+    await applyExtensions(stack, master, superuser);
     await createProbeTables(superuser, env.databaseAccess.schemas, EXISTING_TABLE);
     await emulatedApply(master, stack, ['postgresql_grant', 'postgresql_default_privileges'], state);
     await createProbeTables(superuser, env.databaseAccess.schemas, LATER_TABLE);

@@ -9,9 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { accessPlan } from '../../environments/access-plan';
 import type { LocalConfig } from '../../environments/parts/local';
-import { BOOTSTRAP_STEPS } from '../../local-dev/postgres';
+import { BOOTSTRAP_STEPS, postgresCommand } from '../../local-dev/postgres';
 import { credentialNames, loadOrGenerateCredentials, type Credentials } from '../../local-dev/credentials';
 import type { GeneratedFile } from '../../local-dev/generated-file';
 import { localFiles } from '../../local-dev/local-files';
@@ -38,8 +37,15 @@ export async function startLocalBootstrap(local: LocalConfig): Promise<LocalBoot
   chmodSync(root, 0o755); // the server's user reads nothing here, but psql runs as us
   const dir = join(root, 'local');
   const env = local.basedOn;
-  const names = credentialNames(accessPlan(env.databaseAccess, env.database.databaseName));
-  const server = await startLocalPostgres();
+  const names = credentialNames(env);
+  // Started with the compose file's `postgres -c …` settings (the parameter group's, pg_stat_statements preloaded).
+  const command = postgresCommand(env.database);
+  const settings = Object.fromEntries(
+    command
+      .filter((_, i) => command[i - 1] === '-c')
+      .map((s) => [s.slice(0, s.indexOf('=')), `'${s.slice(s.indexOf('=') + 1)}'`]),
+  );
+  const server = await startLocalPostgres({ settings });
   const superuser = await server.connect('postgres', 'postgres');
   await superuser.query(`CREATE DATABASE ${env.database.databaseName}`); // POSTGRES_DB, owned by postgres
   await superuser.end();
@@ -88,19 +94,19 @@ export async function startLocalBootstrap(local: LocalConfig): Promise<LocalBoot
 
 /**
  * The bootstrap run in the order of access-matrix.ts, like deployAccessLayer (deployed-access-layer.ts) deploys the
- * layer: the outsider first, the master and the roles and schemas, the owners' first tables, the grants, the later
- * tables. Returns the password each login role (or the outsider) has.
+ * layer: the outsider first, the master, the roles, schemas and extensions, the owners' first tables, the grants,
+ * the later tables. Returns the password each login role (or the outsider) has.
  */
 export async function bootstrapLikeADeployment(
   bootstrap: LocalBootstrap,
   local: LocalConfig,
 ): Promise<(role: string) => string> {
   const { databaseAccess, database } = local.basedOn;
-  const [master, rolesAndSchemas, privileges] = BOOTSTRAP_STEPS;
+  const [master, rolesAndSchemas, extensions, privileges] = BOOTSTRAP_STEPS;
   const superuser = await bootstrap.server.connect('postgres', database.databaseName);
   try {
     await createOutsider(superuser);
-    bootstrap.run({ steps: [master, rolesAndSchemas] });
+    bootstrap.run({ steps: [master, rolesAndSchemas, extensions] });
     await createProbeTables(superuser, databaseAccess.schemas, EXISTING_TABLE);
     bootstrap.run({ steps: [privileges] });
     await createProbeTables(superuser, databaseAccess.schemas, LATER_TABLE);

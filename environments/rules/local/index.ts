@@ -6,10 +6,12 @@ import { localImageRules } from './images';
 import { localNameRules } from './names';
 import { localObjectStoreRules } from './object-store';
 import { localPortRules } from './ports';
+import { localSettingsRules } from './settings';
 
 export const localRules: readonly LocalRule[] = [
   ...localNameRules,
   ...localPortRules,
   ...localImageRules,
   ...localObjectStoreRules,
+  ...localSettingsRules,
 ];

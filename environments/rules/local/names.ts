@@ -28,9 +28,16 @@ export const localNameRules: readonly LocalRule[] = [
     plain(c, 'basedOn.database.databaseName', database.databaseName);
     plain(c, 'basedOn.database.masterUsername', database.masterUsername);
     databaseAccess.roles.forEach((r, i) => plain(c, `basedOn.databaseAccess.roles[${i}].name`, r.name));
-    databaseAccess.schemas.forEach((s, i) => plain(c, `basedOn.databaseAccess.schemas[${i}].name`, s.name));
-    const monitoring = databaseAccess.monitoringRole;
-    plain(c, 'basedOn.databaseAccess.monitoringRole.name', monitoring.name);
-    plain(c, 'basedOn.databaseAccess.monitoringRole.statisticsSchema', monitoring.statisticsSchema);
+    plain(c, 'basedOn.databaseAccess.monitoringRole.name', databaseAccess.monitoringRole.name);
+    plain(c, 'basedOn.databaseAccess.extensions.schema', databaseAccess.extensions.schema);
+  },
+  ({ basedOn: { databaseAccess } }, _registry, c) => {
+    databaseAccess.schemas.forEach((s, i) => {
+      const field = `basedOn.databaseAccess.schemas[${i}]`;
+      plain(c, `${field}.name`, s.name);
+      (s.tableReaders ?? []).forEach((reader, j) =>
+        reader.tables.forEach((t, k) => plain(c, `${field}.tableReaders[${j}].tables[${k}]`, t)),
+      );
+    });
   },
 ];
