@@ -70,12 +70,7 @@ export interface PgBouncerChartProps {
   readonly statsUser: PgBouncerUser;
   readonly defaultPoolSize: number;
   readonly reservePoolSize: number;
-  /**
-   * The session path: database `<server.database>_session`, session pooling, this many server connections per user,
-   * no reserve; counted in each user's max_user_connections.
-   *
-   * @default - none: transaction pooling only
-   */
+  /** The session path's pool per user (ini-options.ts, PgBouncerPools). @default - none: transaction pooling only */
   readonly sessionPoolSize?: number;
   readonly reservePoolTimeoutSeconds: number;
   readonly maxClientConnections: number;
