@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -179,6 +179,15 @@ describe('credentials', () => {
     const { credentials } = generateLocal(local, dir);
     const plain = first.files.filter((f) => !/^(secrets|env)\//.test(f.path)).map((f) => read(f.path));
     for (const text of plain) for (const value of credentials.values()) expect(text).not.toContain(value);
+  });
+
+  test('a file an earlier version generated is removed; a credential no longer used is kept', () => {
+    writeFileSync(join(dir, 'postgres', '10-access.psql'), '-- an old step\n');
+    writeFileSync(join(dir, 'secrets', 'password_retired_role'), 'Abc123\n');
+    generateLocal(local, dir);
+    expect(existsSync(join(dir, 'postgres', '10-access.psql'))).toBe(false);
+    expect(existsSync(join(dir, 'secrets', 'password_retired_role'))).toBe(true);
+    expect(existsSync(join(dir, 'postgres', 'bootstrap.sh'))).toBe(true);
   });
 
   test('local/ is private to the developer; the .env files too', () => {
