@@ -1,6 +1,7 @@
 /**
  * `npm run local [-- --rotate]`: writes local/ (git-ignored) with the platform for this laptop: compose.yaml,
- * PostgreSQL's bootstrap, PgBouncer's config, the object store's init and the applications' .env files, from
+ * PostgreSQL's bootstrap, PgBouncer's and Redis's config, the object store's init, the applications' .env files
+ * (the application contract's variables) and .env.services.json, from
  * environments/local.ts and the environment it mirrors. Credentials are generated once into local/secrets and kept;
  * `--rotate` replaces them all (the next `docker compose up` applies them).
  */
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
   }
   console.log('\nnext: docker compose -f local/compose.yaml up -d --wait');
   console.log(
-    'then: Payload reads local/env/payload.env, Django local/env/django.env (README "Develop locally")',
+    'then: Payload reads local/env/payload.env, Django local/env/django.env; local/.env.services.json lists ' +
+      'their variables (README "Develop locally")',
   );
 }
 
