@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'cdktf.out/', 'coverage/', 'review-report/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'cdktf.out/', 'coverage/', 'review-report/', 'local/', '**/*.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -2,6 +2,7 @@
  * The vocabulary of config validation: a failure names the field, the bad value and what is allowed.
  */
 import type { EnvironmentConfig } from './config';
+import type { LocalConfig } from './parts/local';
 
 export interface ValidationFailure {
   /** Environment the failure belongs to, or `registry` for rules across environments. */
@@ -36,6 +37,9 @@ export type EnvironmentRule = (env: EnvironmentConfig, check: Checker) => void;
 /** A rule across all registered environments (uniqueness of names, state keys, buckets, domains …). */
 export type RegistryRule = (envs: readonly EnvironmentConfig[], check: Checker) => void;
 
+/** A rule over the local development setup, given the registered environments (ports they use, real buckets). */
+export type LocalRule = (local: LocalConfig, registry: readonly EnvironmentConfig[], check: Checker) => void;
+
 function formatValue(value: unknown): string {
   const text = value === undefined ? 'undefined' : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
@@ -47,10 +51,14 @@ export function formatFailure(failure: ValidationFailure): string {
 
 /** Thrown before anything is synthesized when any rule fails; the message lists every failure. */
 export class ConfigValidationError extends Error {
-  constructor(readonly failures: readonly ValidationFailure[]) {
+  /** @param consequence what did not happen because of the failures */
+  constructor(
+    readonly failures: readonly ValidationFailure[],
+    consequence = 'nothing was synthesized',
+  ) {
     super(
       `Environment configuration is invalid (${failures.length} error${failures.length === 1 ? '' : 's'}); ` +
-        `nothing was synthesized:\n${failures.map((f) => `  - ${formatFailure(f)}`).join('\n')}`,
+        `${consequence}:\n${failures.map((f) => `  - ${formatFailure(f)}`).join('\n')}`,
     );
     this.name = 'ConfigValidationError';
   }

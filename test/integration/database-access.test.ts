@@ -9,33 +9,20 @@
  */
 import type { Client } from 'pg';
 import { environments } from '../../environments';
-import type { EnvironmentConfig } from '../../environments/config';
 import {
-  describeRights,
-  EXISTING_TABLE,
   expectedRights,
   formatMatrix,
-  LATER_TABLE,
+  OUTSIDER,
   probe,
-  type Rights,
+  probeMatrix,
+  type AccessMatrix,
 } from '../support/access-matrix';
-import { ACCESS_RESOURCE_TYPES, emulatedApply, type AppliedState } from '../support/emulated-apply';
+import { deployAccessLayer, type DeployedAccessLayer } from '../support/deployed-access-layer';
+import { ACCESS_RESOURCE_TYPES } from '../support/emulated-apply';
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
-import { createRdsLikeDatabase } from '../support/rds-like-database';
 import { synthEnvironment } from '../support/synth';
 
 jest.setTimeout(120_000);
-
-const OUTSIDER = 'outsider'; // a login role the model does not declare: what PUBLIC may do
-
-async function createTables(superuser: Client, env: EnvironmentConfig, table: string): Promise<void> {
-  for (const schema of env.databaseAccess.schemas) {
-    await superuser.query(`SET ROLE "${schema.owner}"`);
-    await superuser.query(`CREATE TABLE "${schema.name}".${table} (id serial PRIMARY KEY, note text)`);
-    await superuser.query(`INSERT INTO "${schema.name}".${table} (note) VALUES ('fixture')`);
-    await superuser.query('RESET ROLE');
-  }
-}
 
 describe.each(environments.map((env) => [env.name, env] as const))(
   'access model of %s on PostgreSQL 15',
@@ -44,48 +31,19 @@ describe.each(environments.map((env) => [env.name, env] as const))(
     const schemas = env.databaseAccess.schemas.map((s) => s.name);
     const loginRoles = env.databaseAccess.roles.filter((r) => r.login).map((r) => r.name);
     const stack = synthEnvironment(env);
-    const state: AppliedState = new Map();
-    const passwords = new Map<string, string>([[OUTSIDER, 'outsider-password']]);
-    const matrix = new Map<string, Rights | 'cannot connect'>();
+    let deployed: DeployedAccessLayer;
+    let matrix: AccessMatrix;
     let server: LocalPostgres;
     let superuser: Client;
 
-    const login = (role: string) => server.connect(role, dbName, passwords.get(role));
+    const login = (role: string) => server.connect(role, dbName, deployed.password(role));
 
     beforeAll(async () => {
       server = await startLocalPostgres();
       try {
-        const master = await createRdsLikeDatabase(server, env);
-        const bootstrap = await server.connect('postgres', dbName);
-        await bootstrap.query(`CREATE ROLE ${OUTSIDER} LOGIN PASSWORD '${passwords.get(OUTSIDER)}'`);
-        await bootstrap.end();
+        deployed = await deployAccessLayer(server, env, stack);
         superuser = await server.connect('postgres', dbName);
-
-        await emulatedApply(
-          master,
-          stack,
-          ['random_password', 'postgresql_role', 'postgresql_schema'],
-          state,
-        );
-        await createTables(superuser, env, EXISTING_TABLE);
-        await emulatedApply(master, stack, ['postgresql_grant', 'postgresql_default_privileges'], state);
-        await createTables(superuser, env, LATER_TABLE);
-        await master.end();
-
-        for (const role of loginRoles) {
-          passwords.set(role, String(state.get(`postgresql_role.database_access_role_${role}`)?.password));
-        }
-        for (const role of [...loginRoles, OUTSIDER]) {
-          let client: Client;
-          try {
-            client = await login(role);
-          } catch {
-            matrix.set(role, 'cannot connect');
-            continue;
-          }
-          for (const schema of schemas) matrix.set(`${role} ${schema}`, await probe(client, schema));
-          await client.end();
-        }
+        matrix = await probeMatrix(login, [...loginRoles, OUTSIDER.name], schemas);
       } catch (error) {
         throw new Error(`${(error as Error).message}\n--- postgres log ---\n${server.logTail()}`);
       }
@@ -100,7 +58,7 @@ describe.each(environments.map((env) => [env.name, env] as const))(
       const declared = ACCESS_RESOURCE_TYPES.flatMap((t) =>
         Object.keys(stack.resource?.[t] ?? {}).map((n) => `${t}.${n}`),
       );
-      expect([...state.keys()].sort()).toEqual(declared.sort());
+      expect([...deployed.state.keys()].sort()).toEqual(declared.sort());
       const master = await superuser.query('SELECT rolsuper FROM pg_roles WHERE rolname = $1', [
         env.database.masterUsername,
       ]);
@@ -108,35 +66,21 @@ describe.each(environments.map((env) => [env.name, env] as const))(
     });
 
     test('the matrix of roles × schemas is exactly what the model declares', () => {
-      const rows = new Map<string, string[]>();
-      for (const role of [...loginRoles, OUTSIDER]) {
-        rows.set(
-          role,
-          schemas.map((schema) =>
-            describeRights(
-              matrix.get(role) === 'cannot connect'
-                ? 'cannot connect'
-                : (matrix.get(`${role} ${schema}`) as Rights),
-            ),
-          ),
-        );
-      }
-      console.log(`access matrix of ${name} (probed on PostgreSQL 15):\n${formatMatrix(schemas, rows)}`);
-
+      console.log(`access matrix of ${name} (probed on PostgreSQL 15):\n${formatMatrix(schemas, matrix)}`);
       for (const role of loginRoles) {
-        for (const schema of schemas) {
-          expect({ role, schema, rights: matrix.get(`${role} ${schema}`) }).toEqual({
+        schemas.forEach((schema, i) => {
+          expect({ role, schema, rights: matrix.get(role)?.[i] }).toEqual({
             role,
             schema,
             rights: expectedRights(env.databaseAccess, role, schema),
           });
-        }
+        });
       }
     });
 
     test('PUBLIC cannot connect: a role the model does not declare is refused', async () => {
-      expect(matrix.get(OUTSIDER)).toBe('cannot connect');
-      await expect(login(OUTSIDER)).rejects.toThrow(/permission denied for database/);
+      expect(matrix.get(OUTSIDER.name)).toEqual(schemas.map(() => 'cannot connect'));
+      await expect(login(OUTSIDER.name)).rejects.toThrow(/permission denied for database/);
     });
 
     /** Runs `check` logged in as `role`; the connection is closed whatever happens. */

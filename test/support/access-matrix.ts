@@ -1,9 +1,11 @@
 /**
  * What a logged-in role can really do in a schema, found by trying it (each attempt in its own rolled-back
- * transaction), and the expected rights derived from the access model.
+ * transaction), and the expected rights derived from the access model. Deployments are probed in the same order
+ * everywhere: roles and schemas, then the owners' migrations create EXISTING_TABLE, then the grants, then the owners
+ * create LATER_TABLE (which readers see only through default privileges).
  */
 import type { Client } from 'pg';
-import type { DatabaseAccessConfig } from '../../environments/parts/database-access';
+import type { DatabaseAccessConfig, SchemaConfig } from '../../environments/parts/database-access';
 
 export interface Rights {
   readonly usage: boolean;
@@ -17,6 +19,28 @@ export interface Rights {
 
 export const EXISTING_TABLE = 'probe_existing';
 export const LATER_TABLE = 'probe_later';
+
+/** A login role the model does not declare: it stands for PUBLIC. */
+export const OUTSIDER = { name: 'outsider', password: 'outsider-password' } as const;
+
+/** Creates the outsider (as the bootstrap superuser, before the model is applied). */
+export async function createOutsider(superuser: Client): Promise<void> {
+  await superuser.query(`CREATE ROLE ${OUTSIDER.name} LOGIN PASSWORD '${OUTSIDER.password}'`);
+}
+
+/** `table` in every schema, created by its owner (as a migration would), with one row. */
+export async function createProbeTables(
+  superuser: Client,
+  schemas: readonly Pick<SchemaConfig, 'name' | 'owner'>[],
+  table: string,
+): Promise<void> {
+  for (const schema of schemas) {
+    await superuser.query(`SET ROLE "${schema.owner}"`);
+    await superuser.query(`CREATE TABLE "${schema.name}".${table} (id serial PRIMARY KEY, note text)`);
+    await superuser.query(`INSERT INTO "${schema.name}".${table} (note) VALUES ('fixture')`);
+    await superuser.query('RESET ROLE');
+  }
+}
 
 async function succeeds(client: Client, sql: string): Promise<boolean> {
   await client.query('BEGIN');
@@ -46,6 +70,39 @@ export async function probe(client: Client, schema: string): Promise<Rights> {
   };
 }
 
+export type Cell = Rights | 'cannot connect';
+
+/** role → one cell per schema (in the order given), probed by logging in as each role. */
+export type AccessMatrix = ReadonlyMap<string, readonly Cell[]>;
+
+export async function probeMatrix(
+  login: (role: string) => Promise<Client>,
+  roles: readonly string[],
+  schemas: readonly string[],
+): Promise<AccessMatrix> {
+  const matrix = new Map<string, Cell[]>();
+  for (const role of roles) {
+    let client: Client;
+    try {
+      client = await login(role);
+    } catch {
+      matrix.set(
+        role,
+        schemas.map(() => 'cannot connect'),
+      );
+      continue;
+    }
+    try {
+      const cells: Cell[] = [];
+      for (const schema of schemas) cells.push(await probe(client, schema));
+      matrix.set(role, cells);
+    } finally {
+      await client.end();
+    }
+  }
+  return matrix;
+}
+
 const ALL: Rights = { usage: true, readExisting: true, readLater: true, write: true, createTable: true };
 const READ: Rights = { usage: true, readExisting: true, readLater: true, write: false, createTable: false };
 const NONE: Rights = {
@@ -64,7 +121,7 @@ export function expectedRights(access: DatabaseAccessConfig, role: string, schem
   return NONE;
 }
 
-export function describeRights(rights: Rights | 'cannot connect'): string {
+export function describeRights(rights: Cell): string {
   if (rights === 'cannot connect') return 'no CONNECT';
   const flags = [
     rights.usage && 'usage',
@@ -77,12 +134,9 @@ export function describeRights(rights: Rights | 'cannot connect'): string {
 }
 
 /** A fixed-width table: one row per role, one column per schema. */
-export function formatMatrix(
-  schemas: readonly string[],
-  rows: ReadonlyMap<string, readonly string[]>,
-): string {
+export function formatMatrix(schemas: readonly string[], matrix: AccessMatrix): string {
   const header = ['role \\ schema', ...schemas];
-  const body = [...rows].map(([role, cells]) => [role, ...cells]);
+  const body = [...matrix].map(([role, cells]) => [role, ...cells.map(describeRights)]);
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => r[i].length)));
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');

@@ -1,0 +1,135 @@
+/**
+ * One source of truth, proven on real servers: the postgresql layer of the environment `npm run local` mirrors,
+ * applied by the harness (deployed-access-layer.ts), and the local bootstrap generated from the same config
+ * (local/postgres/, run with psql 15), each on its own PostgreSQL 15 and in the same order, give the same role ×
+ * schema access matrix, cell by cell, and the same catalog: role attributes and settings, memberships, owners and
+ * ACLs of the database, schemas, tables and default privileges, the extensions with their schema and owner.
+ */
+import type { Client } from 'pg';
+import { accessPlan } from '../../environments/access-plan';
+import { local } from '../../environments/local';
+import {
+  describeRights,
+  expectedRights,
+  formatMatrix,
+  OUTSIDER,
+  probeMatrix,
+  type AccessMatrix,
+  type Cell,
+} from '../support/access-matrix';
+import { deployAccessLayer } from '../support/deployed-access-layer';
+import {
+  bootstrapLikeADeployment,
+  startLocalBootstrap,
+  type LocalBootstrap,
+} from '../support/local-bootstrap';
+import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
+import { synthEnvironment } from '../support/synth';
+
+jest.setTimeout(180_000);
+
+const env = local.basedOn;
+const dbName = env.database.databaseName;
+const plan = accessPlan(env.databaseAccess, dbName);
+const roles = [...plan.roles.filter((r) => r.login).map((r) => r.name), OUTSIDER.name];
+// `public` too (PUBLIC loses every right on it) and the extensions' (every login role has USAGE there).
+const schemas = [...plan.schemas.map((s) => s.name), plan.extensions.schema, 'public'];
+
+/** Everything the access model decides, read from the catalog with names instead of oids; ACL items sorted (their order means nothing). */
+const CATALOG = `SELECT
+  (SELECT json_agg(json_build_object(
+      'role', rolname, 'login', rolcanlogin, 'super', rolsuper, 'createrole', rolcreaterole, 'createdb', rolcreatedb,
+      'inherit', rolinherit, 'replication', rolreplication, 'bypassrls', rolbypassrls, 'limit', rolconnlimit,
+      'validUntil', rolvaliduntil, 'settings', rolconfig,
+      'memberOf', ARRAY(SELECT roleid::regrole::text FROM pg_auth_members WHERE member = r.oid ORDER BY 1))
+    ORDER BY rolname) FROM pg_roles r WHERE rolname !~ '^pg_') AS roles,
+  (SELECT json_build_object('owner', datdba::regrole::text, 'acl', ARRAY(SELECT unnest(datacl)::text ORDER BY 1))
+     FROM pg_database WHERE datname = current_database()) AS database,
+  (SELECT json_agg(json_build_object('schema', nspname, 'owner', nspowner::regrole::text, 'acl', ARRAY(SELECT unnest(nspacl)::text ORDER BY 1))
+    ORDER BY nspname) FROM pg_namespace WHERE nspname !~ '^(pg_|information_schema)') AS schemas,
+  (SELECT json_agg(json_build_object('relation', c.oid::regclass::text, 'owner', relowner::regrole::text,
+      'acl', ARRAY(SELECT unnest(relacl)::text ORDER BY 1)) ORDER BY c.oid::regclass::text)
+     FROM pg_class c JOIN pg_namespace n ON n.oid = relnamespace
+    WHERE nspname !~ '^(pg_|information_schema)' AND relkind IN ('r', 'S')) AS relations,
+  (SELECT json_agg(json_build_object('owner', defaclrole::regrole::text, 'schema', defaclnamespace::regnamespace::text,
+      'objects', defaclobjtype, 'acl', ARRAY(SELECT unnest(defaclacl)::text ORDER BY 1)) ORDER BY 1::text) FROM pg_default_acl) AS default_privileges,
+  (SELECT json_agg(json_build_object('extension', extname, 'schema', extnamespace::regnamespace::text,
+      'owner', extowner::regrole::text) ORDER BY extname) FROM pg_extension) AS extensions`;
+
+async function catalog(client: Client): Promise<unknown> {
+  try {
+    return (await client.query(CATALOG)).rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+let layerServer: LocalPostgres;
+let bootstrap: LocalBootstrap;
+let fromLayer: AccessMatrix;
+let fromBootstrap: AccessMatrix;
+
+async function deployLayer(): Promise<void> {
+  layerServer = await startLocalPostgres();
+  try {
+    const deployed = await deployAccessLayer(layerServer, env, synthEnvironment(env));
+    fromLayer = await probeMatrix(
+      (role) => layerServer.connect(role, dbName, deployed.password(role)),
+      roles,
+      schemas,
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- postgres log ---\n${layerServer.logTail()}`);
+  }
+}
+
+async function bootstrapLocally(): Promise<void> {
+  bootstrap = await startLocalBootstrap(local);
+  const password = await bootstrapLikeADeployment(bootstrap, local);
+  fromBootstrap = await probeMatrix(
+    (role) => bootstrap.server.connect(role, dbName, password(role)),
+    roles,
+    schemas,
+  );
+}
+
+beforeAll(() => Promise.all([deployLayer(), bootstrapLocally()]));
+afterAll(async () => {
+  await Promise.allSettled([layerServer?.stop(), bootstrap?.stop()]);
+});
+
+test(`the local bootstrap's access matrix equals ${env.name}'s postgresql layer's, cell by cell`, () => {
+  console.log(
+    `access matrix of ${env.name}'s layer:\n${formatMatrix(schemas, fromLayer)}\n` +
+      `access matrix of the local bootstrap:\n${formatMatrix(schemas, fromBootstrap)}`,
+  );
+  const cells = (matrix: AccessMatrix) =>
+    roles.flatMap((role) =>
+      schemas.map((schema, i) => ({
+        role,
+        schema,
+        rights: matrix.get(role)?.[i] && describeRights(matrix.get(role)?.[i] as Cell),
+      })),
+    );
+  expect(cells(fromBootstrap)).toEqual(cells(fromLayer));
+  // Not two equally empty matrices: every owner that logs in has every right in its schema on both.
+  for (const schema of plan.schemas.filter((s) => roles.includes(s.owner))) {
+    const i = schemas.indexOf(schema.name);
+    const all = expectedRights(env.databaseAccess, schema.owner, schema.name);
+    expect({ schema: schema.name, layer: fromLayer.get(schema.owner)?.[i] }).toEqual({
+      schema: schema.name,
+      layer: all,
+    });
+    expect({ schema: schema.name, local: fromBootstrap.get(schema.owner)?.[i] }).toEqual({
+      schema: schema.name,
+      local: all,
+    });
+  }
+});
+
+test('the catalogs agree: roles, memberships, owners and ACLs of database, schemas, tables, default privileges, extensions', async () => {
+  const layer = await catalog(await layerServer.connect('postgres', dbName));
+  const localCatalog = await catalog(await bootstrap.server.connect('postgres', dbName));
+  expect(localCatalog).toEqual(layer);
+  expect(JSON.stringify(layer)).toContain('"memberOf":["pg_monitor"]');
+});
