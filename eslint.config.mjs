@@ -12,6 +12,7 @@ export default tseslint.config(
       'review-report/',
       '.stryker-tmp*/',
       'reports/',
+      'local/',
       '**/*.d.ts',
     ],
   },

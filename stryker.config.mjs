@@ -16,6 +16,7 @@ export default {
   plugins: ['@stryker-mutator/jest-runner'],
   mutate: [
     'environments/rules/*.ts',
+    'environments/rules/local/*.ts',
     'policy/rule.ts',
     'policy/aws.ts',
     'policy/kubernetes.ts',
@@ -26,6 +27,7 @@ export default {
     'policy/waivers.ts',
     'policy/rules/**/*.ts',
     'charts/pgbouncer/ini.ts',
+    'environments/access-plan.ts',
     'stacks/database-access.ts',
     'constructs/serialized-grants.ts',
   ],
@@ -40,6 +42,7 @@ export default {
         '<rootDir>/test/validation.test.ts',
         '<rootDir>/test/validation-formats.test.ts',
         '<rootDir>/test/validation-edges.test.ts',
+        '<rootDir>/test/local-validation.test.ts',
         '<rootDir>/test/policy/*.test.ts',
         '<rootDir>/test/pgbouncer-ini.test.ts',
         '<rootDir>/test/database-access.test.ts',

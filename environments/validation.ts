@@ -2,6 +2,7 @@
  * The vocabulary of config validation: a failure names the field, the bad value and what is allowed.
  */
 import type { EnvironmentConfig } from './config';
+import type { LocalConfig } from './parts/local';
 
 export interface ValidationFailure {
   /** Environment the failure belongs to, or `registry` for rules across environments. */
@@ -36,17 +37,15 @@ export type EnvironmentRule = (env: EnvironmentConfig, check: Checker) => void;
 /** A rule across all registered environments (uniqueness of names, state keys, buckets, domains …). */
 export type RegistryRule = (envs: readonly EnvironmentConfig[], check: Checker) => void;
 
+/** A rule over the local development setup, given the registered environments (ports they use, real buckets). */
+export type LocalRule = (local: LocalConfig, registry: readonly EnvironmentConfig[], check: Checker) => void;
+
 /** A rule that trips over a missing part of the config reports it instead of hiding the other failures. */
-export function runReportingCrashes(check: Checker, rule: () => void): void {
+export function runReportingCrashes(check: Checker, rule: () => void, shape = 'EnvironmentConfig'): void {
   try {
     rule();
   } catch (error) {
-    check.check(
-      '(structure)',
-      (error as Error).message,
-      false,
-      'a configuration shaped like EnvironmentConfig',
-    );
+    check.check('(structure)', (error as Error).message, false, `a configuration shaped like ${shape}`);
   }
 }
 
@@ -74,10 +73,14 @@ export function formatFailure(failure: ValidationFailure): string {
 
 /** Thrown before anything is synthesized when any rule fails; the message lists every failure. */
 export class ConfigValidationError extends Error {
-  constructor(readonly failures: readonly ValidationFailure[]) {
+  /** @param consequence what did not happen because of the failures */
+  constructor(
+    readonly failures: readonly ValidationFailure[],
+    consequence = 'nothing was synthesized',
+  ) {
     super(
       `Environment configuration is invalid (${failures.length} error${failures.length === 1 ? '' : 's'}); ` +
-        `nothing was synthesized:\n${failures.map((f) => `  - ${formatFailure(f)}`).join('\n')}`,
+        `${consequence}:\n${failures.map((f) => `  - ${formatFailure(f)}`).join('\n')}`,
     );
     this.name = 'ConfigValidationError';
   }

@@ -21,7 +21,10 @@ export const MUTATION_GROUPS: readonly { readonly group: string; readonly prefix
   { group: 'validation rules', prefixes: ['environments/rules/'] },
   { group: 'policy rules', prefixes: ['policy/'] },
   { group: 'ini renderer', prefixes: ['charts/pgbouncer/ini.ts'] },
-  { group: 'access model', prefixes: ['stacks/database-access.ts', 'constructs/serialized-grants.ts'] },
+  {
+    group: 'access model',
+    prefixes: ['environments/access-plan.ts', 'stacks/database-access.ts', 'constructs/serialized-grants.ts'],
+  },
 ];
 
 const DETECTED = ['Killed', 'Timeout'];

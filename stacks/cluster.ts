@@ -11,7 +11,9 @@ import { Password } from '@cdktf/provider-random/lib/password';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { PgBouncerChart } from '../charts/pgbouncer/chart';
+import { PGBOUNCER_CONSOLE_USERS } from '../charts/pgbouncer/ini-options';
 import { RedisChart } from '../charts/redis/chart';
+import { redisAclUsers } from '../charts/redis/config';
 import { applicationContract } from '../contract/services';
 import type { PlatformValues } from '../contract/secret-data';
 import type { AppKey } from '../contract/variables';
@@ -45,10 +47,6 @@ export interface ClusterLayerProps {
   /** Exporters, their scrapers and the alert rules (cluster-monitoring.ts). */
   readonly observability: ObservabilityConfig;
 }
-
-const ADMIN_USER = 'pgbouncer_admin';
-const STATS_USER = 'pgbouncer_stats';
-const REDIS_MONITORING_USER = 'monitoring';
 
 export class ClusterLayer extends Construct {
   readonly pgbouncer: PgBouncerChart;
@@ -97,8 +95,8 @@ export class ClusterLayer extends Construct {
         ...(pg.serverTlsCaBundle ? { caBundle: pg.serverTlsCaBundle } : {}),
       },
       users: access.loginRoles.map((r) => ({ name: r.name, password: r.password })),
-      adminUser: consoleUser(ADMIN_USER),
-      statsUser: consoleUser(STATS_USER),
+      adminUser: consoleUser(PGBOUNCER_CONSOLE_USERS.admin),
+      statsUser: consoleUser(PGBOUNCER_CONSOLE_USERS.stats),
       defaultPoolSize: pg.defaultPoolSize,
       reservePoolSize: pg.reservePoolSize,
       sessionPoolSize: pg.sessionPoolSize,
@@ -221,19 +219,7 @@ export class ClusterLayer extends Construct {
       image: redis.image,
       maxMemoryBytes: parseQuantity(redis.maxMemory) as number,
       evictionPolicy: redis.evictionPolicy,
-      users: [
-        ...apps.map((app) => ({
-          name: app,
-          password: password(app),
-          profile: 'cache' as const,
-          keyPrefix: app,
-        })),
-        {
-          name: REDIS_MONITORING_USER,
-          password: password(REDIS_MONITORING_USER),
-          profile: 'monitoring' as const,
-        },
-      ],
+      users: redisAclUsers(apps).map((user) => ({ ...user, password: password(user.name) })),
       resources: redis.resources,
       runAsUser: redis.runAsUser,
     });

@@ -1,12 +1,16 @@
 /**
- * Database access layer: the schemas of `lightwave_platform`, the roles owning and reading them, and their grants,
- * all derived from the access model in the environment config.
+ * Database access layer: the schemas of `lightwave_platform`, the roles owning and reading them, the monitoring role,
+ * the extensions, and their grants, all derived from the access model in the environment config through its access
+ * plan (environments/access-plan.ts, which the local bootstrap SQL is generated from too).
  *
  * Per schema: the schema owned by its role (Payload and Django run their own migrations); per login role: a
  * generated password, CONNECT, `search_path` set to the schema it owns (PgBouncer's transaction pooling cannot pass
- * `search_path` at startup), a connection limit and a statement timeout. Readers get USAGE, SELECT on existing
+ * `search_path` at startup, the extensions' schema after it), a connection limit and a statement timeout. Readers get USAGE, SELECT on existing
  * tables and sequences, and default privileges for what the owner creates later. PUBLIC loses CONNECT and TEMPORARY
  * on the database and every right on schema `public`: only the declared roles (and the master user) may connect.
+ * The Postgres exporter's monitoring role is a member of `pg_monitor` with USAGE on the extensions' schema (where
+ * the pg_stat_statements view lives) only, so it reads statistics and never application data. Table readers
+ * (Django's read switch) get SELECT on the listed tables alone.
  */
 import { Extension } from '@cdktf/provider-postgresql/lib/extension';
 import { Role } from '@cdktf/provider-postgresql/lib/role';
@@ -14,12 +18,9 @@ import { Schema } from '@cdktf/provider-postgresql/lib/schema';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
 import { SerializedGrants } from '../constructs/serialized-grants';
+import { accessPlan, type AccessPlan, type PlannedRole } from '../environments/access-plan';
 import type { EnvironmentTier } from '../environments/config';
-import type {
-  DatabaseAccessConfig,
-  DatabaseRoleConfig,
-  MonitoringRoleConfig,
-} from '../environments/parts/database-access';
+import type { DatabaseAccessConfig } from '../environments/parts/database-access';
 import type { DatabaseOutputs } from './database';
 
 export interface DatabaseAccessLayerProps {
@@ -50,13 +51,15 @@ export interface MonitoringRoleOutput {
 
 export interface DatabaseAccessOutputs {
   readonly databaseName: string;
+  /** The applications' login roles (not the monitoring role). */
   readonly loginRoles: readonly LoginRoleOutput[];
   readonly monitoringRole: MonitoringRoleOutput;
 }
 
-// Functions, not constants: the module does no work when it is imported (see stryker.config.mjs).
-const readOnly = (): string[] => ['SELECT'];
-/** Every role of the platform, written out: no attribute that would bypass the grants. */
+/**
+ * Every role of the platform, written out: no attribute that would bypass the grants. A function, not a constant:
+ * the module does no work when it is imported (see stryker.config.mjs).
+ */
 const unprivileged = () =>
   ({
     superuser: false,
@@ -71,52 +74,38 @@ export class DatabaseAccessLayer extends Construct {
 
   constructor(scope: Construct, id: string, props: DatabaseAccessLayerProps) {
     super(scope, id);
-    const { access, database } = props;
-    const db = database.databaseName;
+    const { database } = props;
+    const plan = accessPlan(props.access, database.databaseName);
     // Schemas own the data: in production a plan that drops one fails.
     const protect = props.tier === 'production' ? { lifecycle: { preventDestroy: true } } : {};
 
     const loginRoles: LoginRoleOutput[] = [];
+    const passwords = new Map<string, string>();
     const roles = new Map<string, Role>();
-    for (const config of access.roles) {
-      const owned = access.schemas.filter((s) => s.owner === config.name).map((s) => s.name);
-      const password = config.login
-        ? new Password(this, `password_${config.name}`, { length: 40, special: false, minNumeric: 4 }).result
+    for (const planned of plan.roles) {
+      const password = planned.login
+        ? new Password(this, `password_${planned.name}`, { length: 40, special: false, minNumeric: 4 }).result
         : undefined;
-      roles.set(
-        config.name,
-        new Role(this, `role_${config.name}`, {
-          name: config.name,
-          login: config.login,
-          ...(config.login
-            ? {
-                password,
-                connectionLimit: config.connectionLimit,
-                statementTimeout: config.statementTimeoutMs,
-              }
-            : {}),
-          ...searchPathOf(config, owned, access.extensions.schema),
-          ...unprivileged(),
-          dependsOn: [database.instance],
-        }),
-      );
-      if (config.login && password) {
+      roles.set(planned.name, this.role(planned, password, database));
+      if (password) passwords.set(planned.name, password);
+      if (password && planned.name !== plan.monitoringRole) {
         loginRoles.push({
-          name: config.name,
+          name: planned.name,
           password,
-          connectionLimit: config.connectionLimit,
-          statementTimeoutMs: config.statementTimeoutMs,
-          schema: owned[0],
+          connectionLimit: planned.connectionLimit as number,
+          statementTimeoutMs: planned.statementTimeoutMs as number,
+          // The schema it owns (the first on its search_path), none for a pure reader (the extensions' only).
+          schema: plan.schemas.find((s) => s.owner === planned.name)?.name,
         });
       }
     }
 
-    const schemas = access.schemas.map(
-      (config) =>
-        new Schema(this, `schema_${config.name}`, {
-          name: config.name,
-          database: db,
-          owner: (roles.get(config.owner) as Role).name,
+    const schemas = plan.schemas.map(
+      (planned) =>
+        new Schema(this, `schema_${planned.name}`, {
+          name: planned.name,
+          database: plan.database,
+          owner: (roles.get(planned.owner) as Role).name,
           ifNotExists: true,
           dropCascade: false,
           dependsOn: [database.instance],
@@ -124,88 +113,32 @@ export class DatabaseAccessLayer extends Construct {
         }),
     );
 
-    const extensionSchema = this.createExtensions(access, database, protect);
-    const monitoring = monitoringRole(this, access.monitoringRole, database, access.extensions.schema);
-    const grants = new SerializedGrants(this, 'grants', [
-      ...roles.values(),
-      monitoring.role,
-      ...schemas,
-      extensionSchema,
-    ]);
-    grants.grant('revoke_public_database', {
-      role: 'public',
-      database: db,
-      objectType: 'database',
-      privileges: [],
-    });
-    grants.grant('revoke_public_schema_public', {
-      role: 'public',
-      database: db,
-      schema: 'public',
-      objectType: 'schema',
-      privileges: [],
-    });
-    for (const role of [...loginRoles, monitoring.output]) {
-      grants.grant(`connect_${role.name}`, {
-        role: role.name,
-        database: db,
-        objectType: 'database',
-        privileges: ['CONNECT'],
-      });
-      // The extensions' functions and operators (the monitoring role: the pg_stat_statements view), without owning
-      // them or being able to add to their schema.
-      grants.grant(`usage_${access.extensions.schema}_${role.name}`, {
-        role: role.name,
-        database: db,
-        schema: access.extensions.schema,
-        objectType: 'schema',
-        privileges: ['USAGE'],
-      });
-    }
-    for (const schema of access.schemas) {
-      for (const reader of schema.readers) {
-        const on = { role: reader, database: db, schema: schema.name };
-        const suffix = `${schema.name}_${reader}`;
-        grants.grant(`usage_${suffix}`, { ...on, objectType: 'schema', privileges: ['USAGE'] });
-        grants.grant(`tables_${suffix}`, { ...on, objectType: 'table', privileges: readOnly() });
-        grants.grant(`sequences_${suffix}`, { ...on, objectType: 'sequence', privileges: readOnly() });
-        grants.defaultPrivileges(`future_tables_${suffix}`, {
+    const extensionSchema = this.createExtensions(plan, database, protect);
+    const grants = new SerializedGrants(this, 'grants', [...roles.values(), ...schemas, extensionSchema]);
+    for (const p of plan.privileges) {
+      const on = { role: p.role, database: plan.database, privileges: p.privileges };
+      if (p.kind === 'grant') {
+        grants.grant(p.id, {
           ...on,
-          owner: schema.owner,
-          objectType: 'table',
-          privileges: readOnly(),
+          objectType: p.objectType,
+          ...(p.schema ? { schema: p.schema } : {}),
+          ...(p.objects ? { objects: p.objects } : {}),
         });
-        grants.defaultPrivileges(`future_sequences_${suffix}`, {
-          ...on,
-          owner: schema.owner,
-          objectType: 'sequence',
-          privileges: readOnly(),
-        });
+      } else {
+        grants.defaultPrivileges(p.id, { ...on, schema: p.schema, owner: p.owner, objectType: p.objectType });
       }
     }
 
-    this.grantTableReads(grants, access, db);
-    this.outputs = { databaseName: db, loginRoles, monitoringRole: monitoring.output };
-  }
-
-  /**
-   * Table readers (Django's read switch on Payload's content): USAGE on the schema and SELECT on the listed tables
-   * only; a table created later stays closed until it is listed, so a new sensitive table is never exposed.
-   */
-  private grantTableReads(grants: SerializedGrants, access: DatabaseAccessConfig, db: string): void {
-    for (const schema of access.schemas) {
-      for (const reader of schema.tableReaders ?? []) {
-        const on = { role: reader.role, database: db, schema: schema.name };
-        const suffix = `${schema.name}_${reader.role}`;
-        grants.grant(`usage_${suffix}`, { ...on, objectType: 'schema', privileges: ['USAGE'] });
-        grants.grant(`tables_${suffix}`, {
-          ...on,
-          objectType: 'table',
-          privileges: readOnly(),
-          objects: reader.tables,
-        });
-      }
-    }
+    const monitoring = plan.roles.find((r) => r.name === plan.monitoringRole) as PlannedRole;
+    this.outputs = {
+      databaseName: plan.database,
+      loginRoles,
+      monitoringRole: {
+        name: monitoring.name,
+        password: passwords.get(monitoring.name) as string,
+        connectionLimit: monitoring.connectionLimit as number,
+      },
+    };
   }
 
   /**
@@ -213,14 +146,14 @@ export class DatabaseAccessLayer extends Construct {
    * offers), and each configured extension in it. Nothing in it belongs to an application role.
    */
   private createExtensions(
-    access: DatabaseAccessConfig,
+    plan: AccessPlan,
     database: DatabaseOutputs,
     protect: { lifecycle?: { preventDestroy: boolean } },
   ): Schema {
-    const { schema: name, names } = access.extensions;
+    const { schema: name, names } = plan.extensions;
     const schema = new Schema(this, `schema_${name}`, {
       name,
-      database: database.databaseName,
+      database: plan.database,
       owner: database.masterUsername,
       ifNotExists: true,
       dropCascade: false,
@@ -231,51 +164,25 @@ export class DatabaseAccessLayer extends Construct {
       new Extension(this, `extension_${extension}`, {
         name: extension,
         schema: schema.name,
-        database: database.databaseName,
+        database: plan.database,
         dropCascade: false,
         createCascade: false,
       });
     }
     return schema;
   }
-}
 
-/** Login roles find their own schema first, then the extensions; a reserved role only its schema. */
-function searchPathOf(
-  config: DatabaseRoleConfig,
-  owned: readonly string[],
-  extensionSchema: string,
-): { searchPath?: string[] } {
-  const path = config.login ? [...owned, extensionSchema] : [...owned];
-  return path.length > 0 ? { searchPath: path } : {};
-}
-
-/**
- * The Postgres exporter's login: member of `pg_monitor` (every pg_stat_* view and pg_stat_statements' query texts,
- * every setting) with USAGE on the extensions schema (where the pg_stat_statements view lives) only, so it reads
- * statistics and never application data. CONNECT and that USAGE are granted with the login roles'.
- */
-function monitoringRole(
-  scope: Construct,
-  config: MonitoringRoleConfig,
-  database: DatabaseOutputs,
-  extensionSchema: string,
-) {
-  const password = new Password(scope, `password_${config.name}`, {
-    length: 40,
-    special: false,
-    minNumeric: 4,
-  }).result;
-  const role = new Role(scope, `role_${config.name}`, {
-    name: config.name,
-    login: true,
-    password,
-    connectionLimit: config.connectionLimit,
-    statementTimeout: config.statementTimeoutMs,
-    searchPath: [extensionSchema],
-    roles: ['pg_monitor'],
-    ...unprivileged(),
-    dependsOn: [database.instance],
-  });
-  return { role, output: { name: config.name, password, connectionLimit: config.connectionLimit } };
+  private role(planned: PlannedRole, password: string | undefined, database: DatabaseOutputs): Role {
+    return new Role(this, `role_${planned.name}`, {
+      name: planned.name,
+      login: planned.login,
+      ...(password
+        ? { password, connectionLimit: planned.connectionLimit, statementTimeout: planned.statementTimeoutMs }
+        : {}),
+      ...(planned.searchPath.length > 0 ? { searchPath: [...planned.searchPath] } : {}),
+      ...(planned.memberOf.length > 0 ? { roles: [...planned.memberOf] } : {}),
+      ...unprivileged(),
+      dependsOn: [database.instance],
+    });
+  }
 }

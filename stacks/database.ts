@@ -20,6 +20,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { CustomerManagedKey } from '../constructs/customer-managed-key';
+import { postgresParameters } from '../constructs/postgres-parameters';
 import type { AwsTarget, EnvironmentTier, NetworkConfig } from '../environments/config';
 import type { DatabaseConfig } from '../environments/parts/database';
 
@@ -63,8 +64,8 @@ export const exportedLogs = ['postgresql', 'upgrade'];
 const ENHANCED_MONITORING_POLICY = 'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole';
 
 /** Static parameters only take effect after a reboot; RDS refuses `immediate` for them. */
-function parameter(name: string, value: string | number, isStatic = false): DbParameterGroupParameter {
-  return { name, value: String(value), applyMethod: isStatic ? 'pending-reboot' : 'immediate' };
+function parameter(name: string, value: string, isStatic: boolean): DbParameterGroupParameter {
+  return { name, value, applyMethod: isStatic ? 'pending-reboot' : 'immediate' };
 }
 
 export class DatabaseLayer extends Construct {
@@ -141,18 +142,7 @@ export class DatabaseLayer extends Construct {
       namePrefix: `${db.identifier}-postgres15-`,
       family: 'postgres15',
       description: `PostgreSQL 15 settings of ${db.identifier}`,
-      parameter: [
-        parameter('rds.force_ssl', 1),
-        parameter('password_encryption', 'scram-sha-256'),
-        parameter('log_statement', 'ddl'),
-        parameter('log_min_duration_statement', db.parameters.logMinDurationStatementMs),
-        parameter('log_connections', 1),
-        parameter('log_disconnections', 1),
-        parameter('idle_in_transaction_session_timeout', db.parameters.idleInTransactionSessionTimeoutMs),
-        parameter('shared_preload_libraries', 'pg_stat_statements', true),
-        // Pinned, not RDS's memory formula: the budget checks and the server then agree on one number.
-        parameter('max_connections', db.parameters.maxConnections, true),
-      ],
+      parameter: postgresParameters(db.parameters).map((p) => parameter(p.name, p.value, p.isStatic)),
       // A changed parameter set gets a new group first, so the instance is never left without one.
       lifecycle: { createBeforeDestroy: true },
     });

@@ -1,6 +1,6 @@
 /**
- * Every validation check has a failing case. A check is a `.check(` call in environments/rules/ or
- * policy/waivers.ts, identified by its call chain inside those files (a helper such as `quantities()` called for quotas and for limit ranges is one
+ * Every validation check has a failing case. A check is a `.check(` call in environments/rules/ (the local setup's
+ * in environments/rules/local/) or policy/waivers.ts, identified by its call chain inside those files (a helper such as `quantities()` called for quotas and for limit ranges is one
  * check per call site). Each check must run on the registered environments or the failing cases, and must be the
  * expected failure of at least one case in support/validation-cases.ts: a rule added without a failing case turns
  * this test red and names it.
@@ -8,19 +8,31 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { dev } from '../environments/dev';
+import { local } from '../environments/local';
+import type { LocalConfig } from '../environments/parts/local';
 import { prod } from '../environments/prod';
 import { validateEnvironments } from '../environments/validate';
+import { validateLocal } from '../environments/validate-local';
 import { Checker } from '../environments/validation';
 import { waiverRules } from '../policy/waivers';
-import { failingCases, waiverCases, type FailingCase } from './support/validation-cases';
+import {
+  failingCases,
+  localFailingCases,
+  waiverCases,
+  type FailingCase,
+  type LocalFailingCase,
+} from './support/validation-cases';
 
 const ROOT = join(__dirname, '..');
 const RULES = join(ROOT, 'environments', 'rules');
+const LOCAL_RULES = join(RULES, 'local');
 /** The files holding validation checks. */
 const RULE_FILES = [
-  ...readdirSync(RULES)
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => join(RULES, f)),
+  ...[RULES, LOCAL_RULES].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(dir, f)),
+  ),
   join(ROOT, 'policy', 'waivers.ts'),
 ];
 
@@ -66,24 +78,36 @@ function checkCallSites(): string[] {
   );
 }
 
-const isExpected = (c: FailingCase, call: CheckCall) =>
+type AnyCase = FailingCase | LocalFailingCase;
+
+const isExpected = (c: AnyCase, call: CheckCall) =>
   !call.ok &&
   call.field === c.expected.field &&
   (!('value' in c.expected) || JSON.stringify(call.value) === JSON.stringify(c.expected.value));
 
 describe('validation coverage', () => {
-  let byCase: { c: FailingCase; calls: CheckCall[] }[];
+  let byCase: { c: AnyCase; calls: CheckCall[] }[];
   const executed = new Map<string, string>(); // chain → a field it checks
 
   beforeAll(() => {
     // Every check of a valid run; the failing checks of each case (stack traces are slow to take).
     const validate = (c: Pick<FailingCase, 'envs' | 'today'>) =>
       validateEnvironments(c.envs(), c.today, waiverRules);
-    const valid = recordChecks(() => validate({ envs: () => [dev, prod] }), 'all');
-    byCase = [...failingCases, ...waiverCases].map((c) => ({
-      c,
-      calls: recordChecks(() => validate(c), 'failing'),
-    }));
+    const validateTheLocal = (setup: LocalConfig) => validateLocal(setup, [dev, prod], undefined);
+    const valid = [
+      ...recordChecks(() => validate({ envs: () => [dev, prod] }), 'all'),
+      ...recordChecks(() => validateTheLocal(local), 'all'),
+    ];
+    byCase = [
+      ...[...failingCases, ...waiverCases].map((c) => ({
+        c,
+        calls: recordChecks(() => validate(c), 'failing'),
+      })),
+      ...localFailingCases.map((c) => ({
+        c,
+        calls: recordChecks(() => validateTheLocal(c.local()), 'failing'),
+      })),
+    ];
     for (const call of [...valid, ...byCase.flatMap((b) => b.calls)]) executed.set(call.chain, call.field);
   });
 

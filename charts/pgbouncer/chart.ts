@@ -24,7 +24,14 @@ import type { ComputeQuantities } from '../../environments/parts/cluster';
 import { tcpProbes } from '../probes';
 import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
 import { PgBouncerExporter, type PgBouncerExporterProps } from './exporter';
-import { renderPgBouncerIni, renderUserlist, type IniDatabase } from './ini';
+import { renderPgBouncerIni, renderUserlist } from './ini';
+import {
+  PGBOUNCER_AUTH_DIR,
+  PGBOUNCER_CONFIG_DIR,
+  PGBOUNCER_CONTAINER_PORT,
+  pgbouncerIniOptions,
+  sessionDatabaseName,
+} from './ini-options';
 
 export interface PgBouncerUser {
   readonly name: string;
@@ -63,12 +70,7 @@ export interface PgBouncerChartProps {
   readonly statsUser: PgBouncerUser;
   readonly defaultPoolSize: number;
   readonly reservePoolSize: number;
-  /**
-   * The session path: database `<server.database>_session`, session pooling, this many server connections per user,
-   * no reserve; counted in each user's max_user_connections.
-   *
-   * @default - none: transaction pooling only
-   */
+  /** The session path's pool per user (ini-options.ts, PgBouncerPools). @default - none: transaction pooling only */
   readonly sessionPoolSize?: number;
   readonly reservePoolTimeoutSeconds: number;
   readonly maxClientConnections: number;
@@ -83,10 +85,9 @@ export interface PgBouncerChartProps {
    */
   readonly preStopSeconds?: number;
   /**
-   * Startup parameters clients send that PgBouncer should accept and ignore: Django passes `options`
-   * (`-c search_path=…`, which the role's own search_path makes unnecessary), JDBC-style drivers `extra_float_digits`.
+   * Startup parameters clients send that PgBouncer should accept and ignore.
    *
-   * @default ['extra_float_digits', 'options']
+   * @default DEFAULT_IGNORE_STARTUP_PARAMETERS (ini-options.ts: extra_float_digits, options)
    */
   readonly ignoreStartupParameters?: readonly string[];
   /**
@@ -108,8 +109,6 @@ export interface PgBouncerChartProps {
   readonly exporter?: PgBouncerExporterProps;
 }
 
-const CONFIG_DIR = '/etc/pgbouncer';
-const AUTH_DIR = '/etc/pgbouncer-auth';
 const CA_FILE = 'rds-ca-bundle.pem';
 
 export class PgBouncerChart extends Construct {
@@ -133,7 +132,7 @@ export class PgBouncerChart extends Construct {
   constructor(scope: Construct, id: string, props: PgBouncerChartProps) {
     super(scope, id);
     const name = props.name ?? 'pgbouncer';
-    this.containerPort = props.containerPort ?? 6432;
+    this.containerPort = props.containerPort ?? PGBOUNCER_CONTAINER_PORT;
     this.servicePort = props.servicePort ?? 5432;
     this.host = `${name}.${props.namespace}.svc.cluster.local`;
     this.selectorLabels = { 'app.kubernetes.io/name': 'pgbouncer', 'app.kubernetes.io/instance': name };
@@ -144,40 +143,28 @@ export class PgBouncerChart extends Construct {
       'app.kubernetes.io/component': 'connection-pooler',
     };
     const metadata = { name, namespace: props.namespace, labels };
-    const perUser = props.defaultPoolSize + props.reservePoolSize;
-    if (props.sessionPoolSize !== undefined) this.sessionDatabase = `${props.server.database}_session`;
+    if (props.sessionPoolSize !== undefined)
+      this.sessionDatabase = sessionDatabaseName(props.server.database);
     const preStopSeconds = props.preStopSeconds ?? 10;
 
-    this.ini = renderPgBouncerIni({
-      version: props.version,
-      listenAddress: '0.0.0.0',
-      listenPort: this.containerPort,
-      databases: [
-        {
-          name: props.server.database,
-          host: props.server.host,
-          port: props.server.port,
-          dbname: props.server.database,
+    this.ini = renderPgBouncerIni(
+      pgbouncerIniOptions({
+        version: props.version,
+        listenPort: this.containerPort,
+        server: {
+          ...props.server,
+          ...(props.server.caBundle ? { caFile: `${PGBOUNCER_CONFIG_DIR}/${CA_FILE}` } : {}),
         },
-        ...this.sessionPath(props),
-      ],
-      authFile: `${AUTH_DIR}/userlist.txt`,
-      defaultPoolSize: props.defaultPoolSize,
-      reservePoolSize: props.reservePoolSize,
-      reservePoolTimeoutSeconds: props.reservePoolTimeoutSeconds,
-      maxClientConnections: props.maxClientConnections,
-      queryWaitTimeoutSeconds: props.queryWaitTimeoutSeconds,
-      maxDbConnections: perUser * props.users.length,
-      users: props.users.map((u) => ({
-        name: u.name,
-        maxConnections: perUser + (props.sessionPoolSize ?? 0),
-      })),
-      serverTlsSslMode: props.server.sslMode,
-      ...(props.server.caBundle ? { serverTlsCaFile: `${CONFIG_DIR}/${CA_FILE}` } : {}),
-      ignoreStartupParameters: props.ignoreStartupParameters ?? ['extra_float_digits', 'options'],
-      adminUsers: [props.adminUser.name],
-      statsUsers: [props.statsUser.name],
-    });
+        users: props.users.map((u) => u.name),
+        defaultPoolSize: props.defaultPoolSize,
+        reservePoolSize: props.reservePoolSize,
+        ...(props.sessionPoolSize !== undefined ? { sessionPoolSize: props.sessionPoolSize } : {}),
+        reservePoolTimeoutSeconds: props.reservePoolTimeoutSeconds,
+        maxClientConnections: props.maxClientConnections,
+        queryWaitTimeoutSeconds: props.queryWaitTimeoutSeconds,
+        ...(props.ignoreStartupParameters ? { ignoreStartupParameters: props.ignoreStartupParameters } : {}),
+      }),
+    );
     const userlist = renderUserlist([...props.users, props.adminUser, props.statsUser]);
 
     this.configMap = new ConfigMapV1(this, 'config', {
@@ -236,7 +223,7 @@ export class PgBouncerChart extends Construct {
                 name: 'pgbouncer',
                 ...pinnedImage(props.image),
                 command: ['/usr/bin/pgbouncer'],
-                args: [`${CONFIG_DIR}/pgbouncer.ini`],
+                args: [`${PGBOUNCER_CONFIG_DIR}/pgbouncer.ini`],
                 port: [{ name: 'pgbouncer', containerPort: this.containerPort, protocol: 'TCP' }],
                 // The image is Alpine with busybox; the kubernetes provider has no native sleep action.
                 lifecycle: { preStop: [{ exec: { command: ['/bin/sleep', String(preStopSeconds)] } }] },
@@ -247,8 +234,8 @@ export class PgBouncerChart extends Construct {
                 },
                 ...tcpProbes('pgbouncer', { readiness: 5, liveness: 30 }),
                 volumeMount: [
-                  { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
-                  { name: 'userlist', mountPath: AUTH_DIR, readOnly: true },
+                  { name: 'config', mountPath: PGBOUNCER_CONFIG_DIR, readOnly: true },
+                  { name: 'userlist', mountPath: PGBOUNCER_AUTH_DIR, readOnly: true },
                   { name: 'tmp', mountPath: '/tmp' },
                 ],
               },
@@ -281,25 +268,5 @@ export class PgBouncerChart extends Construct {
       metadata,
       spec: { minAvailable: String(props.minAvailable), selector: { matchLabels: this.selectorLabels } },
     });
-  }
-
-  /** The session path's [databases] entry: same server and database, its own session-pooled pools. */
-  private sessionPath(props: PgBouncerChartProps): IniDatabase[] {
-    if (props.sessionPoolSize === undefined || this.sessionDatabase === undefined) return [];
-    const poolSize = props.sessionPoolSize;
-    return [
-      {
-        name: this.sessionDatabase,
-        host: props.server.host,
-        port: props.server.port,
-        dbname: props.server.database,
-        pool: {
-          poolMode: 'session',
-          poolSize,
-          reservePool: 0,
-          maxDbConnections: poolSize * props.users.length,
-        },
-      },
-    ];
   }
 }

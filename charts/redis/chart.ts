@@ -6,6 +6,7 @@
  * One replica on purpose: two independent caches behind one Service would answer with entries the other one has
  * deleted. Losing the pod costs a cold cache, not data (no persistence: see README, "Application contract").
  */
+import { dirname } from 'node:path';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
@@ -15,7 +16,15 @@ import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
 import { tcpProbes } from '../probes';
 import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
-import { renderAclFile, renderRedisConf, type RedisAclProfile } from './config';
+import {
+  REDIS_ACL_FILE,
+  REDIS_CONFIG_DIR,
+  REDIS_DATA_DIR,
+  REDIS_DEFAULT_PORT,
+  renderAclFile,
+  renderRedisConf,
+  type RedisAclProfile,
+} from './config';
 
 export interface RedisUser {
   readonly name: string;
@@ -53,9 +62,9 @@ export interface RedisChartProps {
   readonly port?: number;
 }
 
-const CONFIG_DIR = '/etc/redis';
-const ACL_DIR = '/etc/redis-acl';
-const DATA_DIR = '/data';
+const CONFIG_DIR = REDIS_CONFIG_DIR;
+const ACL_DIR = dirname(REDIS_ACL_FILE);
+const DATA_DIR = REDIS_DATA_DIR;
 
 export class RedisChart extends Construct {
   /** Labels that select the Redis pod (for NetworkPolicies). */
@@ -71,7 +80,7 @@ export class RedisChart extends Construct {
   constructor(scope: Construct, id: string, props: RedisChartProps) {
     super(scope, id);
     const name = props.name ?? 'redis';
-    this.port = props.port ?? 6379;
+    this.port = props.port ?? REDIS_DEFAULT_PORT;
     this.host = `${name}.${props.namespace}.svc.cluster.local`;
     this.selectorLabels = { 'app.kubernetes.io/name': 'redis', 'app.kubernetes.io/instance': name };
     const labels = {
@@ -91,7 +100,7 @@ export class RedisChart extends Construct {
           port: this.port,
           maxMemoryBytes: props.maxMemoryBytes,
           evictionPolicy: props.evictionPolicy,
-          aclFile: `${ACL_DIR}/users.acl`,
+          aclFile: REDIS_ACL_FILE,
           dataDir: DATA_DIR,
         }),
       },

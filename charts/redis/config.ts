@@ -11,6 +11,15 @@ import { atLeast, parseVersion } from '../pgbouncer/ini';
 
 export const MINIMUM_REDIS_VERSION = '7.0.0';
 
+/** Where the chart mounts redis.conf (ConfigMap) and the ACL file (Secret); the local container mounts the same. */
+export const REDIS_CONFIG_DIR = '/etc/redis';
+export const REDIS_ACL_FILE = '/etc/redis-acl/users.acl';
+export const REDIS_DATA_DIR = '/data';
+export const REDIS_DEFAULT_PORT = 6379;
+
+/** The read-only ACL user of operators and exporters. */
+export const REDIS_MONITORING_USER = 'monitoring';
+
 export interface RedisConfOptions {
   readonly version: string;
   readonly bindAddress: string;
@@ -87,6 +96,14 @@ function aclLine(user: RedisAclUser): string {
   const keys = user.profile === 'cache' ? `resetkeys ~${user.keyPrefix}:*` : 'resetkeys';
   const commands = user.profile === 'cache' ? CACHE_COMMANDS : MONITORING_COMMANDS;
   return `user ${user.name} on resetpass #${user.passwordSha256} ${keys} resetchannels ${commands}`;
+}
+
+/** The ACL users, passwords aside: one cache user per application, named after it and confined to `<app>:` keys. */
+export function redisAclUsers(apps: readonly string[]): Omit<RedisAclUser, 'passwordSha256'>[] {
+  return [
+    ...[...apps].sort().map((app) => ({ name: app, profile: 'cache' as const, keyPrefix: app })),
+    { name: REDIS_MONITORING_USER, profile: 'monitoring' as const },
+  ];
 }
 
 /** The ACL file: the default user switched off, then one line per user. */

@@ -10,98 +10,47 @@
  */
 import type { Client } from 'pg';
 import { environments } from '../../environments';
-import type { EnvironmentConfig } from '../../environments/config';
 import {
-  createProbeObjects,
   diffAccessMatrices,
   expectedAccessMatrix,
   formatAccessMatrix,
-  GENERATIONS,
+  OUTSIDER,
   probeAccessMatrix,
+  probedSchemas,
   type AccessMatrix,
-  type Generation,
 } from '../support/access-matrix';
-import { emulatedApply, planChangesOf, type AppliedState } from '../support/emulated-apply';
+import { deployAccessLayer, type DeployedAccessLayer } from '../support/deployed-access-layer';
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
-import type { ProviderSession } from '../support/postgresql-provider-emulation';
-import { createRdsLikeDatabase, MASTER_PASSWORD } from '../support/rds-like-database';
 import { synthEnvironment } from '../support/synth';
-import type { TerraformJson } from '../../synth/terraform-json';
 
 jest.setTimeout(180_000);
-
-const OUTSIDER = 'outsider'; // a login role the model does not declare: what PUBLIC may do
-const OUTSIDER_PASSWORD = 'outsider-password';
-
-/** The postgresql provider as the stack configures it (its database and user), connected to the local server. */
-function providerSession(server: LocalPostgres, stack: TerraformJson): ProviderSession {
-  const config = stack.provider?.postgresql?.[0] as { database: string; username: string };
-  const clients = new Map<string, Promise<Client>>();
-  return {
-    database: config.database,
-    client(database) {
-      if (!clients.has(database))
-        clients.set(database, server.connect(config.username, database, MASTER_PASSWORD));
-      return clients.get(database) as Promise<Client>;
-    },
-  };
-}
-
-/** The owners' migrations: probe objects in every declared schema, and in `public` as the database owner. */
-async function migrate(superuser: Client, env: EnvironmentConfig, generation: Generation): Promise<void> {
-  for (const schema of env.databaseAccess.schemas) {
-    await createProbeObjects(superuser, schema.name, schema.owner, generation);
-  }
-  await createProbeObjects(superuser, 'public', env.database.masterUsername, generation);
-}
-
-/** The generated password of each login role, from the applied random_password resources. */
-function passwordsOf(state: AppliedState): Map<string, string> {
-  const roles = [...state].filter(([address]) => address.startsWith('postgresql_role.'));
-  return new Map(
-    roles.flatMap(([, role]) => (role.password ? [[String(role.name), String(role.password)]] : [])),
-  );
-}
 
 describe.each(environments.map((env) => [env.name, env] as const))(
   'access model of %s on PostgreSQL 15',
   (name, env) => {
     const dbName = env.database.databaseName;
-    const schemas = [...env.databaseAccess.schemas.map((s) => s.name), 'public'];
-    const roles = [...env.databaseAccess.roles.map((r) => r.name), OUTSIDER];
-    const state: AppliedState = new Map();
+    const schemas = probedSchemas(env.databaseAccess);
+    const roles = [
+      ...env.databaseAccess.roles.map((r) => r.name),
+      env.databaseAccess.monitoringRole.name,
+      OUTSIDER.name,
+    ];
     let server: LocalPostgres;
     let superuser: Client;
-    let passwords: Map<string, string>;
+    let deployed: DeployedAccessLayer;
     let matrix: AccessMatrix;
-    let nextPlan: string[];
 
-    const login = (role: string, password = passwords.get(role)) => server.connect(role, dbName, password);
+    const login = (role: string, password = deployed.password(role)) =>
+      server.connect(role, dbName, password);
 
     beforeAll(async () => {
       server = await startLocalPostgres();
       try {
-        const stack = synthEnvironment(env);
-        await (await createRdsLikeDatabase(server, env)).end();
+        deployed = await deployAccessLayer(server, env, synthEnvironment(env));
         superuser = await server.connect('postgres', dbName);
-        await superuser.query(`CREATE ROLE ${OUTSIDER} LOGIN PASSWORD '${OUTSIDER_PASSWORD}'`);
-        const session = providerSession(server, stack);
-
-        await emulatedApply(
-          session,
-          stack,
-          ['random_password', 'postgresql_role', 'postgresql_schema'],
-          state,
-        );
-        await migrate(superuser, env, GENERATIONS[0]);
-        await emulatedApply(session, stack, ['postgresql_grant', 'postgresql_default_privileges'], state);
-        await migrate(superuser, env, GENERATIONS[1]);
-        nextPlan = await planChangesOf(session, state);
-
-        passwords = new Map([...passwordsOf(state), [OUTSIDER, OUTSIDER_PASSWORD]]);
         matrix = await probeAccessMatrix(
           { superuser, login },
-          roles.map((role) => ({ name: role, password: passwords.get(role) })),
+          roles.map((role) => ({ name: role, password: deployed.password(role) })),
           schemas,
         );
       } catch (error) {
@@ -110,6 +59,7 @@ describe.each(environments.map((env) => [env.name, env] as const))(
     });
 
     afterAll(async () => {
+      await superuser?.end();
       await server?.stop();
     });
 
@@ -121,11 +71,11 @@ describe.each(environments.map((env) => [env.name, env] as const))(
     });
 
     test('the next plan would be empty: every resource reads back as configured', () => {
-      expect(nextPlan).toEqual([]);
+      expect(deployed.nextPlan).toEqual([]);
     });
 
     test('PUBLIC cannot connect: a role the model does not declare is refused', async () => {
-      await expect(login(OUTSIDER)).rejects.toThrow(/permission denied for database/);
+      await expect(login(OUTSIDER.name)).rejects.toThrow(/permission denied for database/);
     });
 
     test('search_path, statement_timeout and connection limit are set on each login role', async () => {
@@ -151,6 +101,18 @@ describe.each(environments.map((env) => [env.name, env] as const))(
           config.name,
         ]);
         expect(limit.rows[0].rolconnlimit).toBe(config.connectionLimit);
+      }
+    });
+
+    test('reserved product roles exist but cannot log in', async () => {
+      for (const config of env.databaseAccess.roles.filter((r) => !r.login)) {
+        const role = await superuser.query('SELECT rolcanlogin FROM pg_roles WHERE rolname = $1', [
+          config.name,
+        ]);
+        expect({ role: config.name, rows: role.rows }).toEqual({
+          role: config.name,
+          rows: [{ rolcanlogin: false }],
+        });
       }
     });
   },

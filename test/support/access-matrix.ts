@@ -8,10 +8,13 @@
  * TEMPORARY and CREATE on the database. Every object exists twice: created by the schema's owner before the grants
  * were applied (`existing`) and after (`later`, reached through default privileges).
  *
- * The matrix is plain data (role → scope → sorted operation names) so that other proofs can compare matrices
- * probed from databases set up in different ways, cell by cell.
+ * The matrix is plain data (role → scope → sorted operation names) so that proofs can compare matrices probed from
+ * databases set up in different ways (the postgresql layer applied by the harness, deployed-access-layer.ts; the
+ * local bootstrap, local-bootstrap.ts), cell by cell. Both set up in the same order: the outsider, roles and
+ * schemas, the owners' `existing` objects (migrateProbeObjects), the grants, the owners' `later` objects.
  */
 import type { Client } from 'pg';
+import type { EnvironmentConfig } from '../../environments/config';
 import type { DatabaseAccessConfig } from '../../environments/parts/database-access';
 
 /** The scope of the database-level operations in a matrix row. */
@@ -131,6 +134,34 @@ export function objectName(schema: string, generation: Generation, kind: ObjectK
 const objectOperationName = (g: Generation, o: ObjectOperation) => `${g} ${o.kind} ${o.action}`;
 const schemaOperationName = (o: SchemaOperation) => `schema ${o.action}`;
 
+/** A login role the model does not declare: it stands for PUBLIC. */
+export const OUTSIDER = { name: 'outsider', password: 'outsider-password' } as const;
+
+/** Creates the outsider (as the bootstrap superuser, before the model is applied). */
+export async function createOutsider(superuser: Client): Promise<void> {
+  await superuser.query(`CREATE ROLE ${OUTSIDER.name} LOGIN PASSWORD '${OUTSIDER.password}'`);
+}
+
+/** The schemas a matrix has columns for: the declared ones, the extensions' and `public`. */
+export function probedSchemas(access: DatabaseAccessConfig): string[] {
+  return [...access.schemas.map((s) => s.name), access.extensions.schema, 'public'];
+}
+
+/**
+ * The owners' migrations of one generation: probe objects in every declared schema as its owner, and in the
+ * extensions' schema and `public` as the master user (owner of the one, the database's owner for the other).
+ */
+export async function migrateProbeObjects(
+  superuser: Client,
+  env: Pick<EnvironmentConfig, 'databaseAccess' | 'database'>,
+  generation: Generation,
+): Promise<void> {
+  for (const schema of env.databaseAccess.schemas)
+    await createProbeObjects(superuser, schema.name, schema.owner, generation);
+  for (const schema of [env.databaseAccess.extensions.schema, 'public'])
+    await createProbeObjects(superuser, schema, env.database.masterUsername, generation);
+}
+
 /** Creates the probe objects of one generation in `schema`, as its owner (run by a superuser). */
 export async function createProbeObjects(
   superuser: Client,
@@ -232,19 +263,22 @@ export async function probeAccessMatrix(
 
 /**
  * What the access model promises: a schema's owner may do everything in it; a reader may use the schema and read
- * its tables and sequences, existing and later ones; nobody else may do anything in it, and nobody anything in
- * schema `public` or TEMPORARY/CREATE on the database. Login roles log in. Functions: PostgreSQL grants EXECUTE to
- * PUBLIC on every new function and the model keeps that default, so whoever may use a schema may call its functions
- * (they run with the caller's rights).
+ * its tables and sequences, existing and later ones; every login role (the monitoring role too) may use the
+ * extensions' schema and nothing more there; nobody else may do anything in them, and nobody anything in schema
+ * `public` or TEMPORARY/CREATE on the database. Login roles log in. Functions: PostgreSQL grants EXECUTE to PUBLIC
+ * on every new function and the model keeps that default, so whoever may use a schema may call its functions (they
+ * run with the caller's rights).
  *
  * @param roles every role to expect a row for: the declared ones and any other (standing for PUBLIC)
- * @param schemas the columns: declared schemas and `public`
+ * @param schemas the columns: declared schemas, the extensions' and `public`
  */
 export function expectedAccessMatrix(
   access: DatabaseAccessConfig,
   roles: readonly string[],
   schemas: readonly string[],
 ): AccessMatrix {
+  const logsIn = (role: string) =>
+    role === access.monitoringRole.name || access.roles.some((r) => r.name === role && r.login);
   const privilegesOf = (
     role: string,
     schema: string,
@@ -253,12 +287,16 @@ export function expectedAccessMatrix(
     if (declared?.owner === role) return { usage: true, has: () => true };
     if (declared?.readers.includes(role))
       return { usage: true, has: (p) => p === 'SELECT' || p === 'EXECUTE' };
+    // Table readers (the read switch) may SELECT only their listed tables, never a probe object.
+    if (declared?.tableReaders?.some((r) => r.role === role))
+      return { usage: true, has: (p) => p === 'EXECUTE' };
+    if (schema === access.extensions.schema && logsIn(role))
+      return { usage: true, has: (p) => p === 'EXECUTE' };
     return { usage: false, has: () => false };
   };
   const matrix: Record<string, Record<string, string[]>> = {};
   for (const role of roles) {
-    const login = access.roles.some((r) => r.name === role && r.login);
-    matrix[role] = { [DATABASE_SCOPE]: login ? ['login'] : [] };
+    matrix[role] = { [DATABASE_SCOPE]: logsIn(role) ? ['login'] : [] };
     for (const schema of schemas) {
       const { usage, has } = privilegesOf(role, schema);
       const owner = access.schemas.some((s) => s.name === schema && s.owner === role);

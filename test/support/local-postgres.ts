@@ -16,7 +16,8 @@ import { freePort } from './free-port';
 
 const STEP_TIMEOUT_MS = 60_000;
 
-function findBinDir(): string {
+/** The PostgreSQL 15 server binaries (and psql): LIGHTWAVE_PG_BINDIR, PATH, or Debian's layout. */
+export function postgresBinDir(): string {
   const candidates = [
     process.env.LIGHTWAVE_PG_BINDIR,
     ...(process.env.PATH ?? '').split(delimiter),
@@ -92,7 +93,7 @@ export interface LocalPostgresOptions {
 }
 
 export async function startLocalPostgres(options: LocalPostgresOptions = {}): Promise<LocalPostgres> {
-  const bin = findBinDir();
+  const bin = postgresBinDir();
   const root = mkdtempSync(join(tmpdir(), 'lightwave-pg-'));
   const data = join(root, 'data');
   const socketDir = join(root, 'socket');

@@ -19,8 +19,20 @@ import { pgbouncerFaultRules } from '../../environments/rules/pgbouncer-faults';
 import { redisRules } from '../../environments/rules/redis';
 import { sessionPathRules } from '../../environments/rules/session-path';
 import { tableReadRules } from '../../environments/rules/table-reads';
+import { localImageRules } from '../../environments/rules/local/images';
+import { localNameRules } from '../../environments/rules/local/names';
+import { localObjectStoreRules } from '../../environments/rules/local/object-store';
+import { localPortRules } from '../../environments/rules/local/ports';
+import { localSettingsRules } from '../../environments/rules/local/settings';
+import type { LocalConfig } from '../../environments/parts/local';
 import { todayUtc } from '../../environments/validate';
-import { checkEach, type EnvironmentRule, type ValidationFailure } from '../../environments/validation';
+import { checkLocal, localRegistry } from '../../environments/validate-local';
+import {
+  checkEach,
+  type EnvironmentRule,
+  type LocalRule,
+  type ValidationFailure,
+} from '../../environments/validation';
 
 /** By the field's start; the first match wins. A login role's connection limit is also checked against its pools. */
 const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
@@ -53,4 +65,24 @@ export function areaFailures(
 ): ValidationFailure[] {
   const rules = AREAS.find(([pattern]) => pattern.test(field))?.[1] ?? [];
   return checkEach(envs, rules, today ?? todayUtc());
+}
+
+/** The local setup's areas (environments/rules/local/), by the field's start. */
+const LOCAL_AREAS: readonly [RegExp, readonly LocalRule[]][] = [
+  [/^ports\./, localPortRules],
+  [/^(postgresImage|objectStore\.(image|initImage))\./, localImageRules],
+  [/^objectStore\./, localObjectStoreRules],
+  [/^settings\./, localSettingsRules],
+  [/^(projectName$|basedOn\.)/, localNameRules],
+];
+
+/** The failures that the local rules of `field`'s area report, with the registered environments (or `registry`). */
+export function localAreaFailures(
+  local: LocalConfig,
+  registry: readonly EnvironmentConfig[],
+  field: string,
+  today?: string,
+): ValidationFailure[] {
+  const rules = LOCAL_AREAS.find(([pattern]) => pattern.test(field))?.[1] ?? [];
+  return checkLocal(local, localRegistry(local, registry), rules, today ?? todayUtc());
 }

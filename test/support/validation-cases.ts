@@ -1,11 +1,13 @@
 /**
  * Every failing case of the validation tests: inputs that must be refused, with the failure they must produce.
- * Shared by validation.test.ts and policy/waivers.test.ts (each case fails as expected) and
- * validation-coverage.test.ts (every check of environments/rules and policy/waivers.ts is the expected failure of
- * at least one case).
+ * Shared by validation.test.ts, local-validation.test.ts and policy/waivers.test.ts (each case fails as expected)
+ * and validation-coverage.test.ts (every check of environments/rules, environments/rules/local and
+ * policy/waivers.ts is the expected failure of at least one case).
  */
 import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';
+import { local } from '../../environments/local';
+import type { LocalConfig } from '../../environments/parts/local';
 import { prod } from '../../environments/prod';
 import type { ValidationFailure } from '../../environments/validation';
 import { withChange, type Writable } from './with-change';
@@ -1754,3 +1756,173 @@ export const failingCases: readonly FailingCase[] = [
   })),
   ...acrossEnvironments,
 ];
+
+/** A bad input of the local development setup (environments/local.ts), validated with the registered environments. */
+export interface LocalFailingCase {
+  readonly what: string;
+  readonly local: () => LocalConfig;
+  /** The failure the case must produce, always the local setup's (`value` compared when present). */
+  readonly expected: Partial<ValidationFailure> & { readonly field: string };
+}
+
+type LocalChange = (l: Writable<LocalConfig>) => void;
+
+/** [what is wrong, change, field expected in the failure, bad value expected in the failure] */
+const changedLocal: [string, LocalChange, string, unknown][] = [
+  ['a port below 1024', (l) => (l.ports.postgres = 543), 'ports.postgres', 543],
+  ['a port above 65535', (l) => (l.ports.objectStore = 70000), 'ports.objectStore', 70000],
+  ['a port given twice', (l) => (l.ports.objectStore = l.ports.pgbouncer), 'ports.objectStore', 6432],
+  ["a port dev's database tunnel already takes", (l) => (l.ports.postgres = 15432), 'ports.postgres', 15432],
+  [
+    "a port prod's database tunnel already takes",
+    (l) => (l.ports.pgbouncer = 25432),
+    'ports.pgbouncer',
+    25432,
+  ],
+  ['a Redis port given twice', (l) => (l.ports.redis = l.ports.postgres), 'ports.redis', 5433],
+  [
+    'a setting the contract does not give the application from config',
+    (l) => (l.settings.django = { DEBUG: 'true' }),
+    'settings.django.DEBUG',
+    'true',
+  ],
+  [
+    'an empty setting',
+    (l) => (l.settings.payload = { NEXT_PUBLIC_SERVER_URL: ' ' }),
+    'settings.payload.NEXT_PUBLIC_SERVER_URL',
+    ' ',
+  ],
+  [
+    'a PostgreSQL image repository with uppercase letters',
+    (l) => (l.postgresImage.repository = 'Postgres'),
+    'postgresImage.repository',
+    'Postgres',
+  ],
+  // Of PostgreSQL 15, so that only the pinning check fails.
+  [
+    'an image tag naming latest',
+    (l) => (l.postgresImage.tag = '15.17-latest'),
+    'postgresImage.tag',
+    '15.17-latest',
+  ],
+  [
+    'a digest that is not sha256',
+    (l) => (l.postgresImage.digest = 'md5:abc'),
+    'postgresImage.digest',
+    'md5:abc',
+  ],
+  [
+    'an object store image repository with a space',
+    (l) => (l.objectStore.image.repository = 'versity /versitygw'),
+    'objectStore.image.repository',
+    'versity /versitygw',
+  ],
+  [
+    'an image tag without a version',
+    (l) => (l.objectStore.image.tag = 'edge'),
+    'objectStore.image.tag',
+    'edge',
+  ],
+  [
+    'an object store image digest too short',
+    (l) => (l.objectStore.image.digest = 'sha256:abc'),
+    'objectStore.image.digest',
+    'sha256:abc',
+  ],
+  [
+    'an image repository with uppercase letters',
+    (l) => (l.objectStore.initImage.repository = 'Amazon/aws-cli'),
+    'objectStore.initImage.repository',
+    'Amazon/aws-cli',
+  ],
+  [
+    'an init image tagged stable',
+    (l) => (l.objectStore.initImage.tag = 'stable'),
+    'objectStore.initImage.tag',
+    'stable',
+  ],
+  [
+    'an init image digest in uppercase hex',
+    (l) => (l.objectStore.initImage.digest = `sha256:${'A'.repeat(64)}`),
+    'objectStore.initImage.digest',
+    `sha256:${'A'.repeat(64)}`,
+  ],
+  [
+    "PostgreSQL of another major than the environment's",
+    (l) => (l.postgresImage.tag = '16.9-alpine3.23'),
+    'postgresImage.tag',
+    '16.9-alpine3.23',
+  ],
+  [
+    'a bucket name with uppercase letters',
+    (l) => (l.objectStore.bucket = 'Lightwave-Media'),
+    'objectStore.bucket',
+    'Lightwave-Media',
+  ],
+  [
+    "the name of prod's real bucket",
+    (l) => (l.objectStore.bucket = 'lightwave-media'),
+    'objectStore.bucket',
+    'lightwave-media',
+  ],
+  ['a region clients cannot sign for', (l) => (l.objectStore.region = 'mars'), 'objectStore.region', 'mars'],
+  [
+    'a project name Compose refuses',
+    (l) => (l.projectName = 'Lightwave Local'),
+    'projectName',
+    'Lightwave Local',
+  ],
+  [
+    'a role name the bootstrap SQL would have to quote',
+    (l) => {
+      l.basedOn.databaseAccess.roles[4].name = 'user';
+      l.basedOn.databaseAccess.schemas[4].owner = 'user';
+    },
+    'basedOn.databaseAccess.roles[4].name',
+    'user',
+  ],
+  [
+    'a schema name the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.databaseAccess.schemas[3].name = 'order'),
+    'basedOn.databaseAccess.schemas[3].name',
+    'order',
+  ],
+  [
+    'a monitoring role name the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.databaseAccess.monitoringRole.name = 'current_role'),
+    'basedOn.databaseAccess.monitoringRole.name',
+    'current_role',
+  ],
+  [
+    'an extensions schema name the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.databaseAccess.extensions.schema = 'table'),
+    'basedOn.databaseAccess.extensions.schema',
+    'table',
+  ],
+  [
+    'a table of the read switch the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['Pages'] }]),
+    'basedOn.databaseAccess.schemas[0].tableReaders[0].tables[0]',
+    'Pages',
+  ],
+  [
+    'a master user name the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.database.masterUsername = 'session_user'),
+    'basedOn.database.masterUsername',
+    'session_user',
+  ],
+  [
+    'a database name the bootstrap SQL would have to quote',
+    (l) => (l.basedOn.database.databaseName = 'select'),
+    'basedOn.database.databaseName',
+    'select',
+  ],
+];
+
+export const localFailingCases: readonly LocalFailingCase[] = changedLocal.map(
+  ([what, change, field, value]): LocalFailingCase => ({
+    what,
+    local: () => withChange(local, change),
+    expected: { environment: 'local', field, value },
+  }),
+);

@@ -10,12 +10,12 @@ export type Writable<T> = T extends readonly (infer U)[]
     ? { -readonly [K in keyof T]: Writable<T[K]> }
     : T;
 
-/** A deep copy of `env` with `change` applied to the copy, for one-off bad or varied inputs. */
-export function withChange(
-  env: EnvironmentConfig,
-  change: (copy: Writable<EnvironmentConfig>) => void,
-): EnvironmentConfig {
-  const copy = structuredClone(env) as Writable<EnvironmentConfig>;
+/** A deep copy of `config` (an environment's, the local setup's) with `change` applied to the copy, for one-off bad or varied inputs. */
+export function withChange<T extends object = EnvironmentConfig>(
+  config: T,
+  change: (copy: Writable<T>) => void,
+): T {
+  const copy = structuredClone(config) as Writable<T>;
   change(copy);
-  return copy;
+  return copy as T;
 }

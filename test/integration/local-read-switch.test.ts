@@ -1,0 +1,73 @@
+/**
+ * Django's read switch in the local bootstrap, on a real PostgreSQL 15: with `tableReaders` on (dev has it off), the
+ * listed Payload tables become readable by Django once Payload's migrations created them, and nothing else does.
+ * A first bootstrap before the migrations warns and grants nothing (in the cloud the grant would fail the deploy);
+ * the next one, as `docker compose up` runs it, applies the grant.
+ */
+import { local } from '../../environments/local';
+import type { LocalConfig } from '../../environments/parts/local';
+import { startLocalBootstrap, type LocalBootstrap } from '../support/local-bootstrap';
+import type { Writable } from '../support/synth';
+
+jest.setTimeout(120_000);
+
+const READABLE = ['pages', 'posts'];
+const switchedOn = structuredClone(local) as Writable<LocalConfig>;
+const payload = switchedOn.basedOn.databaseAccess.schemas.find((s) => s.name === 'payload');
+if (!payload) throw new Error('dev has no payload schema');
+payload.tableReaders = [{ role: 'django_user', tables: READABLE }];
+
+const dbName = local.basedOn.database.databaseName;
+let bootstrap: LocalBootstrap;
+let beforeMigrations: string;
+let afterMigrations: string;
+
+beforeAll(async () => {
+  bootstrap = await startLocalBootstrap(switchedOn);
+  beforeMigrations = bootstrap.run();
+  const superuser = await bootstrap.server.connect('postgres', dbName);
+  try {
+    await superuser.query('SET ROLE payload_user');
+    for (const table of [...READABLE, ...(payload.sensitiveTables ?? [])]) {
+      await superuser.query(`CREATE TABLE payload.${table} (id int)`);
+    }
+  } finally {
+    await superuser.end();
+  }
+  afterMigrations = bootstrap.run();
+});
+afterAll(async () => {
+  await bootstrap?.stop();
+});
+
+async function canRead(table: string): Promise<boolean> {
+  const django = await bootstrap.server.connect(
+    'django_user',
+    dbName,
+    bootstrap.credentials().get('password_django_user'),
+  );
+  try {
+    await django.query(`SELECT count(*) FROM payload.${table}`);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await django.end();
+  }
+}
+
+test('before the migrations the bootstrap warns that the grant waits for its tables', () => {
+  expect(beforeMigrations).toMatch(/WARNING: {2}grants\.tables_payload_django_user skipped: not every table/);
+  expect(afterMigrations).not.toMatch(/skipped/);
+});
+
+test('after them Django reads the listed tables, and no sensitive one', async () => {
+  const sensitive = payload.sensitiveTables ?? [];
+  expect(sensitive.length).toBeGreaterThan(0);
+  const reads = Object.fromEntries(
+    await Promise.all([...READABLE, ...sensitive].map(async (t) => [t, await canRead(t)] as const)),
+  );
+  expect(reads).toEqual(
+    Object.fromEntries([...READABLE.map((t) => [t, true]), ...sensitive.map((t) => [t, false])]),
+  );
+});
