@@ -3,6 +3,7 @@
  */
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 
 export interface CustomerManagedKeyProps {
@@ -20,6 +21,12 @@ export interface CustomerManagedKeyProps {
    * @default false
    */
   readonly preventDestroy?: boolean;
+  /**
+   * The AWS provider (region) the key lives in: keys are regional.
+   *
+   * @default - the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 export class CustomerManagedKey extends Construct {
@@ -28,7 +35,9 @@ export class CustomerManagedKey extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
     super(scope, id);
+    const provider = props.provider ? { provider: props.provider } : {};
     this.key = new KmsKey(this, 'key', {
+      ...provider,
       description: props.description,
       enableKeyRotation: true,
       rotationPeriodInDays: 365,
@@ -37,6 +46,7 @@ export class CustomerManagedKey extends Construct {
       ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
     });
     this.alias = new KmsAlias(this, 'alias', {
+      ...provider,
       name: `alias/${props.alias}`,
       targetKeyId: this.key.keyId,
     });

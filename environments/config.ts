@@ -7,6 +7,7 @@
 import type { ClusterConfig } from './parts/cluster';
 import type { DatabaseConfig } from './parts/database';
 import type { DatabaseAccessConfig } from './parts/database-access';
+import type { DataProtectionConfig } from './parts/data-protection';
 import type { CloudflareConfig } from './parts/media';
 import type { CostConfig, PolicyWaiver } from './parts/review';
 
@@ -55,6 +56,8 @@ export interface EnvironmentConfig {
   readonly cluster: ClusterConfig;
   /** R2 media bucket and CDN domain; the provider's token comes from CLOUDFLARE_API_TOKEN, never from here. */
   readonly cloudflare: CloudflareConfig;
+  /** Backups of the database off the region, and the second copy of the media. */
+  readonly dataProtection: DataProtectionConfig;
   /** Accepted exceptions to the policy rules (policy/), each with a reason and an expiry date. */
   readonly policyWaivers: readonly PolicyWaiver[];
   readonly cost: CostConfig;

@@ -74,6 +74,7 @@ export const dev: EnvironmentConfig = {
   },
   cluster: {
     eksClusterName: 'lightwave-dev',
+    oidcIssuerUrl: 'https://oidc.eks.us-east-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDE1', // REPLACE: aws eks describe-cluster --query cluster.identity.oidc.issuer
     namespaces: [
       {
         name: 'django-api',
@@ -152,6 +153,29 @@ export const dev: EnvironmentConfig = {
       managesZoneCacheRules: false, // prod deploys the zone's cache rules, dev's host included
     },
   },
+  dataProtection: {
+    dr: { region: 'us-west-2' },
+    backup: {
+      enabled: true,
+      daily: { retentionDays: 7, drRetentionDays: 7 },
+      monthly: { retentionDays: 31, drRetentionDays: 31 },
+      copyToDrRegion: false, // dev's data can be re-created; its recovery points stay in us-east-1
+      vaultLock: { mode: 'none' },
+    },
+    mediaCopy: {
+      enabled: true,
+      bucketName: 'lightwave-media-copy-dev-111111111111', // REPLACE if the name is taken (S3 names are global)
+      schedule: '17 2 * * *',
+      previousVersionRetentionDays: 30,
+      coldStorageAfterDays: 30,
+      namespace: 'shared',
+      image: { repository: 'docker.io/rclone/rclone', tag: '1.68.2' },
+      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+      runAsUser: 10002,
+      awsHttpsEgressCidrs: ['10.10.0.0/16'], // REPLACE unless the VPC has interface endpoints for s3 and sts
+      r2HttpsEgressCidrs: cloudflareIpv4Ranges,
+    },
+  },
   policyWaivers: [
     {
       rule: 'LW-RDS-025',
@@ -179,6 +203,11 @@ export const dev: EnvironmentConfig = {
       r2StorageGiB: 5,
       r2ClassAOperationsPerMonth: 50_000,
       r2ClassBOperationsPerMonth: 500_000,
+      databaseSnapshotGiB: 2,
+      databaseChangedGiBPerDay: 0.05,
+      mediaObjects: 10_000,
+      mediaNewGiBPerMonth: 1,
+      mediaNewObjectsPerMonth: 1_000,
     },
   },
 };

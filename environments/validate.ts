@@ -6,6 +6,8 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { databaseRestoreRules } from './rules/database-restore';
+import { dataProtectionRules } from './rules/data-protection';
 import { mediaRules } from './rules/media';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
@@ -17,6 +19,8 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...databaseAccessRules,
   ...clusterRules,
   ...mediaRules,
+  ...dataProtectionRules,
+  ...databaseRestoreRules,
   ...policyWaiverRules,
 ];
 
@@ -37,14 +41,18 @@ function run(check: Checker, rule: () => void): void {
   }
 }
 
-/** @param today YYYY-MM-DD against which waiver expiries are judged */
+/**
+ * @param today YYYY-MM-DD against which waiver expiries are judged
+ * @param now the instant restore times are judged against
+ */
 export function validateEnvironments(
   envs: readonly EnvironmentConfig[],
   today = todayUtc(),
+  now = new Date(),
 ): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
   for (const env of envs) {
-    const check = new Checker(env.name, today);
+    const check = new Checker(env.name, today, now);
     for (const rule of environmentRules) run(check, () => rule(env, check));
     failures.push(...check.failures);
   }

@@ -38,6 +38,8 @@ const STATS_USER = 'pgbouncer_stats';
 export class ClusterLayer extends Construct {
   readonly pgbouncer: PgBouncerChart;
   readonly namespaces: ReadonlyMap<string, PlatformNamespace>;
+  /** Labels every object of the platform carries (part-of, managed-by, environment). */
+  readonly labels: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: ClusterLayerProps) {
     super(scope, id);
@@ -47,6 +49,7 @@ export class ClusterLayer extends Construct {
       'app.kubernetes.io/managed-by': 'cdktf',
       'lightwave.media/environment': props.environment,
     };
+    this.labels = labels;
 
     const namespaces = new Map(
       cluster.namespaces.map((config) => [

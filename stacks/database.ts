@@ -20,6 +20,7 @@ import { CustomerManagedKey } from '../constructs/customer-managed-key';
 import { maxConnectionsFor } from '../constructs/rds-instance-classes';
 import type { AwsTarget, EnvironmentTier, NetworkConfig } from '../environments/config';
 import type { DatabaseConfig } from '../environments/parts/database';
+import { restoreArguments } from './database-restore';
 
 export interface DatabaseLayerProps {
   readonly tier: EnvironmentTier;
@@ -42,6 +43,10 @@ export interface DatabaseOutputs {
   readonly maxConnections: number;
   /** The instance, for `dependsOn` of resources that need the server up (roles, grants). */
   readonly instance: DbInstance;
+  /** ARN of the instance (what a backup plan selects). */
+  readonly arn: string;
+  /** The customer-managed key of storage and snapshots (RDS recovery points inherit it). */
+  readonly kmsKeyArn: string;
 }
 
 export const exportedLogs = ['postgresql', 'upgrade'];
@@ -209,7 +214,7 @@ export class DatabaseLayer extends Construct {
       skipFinalSnapshot: false,
       finalSnapshotIdentifier: `${db.identifier}-final`,
       dependsOn: logGroups,
-      ...(production ? { lifecycle: { preventDestroy: true } } : {}),
+      ...restoreArguments(db, production),
     });
 
     this.outputs = {
@@ -221,6 +226,8 @@ export class DatabaseLayer extends Construct {
       securityGroupId: securityGroup.id,
       maxConnections: maxConnectionsFor(db.instanceClass),
       instance,
+      arn: instance.arn,
+      kmsKeyArn: key.key.arn,
     };
   }
 }

@@ -12,6 +12,7 @@ import { CdnLayer } from './cdn';
 import { ClusterLayer } from './cluster';
 import { DatabaseLayer } from './database';
 import { DatabaseAccessLayer } from './database-access';
+import { DataProtectionLayer } from './data-protection';
 import { LogicalIdRegistry } from './logical-ids';
 import { MediaLayer } from './media';
 import { configureProviders } from './providers';
@@ -22,6 +23,7 @@ export class EnvironmentStack extends TerraformStack {
   readonly media: MediaLayer;
   readonly cdn: CdnLayer;
   readonly cluster: ClusterLayer;
+  readonly dataProtection: DataProtectionLayer;
   private readonly logicalIds = new LogicalIdRegistry();
 
   /**
@@ -43,7 +45,7 @@ export class EnvironmentStack extends TerraformStack {
     // S3-native state locking (Terraform ≥ 1.10); cdktf 0.21's S3BackendConfig predates the option.
     backend.addOverride('use_lockfile', true);
 
-    configureProviders(this, config);
+    const providers = configureProviders(this, config);
 
     this.database = new DatabaseLayer(this, 'database', {
       tier: config.tier,
@@ -86,6 +88,26 @@ export class EnvironmentStack extends TerraformStack {
         S3_SECRET_ACCESS_KEY: media.secretAccessKey,
         CDN_BASE_URL: this.cdn.outputs.publicBaseUrl,
       },
+    });
+
+    const copyNamespace = this.cluster.namespaces.get(config.dataProtection.mediaCopy.namespace);
+    this.dataProtection = new DataProtectionLayer(this, 'data_protection', {
+      environment: config.name,
+      tier: config.tier,
+      aws: config.aws,
+      dataProtection: config.dataProtection,
+      database: {
+        outputs: this.database.outputs,
+        identifier: config.database.identifier,
+        backupWindow: config.database.backupWindow,
+      },
+      media,
+      cluster: {
+        namespace: copyNamespace?.name ?? config.dataProtection.mediaCopy.namespace,
+        labels: this.cluster.labels,
+        oidcIssuerUrl: config.cluster.oidcIssuerUrl,
+      },
+      drProvider: providers.awsDr,
     });
 
     // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.

@@ -18,20 +18,20 @@ const QUANTITY = 'a Kubernetes quantity such as 500m, 2, 256Mi or 1Gi';
 type Compute = { cpu: number; memory: number };
 
 /** A cpu/memory pair in base units, or undefined when either is not a quantity. */
-function parsed(q: ComputeQuantities): Compute | undefined {
+export function parsed(q: ComputeQuantities): Compute | undefined {
   const [cpu, memory] = [parseQuantity(q.cpu), parseQuantity(q.memory)];
   return cpu !== undefined && memory !== undefined ? { cpu, memory } : undefined;
 }
 
 /** Checks both quantities of a cpu/memory pair; returns them parsed when both are valid. */
-function quantities(c: Checker, field: string, q: ComputeQuantities): Compute | undefined {
+export function quantities(c: Checker, field: string, q: ComputeQuantities): Compute | undefined {
   c.check(`${field}.cpu`, q.cpu, (parseQuantity(q.cpu) ?? 0) > 0, QUANTITY);
   c.check(`${field}.memory`, q.memory, (parseQuantity(q.memory) ?? 0) > 0, QUANTITY);
   return parsed(q);
 }
 
 /** `low` ≤ `high` for cpu and memory, reported on `field` of the high side. */
-function atMost(
+export function atMost(
   c: Checker,
   field: string,
   low: Compute | undefined,

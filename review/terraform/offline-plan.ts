@@ -13,30 +13,36 @@ import { join } from 'node:path';
 import type { Toolchain } from './terraform-toolchain';
 import type { TerraformJson } from '../../synth/terraform-json';
 
-const offlineProviderOverride = {
-  provider: {
-    aws: [
-      {
-        access_key: 'AKIAIOSFODNN7EXAMPLE', // AWS's documented example key: fake by construction
-        secret_key: 'offline-plan-fake-secret',
-        skip_credentials_validation: true,
-        skip_requesting_account_id: true,
-        skip_metadata_api_check: true,
-        skip_region_validation: true,
-        allowed_account_ids: null,
-      },
-    ],
-  },
+const offlineCredentials = {
+  access_key: 'AKIAIOSFODNN7EXAMPLE', // AWS's documented example key: fake by construction
+  secret_key: 'offline-plan-fake-secret',
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+  skip_region_validation: true,
+  allowed_account_ids: null,
 };
+
+/** One override per AWS provider block (the default and each alias, e.g. the DR region): Terraform merges by alias. */
+function offlineProviderOverride(config: TerraformJson) {
+  const blocks = config.provider?.aws?.length ? config.provider.aws : [{}];
+  return {
+    provider: {
+      aws: blocks.map((block) => ({ ...(block.alias ? { alias: block.alias } : {}), ...offlineCredentials })),
+    },
+  };
+}
 
 export interface PlannedResource {
   readonly address: string;
+  readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly values: Record<string, unknown>;
 }
 
 export interface ResourceChange {
   readonly address: string;
+  readonly mode: 'managed' | 'data';
   readonly previous_address?: string;
   readonly type: string;
   readonly change: { readonly actions: readonly string[]; readonly after: Record<string, unknown> | null };
@@ -57,7 +63,7 @@ export interface OfflinePlan {
     readonly diagnostics: readonly unknown[];
   };
   readonly plan: PlanJson;
-  /** Planned values by address. */
+  /** Planned values of managed resources by address (data sources read at apply time have none). */
   readonly resources: ReadonlyMap<string, PlannedResource>;
 }
 
@@ -88,7 +94,10 @@ export function planOffline(toolchain: Toolchain, config: TerraformJson, state?:
   try {
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
     if (state) writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state, null, 2));
-    writeFileSync(join(dir, 'offline_override.tf.json'), JSON.stringify(offlineProviderOverride, null, 2));
+    writeFileSync(
+      join(dir, 'offline_override.tf.json'),
+      JSON.stringify(offlineProviderOverride(config), null, 2),
+    );
     // A private CLI config: the user's own ~/.terraformrc is neither read nor touched.
     const cliConfig = join(dir, 'offline.tfrc');
     writeFileSync(
@@ -114,7 +123,11 @@ export function planOffline(toolchain: Toolchain, config: TerraformJson, state?:
       env,
     );
     const plan = JSON.parse(run(toolchain, dir, ['show', '-json', 'offline.tfplan'], env)) as PlanJson;
-    const resources = new Map((plan.planned_values.root_module.resources ?? []).map((r) => [r.address, r]));
+    const resources = new Map(
+      (plan.planned_values.root_module.resources ?? [])
+        .filter((r) => r.mode === 'managed')
+        .map((r) => [r.address, r]),
+    );
     return { validate, plan, resources };
   } finally {
     rmSync(dir, { recursive: true, force: true });
