@@ -186,7 +186,7 @@ export const dev: EnvironmentConfig = {
     {
       rule: 'LW-COST-001',
       reason:
-        "The Phase 0 plan's $15/month priced the db.t3.micro alone ($13.14); the 20 GiB gp3 minimum, the KMS key, the RDS-managed secret and the logs bring the estimate to about $17.34. Accepted until the dev budget is re-approved.",
+        "The Phase 0 plan's $15/month priced the db.t3.micro alone ($13.14); the 20 GiB gp3 minimum, the KMS key, the RDS-managed secret, the logs and AWS Backup's recovery points bring the estimate to about $17.70. Accepted until the dev budget is re-approved.",
       expires: '2027-03-31',
     },
     {
