@@ -1,6 +1,11 @@
 /**
  * Every policy rule, one per file under rules/. A rule added there is registered here.
  */
+import backupCrossRegionCopy from './rules/backup/cross-region-copy';
+import backupPlanCoversDatabase from './rules/backup/plan-covers-database';
+import backupVaultCmk from './rules/backup/vault-cmk';
+import backupVaultLock from './rules/backup/vault-lock';
+import backupVaultPreventDestroy from './rules/backup/vault-prevent-destroy';
 import cloudflareAbortMultipart from './rules/cloudflare/abort-multipart';
 import cloudflareBucketPreventDestroy from './rules/cloudflare/bucket-prevent-destroy';
 import cloudflareCorsMethods from './rules/cloudflare/cors-methods';
@@ -70,6 +75,11 @@ import postgresqlSchemaPreventDestroy from './rules/postgresql/schema-prevent-de
 import postgresqlSearchPath from './rules/postgresql/search-path';
 import postgresqlSerializedGrants from './rules/postgresql/serialized-grants';
 import postgresqlStatementTimeout from './rules/postgresql/statement-timeout';
+import s3KmsCmk from './rules/s3/kms-cmk';
+import s3PreventDestroy from './rules/s3/prevent-destroy';
+import s3Private from './rules/s3/private';
+import s3TlsOnly from './rules/s3/tls-only';
+import s3Versioned from './rules/s3/versioned';
 import rdsBackupRetention from './rules/rds/backup-retention';
 import rdsCopyTagsToSnapshots from './rules/rds/copy-tags-to-snapshots';
 import rdsCurrentCa from './rules/rds/current-ca';
@@ -109,6 +119,11 @@ import securityGroupRuleDescription from './rules/security-group/rule-descriptio
 import type { PolicyRule } from './rule';
 
 export const policyRules: readonly PolicyRule[] = [
+  backupCrossRegionCopy,
+  backupPlanCoversDatabase,
+  backupVaultCmk,
+  backupVaultLock,
+  backupVaultPreventDestroy,
   cloudflareAbortMultipart,
   cloudflareBucketPreventDestroy,
   cloudflareCorsMethods,
@@ -205,6 +220,11 @@ export const policyRules: readonly PolicyRule[] = [
   rdsStorageAutoscaling,
   rdsStorageEncrypted,
   rdsSubnetGroup,
+  s3KmsCmk,
+  s3PreventDestroy,
+  s3Private,
+  s3TlsOnly,
+  s3Versioned,
   secretsManagerCmk,
   secretsManagerNoPlainPassword,
   secretsManagerRotation,

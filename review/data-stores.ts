@@ -1,7 +1,7 @@
 /**
  * Resource types that hold data, and the attributes whose change makes the provider replace them (ForceNew in the
- * provider schemas: hashicorp/aws 5.100.0 resource_db_instance / kms key / log group, cloudflare 5.14.0 r2_bucket,
- * cyrilgdn/postgresql 1.26.0 schema). A replaced data store starts empty.
+ * provider schemas: hashicorp/aws 5.100.0 resource_db_instance / kms key / log group / backup vault / s3 bucket,
+ * cloudflare 5.14.0 r2_bucket, cyrilgdn/postgresql 1.26.0 schema). A replaced data store starts empty.
  */
 export const dataStores: Readonly<
   Record<string, { readonly holds: string; readonly replacedBy: readonly string[] }>
@@ -41,4 +41,6 @@ export const dataStores: Readonly<
     replacedBy: ['account_id', 'name', 'location', 'jurisdiction'],
   },
   postgresql_schema: { holds: "an application's tables", replacedBy: ['database'] },
+  aws_backup_vault: { holds: 'recovery points of the database', replacedBy: ['name', 'kms_key_arn'] },
+  aws_s3_bucket: { holds: 'the second copy of the media library', replacedBy: ['bucket', 'bucket_prefix'] },
 };

@@ -3,7 +3,20 @@
  */
 import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
 
-export function diagram({ config }: SynthesizedEnvironment): string {
+/** Where copies of the data go: the backup vaults and the media copy. */
+function protectionFlows({ config }: SynthesizedEnvironment): string[] {
+  const { backup, mediaCopy, dr } = config.dataProtection;
+  return [
+    ...(backup.enabled ? [`  vault[("AWS Backup<br/>${config.aws.region}")]`, '  rds -->|daily, monthly| vault'] : []),
+    ...(backup.enabled && backup.copyToDrRegion
+      ? [`  drvault[("AWS Backup<br/>${dr.region}")]`, '  vault -->|copy| drvault']
+      : []),
+    ...(mediaCopy.enabled ? [`  s3copy[("S3 ${mediaCopy.bucketName}")]`, '  r2 -->|rclone copy| s3copy'] : []),
+  ];
+}
+
+export function diagram(env: SynthesizedEnvironment): string {
+  const { config } = env;
   const { payload, django } = config.cluster.apps;
   const pg = config.cluster.pgbouncer;
   const db = config.database;
@@ -31,5 +44,6 @@ export function diagram({ config }: SynthesizedEnvironment): string {
     '  payload -->|S3 API, bucket-scoped token| r2',
     '  r2 --> cdn',
     `  cdn -->|TLS ≥ ${config.cloudflare.cdn.minTlsVersion}| readers`,
+    ...protectionFlows(env),
   ].join('\n');
 }

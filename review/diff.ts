@@ -3,6 +3,7 @@
  * attributes), and which changes destroy or replace a data store. Renames declared with `moved` blocks are moves.
  */
 import { dataStores } from './data-stores';
+import { restoreSource } from './restore';
 import type { Block, TerraformJson } from '../synth/terraform-json';
 
 export interface ResourceChange {
@@ -22,6 +23,8 @@ export interface ResourceChange {
   };
   /** For a move, the old address. */
   readonly from?: string;
+  /** Set when the change creates a database from a backup: the identifier it replaces (absent for a new one). */
+  readonly restore?: { readonly replaces?: string };
 }
 
 const strip = (block: Block): Block => Object.fromEntries(Object.entries(block).filter(([k]) => k !== '//'));
@@ -50,7 +53,7 @@ export function diffStacks(base: TerraformJson, head: TerraformJson): ResourceCh
       changes.push(
         from && before.has(from)
           ? { address, kind: 'moved', from, attributes: [] }
-          : { address, kind: 'added', attributes: [] },
+          : { address, kind: 'added', attributes: [], ...(restoreSource(block) ? { restore: {} } : {}) },
       );
       continue;
     }
@@ -61,6 +64,7 @@ export function diffStacks(base: TerraformJson, head: TerraformJson): ResourceCh
     if (attributes.length === 0) continue;
     const store = dataStores[type];
     const because = store ? attributes.map((a) => a.name).filter((n) => store.replacedBy.includes(n)) : [];
+    const restored = restoreSource(block) !== undefined && restoreSource(block) !== restoreSource(old);
     changes.push({
       address,
       kind: 'changed',
@@ -68,6 +72,7 @@ export function diffStacks(base: TerraformJson, head: TerraformJson): ResourceCh
       ...(store && because.length > 0
         ? { dataLoss: { effect: 'replace', holds: store.holds, because } }
         : {}),
+      ...(restored ? { restore: { replaces: String(old.identifier) } } : {}),
     });
   }
   for (const address of before.keys()) {

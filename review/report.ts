@@ -6,11 +6,13 @@
 import { evaluatePolicy, formatFinding, unusedWaivers, type Finding } from '../policy/evaluate';
 import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { estimateCost } from './cost';
+import { dataProtectionLines } from './data-protection';
 import { diagram } from './diagram';
 import { diffStacks, type ResourceChange } from './diff';
 import { keySettings } from './key-settings';
 import { layerNames, layerOf } from './layers';
 import { PRICE_SOURCES, PRICES_AS_OF } from './prices';
+import { restoreWarning } from './restore';
 import { addresses, type TerraformJson } from '../synth/terraform-json';
 
 /** Outcome of the offline plan of an environment's AWS part, or why it did not run. */
@@ -59,8 +61,13 @@ function count(findings: readonly Finding[], outcome: Finding['outcome']): numbe
   return findings.filter((f) => f.outcome === outcome).length;
 }
 
-function changeLines(changes: readonly ResourceChange[]): string {
+function changeLines(changes: readonly ResourceChange[], head: TerraformJson): string {
   if (changes.length === 0) return 'No resource changes.';
+  const restores = changes.flatMap((c) => {
+    const [type, name] = c.address.split('.');
+    const block = head.resource?.[type]?.[name];
+    return c.restore && block ? (restoreWarning(c.address, block, c.restore.replaces) ?? []) : [];
+  });
   const losses = changes.filter((c) => c.dataLoss);
   const warnings = losses.map(
     (c) =>
@@ -75,6 +82,7 @@ function changeLines(changes: readonly ResourceChange[]): string {
       .join('; '),
   ]);
   return [
+    ...restores,
     losses.length > 0 ? warnings.join('\n') : '- No data store is destroyed or replaced.',
     '',
     table(['resource', 'change', 'attributes'], rows),
@@ -130,6 +138,8 @@ function environmentSection(env: SynthesizedEnvironment, plan?: PlanSummary): st
     ),
     '',
     ...cost.notes.map((n) => `- ${n}`),
+    '',
+    ...dataProtectionLines(env),
   ];
   if (plan) {
     lines.push('', '### Offline plan of the AWS part (real hashicorp/aws provider, fake credentials)', '');
@@ -162,7 +172,7 @@ export function renderReport(input: ReportInput): string {
       env.config.name,
       addresses(env.stack.resource).length,
       changes
-        ? `${changes.length} changed${changes.some((c) => c.dataLoss) ? ' ⚠️ data store at risk' : ''}`
+        ? `${changes.length} changed${changes.some((c) => c.restore) ? ' 🔴 restores data' : ''}${changes.some((c) => c.dataLoss) ? ' ⚠️ data store at risk' : ''}`
         : '—',
       `${count(findings, 'fail')} fail, ${count(findings, 'waived')} waived`,
       `${usd(cost.databaseUsd)} / ${usd(cost.databaseBudgetUsd)} ${budgetVerdict(cost.withinBudget, findings)}`,
@@ -194,7 +204,9 @@ export function renderReport(input: ReportInput): string {
         '',
         `### ${env.config.name}`,
         '',
-        baseStack ? changeLines(diffStacks(baseStack, env.stack)) : 'New environment: everything is added.',
+        baseStack
+          ? changeLines(diffStacks(baseStack, env.stack), env.stack)
+          : 'New environment: everything is added.',
       );
     }
   }

@@ -39,7 +39,8 @@ export function resource(stack: TerraformJson, type: string, name?: string): Blo
   return block;
 }
 
-function variant(base: 'prod' | 'dev', mutation?: Mutation): MutableEnvironment {
+/** A copy of a synthesized base environment with `mutation` applied. */
+export function variant(mutation?: Mutation, base: 'prod' | 'dev' = 'prod'): MutableEnvironment {
   const env = structuredClone(bases[base]) as MutableEnvironment;
   mutation?.(env);
   return env;
@@ -53,14 +54,14 @@ export function describeRules(cases: Readonly<Record<string, RuleCase>>): void {
     test('is registered', () => expect(rule?.id).toBe(id));
 
     test('Compliance', () => {
-      const results = rule?.check(variant(c.base ?? 'prod', c.compliant) as never) ?? [];
+      const results = rule?.check(variant(c.compliant, c.base ?? 'prod') as never) ?? [];
       expect(results.filter((r) => r.status === 'fail')).toEqual([]);
       expect(results.some((r) => r.status === 'pass')).toBe(true);
     });
 
     test('Noncompliance', () => {
       const results =
-        rule?.check(variant(c.base ?? 'prod', (env) => (c.compliant?.(env), c.nonCompliant(env))) as never) ??
+        rule?.check(variant((env) => (c.compliant?.(env), c.nonCompliant(env)), c.base ?? 'prod') as never) ??
         [];
       const failures = results.filter((r) => r.status === 'fail');
       expect(failures.length).toBeGreaterThan(0);
