@@ -7,11 +7,15 @@ import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
 function protectionFlows({ config }: SynthesizedEnvironment): string[] {
   const { backup, mediaCopy, dr } = config.dataProtection;
   return [
-    ...(backup.enabled ? [`  vault[("AWS Backup<br/>${config.aws.region}")]`, '  rds -->|daily, monthly| vault'] : []),
+    ...(backup.enabled
+      ? [`  vault[("AWS Backup<br/>${config.aws.region}")]`, '  rds -->|daily, monthly| vault']
+      : []),
     ...(backup.enabled && backup.copyToDrRegion
       ? [`  drvault[("AWS Backup<br/>${dr.region}")]`, '  vault -->|copy| drvault']
       : []),
-    ...(mediaCopy.enabled ? [`  s3copy[("S3 ${mediaCopy.bucketName}")]`, '  r2 -->|rclone copy| s3copy'] : []),
+    ...(mediaCopy.enabled
+      ? [`  s3copy[("S3 ${mediaCopy.bucketName}")]`, '  r2 -->|rclone copy| s3copy']
+      : []),
   ];
 }
 

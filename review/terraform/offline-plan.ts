@@ -45,7 +45,12 @@ export interface ResourceChange {
   readonly mode: 'managed' | 'data';
   readonly previous_address?: string;
   readonly type: string;
-  readonly change: { readonly actions: readonly string[]; readonly after: Record<string, unknown> | null };
+  readonly change: {
+    readonly actions: readonly string[];
+    readonly after: Record<string, unknown> | null;
+    /** Attribute paths that force the replacement, when the action replaces. */
+    readonly replace_paths?: readonly (readonly (string | number)[])[];
+  };
 }
 
 export interface PlanJson {
