@@ -40,7 +40,7 @@ describe('review of a change of the prod instance class', () => {
     const cost = estimateCost(head.synthesized[1]);
     expect(cost.lines[0]).toEqual(expect.objectContaining({ item: 'RDS db.t3.large', usd: 105.85 }));
     expect(report).toContain(
-      `| prod | 72 | 1 changed | 1 fail, 3 waived | $${cost.databaseUsd.toFixed(2)} / $72.50 ❌ over budget |`,
+      `| prod | 99 | 1 changed | 1 fail, 3 waived | $${cost.databaseUsd.toFixed(2)} / $72.50 ❌ over budget |`,
     );
     expect(report).toContain('| FAIL | LW-COST-001 [medium]');
   });
@@ -117,6 +117,42 @@ describe('data stores at risk', () => {
   });
 });
 
+describe('a restore in review', () => {
+  const restored = withChange(prod, (e) => {
+    e.database.identifier = 'lightwave-prod-r1';
+    e.database.restore = {
+      from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
+      replaces: 'lightwave-prod',
+      destroyReplacedInstance: true,
+    };
+  });
+  const head = tree([dev, restored]);
+  const report = renderReport({ environments: head.synthesized, base: base.stacks });
+
+  test('the diff marks the instance as restored, replacing the identifier the base had', () => {
+    const change = diffStacks(base.stacks.get('prod')!, head.stacks.get('prod')!).find(
+      (c) => c.address === 'aws_db_instance.database_instance',
+    );
+    expect(change?.restore).toEqual({ replaces: 'lightwave-prod' });
+    expect(change?.dataLoss?.because).toContain('identifier');
+  });
+
+  test('the report says in red that data is restored and which instance it replaces', () => {
+    const line =
+      '- 🔴 $\\color{red}{\\textsf{RESTORES DATA}}$ `aws_db_instance.database_instance` is created from latest restorable time of `lightwave-prod`, replacing instance **lightwave-prod** (the restored instance is **lightwave-prod-r1**)';
+    const changes = report.slice(report.indexOf('### prod'), report.indexOf('## Differences'));
+    expect(changes).toContain(line);
+    expect(report.slice(report.indexOf('## Environment `prod`'))).toContain(line);
+    expect(report).toMatch(/\| prod \| \d+ \| \d+ changed 🔴 restores data ⚠️ data store at risk/);
+  });
+
+  test('an unchanged environment shows no restore', () => {
+    expect(renderReport({ environments: base.synthesized, base: base.stacks })).not.toContain(
+      'RESTORES DATA',
+    );
+  });
+});
+
 describe('report content', () => {
   const report = renderReport({ environments: base.synthesized });
 
@@ -131,6 +167,9 @@ describe('report content', () => {
       expect(section).toContain('### Key settings');
       expect(section).toMatch(/### Policy: \d+ pass, 0 fail, 3 waived/);
       expect(section).toMatch(/### Cost: database \$\d+\.\d\d\/month against a budget/);
+      expect(section).toMatch(/### Data protection: \$\d+\.\d\d\/month/);
+      expect(section).toContain('| daily (`cron(0 5 ? * * *)` UTC) | us-east-1: ');
+      expect(section).toContain('No R2 bucket lock');
     }
   });
 
