@@ -3,6 +3,7 @@
  */
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 
@@ -27,6 +28,16 @@ export interface CustomerManagedKeyProps {
    * @default - the stack's default AWS provider
    */
   readonly provider?: TerraformProvider;
+}
+
+/** The key-policy statement that lets the account administer the key through IAM policies (AWS's default). */
+export function accountAdministersKey(accountId: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: 'AccountAdministersKeyThroughIam',
+    principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${accountId}:root`] }],
+    actions: ['kms:*'],
+    resources: ['*'],
+  };
 }
 
 export class CustomerManagedKey extends Construct {

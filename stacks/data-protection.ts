@@ -24,7 +24,7 @@ import {
   START_WINDOW_MINUTES,
 } from '../constructs/backup-schedule';
 import { LockedBackupVault } from '../constructs/backup-vault';
-import { CustomerManagedKey } from '../constructs/customer-managed-key';
+import { accountAdministersKey, CustomerManagedKey } from '../constructs/customer-managed-key';
 import { PrivateCopyBucket } from '../constructs/private-copy-bucket';
 import { r2BucketToken } from '../constructs/r2-bucket-token';
 import { ServiceAccountRole } from '../constructs/service-account-role';
@@ -160,12 +160,7 @@ export class DataProtectionLayer extends Construct {
     const { aws, drProvider } = this.props;
     const policy = new DataAwsIamPolicyDocument(this, 'dr_key_policy', {
       statement: [
-        {
-          sid: 'AccountAdministersKeyThroughIam',
-          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${aws.accountId}:root`] }],
-          actions: ['kms:*'],
-          resources: ['*'],
-        },
+        accountAdministersKey(aws.accountId),
         {
           sid: 'AwsBackupCopiesIntoThisRegion',
           principals: [{ type: 'AWS', identifiers: [role.arn] }],
@@ -202,14 +197,7 @@ export class DataProtectionLayer extends Construct {
   private mediaCopy(copy: MediaCopyConfig): void {
     const { aws, media, cluster, environment } = this.props;
     const keyPolicy = new DataAwsIamPolicyDocument(this, 'media_copy_key_policy', {
-      statement: [
-        {
-          sid: 'AccountAdministersKeyThroughIam',
-          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${aws.accountId}:root`] }],
-          actions: ['kms:*'],
-          resources: ['*'],
-        },
-      ],
+      statement: [accountAdministersKey(aws.accountId)],
     });
     const key = new CustomerManagedKey(this, 'media_copy_kms', {
       description: `Second copy of the R2 bucket ${media.bucketName} in S3 ${copy.bucketName}`,

@@ -4,6 +4,7 @@
  * restored instance alone once the restore block is removed. The deployed instance is a minimal hand-written state
  * (the plan does not refresh, so no AWS API is called); only the database layer's AWS resources are planned.
  */
+import { terraformState } from '../support/terraform-state';
 import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
@@ -42,41 +43,34 @@ function databasePart(env: EnvironmentConfig): TerraformJson {
 
 /** A state holding the instance `identifier`, deployed (optionally from a restore). */
 function deployed(identifier: string, restored: Record<string, unknown> = {}) {
-  return {
-    version: 4,
-    terraform_version: '1.11.0',
-    serial: 1,
-    lineage: '00000000-0000-4000-8000-000000000000',
-    outputs: {},
-    resources: [
-      {
-        mode: 'managed',
-        type: 'aws_db_instance',
-        name: 'database_instance',
-        provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-        instances: [
-          {
-            schema_version: 2,
-            attributes: {
-              id: 'db-ABCDEFGHIJKLMNOP',
-              identifier,
-              engine: 'postgres',
-              engine_version: '15',
-              db_name: 'lightwave_platform',
-              username: 'lightwave_admin',
-              storage_encrypted: true,
-              snapshot_identifier: '',
-              restore_to_point_in_time: [],
-              deletion_protection: true,
-              tags: {},
-              tags_all: {},
-              ...restored,
-            },
+  return terraformState([
+    {
+      mode: 'managed',
+      type: 'aws_db_instance',
+      name: 'database_instance',
+      provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+      instances: [
+        {
+          schema_version: 2,
+          attributes: {
+            id: 'db-ABCDEFGHIJKLMNOP',
+            identifier,
+            engine: 'postgres',
+            engine_version: '15',
+            db_name: 'lightwave_platform',
+            username: 'lightwave_admin',
+            storage_encrypted: true,
+            snapshot_identifier: '',
+            restore_to_point_in_time: [],
+            deletion_protection: true,
+            tags: {},
+            tags_all: {},
+            ...restored,
           },
-        ],
-      },
-    ],
-  };
+        },
+      ],
+    },
+  ]);
 }
 
 function restoring(

@@ -4,6 +4,7 @@
  * The deployed state is a minimal hand-written state document (one log group at its old address); the plan does not
  * refresh, so no AWS API is called.
  */
+import { terraformState } from '../support/terraform-state';
 import type { TerraformResource } from 'cdktf';
 import { Testing } from 'cdktf';
 import { dev } from '../../environments/dev';
@@ -21,38 +22,31 @@ const OLD_ADDRESS = 'aws_cloudwatch_log_group.database_upgrade_log';
 const NEW_ADDRESS = 'aws_cloudwatch_log_group.database_log_upgrade';
 
 /** A state in which the upgrade log group was deployed under its old construct id. */
-const deployedState = {
-  version: 4,
-  terraform_version: '1.11.0',
-  serial: 1,
-  lineage: '00000000-0000-4000-8000-000000000000',
-  outputs: {},
-  resources: [
-    {
-      mode: 'managed',
-      type: 'aws_cloudwatch_log_group',
-      name: 'database_upgrade_log',
-      provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-      instances: [
-        {
-          schema_version: 0,
-          attributes: {
-            id: '/aws/rds/instance/lightwave-dev/upgrade',
-            arn: 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/rds/instance/lightwave-dev/upgrade',
-            name: '/aws/rds/instance/lightwave-dev/upgrade',
-            name_prefix: '',
-            retention_in_days: 14,
-            log_group_class: 'STANDARD',
-            kms_key_id: '',
-            skip_destroy: false,
-            tags: {},
-            tags_all: {},
-          },
+const deployedState = terraformState([
+  {
+    mode: 'managed',
+    type: 'aws_cloudwatch_log_group',
+    name: 'database_upgrade_log',
+    provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+    instances: [
+      {
+        schema_version: 0,
+        attributes: {
+          id: '/aws/rds/instance/lightwave-dev/upgrade',
+          arn: 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/rds/instance/lightwave-dev/upgrade',
+          name: '/aws/rds/instance/lightwave-dev/upgrade',
+          name_prefix: '',
+          retention_in_days: 14,
+          log_group_class: 'STANDARD',
+          kms_key_id: '',
+          skip_destroy: false,
+          tags: {},
+          tags_all: {},
         },
-      ],
-    },
-  ],
-};
+      },
+    ],
+  },
+]);
 
 function synth(withMove: boolean): TerraformJson {
   const stack = new EnvironmentStack(Testing.app(), dev);
