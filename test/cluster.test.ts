@@ -131,6 +131,7 @@ describe('network policies', () => {
       'payload-cms/http-from-load-balancer',
       'payload-cms/https-egress',
       'payload-cms/payload-api-from-django',
+      'shared/media-copy-egress',
       'shared/pgbouncer-from-apps',
       'shared/pgbouncer-to-database',
     ]);

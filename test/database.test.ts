@@ -151,19 +151,25 @@ describe('data protection', () => {
 
   test('production instance: deletion protection and prevent_destroy', () => {
     expect(onlyResource(prodStack, 'aws_db_instance')).toEqual(
-      expect.objectContaining({ deletion_protection: true, lifecycle: { prevent_destroy: true } }),
+      expect.objectContaining({
+        deletion_protection: true,
+        lifecycle: expect.objectContaining({ prevent_destroy: true }),
+      }),
     );
   });
 
   test('production key: prevent_destroy and a 30-day deletion window', () => {
-    expect(onlyResource(prodStack, 'aws_kms_key')).toEqual(
+    expect(resourcesOfType(prodStack, 'aws_kms_key').database_kms_key).toEqual(
       expect.objectContaining({ deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } }),
     );
   });
 
   test('development can be torn down, but still leaves a final snapshot and its backups', () => {
     const instance = onlyResource(devStack, 'aws_db_instance');
-    expect(instance).not.toHaveProperty('lifecycle');
+    // Only the restore attributes are ignored once the instance exists (stacks/database-restore.ts).
+    expect(instance.lifecycle).toEqual({
+      ignore_changes: ['snapshot_identifier', 'restore_to_point_in_time'],
+    });
     expect(instance).toEqual(
       expect.objectContaining({ skip_final_snapshot: false, delete_automated_backups: false }),
     );
@@ -190,10 +196,12 @@ describe('max_connections of the instance class', () => {
 describe('construct ids are a contract', () => {
   const dataStoreAddresses = {
     aws_db_instance: ['database_instance'],
-    aws_kms_key: ['database_kms_key'],
+    aws_kms_key: ['data_protection_dr_kms_key', 'data_protection_media_copy_kms_key', 'database_kms_key'],
     aws_db_parameter_group: ['database_parameter_group'],
     aws_db_subnet_group: ['database_subnet_group'],
     aws_cloudwatch_log_group: ['database_log_postgresql', 'database_log_upgrade'],
+    aws_backup_vault: ['data_protection_dr_vault', 'data_protection_primary_vault'],
+    aws_s3_bucket: ['data_protection_media_copy_bucket'],
   };
   const addressesOf = (env = prod) => {
     const stack = synthEnvironment(env);
