@@ -92,22 +92,6 @@ function instanceChange(env: EnvironmentConfig, state?: object): ResourceChange 
 }
 
 describeOffline('database.restore planned with the real AWS provider', () => {
-  test('a snapshot restore plans the instance as created from the snapshot', () => {
-    const env = restoring(dev, 'lightwave-dev', {
-      from: { snapshot: 'awsbackup:job-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' },
-      replaces: 'lightwave-dev-old',
-    });
-    const change = instanceChange(env);
-    expect(change.change.actions).toEqual(['create']);
-    expect(change.change.after).toEqual(
-      expect.objectContaining({
-        identifier: 'lightwave-dev',
-        snapshot_identifier: 'awsbackup:job-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
-        restore_to_point_in_time: [],
-      }),
-    );
-  });
-
   const pointInTime = { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } };
   test('a point-in-time restore of prod creates the restored instance first, then replaces the deployed one', () => {
     const env = restoring(prod, 'lightwave-prod-r1', {
@@ -146,9 +130,9 @@ describeOffline('database.restore planned with the real AWS provider', () => {
     expect(restoreAttributes(instanceChange(cleaned, restored))).toEqual([]);
   });
 
-  test('restoring over the live identifier (with the switch) destroys the live instance first', () => {
+  test('a snapshot restore over the live identifier (with the switch) destroys it first, then creates from the snapshot', () => {
     const env = restoring(dev, 'lightwave-dev', {
-      from: { snapshot: 'lightwave-dev-before-migration' },
+      from: { snapshot: 'awsbackup:job-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' },
       replaces: 'lightwave-dev',
       destroyReplacedInstance: true,
     });
@@ -156,7 +140,11 @@ describeOffline('database.restore planned with the real AWS provider', () => {
     expect(change.change.actions).toEqual(['delete', 'create']);
     expect(restoreAttributes(change)).toEqual(['snapshot_identifier']);
     expect(change.change.after).toEqual(
-      expect.objectContaining({ snapshot_identifier: 'lightwave-dev-before-migration' }),
+      expect.objectContaining({
+        identifier: 'lightwave-dev',
+        snapshot_identifier: 'awsbackup:job-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+        restore_to_point_in_time: [],
+      }),
     );
   });
 });
