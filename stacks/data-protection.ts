@@ -83,7 +83,7 @@ export class DataProtectionLayer extends Construct {
   }
 
   private databaseBackups(backup: DatabaseBackupConfig): void {
-    const { database, aws } = this.props;
+    const { database } = this.props;
     const name = `${database.identifier}-backups`;
     const role = this.backupRole(database.identifier);
     const vault = new LockedBackupVault(this, 'primary', {
@@ -126,9 +126,9 @@ export class DataProtectionLayer extends Construct {
       iamRoleArn: role.arn,
       resources: [database.outputs.arn],
     });
-    new TerraformOutput(this, 'backup_vault', { value: vault.vault.name });
-    if (drVault)
-      new TerraformOutput(this, 'backup_vault_dr', { value: `${aws.accountId}:${drVault.vault.name}` });
+    // ARNs name the region: where an operator looks for recovery points (README, "Restore a database").
+    new TerraformOutput(this, 'backup_vault', { value: vault.vault.arn });
+    if (drVault) new TerraformOutput(this, 'backup_vault_dr', { value: drVault.vault.arn });
   }
 
   private backupRole(identifier: string): IamRole {
