@@ -8,6 +8,7 @@ import type { ClusterConfig } from './parts/cluster';
 import type { DatabaseConfig } from './parts/database';
 import type { DatabaseAccessConfig } from './parts/database-access';
 import type { DataProtectionConfig } from './parts/data-protection';
+import type { DeliveryConfig } from './parts/delivery';
 import type { CloudflareConfig } from './parts/media';
 import type { CostConfig, PolicyWaiver } from './parts/review';
 
@@ -22,12 +23,19 @@ export interface AwsTarget {
 }
 
 export interface StateBackend {
-  /** S3 bucket holding Terraform state (pre-existing, versioned, encrypted). */
+  /**
+   * S3 bucket holding Terraform state, created by the account's bootstrap stack. One bucket per account: environments
+   * sharing it share the account; no other account may name it.
+   */
   readonly bucket: string;
   /** Object key of this environment's state; must differ between environments. */
   readonly key: string;
   /** Region of the state bucket. */
   readonly region: string;
+  /** Alias of the customer-managed key encrypting the bucket, e.g. `alias/lightwave-tfstate`. */
+  readonly kmsKeyAlias: string;
+  /** Days a replaced state version is kept before it expires (recovery window after a bad apply). */
+  readonly noncurrentVersionExpirationDays: number;
 }
 
 export interface NetworkConfig {
@@ -58,6 +66,8 @@ export interface EnvironmentConfig {
   readonly cloudflare: CloudflareConfig;
   /** Backups of the database off the region, and the second copy of the media. */
   readonly dataProtection: DataProtectionConfig;
+  /** GitHub repository, deploy branch and GitHub Environment, and the plan and deploy roles of the bootstrap stack. */
+  readonly delivery: DeliveryConfig;
   /** Accepted exceptions to the policy rules (policy/), each with a reason and an expiry date. */
   readonly policyWaivers: readonly PolicyWaiver[];
   readonly cost: CostConfig;

@@ -6,6 +6,7 @@
  */
 import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
+import { platformDeployActions, platformReadActions } from './delivery-defaults';
 import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
 
 export const prod: EnvironmentConfig = {
@@ -16,9 +17,11 @@ export const prod: EnvironmentConfig = {
     region: 'us-east-1',
   },
   state: {
-    bucket: 'lightwave-tfstate-222222222222', // REPLACE: pre-existing, versioned state bucket
+    bucket: 'lightwave-tfstate-222222222222', // REPLACE: created by `cdktf deploy bootstrap-prod`
     key: 'lightwave-platform/prod/terraform.tfstate',
     region: 'us-east-1',
+    kmsKeyAlias: 'alias/lightwave-tfstate',
+    noncurrentVersionExpirationDays: 90,
   },
   tags: {
     Project: 'lightwave-platform',
@@ -175,6 +178,16 @@ export const prod: EnvironmentConfig = {
       awsHttpsEgressCidrs: ['10.20.0.0/16'], // REPLACE unless the VPC has interface endpoints for s3 and sts
       r2HttpsEgressCidrs: cloudflareIpv4Ranges,
     },
+  },
+  delivery: {
+    repository: 'lightwave-media/lightwave-platform', // REPLACE if the repository lives elsewhere
+    deployBranch: 'main',
+    githubEnvironment: 'prod',
+    administratorArns: ['arn:aws:iam::222222222222:role/lightwave-platform-admin'], // REPLACE: who runs the bootstrap
+    databaseTunnelInstanceId: 'i-0bbbbbbbbbbbbbbb1', // REPLACE: SSM-managed instance in the VPC
+    bootstrapBackend: 'local', // 's3' once the bootstrap state is migrated into the bucket
+    planRole: { name: 'lightwave-prod-plan', readActions: platformReadActions },
+    deployRole: { name: 'lightwave-prod-deploy', serviceActions: platformDeployActions },
   },
   policyWaivers: [
     {

@@ -8,6 +8,7 @@ import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
 import { databaseRestoreRules } from './rules/database-restore';
 import { dataProtectionRules } from './rules/data-protection';
+import { deliveryRules } from './rules/delivery';
 import { mediaRules } from './rules/media';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
@@ -21,6 +22,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...mediaRules,
   ...dataProtectionRules,
   ...databaseRestoreRules,
+  ...deliveryRules,
   ...policyWaiverRules,
 ];
 

@@ -10,23 +10,61 @@ export function parameters(group: Block): Map<string, { value: string; apply_met
   return new Map(list.map((p) => [p.name, p]));
 }
 
-export const WORLD = ['0.0.0.0/0', '::/0'];
+/** True for a CIDR of every address: any prefix length 0 (0.0.0.0/0, ::/0, 0000:…:0000/0, …) or `*`. */
+export function coversEveryAddress(cidr: string): boolean {
+  return cidr.trim() === '*' || /\/0+$/.test(cidr.trim());
+}
 
-/** CIDRs of a separate security-group rule resource, or of a security group's inline `ingress`/`egress` blocks. */
-export function cidrs(block: Block, inline: 'ingress' | 'egress'): string[] {
-  const inlineRules =
-    (block[inline] as { cidr_blocks?: string[]; ipv6_cidr_blocks?: string[] }[] | undefined) ?? [];
+/**
+ * CIDRs of every address that a security group's inline rules, or a rule resource, open in one direction; null
+ * for an `aws_security_group_rule` of the other direction. Callers list only the rule resources of their direction.
+ */
+export function worldCidrs(block: Block, direction: 'ingress' | 'egress'): string[] | null {
+  if (typeof block.type === 'string' && block.type !== direction) return null;
+  const inline =
+    (block[direction] as { cidr_blocks?: string[]; ipv6_cidr_blocks?: string[] }[] | undefined) ?? [];
   return [
     block.cidr_ipv4,
     block.cidr_ipv6,
     ...((block.cidr_blocks as string[] | undefined) ?? []),
-    ...inlineRules.flatMap((r) => [...(r.cidr_blocks ?? []), ...(r.ipv6_cidr_blocks ?? [])]),
-  ].filter((c): c is string => typeof c === 'string');
+    ...((block.ipv6_cidr_blocks as string[] | undefined) ?? []),
+    ...inline.flatMap((r) => [...(r.cidr_blocks ?? []), ...(r.ipv6_cidr_blocks ?? [])]),
+  ].filter((c): c is string => typeof c === 'string' && coversEveryAddress(c));
 }
 
-export interface PolicyStatement {
-  readonly principals?: readonly { readonly type: string; readonly identifiers: readonly string[] }[];
+/** A description a reviewer can read: two characters or more, and not the provider default. */
+export function isDescription(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().length >= 2 && value !== 'Managed by Terraform';
 }
+
+export interface PolicyCondition {
+  readonly test: string;
+  readonly variable: string;
+  readonly values: readonly string[];
+}
+
+/** A statement of an `aws_iam_policy_document` data source, as synthesized. */
+export interface PolicyStatement {
+  readonly sid?: string;
+  /** @default 'Allow' */
+  readonly effect?: string;
+  readonly actions?: readonly string[];
+  readonly resources?: readonly string[];
+  readonly principals?: readonly { readonly type: string; readonly identifiers: readonly string[] }[];
+  readonly condition?: readonly PolicyCondition[];
+}
+
+export const isAllow = (s: PolicyStatement): boolean => (s.effect ?? 'Allow') === 'Allow';
+
+/** The GitHub Actions OIDC issuer as it appears in provider ARNs and condition keys. */
+export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+
+/** Whether a trust statement federates the GitHub Actions OIDC provider. */
+export const trustsGitHubOidc = (s: PolicyStatement): boolean =>
+  (s.principals ?? []).some(
+    (p) =>
+      p.type === 'Federated' && p.identifiers.some((id) => id.endsWith(`:oidc-provider/${GITHUB_OIDC_HOST}`)),
+  );
 
 /** Statements of a policy given as `${data.aws_iam_policy_document.<id>.json}`, or undefined for anything else. */
 export function policyStatements(

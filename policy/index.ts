@@ -16,7 +16,11 @@ import cloudflareR2DevDisabled from './rules/cloudflare/r2-dev-disabled';
 import cloudflareTokenSingleBucket from './rules/cloudflare/token-single-bucket';
 import costDatabaseBudget from './rules/cost/database-budget';
 import iamDescription from './rules/iam/description';
+import iamFederatedBoundary from './rules/iam/federated-boundary';
+import iamGithubOidcTrust from './rules/iam/github-oidc-trust';
 import iamNoAdminPolicy from './rules/iam/no-admin-policy';
+import iamNoFullAccess from './rules/iam/no-full-access';
+import iamScopedIamWrites from './rules/iam/scoped-iam-writes';
 import iamServiceTrust from './rules/iam/service-trust';
 import kmsAlias from './rules/kms/alias';
 import kmsDeletionWindow from './rules/kms/deletion-window';
@@ -75,11 +79,6 @@ import postgresqlSchemaPreventDestroy from './rules/postgresql/schema-prevent-de
 import postgresqlSearchPath from './rules/postgresql/search-path';
 import postgresqlSerializedGrants from './rules/postgresql/serialized-grants';
 import postgresqlStatementTimeout from './rules/postgresql/statement-timeout';
-import s3KmsCmk from './rules/s3/kms-cmk';
-import s3PreventDestroy from './rules/s3/prevent-destroy';
-import s3Private from './rules/s3/private';
-import s3TlsOnly from './rules/s3/tls-only';
-import s3Versioned from './rules/s3/versioned';
 import rdsBackupRetention from './rules/rds/backup-retention';
 import rdsCopyTagsToSnapshots from './rules/rds/copy-tags-to-snapshots';
 import rdsCurrentCa from './rules/rds/current-ca';
@@ -110,6 +109,13 @@ import rdsSubnetGroup from './rules/rds/subnet-group';
 import secretsManagerCmk from './rules/secrets-manager/cmk';
 import secretsManagerNoPlainPassword from './rules/secrets-manager/no-plain-password';
 import secretsManagerRotation from './rules/secrets-manager/rotation';
+import s3AclsDisabled from './rules/s3/acls-disabled';
+import s3KmsEncryption from './rules/s3/kms-encryption';
+import s3NoncurrentExpiry from './rules/s3/noncurrent-expiry';
+import s3PreventDestroy from './rules/s3/prevent-destroy';
+import s3PublicAccessBlock from './rules/s3/public-access-block';
+import s3TlsOnly from './rules/s3/tls-only';
+import s3Versioning from './rules/s3/versioning';
 import securityGroupDatabaseIngressFromGroups from './rules/security-group/database-ingress-from-groups';
 import securityGroupDescription from './rules/security-group/description';
 import securityGroupNoInlineRules from './rules/security-group/no-inline-rules';
@@ -134,7 +140,11 @@ export const policyRules: readonly PolicyRule[] = [
   cloudflareTokenSingleBucket,
   costDatabaseBudget,
   iamDescription,
+  iamFederatedBoundary,
+  iamGithubOidcTrust,
   iamNoAdminPolicy,
+  iamNoFullAccess,
+  iamScopedIamWrites,
   iamServiceTrust,
   kmsAlias,
   kmsDeletionWindow,
@@ -220,14 +230,16 @@ export const policyRules: readonly PolicyRule[] = [
   rdsStorageAutoscaling,
   rdsStorageEncrypted,
   rdsSubnetGroup,
-  s3KmsCmk,
-  s3PreventDestroy,
-  s3Private,
-  s3TlsOnly,
-  s3Versioned,
   secretsManagerCmk,
   secretsManagerNoPlainPassword,
   secretsManagerRotation,
+  s3AclsDisabled,
+  s3KmsEncryption,
+  s3NoncurrentExpiry,
+  s3PreventDestroy,
+  s3PublicAccessBlock,
+  s3TlsOnly,
+  s3Versioning,
   securityGroupDatabaseIngressFromGroups,
   securityGroupDescription,
   securityGroupNoInlineRules,

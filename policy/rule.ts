@@ -1,8 +1,9 @@
 /**
  * The shape of a policy rule: a pure function over a synthesized environment that says, per resource it looks at,
  * pass / fail / not-applicable, with the address at fault. Rule ids are ours (LW-…); `mirrors` keeps the ids of the
- * scanner checks each one re-implements (Checkov, Trivy, cdk-nag, Security Hub, Pod Security Standards) so a team can
- * cross-check with those scanners later.
+ * scanner checks each one re-implements (Checkov, Trivy, cdk-nag, Security Hub; every one listed in
+ * scanner-ids.ts) and `relation` says how the rule compares with each, so a team cross-checking with those scanners
+ * knows which differences to expect.
  */
 import type { EnvironmentConfig } from '../environments/config';
 import { blocksOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
@@ -19,14 +20,37 @@ export interface RuleResult {
   readonly detail?: string;
 }
 
+/**
+ * How a rule compares with one scanner check it mirrors, on the resources both look at:
+ * - `same`: it fails exactly where the check fails (beyond that, only what its other mirrored ids cover);
+ * - `stricter: <why>`: it also fails things the check passes; why says what;
+ * - `narrower: <why>`: the check fails things the rule does not look at (tiers, resource types, fields); why says what.
+ * Prefixed `manifest only, ` when the scanner runs the check on Kubernetes manifests only, so it never reports on the
+ * synthesized Terraform JSON.
+ */
+export type Relation = 'same' | `stricter: ${string}` | `narrower: ${string}`;
+export type MirrorRelation = Relation | `manifest only, ${Relation}`;
+
 export interface PolicyRule {
   readonly id: string;
   readonly title: string;
   readonly severity: Severity;
-  /** Scanner and guide ids this rule mirrors, e.g. CKV_AWS_16, AVD-AWS-0080, AwsSolutions-RDS2, RDS.3. */
+  /** Scanner check ids this rule mirrors, e.g. CKV_AWS_16, AVD-AWS-0080, AwsSolutions-RDS2, RDS.3; [] when none does. */
   readonly mirrors: readonly string[];
+  /**
+   * How the rule relates to its mirrored ids: one relation for all of them, or one per id (keys = `mirrors`).
+   * `{}` when it mirrors none; the rationale then says "no scanner equivalent".
+   */
+  readonly relation: MirrorRelation | Readonly<Record<string, MirrorRelation>>;
   readonly rationale: string;
+  /** Environments the rule applies to. @default - every tier */
+  readonly tiers?: readonly EnvironmentConfig['tier'][];
   check(env: SynthesizedEnvironment): RuleResult[];
+}
+
+/** The relation of `rule` to one of its mirrored ids. */
+export function relationTo(rule: PolicyRule, id: string): MirrorRelation | undefined {
+  return typeof rule.relation === 'string' ? rule.relation : rule.relation[id];
 }
 
 /** What a per-resource test returns: true (pass), false (fail), a string (fail, with detail) or null (n/a). */
@@ -35,14 +59,13 @@ export type Verdict = boolean | string | null;
 export interface ResourceRuleSpec extends Omit<PolicyRule, 'check'> {
   /** Resource types the rule judges (`data.` prefix for data sources). */
   readonly types: readonly string[];
-  /** Environments the rule applies to. @default - every tier */
-  readonly tiers?: readonly EnvironmentConfig['tier'][];
   readonly test: (block: Block, env: SynthesizedEnvironment, address: string) => Verdict;
 }
 
 /** A rule judging each resource of some types; not applicable when there are none or the tier is excluded. */
 export function resourceRule(spec: ResourceRuleSpec): PolicyRule {
-  const { types, tiers, test, ...meta } = spec;
+  const { types, test, ...meta } = spec;
+  const { tiers } = meta;
   return {
     ...meta,
     check(env) {
@@ -59,7 +82,7 @@ export function resourceRule(spec: ResourceRuleSpec): PolicyRule {
   };
 }
 
-export interface StackRuleSpec extends Omit<PolicyRule, 'check'> {
+export interface StackRuleSpec extends Omit<PolicyRule, 'check' | 'tiers'> {
   /** Resource types whose presence makes the rule applicable. */
   readonly when: readonly string[];
   /** One verdict for the whole environment, about `address` (the resource that should show compliance). */

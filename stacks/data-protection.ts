@@ -35,6 +35,7 @@ import type {
   MediaCopyConfig,
 } from '../environments/parts/data-protection';
 import type { DatabaseOutputs } from './database';
+import { BACKUP_SERVICE_POLICIES, backupRoleName, mediaCopyRoleName } from './data-protection-roles';
 import type { MediaOutputs } from './media';
 
 export interface DataProtectionLayerProps {
@@ -59,10 +60,6 @@ export interface DataProtectionLayerProps {
   readonly drProvider: AwsProvider;
 }
 
-const BACKUP_POLICIES = [
-  'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
-  'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores',
-];
 const KEY_USE = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'];
 /** Days a scheduled key deletion waits; the longest AWS allows, for keys that hold the only readable copies. */
 const KEY_DELETION_WINDOW_DAYS = 30;
@@ -141,11 +138,11 @@ export class DataProtectionLayer extends Construct {
       ],
     });
     const role = new IamRole(this, 'backup_role', {
-      name: `${identifier}-backup`,
+      name: backupRoleName(identifier),
       description: `AWS Backup: snapshots, copies and restores of RDS ${identifier}`,
       assumeRolePolicy: trust.json,
     });
-    BACKUP_POLICIES.forEach(
+    BACKUP_SERVICE_POLICIES.forEach(
       (policyArn, i) =>
         new IamRolePolicyAttachment(this, `backup_role_policy_${i === 0 ? 'backup' : 'restore'}`, {
           role: role.name,
@@ -217,7 +214,7 @@ export class DataProtectionLayer extends Construct {
 
     const serviceAccount = 'media-copy';
     const role = new ServiceAccountRole(this, 'media_copy_irsa', {
-      name: `${environment}-media-copy`,
+      name: mediaCopyRoleName(environment),
       description: `rclone CronJob ${copy.namespace}/${serviceAccount}: writes the copy of ${media.bucketName} into ${copy.bucketName}`,
       accountId: aws.accountId,
       oidcIssuerUrl: cluster.oidcIssuerUrl,

@@ -4,27 +4,27 @@
  * The stack owns the state backend and the providers, and composes the layers. Providers take only values known at
  * plan time: the environment config, environment variables and data sources of things that already exist.
  */
-import { S3Backend, TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
-import type { Construct, Node } from 'constructs';
+import { S3Backend, TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../environments/config';
 import type { CdnConfig } from '../environments/parts/media';
+import { stateKeyAliasArn } from './bootstrap-stack';
 import { CdnLayer } from './cdn';
 import { ClusterLayer } from './cluster';
 import { DatabaseLayer } from './database';
 import { DatabaseAccessLayer } from './database-access';
 import { DataProtectionLayer } from './data-protection';
-import { LogicalIdRegistry } from './logical-ids';
 import { MediaLayer } from './media';
 import { configureProviders } from './providers';
+import { ReadableAddressStack } from './readable-stack';
 
-export class EnvironmentStack extends TerraformStack {
+export class EnvironmentStack extends ReadableAddressStack {
   readonly database: DatabaseLayer;
   readonly databaseAccess: DatabaseAccessLayer;
   readonly media: MediaLayer;
   readonly cdn: CdnLayer;
   readonly cluster: ClusterLayer;
   readonly dataProtection: DataProtectionLayer;
-  private readonly logicalIds = new LogicalIdRegistry();
 
   /**
    * @param zoneCacheRules CDN domains whose cache rules this stack deploys (zoneCacheRulesFor); @default - none
@@ -41,6 +41,8 @@ export class EnvironmentStack extends TerraformStack {
       key: config.state.key,
       region: config.state.region,
       encrypt: true,
+      // Without it the backend asks for SSE-S3 (AES256), which the state bucket's policy refuses.
+      kmsKeyId: stateKeyAliasArn(config),
     });
     // S3-native state locking (Terraform ≥ 1.10); cdktf 0.21's S3BackendConfig predates the option.
     backend.addOverride('use_lockfile', true);
@@ -116,11 +118,5 @@ export class EnvironmentStack extends TerraformStack {
     new TerraformOutput(this, 'database_master_secret_arn', { value: this.database.outputs.masterSecretArn });
     new TerraformOutput(this, 'media_bucket_name', { value: media.bucketName });
     new TerraformOutput(this, 'cdn_base_url', { value: this.cdn.outputs.publicBaseUrl });
-  }
-
-  protected allocateLogicalId(element: TerraformElement | Node): string {
-    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
-    const components = node.scopes.slice(node.scopes.indexOf(this) + 1).map((scope) => scope.node.id);
-    return components.length > 0 ? this.logicalIds.allocate(components) : '';
   }
 }

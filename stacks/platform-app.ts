@@ -1,10 +1,12 @@
 /**
- * The cdktf app: validates every registered environment, then defines one stack per environment.
+ * The cdktf app: validates every registered environment, then defines one stack per environment and one
+ * bootstrap stack per AWS account (`bootstrap-<first environment of the account>`).
  * Nothing is synthesized when any environment is invalid.
  */
 import { App, type AppConfig } from 'cdktf';
 import type { EnvironmentConfig } from '../environments/config';
 import { assertValidEnvironments } from '../environments/validate';
+import { BootstrapStack, accountsOf } from './bootstrap-stack';
 import { zoneCacheRulesFor } from './cdn';
 import { EnvironmentStack } from './environment-stack';
 
@@ -12,5 +14,6 @@ export function createPlatformApp(envs: readonly EnvironmentConfig[], appConfig:
   assertValidEnvironments(envs);
   const app = new App(appConfig);
   for (const env of envs) new EnvironmentStack(app, env, zoneCacheRulesFor(env, envs));
+  for (const account of accountsOf(envs)) new BootstrapStack(app, account);
   return app;
 }

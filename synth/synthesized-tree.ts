@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnvironmentConfig } from '../environments/config';
 import { type SynthesizedEnvironment } from './synthesized-environment';
+import { accountsOf, bootstrapStackName } from '../stacks/bootstrap-stack';
 import { createPlatformApp } from '../stacks/platform-app';
 import type { TerraformJson } from './terraform-json';
 
@@ -30,4 +31,19 @@ export function synthesizeTree(envs: readonly EnvironmentConfig[], outdir: strin
   createPlatformApp(envs, { outdir }).synth();
   const stacks = readStacks(outdir);
   return envs.map((config) => ({ config, stack: stacks.get(config.name) as TerraformJson }));
+}
+
+/**
+ * The bootstrap stacks of a tree synthesized from `envs`, each paired with the config of its account's first
+ * environment (whose waivers and tier the policy rules read).
+ */
+export function bootstrapStacksOf(
+  envs: readonly EnvironmentConfig[],
+  outdir: string,
+): SynthesizedEnvironment[] {
+  const stacks = readStacks(outdir);
+  return accountsOf(envs).map((account) => ({
+    config: account[0],
+    stack: stacks.get(bootstrapStackName(account)) as TerraformJson,
+  }));
 }

@@ -17,8 +17,8 @@ describe('platform app', () => {
   createPlatformApp(environments, { outdir }).synth();
   const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
 
-  test('synthesizes one stack per environment, named dev and prod', () => {
-    expect(Object.keys(manifest.stacks).sort()).toEqual(['dev', 'prod']);
+  test('synthesizes one stack per environment, named dev and prod, and one bootstrap stack per account', () => {
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['bootstrap-dev', 'bootstrap-prod', 'dev', 'prod']);
     for (const name of ['dev', 'prod']) {
       expect(manifest.stacks[name].synthesizedStackPath).toBe(`stacks/${name}/cdk.tf.json`);
       const stack = JSON.parse(
@@ -31,7 +31,23 @@ describe('platform app', () => {
   });
 
   test('stacks are independent: no cross-stack references or remote state', () => {
-    for (const name of ['dev', 'prod']) expect(manifest.stacks[name].dependencies).toEqual([]);
+    for (const name of Object.keys(manifest.stacks)) expect(manifest.stacks[name].dependencies).toEqual([]);
+  });
+
+  test("environment stacks encrypt state with the account's state key, named by alias", () => {
+    for (const env of environments) {
+      const stack = JSON.parse(
+        readFileSync(join(outdir, 'stacks', env.name, 'cdk.tf.json'), 'utf8'),
+      ) as TerraformJson;
+      expect(stack.terraform?.backend?.s3).toEqual(
+        expect.objectContaining({
+          bucket: env.state.bucket,
+          encrypt: true,
+          use_lockfile: true,
+          kms_key_id: `arn:aws:kms:${env.state.region}:${env.aws.accountId}:${env.state.kmsKeyAlias}`,
+        }),
+      );
+    }
   });
 
   test('a third environment is one more config object', () => {
@@ -41,11 +57,30 @@ describe('platform app', () => {
       e.database.identifier = 'lightwave-staging';
       e.cloudflare.media.bucketName = 'lightwave-media-staging';
       e.cloudflare.cdn.domain = 'cdn-staging.lightwave-media.site';
+      e.delivery.githubEnvironment = 'staging';
+      e.delivery.planRole.name = 'lightwave-staging-plan';
+      e.delivery.deployRole.name = 'lightwave-staging-deploy';
     });
     const stagingOut = mkdtempSync(join(tmpdir(), 'lightwave-staging-'));
     createPlatformApp([...environments, staging], { outdir: stagingOut }).synth();
     const stagingManifest = JSON.parse(readFileSync(join(stagingOut, 'manifest.json'), 'utf8'));
-    expect(Object.keys(stagingManifest.stacks).sort()).toEqual(['dev', 'prod', 'staging']);
+    // staging shares dev's account: bootstrap-dev gains its roles, no third bootstrap stack.
+    expect(Object.keys(stagingManifest.stacks).sort()).toEqual([
+      'bootstrap-dev',
+      'bootstrap-prod',
+      'dev',
+      'prod',
+      'staging',
+    ]);
+    const bootstrap = JSON.parse(
+      readFileSync(join(stagingOut, 'stacks', 'bootstrap-dev', 'cdk.tf.json'), 'utf8'),
+    ) as TerraformJson;
+    expect(Object.keys(bootstrap.resource?.aws_iam_role ?? {}).sort()).toEqual([
+      'dev_deploy_role',
+      'dev_plan_role',
+      'staging_deploy_role',
+      'staging_plan_role',
+    ]);
     rmSync(stagingOut, { recursive: true, force: true });
   });
 });

@@ -3,7 +3,7 @@
  * Only what churns on provider bumps (required_providers versions) is dropped; the backend stays visible.
  */
 import { environments } from '../environments';
-import { synthEnvironment } from './support/synth';
+import { synthBootstrap, synthEnvironment } from './support/synth';
 import type { TerraformJson } from '../synth/terraform-json';
 
 function reviewArtifact(stack: TerraformJson): TerraformJson {
@@ -35,6 +35,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('environment 
         key: env.state.key,
         region: env.state.region,
         encrypt: true,
+        kms_key_id: `arn:aws:kms:${env.state.region}:${env.aws.accountId}:${env.state.kmsKeyAlias}`,
         use_lockfile: true,
       },
     });
@@ -51,5 +52,21 @@ describe.each(environments.map((env) => [env.name, env] as const))('environment 
       { alias: 'dr', region: env.dataProtection.dr.region, ...pinned },
     ]);
     expect(stack.terraform?.required_providers?.aws).toEqual({ source: 'aws', version: '5.100.0' });
+  });
+});
+
+describe.each(environments.map((env) => [env.name, env] as const))('bootstrap stack of %s', (_name, env) => {
+  const stack = synthBootstrap(env);
+
+  test('matches the reviewed snapshot', () => {
+    expect(reviewArtifact(stack)).toMatchSnapshot();
+  });
+
+  test('snapshot holds no machine paths; its local state sits in the project root, outside cdktf.out', () => {
+    const text = JSON.stringify(reviewArtifact(stack));
+    expect(text).not.toMatch(/"\/(tmp|root|home|opt|work|var|Users)\//);
+    expect(stack.terraform?.backend).toEqual({
+      local: { path: `../../../terraform.bootstrap-${env.name}.tfstate` },
+    });
   });
 });

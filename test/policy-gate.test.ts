@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environments } from '../environments';
 import { prod } from '../environments/prod';
+import { evaluatePolicy } from '../policy/evaluate';
 import { policyGate } from '../policy/gate';
-import { synthesizeTree } from '../synth/synthesized-tree';
+import { bootstrapStacksOf, synthesizeTree } from '../synth/synthesized-tree';
 import { synthEnvironment, withChange } from './support/synth';
 
 describe('policy gate', () => {
@@ -18,6 +19,19 @@ describe('policy gate', () => {
 
   test('no failing rule goes unwaived in the registered environments', () => {
     expect(policyGate(synthesized)).toEqual([]);
+  });
+
+  test('no failing rule goes unwaived in the bootstrap stacks, and the delivery rules apply there', () => {
+    const bootstraps = bootstrapStacksOf(environments, outdir);
+    expect(bootstraps.map((b) => Object.keys(b.stack.resource ?? {}).length)).not.toContain(0);
+    expect(policyGate(bootstraps)).toEqual([]);
+    const applied = bootstraps.flatMap((b) =>
+      evaluatePolicy(b)
+        .filter((f) => f.outcome === 'pass')
+        .map((f) => f.rule.id),
+    );
+    for (const id of ['LW-S3-001', 'LW-S3-004', 'LW-IAM-004', 'LW-IAM-005', 'LW-IAM-007'])
+      expect(applied).toContain(id);
   });
 
   test('a violation seeded into a copy of prod fails the gate with its rule id', () => {

@@ -17,6 +17,127 @@ type Change = (env: Writable<EnvironmentConfig>) => void;
 
 /** [what is wrong, base environment, change, field expected in the failure, bad value expected in the failure] */
 const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
+  [
+    'repository name malformed',
+    dev,
+    (e) => (e.delivery.repository = 'lightwave-media/platform/extra'),
+    'delivery.repository',
+    'lightwave-media/platform/extra',
+  ],
+  [
+    'repository owner with a leading hyphen',
+    dev,
+    (e) => (e.delivery.repository = '-lightwave/platform'),
+    'delivery.repository',
+    '-lightwave/platform',
+  ],
+  [
+    'deploy branch with a wildcard',
+    dev,
+    (e) => (e.delivery.deployBranch = 'release/*'),
+    'delivery.deployBranch',
+    'release/*',
+  ],
+  [
+    'GitHub Environment with a colon (ambiguous OIDC subject)',
+    dev,
+    (e) => (e.delivery.githubEnvironment = 'prod:eu'),
+    'delivery.githubEnvironment',
+    'prod:eu',
+  ],
+  [
+    'plan role given a write action',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('rds:ModifyDBInstance'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    'rds:ModifyDBInstance',
+  ],
+  [
+    'plan role given a service-wide wildcard',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('rds:*'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    'rds:*',
+  ],
+  [
+    'plan role given a read of secrets on every resource',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('secretsmanager:Get*'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    'secretsmanager:Get*',
+  ],
+  [
+    'plan role given the state bucket directly',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('s3:ListBucket'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    's3:ListBucket',
+  ],
+  [
+    'deploy role given IAM actions (IAM is scoped by the bootstrap stack)',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('iam:PassRole'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    'iam:PassRole',
+  ],
+  [
+    'deploy role given everything',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('*'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    '*',
+  ],
+  [
+    'deploy role given a service-wide wildcard',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('rds:*'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    'rds:*',
+  ],
+  [
+    'plan and deploy role with one name',
+    dev,
+    (e) => (e.delivery.deployRole.name = e.delivery.planRole.name),
+    'delivery.deployRole.name',
+    'lightwave-dev-plan',
+  ],
+  [
+    'administrator in another account',
+    dev,
+    (e) => (e.delivery.administratorArns = ['arn:aws:iam::999999999999:role/admin']),
+    'delivery.administratorArns[0]',
+    'arn:aws:iam::999999999999:role/admin',
+  ],
+  ['no administrator', dev, (e) => (e.delivery.administratorArns = []), 'delivery.administratorArns', []],
+  [
+    'malformed tunnel instance id',
+    dev,
+    (e) => (e.delivery.databaseTunnelInstanceId = 'i-xyz'),
+    'delivery.databaseTunnelInstanceId',
+    'i-xyz',
+  ],
+  [
+    'unknown bootstrap backend',
+    dev,
+    (e) => (e.delivery.bootstrapBackend = 'gcs' as never),
+    'delivery.bootstrapBackend',
+    'gcs',
+  ],
+  [
+    'state key alias in the AWS namespace',
+    dev,
+    (e) => (e.state.kmsKeyAlias = 'alias/aws/s3'),
+    'state.kmsKeyAlias',
+    'alias/aws/s3',
+  ],
+  [
+    'replaced state versions kept a week only',
+    dev,
+    (e) => (e.state.noncurrentVersionExpirationDays = 7),
+    'state.noncurrentVersionExpirationDays',
+    7,
+  ],
+
   ['name is not a DNS label', dev, (e) => (e.name = 'Dev_1'), 'name', 'Dev_1'],
   ['unknown tier', dev, (e) => (e.tier = 'staging' as never), 'tier', 'staging'],
   ['account id is not 12 digits', dev, (e) => (e.aws.accountId = '12345'), 'aws.accountId', '12345'],
@@ -752,6 +873,13 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     7,
   ],
   [
+    'dev previous versions kept 29 days',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.previousVersionRetentionDays = 29),
+    'dataProtection.mediaCopy.previousVersionRetentionDays',
+    29,
+  ],
+  [
     'copy job egress to the whole internet',
     dev,
     (e) => (e.dataProtection.mediaCopy.awsHttpsEgressCidrs = ['0.0.0.0/0']),
@@ -976,6 +1104,52 @@ describe('across environments', () => {
     expect(validateEnvironments([env, other])).toContainEqual(
       expect.objectContaining({ environment: 'registry', field: 'cloudflare.cdn.managesZoneCacheRules' }),
     );
+  });
+
+  test('fails when a state bucket is reused across accounts', () => {
+    const sharing = withChange(prod, (e) => (e.state.bucket = dev.state.bucket));
+    const failures = validateEnvironments([dev, sharing]);
+    expect(failures).toContainEqual(
+      expect.objectContaining({
+        environment: 'registry',
+        field: 'aws.accountId',
+        value: ['111111111111', '222222222222'],
+      }),
+    );
+  });
+
+  test('fails when one account names two state buckets', () => {
+    const second = withChange(prod, (e) => (e.aws.accountId = dev.aws.accountId));
+    const fields = validateEnvironments([dev, second]).map((f) => f.field);
+    expect(fields).toContain('state.bucket');
+  });
+
+  test('fails when environments of one account disagree on the state key', () => {
+    const staging = withChange(dev, (e) => {
+      e.name = 'staging';
+      e.state.key = 'lightwave-platform/staging/terraform.tfstate';
+      e.state.kmsKeyAlias = 'alias/other';
+    });
+    expect(validateEnvironments([dev, staging]).map((f) => f.field)).toContain('state.kmsKeyAlias');
+  });
+
+  test('fails when two environments deploy from one GitHub Environment or name one role', () => {
+    const staging = withChange(dev, (e) => {
+      e.name = 'staging';
+      e.state.key = 'lightwave-platform/staging/terraform.tfstate';
+    });
+    const fields = validateEnvironments([dev, staging]).map((f) => f.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'delivery.githubEnvironment',
+        'delivery.planRole.name | delivery.deployRole.name',
+      ]),
+    );
+  });
+
+  test('fails when environments name different repositories', () => {
+    const elsewhere = withChange(prod, (e) => (e.delivery.repository = 'someone-else/platform'));
+    expect(validateEnvironments([dev, elsewhere]).map((f) => f.field)).toContain('delivery.repository');
   });
 
   test('fails when two environments share a state object', () => {

@@ -149,8 +149,8 @@ const mediaCopyRules: EnvironmentRule = (env, c) => {
   c.check(
     `${at}.previousVersionRetentionDays`,
     copy.previousVersionRetentionDays,
-    isIntegerIn(copy.previousVersionRetentionDays, env.tier === 'production' ? 30 : 1, 3650),
-    `an integer from ${env.tier === 'production' ? 30 : 1} to 3650 days for a ${env.tier} environment`,
+    isIntegerIn(copy.previousVersionRetentionDays, 30, 3650),
+    'an integer from 30 to 3650 days (a month at least to notice a lost file; policy LW-S3-005)',
   );
   c.check(
     `${at}.coldStorageAfterDays`,

@@ -15,6 +15,47 @@ function unique(field: string, valueOf: (env: EnvironmentConfig) => string): Reg
   };
 }
 
+/** Settings of the one state bucket an account's bootstrap stack creates: every environment using it must agree. */
+const perBucket: readonly [string, (env: EnvironmentConfig) => unknown][] = [
+  ['aws.accountId', (e) => e.aws.accountId],
+  ['state.region', (e) => e.state.region],
+  ['state.kmsKeyAlias', (e) => e.state.kmsKeyAlias],
+  ['state.noncurrentVersionExpirationDays', (e) => e.state.noncurrentVersionExpirationDays],
+  ['delivery.bootstrapBackend', (e) => e.delivery.bootstrapBackend],
+];
+
+/**
+ * A state bucket belongs to one account (bucket names are global: a second account naming it would write its state
+ * into someone else's bucket), and each account has one bucket (its bootstrap stack creates exactly one).
+ */
+const stateBucketRules: readonly RegistryRule[] = [
+  ...perBucket.map(([field, valueOf]): RegistryRule => (envs, c) => {
+    for (const bucket of new Set(envs.map((e) => e.state.bucket))) {
+      const users = envs.filter((e) => e.state.bucket === bucket);
+      const values = [...new Set(users.map((e) => JSON.stringify(valueOf(e))))];
+      c.check(
+        field,
+        values.map((v) => JSON.parse(v) as unknown),
+        values.length === 1,
+        `one value for every environment whose state is in bucket ${bucket} (${users.map((e) => e.name).join(', ')})`,
+      );
+    }
+  }),
+  (envs, c) => {
+    for (const account of new Set(envs.map((e) => e.aws.accountId))) {
+      const buckets = [
+        ...new Set(envs.filter((e) => e.aws.accountId === account).map((e) => e.state.bucket)),
+      ];
+      c.check(
+        'state.bucket',
+        buckets,
+        buckets.length === 1,
+        `one state bucket per account (account ${account})`,
+      );
+    }
+  },
+];
+
 export const registryRules: readonly RegistryRule[] = [
   unique('name', (e) => e.name),
   unique('state.bucket + state.key', (e) => `s3://${e.state.bucket}/${e.state.key}`),
@@ -22,6 +63,31 @@ export const registryRules: readonly RegistryRule[] = [
     'aws.accountId + aws.region + database.identifier',
     (e) => `${e.aws.accountId}/${e.aws.region}/${e.database.identifier}`,
   ),
+  unique('delivery.githubEnvironment', (e) => e.delivery.githubEnvironment),
+  // Roles of environments sharing an account live in one IAM namespace.
+  (envs, c) => {
+    const names = envs.flatMap((e) =>
+      [e.delivery.planRole.name, e.delivery.deployRole.name].map((n) => `${e.aws.accountId}/${n}`),
+    );
+    for (const name of duplicates(names))
+      c.check(
+        'delivery.planRole.name | delivery.deployRole.name',
+        name,
+        false,
+        'a role name no other role of the account uses',
+      );
+  },
+  // The workflows that assume the roles live in one repository.
+  (envs, c) => {
+    const repositories = [...new Set(envs.map((e) => e.delivery.repository))];
+    c.check(
+      'delivery.repository',
+      repositories,
+      repositories.length <= 1,
+      'one repository for every environment (it holds the workflows)',
+    );
+  },
+  ...stateBucketRules,
   // A dev deploy must never touch production media.
   unique('cloudflare.media.bucketName', (e) => e.cloudflare.media.bucketName),
   unique('cloudflare.cdn.domain', (e) => e.cloudflare.cdn.domain),

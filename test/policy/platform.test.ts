@@ -22,6 +22,10 @@ const iniData = (e: MutableEnvironment) =>
 const editIni = (e: MutableEnvironment, from: RegExp, to: string) => {
   iniData(e)['pgbouncer.ini'] = iniData(e)['pgbouncer.ini'].replace(from, to);
 };
+const egressTo = (e: MutableEnvironment, cidr: string) => {
+  const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_https_egress');
+  (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [{ ip_block: { cidr } }];
+};
 const DEPLOYMENT = 'kubernetes_deployment_v1.cluster_pgbouncer_deployment';
 const SHARED = 'kubernetes_namespace_v1.cluster_namespace_shared_namespace';
 
@@ -87,11 +91,11 @@ const cases: Readonly<Record<string, RuleCase>> = {
     address: SHARED,
   },
   'LW-K8S-006': {
-    nonCompliant: (e) => {
-      const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_https_egress');
-      (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [{ ip_block: { cidr: '0.0.0.0/0' } }];
-    },
+    nonCompliant: (e) => egressTo(e, '0.0.0.0/0'),
     address: 'kubernetes_network_policy_v1.cluster_payload_https_egress',
+    alsoNonCompliant: {
+      'the long-form IPv6 any-address': (e) => egressTo(e, '0000:0000:0000:0000:0000:0000:0000:0000/0'),
+    },
   },
   'LW-K8S-007': {
     nonCompliant: (e) =>
@@ -101,6 +105,12 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-K8S-008': {
     nonCompliant: (e) =>
       ((resource(e.stack, 'kubernetes_service_v1').metadata as Block).namespace = 'default'),
+    alsoNonCompliant: {
+      'a service account in default': (e) =>
+        (e.stack.resource!.kubernetes_service_account_v1 = {
+          app: { metadata: { name: 'app', namespace: 'default' } },
+        }),
+    },
   },
   'LW-K8S-009': { nonCompliant: (e) => delete labels(e)['lightwave.media/environment'] },
   'LW-K8S-010': {
@@ -116,7 +126,11 @@ const cases: Readonly<Record<string, RuleCase>> = {
   },
   'LW-PGB-002': { nonCompliant: (e) => (securityContext(e).read_only_root_filesystem = false) },
   'LW-PGB-003': { nonCompliant: (e) => (securityContext(e).capabilities = { drop: ['NET_RAW'] }) },
-  'LW-PGB-004': { nonCompliant: (e) => ((pod(e).security_context as Block).run_as_user = '70') },
+  'LW-PGB-004': {
+    nonCompliant: (e) => ((pod(e).security_context as Block).run_as_user = '70'),
+    alsoNonCompliant: { 'a container UID below 10000': (e) => (securityContext(e).run_as_user = '1000') },
+    alsoCompliant: { 'a container UID of 10001': (e) => (securityContext(e).run_as_user = '10001') },
+  },
   'LW-PGB-005': { nonCompliant: (e) => delete (pod(e).security_context as Block).seccomp_profile },
   'LW-PGB-006': { nonCompliant: (e) => (pod(e).host_network = true) },
   'LW-PGB-007': { nonCompliant: (e) => delete (container(e).resources as Block).limits },

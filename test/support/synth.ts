@@ -5,6 +5,7 @@ import { Testing } from 'cdktf';
 import type { EnvironmentConfig } from '../../environments/config';
 import { assertValidEnvironments } from '../../environments/validate';
 import { environments } from '../../environments';
+import { BootstrapStack } from '../../stacks/bootstrap-stack';
 import { zoneCacheRulesFor } from '../../stacks/cdn';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import type { TerraformJson } from '../../synth/terraform-json';
@@ -39,4 +40,12 @@ export function withChange(
   const copy = structuredClone(env) as Writable<EnvironmentConfig>;
   change(copy);
   return copy;
+}
+
+/** Validated, synthesized bootstrap stack of the account holding `env` (with the registered environments). */
+export function synthBootstrap(env: EnvironmentConfig): TerraformJson {
+  const registry = [env, ...environments.filter((e) => e.name !== env.name)];
+  assertValidEnvironments(registry);
+  const account = registry.filter((e) => e.aws.accountId === env.aws.accountId);
+  return JSON.parse(Testing.synth(new BootstrapStack(Testing.app(), account))) as TerraformJson;
 }

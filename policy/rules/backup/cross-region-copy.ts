@@ -16,9 +16,10 @@ export default resourceRule({
   id: 'LW-BAK-002',
   title: 'Every production backup rule copies its recovery points to another region',
   severity: 'high',
-  mirrors: ['lightwave:data-protection'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'A recovery point in the region it protects is lost with the region. No scanner equivalent: Checkov, Trivy, cdk-nag and Security Hub do not check copy actions.',
+    "A recovery point in the region it protects is lost with the region. No scanner equivalent: Checkov, Trivy and cdk-nag do not read copy actions, and Security Hub's RDS.26 asks only for a backup plan.",
   types: ['aws_backup_plan'],
   tiers: ['production'],
   test: (plan, env) => {

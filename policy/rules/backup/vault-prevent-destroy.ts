@@ -8,9 +8,10 @@ export default resourceRule({
   id: 'LW-BAK-005',
   title: 'Production backup vaults cannot be destroyed by a plan',
   severity: 'critical',
-  mirrors: ['lightwave:data-protection'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'The vaults hold the recovery points of last resort; prevent_destroy refuses the plan. No scanner equivalent.',
+    'The vaults hold the recovery points of last resort; prevent_destroy refuses the plan. No scanner equivalent (a platform data-protection rule): Checkov reads prevent_destroy on Google KMS keys only (CKV_GCP_82), Trivy and cdk-nag not at all.',
   types: ['aws_backup_vault'],
   tiers: ['production'],
   test: (vault) => preventsDestroy(vault),

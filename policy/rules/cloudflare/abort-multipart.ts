@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-CF-005',
   title: 'Buckets abort incomplete multipart uploads',
   severity: 'low',
-  mirrors: ['Cloudflare R2 lifecycle'],
-  rationale: 'Parts of abandoned uploads are stored, and billed, until a rule removes them.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Parts of abandoned uploads are stored, and billed, until a rule removes them. No scanner equivalent (Cloudflare R2 object lifecycle docs).',
   types: ['cloudflare_r2_bucket'],
   test: (_bucket, env, address) =>
     Object.values(env.stack.resource?.cloudflare_r2_bucket_lifecycle ?? {}).some(

@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-CF-003',
   title: 'The production media bucket cannot be destroyed by a plan',
   severity: 'critical',
-  mirrors: ['lightwave:data-protection'],
-  rationale: 'The bucket holds every uploaded image; R2 has no recycle bin.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'The bucket holds every uploaded image; R2 has no recycle bin. No scanner equivalent (a platform data-protection rule).',
   types: ['cloudflare_r2_bucket'],
   tiers: ['production'],
   test: (bucket) => (bucket.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,

@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-CF-008',
   title: 'CORS allows reading (and uploading) only',
   severity: 'medium',
-  mirrors: ['Cloudflare R2 CORS'],
-  rationale: 'Browsers never delete or list media; DELETE and POST stay server-side.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Browsers never delete or list media; DELETE and POST stay server-side. No scanner equivalent (Cloudflare R2 CORS docs).',
   types: ['cloudflare_r2_bucket_cors'],
   test: (cors) =>
     ((cors.rules as { allowed: { methods: string[] } }[] | undefined) ?? []).every((r) =>

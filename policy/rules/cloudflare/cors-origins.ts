@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-CF-004',
   title: 'CORS names https origins, never *',
   severity: 'medium',
-  mirrors: ['Cloudflare R2 CORS'],
-  rationale: 'A wildcard origin lets any site script read the media API responses.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'A wildcard origin lets any site script read the media API responses. No scanner equivalent (Cloudflare R2 CORS docs).',
   types: ['cloudflare_r2_bucket_cors'],
   test: (cors) =>
     JSON.stringify(cors.rules ?? [])

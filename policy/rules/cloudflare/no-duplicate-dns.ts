@@ -7,9 +7,10 @@ export default resourceRule({
   id: 'LW-CF-007',
   title: 'No DNS record competes with an R2 custom domain',
   severity: 'medium',
-  mirrors: ['Cloudflare R2 custom domains'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'The custom domain creates and owns its record; a second one for the same name conflicts with it.',
+    'The custom domain creates and owns its record; a second one for the same name conflicts with it. No scanner equivalent (Cloudflare R2 custom domain docs).',
   types: ['cloudflare_r2_custom_domain'],
   test: (domain, env) =>
     Object.values({

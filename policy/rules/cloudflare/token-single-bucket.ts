@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-CF-006',
   title: 'API tokens reach a single bucket',
   severity: 'high',
-  mirrors: ['Cloudflare API tokens', 'lightwave:least-privilege'],
-  rationale: 'An account-wide R2 token would let Payload read and delete every bucket of the account.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'An account-wide R2 token would let Payload read and delete every bucket of the account. No scanner equivalent (Cloudflare API token docs).',
   types: ['cloudflare_account_token', 'cloudflare_api_token'],
   test: (token) =>
     ((token.policies as { resources?: string }[] | undefined) ?? []).every((p) => {

@@ -9,9 +9,10 @@ export default stackRule({
   id: 'LW-COST-001',
   title: "The database's estimated monthly cost is within its approved budget",
   severity: 'medium',
-  mirrors: ['Phase 0 plan: dev $15/month, prod $72.50/month'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'The instance size and the budget were approved together; a change that outgrows the budget needs a decision.',
+    'The instance size and the budget were approved together; a change that outgrows the budget needs a decision. No scanner equivalent (Phase 0 plan: dev $15/month, prod $72.50/month).',
   when: ['aws_db_instance'],
   test: (env) => {
     const cost = estimateCost(env);

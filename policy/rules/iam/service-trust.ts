@@ -1,47 +1,61 @@
 /**
- * LW-IAM-001: IAM roles are assumable only by an AWS service, or by one Kubernetes service account (IRSA).
+ * LW-IAM-001: IAM roles are assumable only by an AWS service, by GitHub Actions (judged by LW-IAM-005), or by one
+ * service account of the environment's own cluster (IRSA).
  */
-import { policyStatements, type PolicyStatement } from '../../aws';
+import { policyStatements, trustsGitHubOidc, type PolicyStatement } from '../../aws';
 import { resourceRule } from '../../rule';
+import type { EnvironmentConfig } from '../../../environments/config';
 
-/** A web-identity statement of the cluster's OIDC provider, pinned to one service account and the STS audience. */
-function pinnedServiceAccount(statement: PolicyStatement): boolean {
-  const conditions =
-    (statement as { condition?: { test: string; variable: string; values: string[] }[] }).condition ?? [];
-  const pinned = (claim: string, value: RegExp) =>
-    conditions.some(
-      (c) =>
-        c.test === 'StringEquals' &&
-        c.variable.endsWith(`:${claim}`) &&
-        c.values.length === 1 &&
-        value.test(c.values[0]),
-    );
+const STS_AUDIENCE = 'sts.amazonaws.com';
+/** `system:serviceaccount:<namespace>:<name>`, Kubernetes names, no wildcard. */
+const ONE_SERVICE_ACCOUNT =
+  /^system:serviceaccount:[a-z0-9]([-a-z0-9]*[a-z0-9])?:[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/;
+
+const onlyServices = (s: PolicyStatement): boolean =>
+  (s.principals ?? []).every((p) => p.type === 'Service' && !p.identifiers.includes('*'));
+
+/**
+ * A web-identity statement of the environment's cluster OIDC provider (this account, the configured issuer), for
+ * sts:AssumeRoleWithWebIdentity only, with StringEquals conditions naming exactly one service account and the
+ * STS audience.
+ */
+function trustsOneServiceAccount(s: PolicyStatement, config: EnvironmentConfig): boolean {
+  const issuer = config.cluster.oidcIssuerUrl.replace(/^https:\/\//, '');
+  const provider = `arn:aws:iam::${config.aws.accountId}:oidc-provider/${issuer}`;
+  const conditions = s.condition ?? [];
+  const values = (claim: string) => conditions.find((c) => c.variable === `${issuer}:${claim}`)?.values ?? [];
+  const [subject, ...others] = values('sub');
   return (
-    (statement.principals ?? []).every(
-      (p) => p.type === 'Federated' && p.identifiers.every((id) => /:oidc-provider\/oidc\.eks\./.test(id)),
-    ) &&
-    pinned('sub', /^system:serviceaccount:[a-z0-9-]+:[a-z0-9-]+$/) &&
-    pinned('aud', /^sts\.amazonaws\.com$/)
+    (s.principals ?? []).length === 1 &&
+    s.principals?.[0].type === 'Federated' &&
+    s.principals[0].identifiers.join() === provider &&
+    (s.actions ?? []).join() === 'sts:AssumeRoleWithWebIdentity' &&
+    conditions.every((c) => c.test === 'StringEquals') &&
+    others.length === 0 &&
+    ONE_SERVICE_ACCOUNT.test(subject ?? '') &&
+    values('aud').join() === STS_AUDIENCE
   );
 }
 
 export default resourceRule({
   id: 'LW-IAM-001',
-  title: 'IAM roles are assumable only by an AWS service or one pinned service account',
+  title:
+    'IAM roles are assumable only by an AWS service, GitHub Actions or one service account of the cluster',
   severity: 'high',
   mirrors: ['CKV_AWS_60', 'CKV_AWS_61'],
+  relation:
+    "stricter: only Service principals, the GitHub Actions OIDC provider (judged by LW-IAM-005), or the environment's cluster OIDC provider pinned by StringEquals to one service account and the STS audience may assume a role; the checks reject only a * or account-wide AWS principal",
   rationale:
-    'A role any principal can assume is a back door into the account; a web-identity role must name the one service account that may use it.',
+    'A role any principal can assume is a back door into the account; a web-identity role must name its one service account, or every pod of the cluster (or of another cluster) could take it.',
   types: ['aws_iam_role'],
   test: (role, env) => {
     const statements = policyStatements(role.assume_role_policy, env.stack);
     if (!statements) return 'trust policy not from a policy document';
     return (
       statements.every(
-        (s) =>
-          (s.principals ?? []).every((p) => p.type === 'Service' && !p.identifiers.includes('*')) ||
-          pinnedServiceAccount(s),
-      ) || 'principal that is neither an AWS service nor one pinned service account'
+        (s) => onlyServices(s) || trustsGitHubOidc(s) || trustsOneServiceAccount(s, env.config),
+      ) ||
+      'principal that is neither an AWS service, GitHub Actions, nor one pinned service account of the cluster'
     );
   },
 });

@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-KMS-005',
   title: 'KMS keys have an alias',
   severity: 'low',
-  mirrors: ['AWS KMS best practices'],
-  rationale: 'An alias names the key in the console, CloudTrail and policies.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'An alias names the key in the console, CloudTrail and policies. No scanner equivalent (AWS KMS best practices).',
   types: ['aws_kms_key'],
   test: (_key, env, address) =>
     Object.values(env.stack.resource?.aws_kms_alias ?? {}).some((alias) =>

@@ -10,6 +10,8 @@ export default resourceRule({
   title: 'Namespaces deny all ingress and egress by default',
   severity: 'high',
   mirrors: ['CKV2_K8S_6'],
+  relation:
+    'manifest only, stricter: every namespace needs a deny-all policy selecting all its pods; the check accepts any NetworkPolicy that selects the pod',
   rationale:
     'Traffic not explicitly allowed is dropped, so a compromised pod cannot reach what it was never meant to.',
   types: ['kubernetes_namespace_v1'],

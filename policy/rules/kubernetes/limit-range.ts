@@ -10,6 +10,8 @@ export default resourceRule({
   title: 'Namespaces have a LimitRange with min, max, default and defaultRequest',
   severity: 'medium',
   mirrors: ['KSV-0039'],
+  relation:
+    'manifest only, stricter: every namespace must have such a LimitRange; the check judges the LimitRange objects that exist',
   rationale:
     'With a quota in place, containers that set no requests are rejected unless a LimitRange fills them in.',
   types: ['kubernetes_namespace_v1'],

@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-K8S-001',
   title: 'Namespaces enforce a Pod Security Standard (baseline or restricted)',
   severity: 'high',
-  mirrors: ['PSS', 'CKV_K8S pod-security'],
-  rationale: 'Without an enforce label every pod spec is admitted, privileged ones included.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Without an enforce label every pod spec is admitted, privileged ones included. No scanner equivalent: neither Checkov nor Trivy reads the Pod Security admission labels.',
   types: ['kubernetes_namespace_v1'],
   test: (ns) =>
     ['baseline', 'restricted'].includes(

@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-K8S-002',
   title: 'Namespaces warn and audit against the restricted standard',
   severity: 'medium',
-  mirrors: ['PSS'],
-  rationale: 'Workloads learn what would break under restricted before it is enforced.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Workloads learn what would break under restricted before it is enforced. No scanner equivalent: neither Checkov nor Trivy reads the Pod Security admission labels.',
   types: ['kubernetes_namespace_v1'],
   test: (ns) => {
     const labels = (get(ns, 'metadata', 'labels') as Record<string, string> | undefined) ?? {};

@@ -9,6 +9,8 @@ export default resourceRule({
   title: 'Network policies declare their pod selector and policy types',
   severity: 'low',
   mirrors: ['KSV-0038'],
+  relation:
+    'manifest only, stricter: requires a pod selector and policy types; the check accepts a namespace selector alone',
   rationale: 'A policy without a selector or types is easy to misread.',
   types: ['kubernetes_network_policy_v1'],
   test: (policy) =>

@@ -10,6 +10,8 @@ export default resourceRule({
   title: 'Namespaces have a ResourceQuota on CPU and memory requests and limits',
   severity: 'medium',
   mirrors: ['KSV-0040'],
+  relation:
+    'manifest only, stricter: every namespace must have such a quota; the check judges the ResourceQuota objects that exist',
   rationale: 'A quota caps what one namespace can take from the shared cluster.',
   types: ['kubernetes_namespace_v1'],
   test: (ns, env) =>

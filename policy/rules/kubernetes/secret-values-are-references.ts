@@ -7,7 +7,9 @@ export default resourceRule({
   id: 'LW-K8S-010',
   title: 'Secrets hold no literal credentials',
   severity: 'critical',
-  mirrors: ['CKV_SECRET', 'lightwave:no-secrets'],
+  mirrors: ['CKV_SECRET_10'],
+  relation:
+    'narrower: only Secret data keys naming a password, secret or database URL; the keyword detector reads every key of every file',
   rationale:
     'Passwords and keys are generated or computed at apply time; a literal would sit in git and in every plan.',
   types: ['kubernetes_secret_v1'],

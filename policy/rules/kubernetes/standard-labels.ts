@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-K8S-009',
   title: 'Namespaces carry the platform labels (part-of, managed-by, environment)',
   severity: 'low',
-  mirrors: ['Kubernetes recommended labels'],
-  rationale: 'Labels tell who owns a namespace and which environment it belongs to.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Labels tell who owns a namespace and which environment it belongs to. No scanner equivalent (Kubernetes recommended labels).',
   types: ['kubernetes_namespace_v1'],
   test: (ns) => {
     const labels = (get(ns, 'metadata', 'labels') as Record<string, string> | undefined) ?? {};

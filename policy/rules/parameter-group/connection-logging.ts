@@ -8,9 +8,10 @@ export default resourceRule({
   id: 'LW-PG-005',
   title: 'Connections and disconnections are logged',
   severity: 'low',
-  mirrors: ['CKV_GCP_52', 'CKV_GCP_53', 'CKV_AZURE_31'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'Who connected when is the first question after a credential leak (the AWS analogue of the CIS checks for other clouds).',
+    'Who connected when is the first question after a credential leak. No scanner equivalent for RDS (Checkov has this check for GCP and Azure PostgreSQL only).',
   types: ['aws_db_parameter_group'],
   test: (group) =>
     parameters(group).get('log_connections')?.value === '1' &&

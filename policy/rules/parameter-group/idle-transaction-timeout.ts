@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PG-007',
   title: 'Idle transactions are ended (idle_in_transaction_session_timeout)',
   severity: 'low',
-  mirrors: ['PostgreSQL runtime config'],
-  rationale: 'A session idle in a transaction holds locks and pins a pooled server connection.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'A session idle in a transaction holds locks and pins a pooled server connection. No scanner equivalent (PostgreSQL runtime config).',
   types: ['aws_db_parameter_group'],
   test: (group) => Number(parameters(group).get('idle_in_transaction_session_timeout')?.value ?? 0) > 0,
 });

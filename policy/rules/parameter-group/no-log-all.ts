@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PG-003',
   title: 'log_statement is not all',
   severity: 'high',
-  mirrors: ['AWS pgAudit guide'],
-  rationale: 'log_statement = all writes every statement, passwords in ALTER ROLE included, into the logs.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'log_statement = all writes every statement, passwords in ALTER ROLE included, into the logs. No scanner equivalent (AWS pgAudit guide).',
   types: ['aws_db_parameter_group'],
   test: (group) => parameters(group).get('log_statement')?.value !== 'all',
 });

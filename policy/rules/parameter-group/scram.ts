@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PG-004',
   title: 'Passwords are stored as SCRAM-SHA-256',
   severity: 'medium',
-  mirrors: ['AWS SCRAM guide'],
-  rationale: 'MD5 password hashes are weak and replayable; SCRAM is what PgBouncer and RDS use end to end.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'MD5 password hashes are weak and replayable; SCRAM is what PgBouncer and RDS use end to end. No scanner equivalent (AWS SCRAM guide).',
   types: ['aws_db_parameter_group'],
   test: (group) => parameters(group).get('password_encryption')?.value === 'scram-sha-256',
 });

@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PGBINI-005',
   title: 'PgBouncer authenticates from its auth_file, not auth_query',
   severity: 'high',
-  mirrors: ['pgbouncer/pgbouncer#265'],
-  rationale: 'auth_query reads pg_shadow, which RDS does not let anyone read.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'auth_query reads pg_shadow, which RDS does not let anyone read. No scanner equivalent (pgbouncer/pgbouncer#265).',
   types: ['kubernetes_config_map_v1'],
   test: (cm) => {
     const s = iniSettings(cm);

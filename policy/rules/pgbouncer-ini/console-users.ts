@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PGBINI-006',
   title: 'Admin and stats console users are dedicated users',
   severity: 'medium',
-  mirrors: ['PgBouncer docs: admin_users'],
-  rationale: 'Application roles must not be able to pause, kill or reconfigure the pooler.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Application roles must not be able to pause, kill or reconfigure the pooler. No scanner equivalent (PgBouncer docs: admin_users).',
   types: ['kubernetes_config_map_v1'],
   test: (cm, env) => {
     const s = iniSettings(cm);

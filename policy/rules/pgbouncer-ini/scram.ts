@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PGBINI-002',
   title: 'PgBouncer authenticates clients with SCRAM-SHA-256',
   severity: 'high',
-  mirrors: ['PgBouncer docs: auth_type'],
-  rationale: 'md5 is the default and is weaker; SCRAM matches RDS.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'md5 is the default and is weaker; SCRAM matches RDS. No scanner equivalent (PgBouncer docs: auth_type).',
   types: ['kubernetes_config_map_v1'],
   test: (cm) => {
     const s = iniSettings(cm);

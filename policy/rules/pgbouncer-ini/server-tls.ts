@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PGBINI-001',
   title: 'PgBouncer talks TLS to PostgreSQL (require or verify)',
   severity: 'high',
-  mirrors: ['PgBouncer docs: server_tls_sslmode'],
-  rationale: 'The default prefer falls back to plain text; RDS PostgreSQL 15 refuses non-TLS clients anyway.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'The default prefer falls back to plain text; RDS PostgreSQL 15 refuses non-TLS clients anyway. No scanner equivalent (PgBouncer docs: server_tls_sslmode).',
   types: ['kubernetes_config_map_v1'],
   test: (cm) => {
     const s = iniSettings(cm);

@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PGBINI-004',
   title: 'PgBouncer allows only secure TLS versions to the server',
   severity: 'medium',
-  mirrors: ['PgBouncer docs: server_tls_protocols'],
-  rationale: 'secure means TLS 1.2 and 1.3 only; older protocol versions have known downgrade attacks.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'secure means TLS 1.2 and 1.3 only; older protocol versions have known downgrade attacks. No scanner equivalent (PgBouncer docs: server_tls_protocols).',
   types: ['kubernetes_config_map_v1'],
   test: (cm) => {
     const s = iniSettings(cm);

@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PGBINI-003',
   title: 'PgBouncer pools by transaction',
   severity: 'medium',
-  mirrors: ['lightwave:pooling'],
-  rationale: 'Session pooling would need one server connection per client and defeat the pooler.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Session pooling would need one server connection per client and defeat the pooler. No scanner equivalent (a platform pooling rule).',
   types: ['kubernetes_config_map_v1'],
   test: (cm) => {
     const s = iniSettings(cm);

@@ -9,8 +9,10 @@ export default resourceRule({
   id: 'LW-PGB-013',
   title: 'A PodDisruptionBudget keeps pods up and still lets nodes drain',
   severity: 'medium',
-  mirrors: ['Kubernetes PDB guide'],
-  rationale: 'minAvailable below replicas keeps the pooler up during node drains without blocking them.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'minAvailable below replicas keeps the pooler up during node drains without blocking them. No scanner equivalent (Kubernetes PDB guide).',
   types: ['kubernetes_deployment_v1'],
   test: (d, env) => {
     const ns = namespaceOf(env.stack, d);

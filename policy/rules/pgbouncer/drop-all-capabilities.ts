@@ -9,7 +9,13 @@ export default resourceRule({
   id: 'LW-PGB-003',
   title: 'Containers drop all Linux capabilities',
   severity: 'high',
-  mirrors: ['CKV_K8S_28', 'CKV_K8S_37', 'PSS restricted'],
+  mirrors: ['CKV_K8S_28', 'CKV_K8S_37'],
+  relation: {
+    CKV_K8S_28:
+      'stricter: requires drop ALL and no added capability; the check accepts dropping NET_RAW alone',
+    CKV_K8S_37:
+      'stricter: also requires no added capability, and fails a container without a security context, which the check passes',
+  },
   rationale: 'PgBouncer needs no capability; NET_RAW and friends only help an attacker.',
   types: ['kubernetes_deployment_v1'],
   test: (d) =>

@@ -9,6 +9,7 @@ export default resourceRule({
   title: 'Images are pinned by digest',
   severity: 'medium',
   mirrors: ['CKV_K8S_43'],
+  relation: 'same',
   rationale: 'A digest pins the exact bytes; a tag can be re-pushed.',
   types: ['kubernetes_deployment_v1'],
   test: (d) => containers(d).every((c) => /@sha256:[0-9a-f]{64}$/.test(String(c.image))),

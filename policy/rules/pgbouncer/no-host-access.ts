@@ -10,6 +10,7 @@ export default resourceRule({
   title: 'Pods are not privileged and share no host namespace',
   severity: 'critical',
   mirrors: ['CKV_K8S_16', 'CKV_K8S_17', 'CKV_K8S_18', 'CKV_K8S_19', 'CKV_K8S_26'],
+  relation: 'same',
   rationale: 'Host namespaces and privileged containers break the isolation between pod and node.',
   types: ['kubernetes_deployment_v1'],
   test: (d) => {

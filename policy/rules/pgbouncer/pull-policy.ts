@@ -9,6 +9,8 @@ export default resourceRule({
   title: 'Tag-pinned images are pulled on every start',
   severity: 'low',
   mirrors: ['CKV_K8S_15'],
+  relation:
+    'narrower: an image pinned by digest passes with any pull policy; the check fails it unless the policy is Always or unset',
   rationale:
     'Always re-checks the registry, so a node never runs a stale copy of a re-pushed tag; digests need no pull.',
   types: ['kubernetes_deployment_v1'],

@@ -10,6 +10,7 @@ export default resourceRule({
   title: 'Containers run with a read-only root filesystem',
   severity: 'medium',
   mirrors: ['CKV_K8S_22'],
+  relation: 'stricter: a container without a security context fails; the check passes it',
   rationale: 'Nothing an attacker drops into the image filesystem survives or runs.',
   types: ['kubernetes_deployment_v1'],
   test: (d) => containers(d).every((c) => get(c, 'security_context', 'read_only_root_filesystem') === true),

@@ -8,8 +8,10 @@ export default resourceRule({
   id: 'LW-PGB-014',
   title: 'The pooler runs at least two replicas',
   severity: 'medium',
-  mirrors: ['lightwave:availability'],
-  rationale: 'Every database connection goes through PgBouncer; one pod is a single point of failure.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Every database connection goes through PgBouncer; one pod is a single point of failure. No scanner equivalent (a platform availability rule).',
   types: ['kubernetes_deployment_v1'],
   test: (d) => Number(get(d, 'spec', 'replicas') ?? 1) >= 2,
 });

@@ -10,6 +10,7 @@ export default resourceRule({
   title: 'Containers request and limit CPU and memory',
   severity: 'medium',
   mirrors: ['CKV_K8S_10', 'CKV_K8S_11', 'CKV_K8S_12', 'CKV_K8S_13'],
+  relation: 'same',
   rationale: 'Requests place the pods; limits keep one noisy pod from starving the node.',
   types: ['kubernetes_deployment_v1'],
   test: (d) =>

@@ -9,6 +9,7 @@ export default resourceRule({
   title: 'Secrets are mounted as files, not environment variables',
   severity: 'medium',
   mirrors: ['CKV_K8S_35'],
+  relation: 'same',
   rationale: 'Environment variables leak into crash dumps, child processes and kubectl describe.',
   types: ['kubernetes_deployment_v1'],
   test: (d) =>

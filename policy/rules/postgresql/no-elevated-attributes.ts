@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-PGR-002',
   title: 'Roles cannot create databases or roles, replicate or bypass RLS',
   severity: 'high',
-  mirrors: ['security-rules §6 least privilege'],
-  rationale: 'Application roles own a schema and nothing more.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Application roles own a schema and nothing more. No scanner equivalent (least privilege, security-rules §6).',
   types: ['postgresql_role'],
   test: (role) =>
     ['create_database', 'create_role', 'replication', 'bypass_row_level_security'].every(

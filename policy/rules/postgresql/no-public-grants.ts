@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-PGR-008',
   title: 'Nothing is granted to PUBLIC',
   severity: 'high',
-  mirrors: ['security-rules §6'],
-  rationale: 'A grant to PUBLIC reaches every role, present and future.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'A grant to PUBLIC reaches every role, present and future. No scanner equivalent (security-rules §6).',
   types: ['postgresql_grant', 'postgresql_default_privileges'],
   test: (grant) =>
     grant.role !== 'public' || (Array.isArray(grant.privileges) && grant.privileges.length === 0),

@@ -7,9 +7,10 @@ export default resourceRule({
   id: 'LW-PGR-001',
   title: 'No PostgreSQL role is a superuser',
   severity: 'critical',
-  mirrors: ['security-rules §6 least privilege'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'RDS has no true superuser; an application role with superuser-like rights could read every schema.',
+    'RDS has no true superuser; an application role with superuser-like rights could read every schema. No scanner equivalent (least privilege, security-rules §6).',
   types: ['postgresql_role'],
   test: (role) => role.superuser !== true,
 });

@@ -8,9 +8,10 @@ export default resourceRule({
   id: 'LW-PGR-009',
   title: 'At most one grant per role, database, schema and object type',
   severity: 'high',
-  mirrors: ['cyrilgdn/postgresql: postgresql_grant is authoritative'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'The provider revokes everything on the tuple before granting, so two grants on it undo each other.',
+    'The provider revokes everything on the tuple before granting, so two grants on it undo each other. No scanner equivalent (cyrilgdn/postgresql: postgresql_grant is authoritative).',
   types: ['postgresql_grant'],
   test: (grant, env, address) => {
     const key = (g: Record<string, unknown>) => `${g.role}/${g.database}/${g.schema ?? ''}/${g.object_type}`;

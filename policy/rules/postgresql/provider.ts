@@ -7,9 +7,10 @@ export default stackRule({
   id: 'LW-PGR-013',
   title: 'The postgresql provider connects as a non-superuser over TLS',
   severity: 'high',
-  mirrors: ['security-rules §6 provider config'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'On RDS the provider must not assume superuser; without TLS the master password crosses the tunnel in the clear.',
+    'On RDS the provider must not assume superuser; without TLS the master password crosses the tunnel in the clear. No scanner equivalent (provider config, security-rules §6).',
   when: ['postgresql_role'],
   test: (env) => {
     const p = env.stack.provider?.postgresql?.[0];

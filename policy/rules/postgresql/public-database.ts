@@ -8,9 +8,10 @@ export default stackRule({
   id: 'LW-PGR-006',
   title: 'PUBLIC cannot connect to the database or create temporary tables',
   severity: 'high',
-  mirrors: ['PostgreSQL ddl-priv', 'security-rules §6'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'Every role gets CONNECT and TEMPORARY through PUBLIC by default; only the declared roles may connect.',
+    'Every role gets CONNECT and TEMPORARY through PUBLIC by default; only the declared roles may connect. No scanner equivalent (PostgreSQL docs: privileges).',
   when: ['postgresql_role'],
   test: (env) => {
     const found = revokeFromPublic(env, 'database');

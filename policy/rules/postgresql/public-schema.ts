@@ -8,9 +8,10 @@ export default stackRule({
   id: 'LW-PGR-007',
   title: 'PUBLIC has no rights on schema public',
   severity: 'high',
-  mirrors: ['PostgreSQL 15 release notes', 'security-rules §6'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'PostgreSQL 15 already drops CREATE; USAGE stays unless revoked, exposing whatever lands in public.',
+    'PostgreSQL 15 already drops CREATE; USAGE stays unless revoked, exposing whatever lands in public. No scanner equivalent (PostgreSQL 15 release notes).',
   when: ['postgresql_role'],
   test: (env) => {
     const found = revokeFromPublic(env, 'schema', 'public');

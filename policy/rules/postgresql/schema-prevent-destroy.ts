@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-PGR-012',
   title: 'Production schemas cannot be destroyed by a plan',
   severity: 'high',
-  mirrors: ['lightwave:data-protection'],
-  rationale: "The schemas hold the applications' data.",
+  mirrors: [],
+  relation: {},
+  rationale:
+    "The schemas hold the applications' data. No scanner equivalent (a platform data-protection rule).",
   types: ['postgresql_schema'],
   tiers: ['production'],
   test: (schema) => (schema.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,

@@ -7,9 +7,10 @@ export default resourceRule({
   id: 'LW-PGR-005',
   title: 'Login roles have a search_path',
   severity: 'low',
-  mirrors: ['PgBouncer transaction pooling'],
+  mirrors: [],
+  relation: {},
   rationale:
-    "PgBouncer's transaction pooling cannot pass search_path at connection start; the role must carry it.",
+    "PgBouncer's transaction pooling cannot pass search_path at connection start; the role must carry it. No scanner equivalent (PgBouncer transaction pooling).",
   types: ['postgresql_role'],
   test: (role) =>
     role.login === true ? Array.isArray(role.search_path) && role.search_path.length > 0 : null,

@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-PGR-004',
   title: 'Login roles have a statement timeout',
   severity: 'medium',
-  mirrors: ['security-rules §6 least privilege'],
-  rationale: 'A runaway query holds a pooled server connection and locks until it ends.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'A runaway query holds a pooled server connection and locks until it ends. No scanner equivalent (least privilege, security-rules §6).',
   types: ['postgresql_role'],
   test: (role) => (role.login === true ? Number(role.statement_timeout ?? 0) > 0 : null),
 });

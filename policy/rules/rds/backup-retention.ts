@@ -8,6 +8,13 @@ export default resourceRule({
   title: 'RDS keeps automated backups for at least 7 days',
   severity: 'high',
   mirrors: ['CKV_AWS_133', 'AVD-AWS-0077', 'AwsSolutions-RDS13', 'RDS.11'],
+  relation: {
+    CKV_AWS_133:
+      'stricter: at least 7 days, written out; the check accepts 1 to 35 days and passes an absent value',
+    'AVD-AWS-0077': 'stricter: at least 7 days; the check accepts 2',
+    'AwsSolutions-RDS13': 'stricter: at least 7 days; the rule accepts any value above 0, or none',
+    'RDS.11': 'same',
+  },
   rationale:
     'Point-in-time recovery only reaches as far back as the retention; Security Hub asks for 7 days or more.',
   types: ['aws_db_instance'],

@@ -8,6 +8,7 @@ export default resourceRule({
   title: 'RDS copies tags to snapshots',
   severity: 'low',
   mirrors: ['CKV2_AWS_60', 'RDS.17'],
+  relation: 'same',
   rationale: 'Snapshots keep the environment and owner tags, so their cost and retention can be traced.',
   types: ['aws_db_instance'],
   test: (db) => db.copy_tags_to_snapshot === true,

@@ -8,6 +8,7 @@ export default resourceRule({
   title: 'RDS uses a current certificate authority',
   severity: 'medium',
   mirrors: ['CKV_AWS_211'],
+  relation: 'stricter: ca_cert_identifier must be written out; the check passes it absent',
   rationale: 'rds-ca-2019 expired in 2024; clients verifying the server need a current CA.',
   types: ['aws_db_instance'],
   test: (db) =>

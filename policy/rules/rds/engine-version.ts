@@ -8,8 +8,9 @@ export default resourceRule({
   title: 'RDS runs PostgreSQL 15',
   severity: 'medium',
   mirrors: ['CKV_AWS_250'],
-  rationale:
-    'The platform is built and tested on PostgreSQL 15 (CKV_AWS_250 flags majors before 14 for the log_fdw CVE).',
+  relation:
+    'stricter: pins major version 15; the check passes any version outside the log_fdw advisory (every 14 and later)',
+  rationale: 'The platform is built and tested on PostgreSQL 15; a major upgrade is a planned migration.',
   types: ['aws_db_instance'],
   test: (db) => db.engine === 'postgres' && /^15(\.\d+)?$/.test(String(db.engine_version)),
 });

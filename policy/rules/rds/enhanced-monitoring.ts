@@ -8,6 +8,10 @@ export default resourceRule({
   title: 'RDS has enhanced monitoring with a role',
   severity: 'low',
   mirrors: ['CKV_AWS_118', 'RDS.6'],
+  relation: {
+    CKV_AWS_118: 'stricter: also requires monitoring_role_arn; the check reads monitoring_interval only',
+    'RDS.6': 'same',
+  },
   rationale:
     'OS-level metrics (memory, swap, processes) explain slowdowns that CloudWatch instance metrics hide.',
   types: ['aws_db_instance'],

@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-RDS-019',
   title: 'RDS takes a final snapshot when deleted',
   severity: 'high',
-  mirrors: ['terraform-aws-rds:skip_final_snapshot'],
-  rationale: 'The last snapshot is the only copy of the data once an instance is gone.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'The last snapshot is the only copy of the data once an instance is gone. No scanner equivalent (terraform-aws-rds: skip_final_snapshot).',
   types: ['aws_db_instance'],
   test: (db) => db.skip_final_snapshot === false && typeof db.final_snapshot_identifier === 'string',
 });

@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-RDS-026',
   title: 'RDS uses gp3 storage',
   severity: 'low',
-  mirrors: ['AWS RDS storage guide'],
-  rationale: 'gp3 gives 3000 IOPS at any size and costs less than gp2.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'gp3 gives 3000 IOPS at any size and costs less than gp2. No scanner equivalent (AWS RDS storage guide).',
   types: ['aws_db_instance'],
   test: (db) => db.storage_type === 'gp3',
 });

@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-RDS-020',
   title: 'RDS keeps automated backups after deletion',
   severity: 'medium',
-  mirrors: ['AWS CDK:deleteAutomatedBackups'],
-  rationale: 'Retained automated backups allow a point-in-time restore even after the instance is deleted.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'Retained automated backups allow a point-in-time restore even after the instance is deleted. No scanner equivalent (AWS CDK: deleteAutomatedBackups).',
   types: ['aws_db_instance'],
   test: (db) => db.delete_automated_backups === false,
 });

@@ -7,9 +7,10 @@ export default resourceRule({
   id: 'LW-RDS-021',
   title: 'RDS manages the master password in Secrets Manager',
   severity: 'high',
-  mirrors: ['SecretsManager.1', 'CKV2_AWS_57'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'RDS generates and rotates the master password; no password ever appears in code, config or state.',
+    'RDS generates and rotates the master password; no password ever appears in code, config or state. No scanner equivalent (SecretsManager.1 and CKV2_AWS_57 judge the rotation of secrets, not how the master password is set).',
   types: ['aws_db_instance'],
   test: (db) => db.manage_master_user_password === true && db.password === undefined,
 });

@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-RDS-022',
   title: 'RDS does not allow major version upgrades by accident',
   severity: 'medium',
-  mirrors: ['terraform-aws-rds:allow_major_version_upgrade'],
-  rationale: 'A major upgrade is a planned migration, not a side effect of a version string changing.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'A major upgrade is a planned migration, not a side effect of a version string changing. No scanner equivalent (terraform-aws-rds: allow_major_version_upgrade).',
   types: ['aws_db_instance'],
   test: (db) => db.allow_major_version_upgrade === false,
 });

@@ -8,6 +8,7 @@ export default resourceRule({
   title: 'RDS listens on a non-default port',
   severity: 'low',
   mirrors: ['AwsSolutions-RDS11', 'RDS.23'],
+  relation: 'same',
   rationale: 'Scanners probe default ports first.',
   types: ['aws_db_instance'],
   test: (db) => Number(db.port ?? 5432) !== 5432,

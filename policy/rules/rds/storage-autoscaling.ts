@@ -7,8 +7,10 @@ export default resourceRule({
   id: 'LW-RDS-023',
   title: 'RDS storage autoscales',
   severity: 'low',
-  mirrors: ['terraform-aws-rds:max_allocated_storage'],
-  rationale: 'A full disk stops the database; autoscaling grows it before that happens.',
+  mirrors: [],
+  relation: {},
+  rationale:
+    'A full disk stops the database; autoscaling grows it before that happens. No scanner equivalent (terraform-aws-rds: max_allocated_storage).',
   types: ['aws_db_instance'],
   test: (db) => Number(db.max_allocated_storage ?? 0) > Number(db.allocated_storage ?? 0),
 });

@@ -1,17 +1,22 @@
 /**
- * LW-S3-005: Production S3 buckets cannot be destroyed by a plan.
+ * LW-S3-006: S3 buckets holding state, and every production bucket, cannot be destroyed by a plan.
  */
 import { preventsDestroy } from '../../aws';
 import { resourceRule } from '../../rule';
 
 export default resourceRule({
-  id: 'LW-S3-005',
-  title: 'Production S3 buckets cannot be destroyed by a plan',
+  id: 'LW-S3-006',
+  title: 'State buckets, and every production bucket, cannot be destroyed by a plan',
   severity: 'critical',
-  mirrors: ['lightwave:data-protection'],
+  mirrors: [],
+  relation: {},
   rationale:
-    'The copy bucket is the second copy of every media file; prevent_destroy refuses the plan. No scanner equivalent.',
+    "Losing the state bucket orphans every environment of the account, in any tier; losing production's media copy bucket loses the second copy of every media file. A development copy bucket goes with its environment (`cdktf destroy dev`), so outside production only the state bucket (`state.bucket`) is judged. No scanner equivalent (a platform data-protection rule): Checkov reads prevent_destroy on Google KMS keys only (CKV_GCP_82), Trivy and cdk-nag not at all.",
   types: ['aws_s3_bucket'],
-  tiers: ['production'],
-  test: (bucket) => preventsDestroy(bucket),
+  test: (bucket, env) => {
+    if (env.config.tier !== 'production' && bucket.bucket !== env.config.state.bucket) return null;
+    return (
+      (preventsDestroy(bucket) && bucket.force_destroy !== true) || 'no prevent_destroy, or force_destroy set'
+    );
+  },
 });

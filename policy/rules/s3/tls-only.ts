@@ -1,31 +1,49 @@
 /**
- * LW-S3-003: S3 buckets refuse requests without TLS.
+ * LW-S3-004: S3 bucket policies refuse requests without TLS, from everyone, on the bucket and its objects.
  */
-import { referencing } from '../../aws';
+import { policyStatements, type PolicyStatement } from '../../aws';
 import { resourceRule } from '../../rule';
+import { bucketSetting } from '../../s3';
 
-interface Statement {
-  effect?: string;
-  condition?: { test: string; variable: string; values: string[] }[];
-}
+const deniesEveryone = (s: PolicyStatement): boolean =>
+  (s.principals ?? []).some((p) => ['*', 'AWS'].includes(p.type) && p.identifiers.includes('*'));
+
+const deniesWithoutTls = (s: PolicyStatement): boolean =>
+  (s.condition ?? []).some(
+    (c) => c.test === 'Bool' && c.variable === 'aws:SecureTransport' && c.values.includes('false'),
+  );
 
 export default resourceRule({
-  id: 'LW-S3-003',
-  title: 'S3 buckets refuse requests without TLS',
+  id: 'LW-S3-004',
+  title: 'S3 bucket policies refuse requests without TLS',
   severity: 'high',
-  mirrors: ['AwsSolutions-S10', 'S3.5'],
+  mirrors: ['CKV_AWS_379', 'AwsSolutions-S10', 'S3.5'],
+  relation: {
+    CKV_AWS_379:
+      'stricter: every bucket needs the Deny; the check judges only a bucket given a public ACL through aws_s3_bucket_acl (and no website), and also accepts an Allow conditioned on aws:SecureTransport = true',
+    'AwsSolutions-S10': 'same',
+    'S3.5': 'same',
+  },
   rationale:
-    'A bucket policy denying aws:SecureTransport = false keeps every client, misconfigured or not, on TLS.',
+    'State, lock files and media copies never cross the network in clear text, whatever client or SDK asks: the Deny covers every principal, the bucket and its objects.',
   types: ['aws_s3_bucket'],
-  test: (_bucket, env, address) =>
-    referencing(env.stack, 'aws_s3_bucket_policy', 'bucket', address).some((policy) => {
-      const document = /^\$\{data\.aws_iam_policy_document\.([\w-]+)\.json\}$/.exec(String(policy.policy));
-      const statements = ((document && env.stack.data?.aws_iam_policy_document?.[document[1]]?.statement) ??
-        []) as Statement[];
-      return statements.some(
+  test: (bucket, env, address) => {
+    const policy = bucketSetting(env.stack, 'aws_s3_bucket_policy', address);
+    const statements = policyStatements(policy?.policy, env.stack);
+    if (!statements) return 'no bucket policy from a policy document';
+    const arns = [`\${${address}.arn}`, `arn:aws:s3:::${String(bucket.bucket)}`];
+    const coversBucketAndObjects = (s: PolicyStatement) =>
+      arns.some((arn) => s.resources?.includes(arn)) && arns.some((arn) => s.resources?.includes(`${arn}/*`));
+    return (
+      statements.some(
         (s) =>
           s.effect === 'Deny' &&
-          (s.condition ?? []).some((c) => c.variable === 'aws:SecureTransport' && c.values.includes('false')),
-      );
-    }) || 'no bucket policy denying aws:SecureTransport = false',
+          (s.actions ?? []).some((a) => a === 's3:*' || a === '*') &&
+          deniesEveryone(s) &&
+          coversBucketAndObjects(s) &&
+          deniesWithoutTls(s),
+      ) ||
+      'no Deny of s3:* to every principal on the bucket and its objects when aws:SecureTransport is false'
+    );
+  },
 });

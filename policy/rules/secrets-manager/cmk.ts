@@ -8,6 +8,7 @@ export default resourceRule({
   title: 'Secrets are encrypted with a customer-managed key',
   severity: 'medium',
   mirrors: ['CKV_AWS_149', 'AVD-AWS-0098', 'HIPAA.Security-SecretsManagerUsingKMSKey'],
+  relation: 'stricter: also judges the key of the RDS-managed master secret (master_user_secret_kms_key_id)',
   rationale:
     'The master secret gets the database key, not aws/secretsmanager, so access to it follows the key policy.',
   types: ['aws_db_instance', 'aws_secretsmanager_secret'],

@@ -7,7 +7,9 @@ export default resourceRule({
   id: 'LW-SM-003',
   title: 'No password is written into the configuration',
   severity: 'critical',
-  mirrors: ['CKV_SECRET_6', 'lightwave:no-secrets'],
+  mirrors: ['CKV_SECRET_10'],
+  relation:
+    'narrower: only the password attribute of aws_db_instance and postgresql_role; the keyword detector reads every password-like key of every file',
   rationale: 'A literal password ends up in git, the synthesized JSON and every plan.',
   types: ['aws_db_instance', 'postgresql_role'],
   test: (block) =>

@@ -7,9 +7,10 @@ export default resourceRule({
   id: 'LW-SG-005',
   title: 'Database ingress comes only from security groups, on the database port',
   severity: 'high',
-  mirrors: ['AwsSolutions-EC23', 'lightwave:network'],
+  mirrors: [],
+  relation: {},
   rationale:
-    "Only the EKS cluster's security group (PgBouncer) may reach the database, and only on its port.",
+    "Only the EKS cluster's security group (PgBouncer) may reach the database, and only on its port. No scanner equivalent: the scanners ask that nothing be open to the world (LW-SG-003), not for a source group on one port.",
   types: ['aws_vpc_security_group_ingress_rule'],
   test: (r, env) => {
     const port = env.config.database.port;

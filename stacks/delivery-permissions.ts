@@ -1,0 +1,226 @@
+/**
+ * The inline policies of an environment's plan and deploy roles. Service actions come from the environment config
+ * (validated); everything that touches data or IAM is built here and scoped to ARNs: the environment's state object
+ * and lock file, the state key, the database master secret, the tunnel host, the roles the environment stack owns
+ * (RDS monitoring, AWS Backup, the media copy job) and the media copy bucket's settings.
+ */
+import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import type { EnvironmentConfig } from '../environments/config';
+import { BACKUP_SERVICE_POLICIES, backupRoleName, mediaCopyRoleName } from './data-protection-roles';
+
+type Statement = DataAwsIamPolicyDocumentStatement;
+
+/** Terraform's S3 backend writes the lock next to the state (`use_lockfile`). */
+export const lockFileKey = (stateKey: string): string => `${stateKey}.tflock`;
+
+const ENHANCED_MONITORING_POLICY = 'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole';
+
+/**
+ * The state key, named by its alias: the key's ARN is only known after it is created, the alias from config, so
+ * every policy naming the key this way is readable in a plan.
+ */
+export function stateKey(env: Pick<EnvironmentConfig, 'aws' | 'state'>) {
+  return {
+    resources: [`arn:aws:kms:${env.state.region}:${env.aws.accountId}:key/*`],
+    condition: [
+      { test: 'ForAnyValue:StringEquals', variable: 'kms:ResourceAliases', values: [env.state.kmsKeyAlias] },
+    ],
+  };
+}
+
+function stateAccess(env: EnvironmentConfig, writesState: boolean): Statement[] {
+  const bucket = `arn:aws:s3:::${env.state.bucket}`;
+  const state = `${bucket}/${env.state.key}`;
+  const lock = `${bucket}/${lockFileKey(env.state.key)}`;
+  return [
+    { sid: 'ListStateBucket', actions: ['s3:ListBucket'], resources: [bucket] },
+    { sid: 'ReadState', actions: ['s3:GetObject'], resources: [state, lock] },
+    {
+      sid: writesState ? 'WriteStateAndLockFile' : 'WriteLockFileOnly',
+      actions: ['s3:PutObject', 's3:DeleteObject'],
+      resources: writesState ? [state, lock] : [lock],
+    },
+    {
+      sid: 'UseStateKeyThroughS3',
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      ...stateKey(env),
+      condition: [
+        {
+          test: 'StringEquals',
+          variable: 'kms:ViaService',
+          values: [`s3.${env.state.region}.amazonaws.com`],
+        },
+      ],
+    },
+  ];
+}
+
+/** The postgresql provider's route: a port-forwarding session to the tunnel host, and the master password. */
+function databaseAccess(env: EnvironmentConfig): Statement[] {
+  const { accountId, region } = env.aws;
+  return [
+    {
+      sid: 'PortForwardThroughTunnelHost',
+      actions: ['ssm:StartSession'],
+      resources: [
+        `arn:aws:ec2:${region}:${accountId}:instance/${env.delivery.databaseTunnelInstanceId}`,
+        `arn:aws:ssm:${region}::document/AWS-StartPortForwardingSessionToRemoteHost`,
+      ],
+    },
+    {
+      sid: 'ReadDatabaseMasterSecret',
+      actions: ['secretsmanager:GetSecretValue'],
+      // RDS names the secrets it manages rds!db-<uuid>.
+      resources: [`arn:aws:secretsmanager:${region}:${accountId}:secret:rds!db-*`],
+    },
+    {
+      sid: 'DecryptDatabaseMasterSecret',
+      actions: ['kms:Decrypt'],
+      resources: [`arn:aws:kms:${region}:${accountId}:key/*`],
+      condition: [
+        {
+          test: 'StringEquals',
+          variable: 'kms:ViaService',
+          values: [`secretsmanager.${region}.amazonaws.com`],
+        },
+      ],
+    },
+  ];
+}
+
+export function planRoleStatements(env: EnvironmentConfig): Statement[] {
+  return [
+    { sid: 'ReadPlatformConfiguration', actions: [...env.delivery.planRole.readActions], resources: ['*'] },
+    ...mediaCopyBucketAccess(env, false),
+    ...stateAccess(env, false),
+    ...databaseAccess(env),
+  ];
+}
+
+/** What Terraform calls to create, refresh, tag and delete a role. */
+const MANAGE_ROLE = [
+  'iam:CreateRole',
+  'iam:DeleteRole',
+  'iam:GetRole',
+  'iam:ListAttachedRolePolicies',
+  'iam:ListInstanceProfilesForRole',
+  'iam:ListRolePolicies',
+  'iam:TagRole',
+  'iam:UntagRole',
+  'iam:UpdateRole',
+  'iam:UpdateRoleDescription',
+];
+
+const roleArnOf = (env: EnvironmentConfig, name: string) => `arn:aws:iam::${env.aws.accountId}:role/${name}`;
+
+/** Attaching and detaching only the given managed policies to `role`. */
+const attachOnly = (sid: string, role: string, policies: readonly string[]): Statement => ({
+  sid,
+  actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
+  resources: [role],
+  condition: [{ test: 'ArnEquals', variable: 'iam:PolicyARN', values: [...policies] }],
+});
+
+/** Passing `role` to one service only. */
+const passRoleTo = (sid: string, role: string, service: string): Statement => ({
+  sid,
+  actions: ['iam:PassRole'],
+  resources: [role],
+  condition: [{ test: 'StringEquals', variable: 'iam:PassedToService', values: [service] }],
+});
+
+/** Creating the service-linked role of one service (the service does, with the caller's permission). */
+const createServiceLinkedRole = (sid: string, env: EnvironmentConfig, service: string): Statement => ({
+  sid,
+  actions: ['iam:CreateServiceLinkedRole'],
+  resources: [`arn:aws:iam::${env.aws.accountId}:role/aws-service-role/${service}/*`],
+  condition: [{ test: 'StringEquals', variable: 'iam:AWSServiceName', values: [service] }],
+});
+
+/** IAM for the role RDS enhanced monitoring uses. */
+function monitoringRoleAccess(env: EnvironmentConfig): Statement[] {
+  const role = roleArnOf(env, `${env.database.identifier}-rds-monitoring`);
+  return [
+    { sid: 'ManageMonitoringRole', actions: MANAGE_ROLE, resources: [role] },
+    attachOnly('AttachOnlyEnhancedMonitoringPolicy', role, [ENHANCED_MONITORING_POLICY]),
+    passRoleTo('PassMonitoringRoleToRds', role, 'monitoring.rds.amazonaws.com'),
+    createServiceLinkedRole('CreateRdsServiceLinkedRole', env, 'rds.amazonaws.com'),
+  ];
+}
+
+/** IAM for the data protection layer's roles: AWS Backup's service role and the media copy job's IRSA role. */
+function dataProtectionRoleAccess(env: EnvironmentConfig): Statement[] {
+  const { backup, mediaCopy } = env.dataProtection;
+  const backupRole = roleArnOf(env, backupRoleName(env.database.identifier));
+  const copyRole = roleArnOf(env, mediaCopyRoleName(env.name));
+  return [
+    ...(backup.enabled
+      ? [
+          { sid: 'ManageBackupRole', actions: MANAGE_ROLE, resources: [backupRole] },
+          attachOnly('AttachOnlyBackupServicePolicies', backupRole, BACKUP_SERVICE_POLICIES),
+          passRoleTo('PassBackupRoleToBackup', backupRole, 'backup.amazonaws.com'),
+          createServiceLinkedRole('CreateBackupServiceLinkedRole', env, 'backup.amazonaws.com'),
+        ]
+      : []),
+    ...(mediaCopy.enabled
+      ? [
+          {
+            sid: 'ManageMediaCopyRoleAndItsInlinePolicy',
+            actions: [...MANAGE_ROLE, 'iam:DeleteRolePolicy', 'iam:GetRolePolicy', 'iam:PutRolePolicy'],
+            resources: [copyRole],
+          },
+        ]
+      : []),
+  ];
+}
+
+/** The bucket-level S3 actions Terraform reads an aws_s3_bucket and its settings with (no object is read). */
+const READ_BUCKET_SETTINGS = [
+  's3:GetAccelerateConfiguration',
+  's3:GetBucket*',
+  's3:GetEncryptionConfiguration',
+  's3:GetLifecycleConfiguration',
+  's3:GetReplicationConfiguration',
+  's3:ListBucket',
+];
+
+/** The media copy bucket's settings: read by both roles, written by the deploy role (its objects by neither). */
+function mediaCopyBucketAccess(env: EnvironmentConfig, writes: boolean): Statement[] {
+  const { mediaCopy } = env.dataProtection;
+  if (!mediaCopy.enabled) return [];
+  const bucket = `arn:aws:s3:::${mediaCopy.bucketName}`;
+  return [
+    { sid: 'ReadMediaCopyBucketSettings', actions: READ_BUCKET_SETTINGS, resources: [bucket] },
+    ...(writes
+      ? [
+          {
+            sid: 'ManageMediaCopyBucketSettings',
+            actions: [
+              's3:CreateBucket',
+              's3:DeleteBucket',
+              's3:DeleteBucketPolicy',
+              's3:PutBucketOwnershipControls',
+              's3:PutBucketPolicy',
+              's3:PutBucketPublicAccessBlock',
+              's3:PutBucketTagging',
+              's3:PutBucketVersioning',
+              's3:PutEncryptionConfiguration',
+              's3:PutLifecycleConfiguration',
+            ],
+            resources: [bucket],
+          },
+        ]
+      : []),
+  ];
+}
+
+export function deployRoleStatements(env: EnvironmentConfig): Statement[] {
+  return [
+    { sid: 'ManagePlatformServices', actions: [...env.delivery.deployRole.serviceActions], resources: ['*'] },
+    ...monitoringRoleAccess(env),
+    ...dataProtectionRoleAccess(env),
+    ...mediaCopyBucketAccess(env, true),
+    ...stateAccess(env, true),
+    ...databaseAccess(env),
+  ];
+}

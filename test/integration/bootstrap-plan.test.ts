@@ -1,0 +1,274 @@
+/**
+ * Offline proof of the bootstrap stacks with the real AWS provider: the state bucket is private, TLS-only and
+ * encrypted with its own key; the roles trust only this repository's GitHub OIDC subjects; the plan role writes
+ * nothing but the state lock file (and opens the database tunnel); the deploy role manages only the roles the
+ * environment stack creates.
+ */
+import { environments } from '../../environments';
+import { awsPart } from '../../review/terraform/aws-part';
+import { planOffline, type OfflinePlan } from '../../review/terraform/offline-plan';
+import { synthBootstrap, synthEnvironment } from '../support/synth';
+import { toolchainOrSkip } from '../support/toolchain-or-skip';
+
+const toolchain = toolchainOrSkip('5.100.0');
+const describeOffline = toolchain ? describe : describe.skip;
+
+jest.setTimeout(10 * 60_000);
+
+interface Statement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: string | string[];
+  Principal?: unknown;
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat());
+/** AWS's Read and List access levels are named Describe*, Get*, List*, BatchGet*; decrypting changes nothing either. */
+const isRead = (action: string): boolean =>
+  /^[a-z0-9-]+:(Describe|Get|List|BatchGet)[A-Za-z0-9]*\*?$/.test(action) || action === 'kms:Decrypt';
+
+describeOffline.each(environments.map((env) => [env.name, env] as const))(
+  'offline plan of bootstrap-%s',
+  (_n, env) => {
+    const stack = synthBootstrap(env);
+    let result: OfflinePlan;
+
+    beforeAll(() => {
+      if (toolchain) result = planOffline(toolchain, awsPart(stack));
+    });
+
+    const planned = (address: string): Record<string, unknown> => {
+      const resource = result.resources.get(address);
+      if (!resource) throw new Error(`${address} is not in the plan`);
+      return resource.values;
+    };
+    const document = (address: string, attribute: string): Statement[] => {
+      const text = planned(address)[attribute];
+      if (typeof text !== 'string') throw new Error(`${address}.${attribute} is not known at plan time`);
+      return (JSON.parse(text) as { Statement: Statement[] }).Statement;
+    };
+    const bucketArn = `arn:aws:s3:::${env.state.bucket}`;
+    const repository = env.delivery.repository;
+
+    test('terraform validate accepts it and the plan creates every resource', () => {
+      expect(result.validate).toEqual(expect.objectContaining({ valid: true, error_count: 0 }));
+      const changes = result.plan.resource_changes ?? [];
+      for (const change of changes) expect(change.change.actions).toEqual(['create']);
+      const synthesized = Object.entries(stack.resource ?? {}).flatMap(([type, byName]) =>
+        Object.keys(byName).map((name) => `${type}.${name}`),
+      );
+      expect(changes.map((c) => c.address).sort()).toEqual(synthesized.sort());
+    });
+
+    test('state bucket: versioned, KMS-encrypted, ACLs off, every public access blocked, guarded', () => {
+      expect(planned('aws_s3_bucket.state_bucket')).toEqual(
+        expect.objectContaining({ bucket: env.state.bucket, force_destroy: false }),
+      );
+      expect(stack.resource?.aws_s3_bucket?.state_bucket.lifecycle).toEqual({ prevent_destroy: true });
+      expect(planned('aws_s3_bucket_versioning.state_versioning').versioning_configuration).toEqual([
+        expect.objectContaining({ status: 'Enabled' }),
+      ]);
+      const encryption = planned('aws_s3_bucket_server_side_encryption_configuration.state_encryption');
+      expect(encryption.rule).toEqual([
+        expect.objectContaining({
+          bucket_key_enabled: true,
+          apply_server_side_encryption_by_default: [expect.objectContaining({ sse_algorithm: 'aws:kms' })],
+        }),
+      ]);
+      expect(planned('aws_s3_bucket_public_access_block.state_public_access_block')).toEqual(
+        expect.objectContaining({
+          block_public_acls: true,
+          block_public_policy: true,
+          ignore_public_acls: true,
+          restrict_public_buckets: true,
+        }),
+      );
+      expect(planned('aws_s3_bucket_ownership_controls.state_ownership').rule).toEqual([
+        { object_ownership: 'BucketOwnerEnforced' },
+      ]);
+      expect(planned('aws_kms_key.state_kms_key')).toEqual(
+        expect.objectContaining({ enable_key_rotation: true }),
+      );
+      const rules = planned('aws_s3_bucket_lifecycle_configuration.state_lifecycle').rule as Record<
+        string,
+        unknown
+      >[];
+      expect(rules.flatMap((r) => r.noncurrent_version_expiration as unknown[])).toEqual([
+        expect.objectContaining({ noncurrent_days: env.state.noncurrentVersionExpirationDays }),
+      ]);
+    });
+
+    test('bucket policy: TLS only (≥ 1.2), KMS-encrypted uploads only, state readable only by the roles and admins', () => {
+      const statements = document('aws_s3_bucket_policy.state_policy', 'policy');
+      expect(statements.filter((s) => s.Effect === 'Allow')).toEqual([]);
+      const bySid = new Map(statements.map((s) => [s.Sid, s]));
+      expect(bySid.get('DenyInsecureTransport')).toEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      );
+      expect(list(bySid.get('DenyInsecureTransport')?.Resource).sort()).toEqual([
+        bucketArn,
+        `${bucketArn}/*`,
+      ]);
+      expect(bySid.get('DenyTlsOlderThan12')?.Condition).toEqual({
+        NumericLessThan: { 's3:TlsVersion': '1.2' },
+      });
+      expect(bySid.get('DenyUploadsNotEncryptedWithKms')?.Condition).toEqual({
+        StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' },
+      });
+      const readers = list(bySid.get('DenyStateAccessToOthers')?.Condition?.ArnNotEquals['aws:PrincipalArn']);
+      expect(readers.sort()).toEqual(
+        [
+          ...env.delivery.administratorArns,
+          `arn:aws:iam::${env.aws.accountId}:role/${env.delivery.planRole.name}`,
+          `arn:aws:iam::${env.aws.accountId}:role/${env.delivery.deployRole.name}`,
+        ].sort(),
+      );
+    });
+
+    test('state key policy: only the administrators manage it, only they and the roles use it', () => {
+      const statements = document('aws_kms_key.state_kms_key', 'policy');
+      const roles = [env.delivery.planRole.name, env.delivery.deployRole.name].map(
+        (n) => `arn:aws:iam::${env.aws.accountId}:role/${n}`,
+      );
+      const principalsOf = (sid: string) =>
+        list(statements.find((s) => s.Sid === sid)?.Condition?.ArnEquals['aws:PrincipalArn']).sort();
+      expect(statements.map((s) => s.Sid).sort()).toEqual([
+        'AdministratorsManageTheKey',
+        'StateReadersUseTheKeyThroughS3',
+      ]);
+      expect(principalsOf('AdministratorsManageTheKey')).toEqual([...env.delivery.administratorArns].sort());
+      expect(principalsOf('StateReadersUseTheKeyThroughS3')).toEqual(
+        [...env.delivery.administratorArns, ...roles].sort(),
+      );
+      expect(list(statements.find((s) => s.Sid === 'AdministratorsManageTheKey')?.Action)).not.toContain(
+        'kms:Decrypt',
+      );
+    });
+
+    test('GitHub OIDC provider: the Actions issuer, audience sts.amazonaws.com', () => {
+      expect(planned('aws_iam_openid_connect_provider.github_oidc')).toEqual(
+        expect.objectContaining({
+          url: 'https://token.actions.githubusercontent.com',
+          client_id_list: ['sts.amazonaws.com'],
+        }),
+      );
+    });
+
+    const trustOf = (role: string) => {
+      const statements = document(`aws_iam_role.${role}`, 'assume_role_policy');
+      expect(statements).toHaveLength(1);
+      const [trust] = statements;
+      expect(trust).toEqual(
+        expect.objectContaining({
+          Effect: 'Allow',
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Principal: {
+            Federated: `arn:aws:iam::${env.aws.accountId}:oidc-provider/token.actions.githubusercontent.com`,
+          },
+        }),
+      );
+      expect(Object.keys(trust.Condition ?? {})).toEqual(['StringEquals']);
+      expect(trust.Condition?.StringEquals['token.actions.githubusercontent.com:aud']).toBe(
+        'sts.amazonaws.com',
+      );
+      return list(trust.Condition?.StringEquals['token.actions.githubusercontent.com:sub']).sort();
+    };
+
+    test('plan role trusts only pull requests and the deploy branch of this repository', () => {
+      expect(trustOf(`${env.name}_plan_role`)).toEqual([
+        `repo:${repository}:pull_request`,
+        `repo:${repository}:ref:refs/heads/${env.delivery.deployBranch}`,
+      ]);
+    });
+
+    test("deploy role trusts only this repository's GitHub Environment (reviewers and branch rule gate it)", () => {
+      expect(trustOf(`${env.name}_deploy_role`)).toEqual([
+        `repo:${repository}:environment:${env.delivery.githubEnvironment}`,
+      ]);
+    });
+
+    test('both roles carry the delivery permissions boundary', () => {
+      const boundary = `arn:aws:iam::${env.aws.accountId}:policy/lightwave-delivery-boundary`;
+      expect(planned(`aws_iam_role.${env.name}_plan_role`).permissions_boundary).toBe(boundary);
+      expect(planned(`aws_iam_role.${env.name}_deploy_role`).permissions_boundary).toBe(boundary);
+      expect(planned('aws_iam_policy.boundary_policy').name).toBe('lightwave-delivery-boundary');
+    });
+
+    test('plan role: reads; its only writes are the state lock file, the state key through S3 and the tunnel', () => {
+      const allows = document(`aws_iam_role_policy.${env.name}_plan_policy`, 'policy').filter(
+        (s) => s.Effect === 'Allow',
+      );
+      const writes = allows.flatMap((s) =>
+        list(s.Action)
+          .filter((a) => !isRead(a))
+          .map((action) => ({ action, resources: list(s.Resource).sort(), condition: s.Condition })),
+      );
+      const lockFile = `${bucketArn}/${env.state.key}.tflock`;
+      expect(writes.map((w) => w.action).sort()).toEqual([
+        'kms:GenerateDataKey',
+        's3:DeleteObject',
+        's3:PutObject',
+        'ssm:StartSession',
+      ]);
+      for (const w of writes.filter((x) => x.action.startsWith('s3:')))
+        expect(w.resources).toEqual([lockFile]);
+      expect(writes.find((w) => w.action === 'kms:GenerateDataKey')?.condition).toEqual(
+        expect.objectContaining({
+          StringEquals: { 'kms:ViaService': `s3.${env.state.region}.amazonaws.com` },
+        }),
+      );
+      expect(writes.find((w) => w.action === 'ssm:StartSession')?.resources).toEqual([
+        `arn:aws:ec2:${env.aws.region}:${env.aws.accountId}:instance/${env.delivery.databaseTunnelInstanceId}`,
+        `arn:aws:ssm:${env.aws.region}::document/AWS-StartPortForwardingSessionToRemoteHost`,
+      ]);
+      const stateReads = allows.filter((s) => list(s.Action).includes('s3:GetObject'));
+      expect(stateReads.flatMap((s) => list(s.Resource)).sort()).toEqual([
+        `${bucketArn}/${env.state.key}`,
+        lockFile,
+      ]);
+    });
+
+    test("both roles: S3 on the state, and on the media copy bucket's settings only, never its objects", () => {
+      const copyBucket = `arn:aws:s3:::${env.dataProtection.mediaCopy.bucketName}`;
+      for (const role of ['plan', 'deploy']) {
+        const s3Resources = document(`aws_iam_role_policy.${env.name}_${role}_policy`, 'policy')
+          .filter((s) => s.Effect === 'Allow' && list(s.Action).some((a) => a.startsWith('s3:')))
+          .flatMap((s) => list(s.Resource));
+        expect(s3Resources).toContain(copyBucket);
+        expect(s3Resources.filter((r) => r !== copyBucket && !r.startsWith(bucketArn))).toEqual([]);
+      }
+    });
+
+    test('deploy role: no wildcard action, and IAM only on the roles the environment stack owns', () => {
+      const allows = document(`aws_iam_role_policy.${env.name}_deploy_policy`, 'policy').filter(
+        (s) => s.Effect === 'Allow',
+      );
+      for (const s of allows) {
+        for (const action of list(s.Action)) expect(action).not.toMatch(/^(\*|[a-z0-9-]+:\*)$/);
+        if (list(s.Action).some((a) => a.startsWith('iam:'))) expect(list(s.Resource)).not.toContain('*');
+      }
+      const iamResources = allows
+        .filter((s) => list(s.Action).some((a) => a.startsWith('iam:')))
+        .flatMap((s) => list(s.Resource));
+      const ownedRoles = Object.values(synthEnvironment(env).resource?.aws_iam_role ?? {}).map(
+        (role) => `arn:aws:iam::${env.aws.accountId}:role/${String(role.name)}`,
+      );
+      expect(ownedRoles.length).toBeGreaterThan(0);
+      expect([...new Set(iamResources)].sort()).toEqual(
+        [
+          ...ownedRoles,
+          ...['rds', 'backup'].map(
+            (service) => `arn:aws:iam::${env.aws.accountId}:role/aws-service-role/${service}.amazonaws.com/*`,
+          ),
+        ].sort(),
+      );
+    });
+  },
+);
