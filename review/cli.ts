@@ -32,7 +32,7 @@ function plan(env: SynthesizedEnvironment): PlanSummary {
       const action = change.change.actions.join('+');
       counts[action] = (counts[action] ?? 0) + 1;
     }
-    return { counts, valid: result.validate.valid };
+    return { counts, valid: result.validate?.valid === true };
   } catch (error) {
     return { skipped: `terraform failed: ${(error as Error).message.split('\n')[0]}` };
   }

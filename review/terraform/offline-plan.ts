@@ -62,7 +62,8 @@ export interface PlanJson {
 }
 
 export interface OfflinePlan {
-  readonly validate: {
+  /** `terraform validate -json`; absent when the caller skipped it (`validate: false`). */
+  readonly validate?: {
     readonly valid: boolean;
     readonly error_count: number;
     readonly diagnostics: readonly unknown[];
@@ -90,11 +91,23 @@ function run(toolchain: Toolchain, dir: string, args: string[], env: NodeJS.Proc
   return result.stdout;
 }
 
-/**
- * Runs init, validate, plan and show in a temporary directory, removed afterwards.
- * With `state` (a Terraform state document) the plan starts from it without refreshing (no API calls).
- */
-export function planOffline(toolchain: Toolchain, config: TerraformJson, state?: object): OfflinePlan {
+export interface OfflinePlanOptions {
+  /** A Terraform state document to plan from, without refreshing it (no API calls). @default - no state */
+  readonly state?: object;
+  /**
+   * Run `terraform validate` before the plan. Each terraform command starts the AWS provider, the bulk of an offline
+   * plan's time; `plan` rejects an invalid configuration anyway, so callers that assert only on the plan skip it.
+   * @default true
+   */
+  readonly validate?: boolean;
+}
+
+/** Runs init, validate, plan and show in a temporary directory, removed afterwards. */
+export function planOffline(
+  toolchain: Toolchain,
+  config: TerraformJson,
+  { state, validate: validates = true }: OfflinePlanOptions = {},
+): OfflinePlan {
   const dir = mkdtempSync(join(tmpdir(), 'lightwave-offline-plan-'));
   try {
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
@@ -119,7 +132,9 @@ export function planOffline(toolchain: Toolchain, config: TerraformJson, state?:
       AWS_EC2_METADATA_DISABLED: 'true',
     };
     run(toolchain, dir, ['init', '-input=false', '-no-color'], env);
-    const validate = JSON.parse(run(toolchain, dir, ['validate', '-json', '-no-color'], env));
+    const validate = validates
+      ? JSON.parse(run(toolchain, dir, ['validate', '-json', '-no-color'], env))
+      : undefined;
     const refresh = state ? ['-refresh=false'] : [];
     run(
       toolchain,
@@ -133,7 +148,7 @@ export function planOffline(toolchain: Toolchain, config: TerraformJson, state?:
         .filter((r) => r.mode === 'managed')
         .map((r) => [r.address, r]),
     );
-    return { validate, plan, resources };
+    return { ...(validate ? { validate } : {}), plan, resources };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@ import type { DatabaseRestoreConfig } from '../../environments/parts/database-re
 import { awsPart } from '../../review/terraform/aws-part';
 import { planOffline, type ResourceChange } from '../../review/terraform/offline-plan';
 import type { TerraformJson } from '../../synth/terraform-json';
+import { layerPart } from '../support/layer-part';
 import { synthEnvironment, withChange } from '../support/synth';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
 
@@ -22,24 +23,8 @@ jest.setTimeout(10 * 60_000);
 const INSTANCE = 'aws_db_instance.database_instance';
 
 /** The database layer's AWS resources and the policy documents they read. */
-function databasePart(env: EnvironmentConfig): TerraformJson {
-  const part = awsPart(synthEnvironment(env));
-  const keep = <T>(byType: Record<string, Record<string, T>> = {}) =>
-    Object.fromEntries(
-      Object.entries(byType)
-        .map(([type, byName]) => [
-          type,
-          Object.fromEntries(Object.entries(byName).filter(([n]) => n.startsWith('database_'))),
-        ])
-        .filter(([, byName]) => Object.keys(byName).length > 0),
-    );
-  return {
-    terraform: part.terraform,
-    provider: part.provider,
-    resource: keep(part.resource),
-    data: keep(part.data),
-  };
-}
+const databasePart = (env: EnvironmentConfig): TerraformJson =>
+  layerPart(awsPart(synthEnvironment(env)), 'database');
 
 /** A state holding the instance `identifier`, deployed (optionally from a restore). */
 function deployed(identifier: string, restored: Record<string, unknown> = {}) {
@@ -85,7 +70,8 @@ function restoring(
 }
 
 function instanceChange(env: EnvironmentConfig, state?: object): ResourceChange {
-  const plan = planOffline(toolchain!, databasePart(env), state).plan;
+  // No separate `terraform validate`: plan rejects an invalid configuration itself, and these tests read the plan.
+  const plan = planOffline(toolchain!, databasePart(env), { state, validate: false }).plan;
   const change = (plan.resource_changes ?? []).find((c) => c.address === INSTANCE);
   if (!change) throw new Error(`${INSTANCE} is not in the plan`);
   return change;
