@@ -162,13 +162,16 @@ export class DatabaseLayer extends Construct {
       policyArn: ENHANCED_MONITORING_POLICY,
     });
 
-    // Created before the instance so RDS writes into groups with our retention and key instead of its own.
+    // Created before the instance so RDS writes into groups with our retention and key instead of its own. In
+    // production a replaced group (a restore to a new identifier renames it) only leaves the state: the old
+    // instance's logs stay, and expire with the group's retention.
     const logGroups = exportedLogs.map(
       (log) =>
         new CloudwatchLogGroup(this, `log_${log}`, {
           name: `/aws/rds/instance/${db.identifier}/${log}`,
           retentionInDays: db.logRetentionDays,
           kmsKeyId: key.key.arn,
+          skipDestroy: production,
         }),
     );
 

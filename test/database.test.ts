@@ -164,6 +164,15 @@ describe('data protection', () => {
     );
   });
 
+  test("production log groups outlive a replacement (a restore renames them): the old instance's logs stay", () => {
+    const groups = Object.values(resourcesOfType(prodStack, 'aws_cloudwatch_log_group'));
+    expect(groups.map((g) => g.skip_destroy)).toEqual([true, true]);
+    // dev's go with the environment, so a re-created dev finds no leftover group of the same name
+    expect(
+      Object.values(resourcesOfType(devStack, 'aws_cloudwatch_log_group')).map((g) => g.skip_destroy),
+    ).toEqual([false, false]);
+  });
+
   test('development can be torn down, but still leaves a final snapshot and its backups', () => {
     const instance = onlyResource(devStack, 'aws_db_instance');
     // Only the restore attributes are ignored once the instance exists (stacks/database-restore.ts).
