@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   setupFilesAfterEnv: ['<rootDir>/test/setup.js'],
+  // Builds the PgBouncer the shipped pgbouncer.ini is rendered for, once, before the workers start.
+  globalSetup: '<rootDir>/test/global-setup.ts',
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
   // Integration suites wait on terraform, PostgreSQL and PgBouncer; two workers keep both cores busy.

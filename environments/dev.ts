@@ -55,14 +55,16 @@ export const dev: EnvironmentConfig = {
     parameters: {
       logMinDurationStatementMs: 500,
       idleInTransactionSessionTimeoutMs: 60000,
+      // db.t3.micro holds at most 70 (rds-instance-classes.ts); `npm run review` shows the budget arithmetic.
+      maxConnections: 70,
     },
   },
   databaseAccess: {
     // The operator's tunnel to the private instance (README, "Reaching the database").
     connection: { host: '127.0.0.1', port: 15432, sslMode: 'require', connectTimeoutSeconds: 15 },
     roles: [
-      { name: 'payload_user', login: true, connectionLimit: 40, statementTimeoutMs: 30000 },
-      { name: 'django_user', login: true, connectionLimit: 40, statementTimeoutMs: 30000 },
+      { name: 'payload_user', login: true, connectionLimit: 28, statementTimeoutMs: 30000 },
+      { name: 'django_user', login: true, connectionLimit: 28, statementTimeoutMs: 30000 },
       { name: 'createos_owner', login: false },
       { name: 'cineos_owner', login: false },
       { name: 'photographyos_owner', login: false },
@@ -103,16 +105,18 @@ export const dev: EnvironmentConfig = {
     ],
     pgbouncer: {
       namespace: 'shared',
-      version: '1.24.1',
-      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.24.1' },
+      version: '1.25.2', // 1.24.1 and older: CVE-2026-6664…6667 (policy LW-PGB-016)
+      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.25.2' },
       replicas: 2,
       minAvailable: 1,
-      defaultPoolSize: 15,
-      reservePoolSize: 5,
+      defaultPoolSize: 10,
+      reservePoolSize: 2,
       reservePoolTimeoutSeconds: 3,
+      queryWaitTimeoutSeconds: 15,
+      drainSeconds: 90,
       maxClientConnections: 500,
       serverTlsSslMode: 'require',
-      connectionHeadroom: 20,
+      connectionHeadroom: 15,
       resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
       runAsUser: 10001,
     },
@@ -205,7 +209,7 @@ export const dev: EnvironmentConfig = {
     {
       rule: 'LW-PGB-010',
       reason:
-        'The PgBouncer image is pinned to the 1.24.1 tag; its digest is recorded in cluster.pgbouncer.image.digest once the image is pulled and verified, never invented.',
+        'The PgBouncer image is pinned to the 1.25.2 tag; its digest is recorded in cluster.pgbouncer.image.digest once the image is pulled and verified, never invented.',
       expires: '2027-01-31',
     },
   ],

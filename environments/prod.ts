@@ -55,6 +55,8 @@ export const prod: EnvironmentConfig = {
     parameters: {
       logMinDurationStatementMs: 1000,
       idleInTransactionSessionTimeoutMs: 60000,
+      // db.t3.medium holds at most 405 (rds-instance-classes.ts); `npm run review` shows the budget arithmetic.
+      maxConnections: 400,
     },
   },
   databaseAccess: {
@@ -103,13 +105,15 @@ export const prod: EnvironmentConfig = {
     ],
     pgbouncer: {
       namespace: 'shared',
-      version: '1.24.1',
-      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.24.1' },
+      version: '1.25.2', // 1.24.1 and older: CVE-2026-6664…6667 (policy LW-PGB-016)
+      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.25.2' },
       replicas: 3,
       minAvailable: 2,
       defaultPoolSize: 40,
       reservePoolSize: 10,
       reservePoolTimeoutSeconds: 3,
+      queryWaitTimeoutSeconds: 15,
+      drainSeconds: 120,
       maxClientConnections: 1000,
       serverTlsSslMode: 'require',
       connectionHeadroom: 50,
@@ -205,7 +209,7 @@ export const prod: EnvironmentConfig = {
     {
       rule: 'LW-PGB-010',
       reason:
-        'The PgBouncer image is pinned to the 1.24.1 tag; its digest is recorded in cluster.pgbouncer.image.digest once the image is pulled and verified, never invented.',
+        'The PgBouncer image is pinned to the 1.25.2 tag; its digest is recorded in cluster.pgbouncer.image.digest once the image is pulled and verified, never invented.',
       expires: '2027-01-31',
     },
   ],

@@ -9,7 +9,9 @@ import { databaseAccessRules } from './rules/database-access';
 import { databaseRestoreRules } from './rules/database-restore';
 import { dataProtectionRules } from './rules/data-protection';
 import { deliveryRules } from './rules/delivery';
+import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
+import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
@@ -17,8 +19,10 @@ import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFa
 const environmentRules: readonly EnvironmentRule[] = [
   ...coreRules,
   ...databaseRules,
+  ...maxConnectionsRules,
   ...databaseAccessRules,
   ...clusterRules,
+  ...pgbouncerFaultRules,
   ...mediaRules,
   ...dataProtectionRules,
   ...databaseRestoreRules,

@@ -2,11 +2,11 @@
  * The policy gate of `npm test` and CI: every failing rule must be waived.
  */
 import { evaluatePolicy, formatFinding, unwaivedFailures } from './evaluate';
-import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
+import { stackNameOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 
 /** One line per unwaived failure, prefixed with the environment; empty when the gate passes. */
 export function policyGate(envs: readonly SynthesizedEnvironment[]): string[] {
   return envs.flatMap((env) =>
-    unwaivedFailures(evaluatePolicy(env)).map((f) => `[${env.config.name}] ${formatFinding(f)}`),
+    unwaivedFailures(evaluatePolicy(env)).map((f) => `[${stackNameOf(env)}] ${formatFinding(f)}`),
   );
 }

@@ -55,6 +55,7 @@ import pgbouncerDisruptionBudget from './rules/pgbouncer/disruption-budget';
 import pgbouncerDropAllCapabilities from './rules/pgbouncer/drop-all-capabilities';
 import pgbouncerImageDigest from './rules/pgbouncer/image-digest';
 import pgbouncerImageTag from './rules/pgbouncer/image-tag';
+import pgbouncerKnownVulnerabilities from './rules/pgbouncer/known-vulnerabilities';
 import pgbouncerNoHostAccess from './rules/pgbouncer/no-host-access';
 import pgbouncerNoPrivilegeEscalation from './rules/pgbouncer/no-privilege-escalation';
 import pgbouncerNoServiceAccountToken from './rules/pgbouncer/no-service-account-token';
@@ -179,6 +180,7 @@ export const policyRules: readonly PolicyRule[] = [
   pgbouncerDropAllCapabilities,
   pgbouncerImageDigest,
   pgbouncerImageTag,
+  pgbouncerKnownVulnerabilities,
   pgbouncerNoHostAccess,
   pgbouncerNoPrivilegeEscalation,
   pgbouncerNoServiceAccountToken,

@@ -1,89 +1,78 @@
 /**
- * What changed between two synthesized versions of a stack: resources added, removed and changed (with the
- * attributes), and which changes destroy or replace a data store. Renames declared with `moved` blocks are moves.
+ * What changed between two synthesized versions of a stack, leaf by leaf: blocks added, removed, changed and moved
+ * (renames declared with `moved` blocks), each with the leaves whose value differs. Resources and data sources both;
+ * the config says nothing yet about what the providers will do (see planned-changes.ts).
  */
-import { dataStores } from './data-stores';
-import { restoreSource } from './restore';
+import { leavesOf, type AttributePath } from '../synth/attribute-paths';
+import { blocksByAddress, typeOf } from '../synth/references';
 import type { Block, TerraformJson } from '../synth/terraform-json';
 
-export interface ResourceChange {
+export interface LeafDiff {
+  readonly path: AttributePath;
+  /** `undefined`: the leaf is absent on that side. */
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface BlockDiff {
   readonly address: string;
+  readonly type: string;
+  readonly mode: 'managed' | 'data';
   readonly kind: 'added' | 'removed' | 'changed' | 'moved';
-  /** Changed top-level attributes, with old → new for scalars. */
-  readonly attributes: readonly {
-    readonly name: string;
-    readonly before: unknown;
-    readonly after: unknown;
-  }[];
-  /** Set when the change loses data: the store is destroyed, or replaced because of `because`. */
-  readonly dataLoss?: {
-    readonly effect: 'destroy' | 'replace';
-    readonly holds: string;
-    readonly because?: readonly string[];
-  };
-  /** For a move, the old address. */
+  /** For a move, the address in the base. */
   readonly from?: string;
-  /** Set when the change creates a database from a backup: the identifier it replaces (absent for a new one). */
-  readonly restore?: { readonly replaces?: string };
+  readonly leaves: readonly LeafDiff[];
+  readonly base?: Block;
+  readonly head?: Block;
 }
 
-const strip = (block: Block): Block => Object.fromEntries(Object.entries(block).filter(([k]) => k !== '//'));
+/** Meta-arguments: a change to them alone makes no API call. */
+export const META_ARGUMENTS = ['lifecycle', 'depends_on', 'provider', 'count', 'for_each', 'provisioner'];
 
-function resources(stack: TerraformJson): Map<string, Block> {
-  return new Map(
-    Object.entries(stack.resource ?? {}).flatMap(([type, byName]) =>
-      Object.entries(byName).map(([name, block]) => [`${type}.${name}`, strip(block)] as [string, Block]),
-    ),
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The leaves that differ between two blocks, in path order. */
+export function leafDiffs(base: Block | undefined, head: Block | undefined): LeafDiff[] {
+  const key = (path: AttributePath) => JSON.stringify(path);
+  const before = new Map(leavesOf(base ?? {}, ['//']).map((l) => [key(l.path), l]));
+  const after = new Map(leavesOf(head ?? {}, ['//']).map((l) => [key(l.path), l]));
+  const diffs: LeafDiff[] = [];
+  for (const k of new Set([...before.keys(), ...after.keys()])) {
+    const [b, a] = [before.get(k), after.get(k)];
+    if (!same(b?.value, a?.value)) diffs.push({ path: (a ?? b)!.path, before: b?.value, after: a?.value });
+  }
+  return diffs.sort((x, y) => key(x.path).localeCompare(key(y.path)));
+}
+
+export function diffStacks(base: TerraformJson, head: TerraformJson): BlockDiff[] {
+  const [before, after] = [blocksByAddress(base), blocksByAddress(head)];
+  const movedFrom = new Map(
+    ((head.moved ?? []) as { from: string; to: string }[]).map((m) => [m.to, m.from]),
   );
-}
+  const consumed = new Set<string>();
+  const diffs: BlockDiff[] = [];
+  const entry = (address: string, rest: Omit<BlockDiff, 'address' | 'type' | 'mode'>): BlockDiff => ({
+    address,
+    type: typeOf(address),
+    mode: address.startsWith('data.') ? 'data' : 'managed',
+    ...rest,
+  });
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-export function diffStacks(base: TerraformJson, head: TerraformJson): ResourceChange[] {
-  const [before, after] = [resources(base), resources(head)];
-  const moves = new Map(((head.moved ?? []) as { from: string; to: string }[]).map((m) => [m.from, m.to]));
-  const movedTo = new Set(moves.values());
-  const changes: ResourceChange[] = [];
-
-  for (const [address, block] of after) {
-    const type = address.split('.')[0];
-    const old = before.get(address);
-    if (!old) {
-      const from = [...moves].find(([, to]) => to === address)?.[0];
-      changes.push(
-        from && before.has(from)
-          ? { address, kind: 'moved', from, attributes: [] }
-          : { address, kind: 'added', attributes: [], ...(restoreSource(block) ? { restore: {} } : {}) },
-      );
+  for (const [address, head] of after) {
+    const from = before.has(address) ? undefined : movedFrom.get(address);
+    const base = before.get(from ?? address);
+    if (!base) {
+      diffs.push(entry(address, { kind: 'added', leaves: leafDiffs(undefined, head), head }));
       continue;
     }
-    const names = [...new Set([...Object.keys(old), ...Object.keys(block)])].sort();
-    const attributes = names
-      .filter((n) => !same(old[n], block[n]))
-      .map((name) => ({ name, before: old[name], after: block[name] }));
-    if (attributes.length === 0) continue;
-    const store = dataStores[type];
-    const because = store ? attributes.map((a) => a.name).filter((n) => store.replacedBy.includes(n)) : [];
-    const restored = restoreSource(block) !== undefined && restoreSource(block) !== restoreSource(old);
-    changes.push({
-      address,
-      kind: 'changed',
-      attributes,
-      ...(store && because.length > 0
-        ? { dataLoss: { effect: 'replace', holds: store.holds, because } }
-        : {}),
-      ...(restored ? { restore: { replaces: String(old.identifier) } } : {}),
-    });
+    consumed.add(from ?? address);
+    const leaves = leafDiffs(base, head);
+    if (from) diffs.push(entry(address, { kind: 'moved', from, leaves, base, head }));
+    else if (leaves.length > 0) diffs.push(entry(address, { kind: 'changed', leaves, base, head }));
   }
-  for (const address of before.keys()) {
-    if (after.has(address) || (moves.has(address) && movedTo.has(moves.get(address) as string))) continue;
-    const store = dataStores[address.split('.')[0]];
-    changes.push({
-      address,
-      kind: 'removed',
-      attributes: [],
-      ...(store ? { dataLoss: { effect: 'destroy', holds: store.holds } } : {}),
-    });
+  for (const [address, base] of before) {
+    if (!consumed.has(address) && !after.has(address))
+      diffs.push(entry(address, { kind: 'removed', leaves: [], base }));
   }
-  return changes.sort((a, b) => a.address.localeCompare(b.address));
+  return diffs.sort((a, b) => a.address.localeCompare(b.address));
 }

@@ -2,16 +2,17 @@
  * The settings a reviewer checks first, read from what will be deployed (the synthesized stack) and, where the
  * stack does not say it plainly, from the environment config.
  */
-import { maxConnectionsFor } from '../constructs/rds-instance-classes';
 import { containers } from '../policy/kubernetes';
 import { blocksOf, get, type SynthesizedEnvironment } from '../synth/synthesized-environment';
+import { connectionSettings } from './connection-settings';
 
 export type KeySettings = [setting: string, value: string][];
 
 const show = (value: unknown): string =>
   value === undefined || value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 
-export function keySettings({ config, stack }: SynthesizedEnvironment): KeySettings {
+export function keySettings(env: SynthesizedEnvironment): KeySettings {
+  const { config, stack } = env;
   const [, db] = blocksOf(stack, ['aws_db_instance'])[0] ?? ['', {}];
   const [, deployment] = blocksOf(stack, ['kubernetes_deployment_v1'])[0] ?? ['', {}];
   const [, domain] = blocksOf(stack, ['cloudflare_r2_custom_domain'])[0] ?? ['', {}];
@@ -19,7 +20,7 @@ export function keySettings({ config, stack }: SynthesizedEnvironment): KeySetti
   const access = config.databaseAccess;
   return [
     ['RDS instance class', show(db.instance_class)],
-    ['max_connections (RDS formula)', String(maxConnectionsFor(config.database.instanceClass))],
+    ...connectionSettings(env),
     ['PostgreSQL engine version', show(db.engine_version)],
     [
       'storage (allocated → max GiB)',

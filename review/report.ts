@@ -1,217 +1,238 @@
 /**
- * The review report of a change, in Markdown: per environment the resources by layer, the key settings, policy
- * results and waivers, the cost against the budget, a diagram and the offline plan; across environments the dev ↔
- * prod differences; against a base tree, what changed and whether any data store would be destroyed or replaced.
+ * The review report of a change, in Markdown for a PR comment: first the verdict per environment (counts, the
+ * dangerous items with their real outcome, timing and downtime, rollout, cost before → after, failing rules, and
+ * where the verdict comes from), then the sections (sections/index.ts), each folded or left out when the change does
+ * not touch it. An unchanged PR gets a few lines.
+ *
+ * Every value from config or synthesized JSON is written through markdown.ts (`code`, `text`): nothing a value
+ * holds can turn into emphasis, a link, a table cell or HTML.
  */
-import { evaluatePolicy, formatFinding, unusedWaivers, type Finding } from '../policy/evaluate';
-import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
-import { estimateCost } from './cost';
-import { dataProtectionLines } from './data-protection';
-import { diagram } from './diagram';
-import { diffStacks, type ResourceChange } from './diff';
-import { keySettings } from './key-settings';
-import { layerNames, layerOf } from './layers';
-import { PRICE_SOURCES, PRICES_AS_OF } from './prices';
-import { restoreWarning } from './restore';
+import { stackNameOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { addresses, type TerraformJson } from '../synth/terraform-json';
+import { awsCheckLine, type AwsCheck } from './aws-check';
+import { blocks, bullet, code, details, paragraph, percentChange, quote, table, text, usd } from './markdown';
+import { bySeverity, severityIcon, type Note } from './note';
+import { bootstrapSections, environmentSections, reportSections } from './sections';
+import { ACTIONS, judgeEnvironment, type EnvironmentVerdict, type RealPlan } from './verdict';
 
-/** Outcome of the offline plan of an environment's AWS part, or why it did not run. */
-export type PlanSummary =
-  | { readonly counts: Readonly<Record<string, number>>; readonly valid: boolean }
-  | { readonly skipped: string };
+/** The first line of every report: how the workflow finds its comment to update it in place. */
+export const REPORT_MARKER = '<!-- lightwave-infrastructure-review -->';
+
+/** GitHub refuses comment bodies over 65,536 characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+export type TestOutcome = 'success' | 'failure' | 'cancelled' | 'skipped';
 
 export interface ReportInput {
   readonly environments: readonly SynthesizedEnvironment[];
-  /** Stacks of the base tree by environment name, to report what changed. @default - no comparison */
+  /** Stacks of the base tree by environment name. @default - no comparison: an inventory of what is declared */
   readonly base?: ReadonlyMap<string, TerraformJson>;
-  /** Offline plan results by environment name. @default - no plan section */
-  readonly plans?: ReadonlyMap<string, PlanSummary>;
+  /** Real plans (`terraform show -json`) by environment name: the verdict is built from them. */
+  readonly plans?: ReadonlyMap<string, RealPlan>;
+  /** Offline checks of the AWS part with the real provider, by environment name. */
+  readonly awsChecks?: ReadonlyMap<string, AwsCheck>;
+  /** Outcome of `npm test` in the run that produced the report. @default - not said */
+  readonly tests?: TestOutcome;
+  /** Link to the CI run (job summary and artifacts). */
+  readonly runUrl?: string;
 }
 
-const cell = (value: unknown): string =>
-  (typeof value === 'string' ? value : (JSON.stringify(value) ?? '—'))
-    .replace(/\|/g, '\\|')
-    .replace(/\n/g, ' ');
-const usd = (n: number) => `$${n.toFixed(2)}`;
-const table = (header: readonly string[], rows: readonly (readonly unknown[])[]): string =>
-  [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
-
-/** `aws_kms_key ×1, aws_db_instance ×1` for a list of addresses. */
-function typeCounts(list: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const a of list) {
-    const type = a.split('.').slice(0, -1).join('.');
-    counts.set(type, (counts.get(type) ?? 0) + 1);
-  }
-  return [...counts].map(([type, n]) => `${type} ×${n}`).join(', ');
-}
-
-/** The budget verdict, naming the waiver when one covers an overrun. */
-function budgetVerdict(withinBudget: boolean, findings: readonly Finding[]): string {
-  if (withinBudget) return '✅';
-  const waiver = findings.find((f) => f.rule.id === 'LW-COST-001' && f.waiver)?.waiver;
-  return waiver ? `❌ over budget, waived until ${waiver.expires}` : '❌ over budget';
-}
-
-function count(findings: readonly Finding[], outcome: Finding['outcome']): number {
-  return findings.filter((f) => f.outcome === outcome).length;
-}
-
-function changeLines(changes: readonly ResourceChange[], head: TerraformJson): string {
-  if (changes.length === 0) return 'No resource changes.';
-  const restores = changes.flatMap((c) => {
-    const [type, name] = c.address.split('.');
-    const block = head.resource?.[type]?.[name];
-    return c.restore && block ? (restoreWarning(c.address, block, c.restore.replaces) ?? []) : [];
+export function judge(input: ReportInput): EnvironmentVerdict[] {
+  return input.environments.map((env) => {
+    const base = input.base?.get(stackNameOf(env));
+    const plan = input.plans?.get(stackNameOf(env));
+    return judgeEnvironment(env, {
+      compared: !!input.base,
+      ...(base ? { base } : {}),
+      ...(plan ? { plan } : {}),
+    });
   });
-  const losses = changes.filter((c) => c.dataLoss);
-  const warnings = losses.map(
-    (c) =>
-      `- ⚠️ **DATA STORE ${c.dataLoss?.effect.toUpperCase()}**: \`${c.address}\` holds ${c.dataLoss?.holds}` +
-      (c.dataLoss?.because ? ` (changed: ${c.dataLoss.because.join(', ')})` : ''),
-  );
-  const rows = changes.map((c) => [
-    `\`${c.address}\``,
-    c.kind === 'moved' ? `moved from \`${c.from}\`` : c.kind,
-    c.attributes
-      .map((a) => `${a.name}: ${JSON.stringify(a.before) ?? '—'} → ${JSON.stringify(a.after) ?? '—'}`)
-      .join('; '),
-  ]);
-  return [
-    ...restores,
-    losses.length > 0 ? warnings.join('\n') : '- No data store is destroyed or replaced.',
-    '',
-    table(['resource', 'change', 'attributes'], rows),
-  ].join('\n');
 }
 
-function environmentSection(env: SynthesizedEnvironment, plan?: PlanSummary): string {
-  const findings = evaluatePolicy(env);
-  const cost = estimateCost(env);
-  const all = [...addresses(env.stack.resource), ...addresses(env.stack.data).map((a) => `data.${a}`)];
-  const byLayer = layerNames
-    .map((layer) => [layer, all.filter((a) => layerOf(a) === layer)] as const)
-    .filter(([, list]) => list.length > 0)
-    .map(([layer, list]) => [layer, list.length, typeCounts(list)]);
-  const attention = findings.filter((f) => f.outcome === 'fail' || f.outcome === 'waived');
-  const unused = unusedWaivers(env, findings);
-  const lines = [
-    `## Environment \`${env.config.name}\` (${env.config.tier})`,
-    '',
-    '```mermaid',
-    diagram(env),
-    '```',
-    '',
-    '### Resources by layer',
-    '',
-    table(['layer', 'count', 'resources'], byLayer),
-    '',
-    '### Key settings',
-    '',
-    table(['setting', 'value'], keySettings(env)),
-    '',
-    `### Policy: ${count(findings, 'pass')} pass, ${count(findings, 'fail')} fail, ${count(findings, 'waived')} waived, ${count(findings, 'not-applicable')} not applicable`,
-    '',
-    attention.length === 0
-      ? 'Every applicable rule passes.'
-      : table(
-          ['outcome', 'finding', 'waiver'],
-          attention.map((f) => [
-            f.outcome.toUpperCase(),
-            formatFinding(f),
-            f.waiver ? `until ${f.waiver.expires}: ${f.waiver.reason}` : '—',
-          ]),
-        ),
-    ...(unused.length > 0
-      ? ['', ...unused.map((w) => `- Unused waiver of ${w.rule}: the rule passes now; remove it.`)]
-      : []),
-    '',
-    `### Cost: database ${usd(cost.databaseUsd)}/month against a budget of ${usd(cost.databaseBudgetUsd)} ${budgetVerdict(cost.withinBudget, findings)}; media ${usd(cost.mediaUsd)}/month`,
-    '',
-    table(
-      ['group', 'item', 'basis', 'USD/month'],
-      cost.lines.map((l) => [l.group, l.item, l.basis, usd(l.usd)]),
-    ),
-    '',
-    ...cost.notes.map((n) => `- ${n}`),
-    '',
-    ...dataProtectionLines(env),
-  ];
-  if (plan) {
-    lines.push('', '### Offline plan of the AWS part (real hashicorp/aws provider, fake credentials)', '');
-    lines.push(
-      'skipped' in plan
-        ? `Skipped: ${plan.skipped}`
-        : `terraform validate: ${plan.valid ? 'valid' : 'INVALID'}; plan: ${Object.entries(plan.counts)
-            .map(([action, n]) => `${n} to ${action}`)
-            .join(', ')}`,
-    );
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function summaryOf(v: EnvironmentVerdict): string {
+  if (v.status === 'unchanged') return 'no infrastructure change';
+  if (v.status === 'full') return plural(addresses(v.env.stack.resource).length, 'resource');
+  const counts = ACTIONS.filter((a) => v.counts[a] > 0).map((a) => `${v.counts[a]} to ${a}`);
+  const worst = [...v.dangers, ...v.timing, ...v.rollout].sort(bySeverity)[0];
+  const what = counts.join(', ') || 'configuration only';
+  if (v.planFails) return `⛔ the plan will fail — ${what}`;
+  return worst ? `${severityIcon[worst.severity]} ${what}` : what;
+}
+
+function title(verdicts: readonly EnvironmentVerdict[]): string {
+  if (verdicts.every((v) => v.status === 'full'))
+    return '# Infrastructure inventory (no base to compare with)';
+  if (verdicts.every((v) => v.status === 'unchanged'))
+    return '# Infrastructure review: no infrastructure change';
+  const changed = verdicts
+    .filter((v) => v.status !== 'unchanged')
+    .map((v) => `${stackNameOf(v.env)}: ${summaryOf(v)}`);
+  return `# Infrastructure review — ${changed.join(' · ')}`;
+}
+
+function testsLine(tests?: TestOutcome, runUrl?: string): string | undefined {
+  const run = runUrl ? ` ([run](${runUrl}))` : '';
+  switch (tests) {
+    case 'failure':
+      return quote(
+        `❌ **\`npm test\` failed on this commit**${run}: the checks below describe the configuration as ` +
+          'synthesized, but it must not merge until the tests pass.',
+      );
+    case 'cancelled':
+      return quote(`⚠️ \`npm test\` was cancelled${run}: nothing is proven by tests yet.`);
+    case 'skipped':
+      return quote(`⚠️ \`npm test\` did not run${run}.`);
+    case 'success':
+      return `✅ \`npm test\` passed${run}.`;
+    default:
+      return undefined;
   }
+}
+
+const noteLine = (n: Note): string => bullet(`${severityIcon[n.severity]} ${code(n.address)}: ${n.text}`);
+
+function costLine(v: EnvironmentVerdict): string {
+  const { before, after } = v.cost;
+  const waiver = v.findings.find((f) => f.rule.id === 'LW-COST-001' && f.waiver)?.waiver;
+  const over = waiver ? `❌ over budget, waived until ${code(waiver.expires)}` : '❌ over budget';
+  const budget = `budget ${usd(after.databaseBudgetUsd)} ${after.withinBudget ? '✅' : over}`;
+  const copy =
+    before && before.mediaCopy.usd !== after.mediaCopy.usd
+      ? `; media copy in AWS ${usd(before.mediaCopy.usd)} → ${usd(after.mediaCopy.usd)}/month (outside the budget)`
+      : '';
+  if (!before || before.databaseUsd === after.databaseUsd)
+    return `**Cost:** database ${usd(after.databaseUsd)}/month${before ? ' (unchanged)' : ''}, ${budget}${copy}`;
+  const delta = after.databaseUsd - before.databaseUsd;
+  return (
+    `**Cost:** database ${usd(before.databaseUsd)} → ${usd(after.databaseUsd)}/month ` +
+    `(${delta >= 0 ? '+' : ''}${usd(delta)}, ${percentChange(before.databaseUsd, after.databaseUsd)}), ${budget}${copy}`
+  );
+}
+
+function policyLine(v: EnvironmentVerdict): string {
+  if (v.failing.length === 0) return '**Policy:** every applicable rule passes or is waived.';
+  const rules = v.failing.map(
+    ({ finding, isNew }) =>
+      `${code(finding.rule.id)} ${text(finding.rule.title)}${finding.detail ? ` (${text(finding.detail)})` : ''}${isNew ? ' — new' : ''}`,
+  );
+  return `**Policy:** ❌ ${v.failing.length} failing: ${rules.join('; ')}`;
+}
+
+function sourceLines(v: EnvironmentVerdict, check?: AwsCheck): string[] {
+  const source = v.changes.source;
+  const lines =
+    source.kind === 'plan'
+      ? [
+          `**Source:** the real plan ${code(source.file)} (terraform ${code(source.terraformVersion)}); the ` +
+            'configuration diff explains it.',
+          ...(v.mismatch?.planOnly.length
+            ? [
+                `The plan changes what the configuration does not (drift or provider defaults): ${v.mismatch.planOnly.map((a) => code(a)).join(', ')}.`,
+              ]
+            : []),
+          ...(v.mismatch?.configOnly.length
+            ? [
+                `The configuration changes what the plan does not (already applied?): ${v.mismatch.configOnly.map((a) => code(a)).join(', ')}.`,
+              ]
+            : []),
+        ]
+      : [
+          "**Source:** the configuration diff against the base and each provider's replace-forcing attributes — " +
+            'not a plan against live state.',
+        ];
+  return [...lines, ...(check ? [awsCheckLine(check, v.changes.changes, v.planFails)] : [])];
+}
+
+/** The dangerous items one per line; plain replacements and deletions together on one line. */
+function dangerLines(v: EnvironmentVerdict): string {
+  const plain = v.dangers.filter((d) => d.severity === 'info');
+  const actionOf = (address: string) => v.changes.changes.find((c) => c.address === address)?.action;
+  const also = (action: string) =>
+    plain.filter((d) => actionOf(d.address) === action).map((d) => code(d.address));
+  const lines = [
+    ...v.dangers.filter((d) => d.severity !== 'info').map(noteLine),
+    ...(['replace', 'destroy'] as const)
+      .filter((action) => also(action).length > 0)
+      .map((action) =>
+        bullet(
+          `${severityIcon.info} also ${action === 'replace' ? 'replaced' : 'deleted'}: ${also(action).join(', ')}`,
+        ),
+      ),
+  ];
   return lines.join('\n');
 }
 
-function differences(envs: readonly SynthesizedEnvironment[]): string {
-  const settings = envs.map((e) => new Map(keySettings(e)));
-  const rows = [...settings[0].keys()].map((name) => [name, ...settings.map((s) => s.get(name) ?? '—')]);
-  const differing = rows.filter((r) => new Set(r.slice(1)).size > 1);
-  return table(['setting', ...envs.map((e) => e.config.name)], differing);
+function verdictBlock(v: EnvironmentVerdict, check?: AwsCheck): string {
+  const heading = `## ${code(stackNameOf(v.env))} — ${summaryOf(v)}`;
+  if (v.status === 'unchanged') return heading;
+  const countsTable = table([...ACTIONS], [ACTIONS.map((a) => String(v.counts[a]))]);
+  return blocks(
+    heading,
+    v.status === 'full' ? undefined : countsTable,
+    dangerLines(v),
+    v.timing.length > 0 && ['**When and downtime**', v.timing.map(noteLine).join('\n')].join('\n'),
+    v.rollout.length > 0 && ['**Rollout**', v.rollout.map(noteLine).join('\n')].join('\n'),
+    // A bootstrap stack has no database: the budget line would be about another stack.
+    ...[v.env.stackName ? undefined : costLine(v), policyLine(v), ...sourceLines(v, check)]
+      .filter((line): line is string => line !== undefined)
+      .map(paragraph),
+  );
 }
 
-export function renderReport(input: ReportInput): string {
-  const { environments, base, plans } = input;
-  const summaryRows = environments.map((env) => {
-    const findings = evaluatePolicy(env);
-    const cost = estimateCost(env);
-    const baseStack = base?.get(env.config.name);
-    const changes = baseStack ? diffStacks(baseStack, env.stack) : undefined;
-    return [
-      env.config.name,
-      addresses(env.stack.resource).length,
-      changes
-        ? `${changes.length} changed${changes.some((c) => c.restore) ? ' 🔴 restores data' : ''}${changes.some((c) => c.dataLoss) ? ' ⚠️ data store at risk' : ''}`
-        : '—',
-      `${count(findings, 'fail')} fail, ${count(findings, 'waived')} waived`,
-      `${usd(cost.databaseUsd)} / ${usd(cost.databaseBudgetUsd)} ${budgetVerdict(cost.withinBudget, findings)}`,
-      usd(cost.mediaUsd),
-    ];
-  });
-  const sections = [
-    '# Infrastructure review',
-    '',
-    table(
-      [
-        'environment',
-        'resources',
-        'changes vs base',
-        'policy',
-        'database cost / budget (USD/month)',
-        'media (USD/month)',
-      ],
-      summaryRows,
-    ),
-    '',
-    `Prices: AWS us-east-1 on-demand and Cloudflare R2 list prices as of ${PRICES_AS_OF} (${Object.values(PRICE_SOURCES).join(', ')}).`,
-  ];
-  if (base) {
-    sections.push('', '## Changes against the base');
-    for (const env of environments) {
-      const baseStack = base.get(env.config.name);
-      sections.push(
-        '',
-        `### ${env.config.name}`,
-        '',
-        baseStack
-          ? changeLines(diffStacks(baseStack, env.stack), env.stack)
-          : 'New environment: everything is added.',
-      );
-    }
-  }
-  if (environments.length > 1)
-    sections.push('', '## Differences between environments', '', differences(environments));
-  for (const env of environments) sections.push('', environmentSection(env, plans?.get(env.config.name)));
-  return `${sections.join('\n')}\n`;
+function sectionsOf(v: EnvironmentVerdict): string[] {
+  return (v.env.stackName ? bootstrapSections : environmentSections)
+    .map((s) => s.render(v))
+    .filter((s) => s !== undefined)
+    .map((s) => details(s.summary, s.body));
+}
+
+/** Stacks of the base that this change no longer synthesizes: nothing deploys them, nothing destroys them. */
+function removedStacks(input: ReportInput): string | undefined {
+  const names = [...(input.base?.keys() ?? [])].filter(
+    (n) => !input.environments.some((e) => stackNameOf(e) === n),
+  );
+  if (names.length === 0) return undefined;
+  return names
+    .map((n) =>
+      bullet(
+        `⚠️ stack ${code(n)} is no longer synthesized: \`cdktf deploy\` will not touch it, and its resources stay until ` +
+          `someone runs \`cdktf destroy ${n}\` from the base branch`,
+      ),
+    )
+    .join('\n');
+}
+
+export function renderReport(
+  input: ReportInput,
+  verdicts: readonly EnvironmentVerdict[] = judge(input),
+): string {
+  const perEnvironment = verdicts.map((v) =>
+    blocks(verdictBlock(v, input.awsChecks?.get(stackNameOf(v.env))), ...sectionsOf(v)),
+  );
+  const environmentVerdicts = verdicts.filter((v) => !v.env.stackName);
+  const shared = reportSections
+    .map((s) => s.render(environmentVerdicts))
+    .filter((s) => s !== undefined)
+    .map((s) => details(s.summary, s.body));
+  return `${blocks(REPORT_MARKER, title(verdicts), testsLine(input.tests, input.runUrl), removedStacks(input), ...perEnvironment, shared.length > 0 ? ['---', ...shared].join('\n\n') : undefined)}\n`;
+}
+
+/**
+ * The report as a PR comment: the full report when it fits GitHub's limit; otherwise the verdicts alone, pointing
+ * to the full report in the job summary and the run's artifact.
+ */
+export function renderComment(input: ReportInput, limit = GITHUB_COMMENT_LIMIT): string {
+  const verdicts = judge(input);
+  const full = renderReport(input, verdicts);
+  if (full.length <= limit) return full;
+  const where = input.runUrl ? `[this run](${input.runUrl})` : 'this run';
+  const pointer = quote(
+    `The full report (${full.length.toLocaleString('en-US')} characters) is over GitHub's comment limit: read it in the job summary or the \`review-report\` artifact of ${where}.`,
+  );
+  const short = `${blocks(REPORT_MARKER, title(verdicts), testsLine(input.tests, input.runUrl), pointer, ...verdicts.map((v) => verdictBlock(v, input.awsChecks?.get(stackNameOf(v.env)))))}\n`;
+  if (short.length <= limit) return short;
+  const cut = '\n\n… (cut to fit the comment limit)\n';
+  return short.slice(0, limit - cut.length) + cut;
 }

@@ -5,7 +5,8 @@
 #   pkg-config, libevent-dev, libssl-dev), and Debian's PgBouncer as the fallback where ../shared is absent;
 # - redis-server (the Redis chart's config and ACL file), prometheus (promtool for the alert rules),
 #   prometheus-postgres-exporter (the monitoring role), rclone (the media copy job), docker-compose (validates the
-#   local development compose file; no daemon is needed for `config`).
+#   local development compose file; no daemon is needed for `config`); jq (the review-comment test filters comments
+#   the way `gh api --jq` does).
 # Idempotent; skips apt entirely when all are already there. The terraform CLI and the AWS provider mirror are
 # not Debian packages: they come with the machine image (the offline-plan tests say so loudly when absent).
 set -euo pipefail
@@ -26,6 +27,7 @@ need_binary promtool /usr/bin/promtool prometheus
 need_binary prometheus-postgres-exporter /usr/bin/prometheus-postgres-exporter prometheus-postgres-exporter
 need_binary rclone /usr/bin/rclone rclone
 need_binary docker-compose /usr/bin/docker-compose docker-compose
+need_binary jq /usr/bin/jq jq
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all installed"

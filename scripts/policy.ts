@@ -8,26 +8,16 @@ import { join } from 'node:path';
 import { environments } from '../environments';
 import { evaluatePolicy, formatFinding, unusedWaivers, type Finding } from '../policy/evaluate';
 import { policyRules } from '../policy';
-import { bootstrapStacksOf, synthesizeTree } from '../synth/synthesized-tree';
+import { synthesizeReviewedStacks } from '../synth/synthesized-tree';
 
 const outdir = mkdtempSync(join(tmpdir(), 'lightwave-policy-'));
 let unwaived = 0;
 try {
   console.log(`${policyRules.length} rules\n`);
-  const stacks = [
-    ...synthesizeTree(environments, outdir).map((env) => ({
-      label: env.config.name,
-      env,
-      ownsWaivers: true,
-    })),
-    ...bootstrapStacksOf(environments, outdir).map((env) => ({
-      label: `bootstrap of ${env.config.name}'s account`,
-      env,
-      // The waivers belong to the environment stack; the bootstrap stack needs none of them.
-      ownsWaivers: false,
-    })),
-  ];
-  for (const { label, env, ownsWaivers } of stacks) {
+  for (const env of synthesizeReviewedStacks(environments, outdir)) {
+    const label = env.stackName ? `${env.stackName} (${env.config.name}'s account)` : env.config.name;
+    // The waivers belong to the environment stack; a bootstrap stack needs none of them.
+    const ownsWaivers = !env.stackName;
     const findings = evaluatePolicy(env);
     const count = (outcome: Finding['outcome']) => findings.filter((f) => f.outcome === outcome).length;
     console.log(

@@ -11,6 +11,7 @@ import { Password } from '@cdktf/provider-random/lib/password';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { PgBouncerChart } from '../charts/pgbouncer/chart';
+import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
 import { networkPolicy } from '../constructs/network-policy';
 import { PlatformNamespace } from '../constructs/platform-namespace';
 import type { NetworkConfig } from '../environments/config';
@@ -86,6 +87,8 @@ export class ClusterLayer extends Construct {
       reservePoolSize: pg.reservePoolSize,
       reservePoolTimeoutSeconds: pg.reservePoolTimeoutSeconds,
       maxClientConnections: pg.maxClientConnections,
+      queryWaitTimeoutSeconds: pg.queryWaitTimeoutSeconds,
+      drainSeconds: pg.drainSeconds,
       resources: pg.resources,
       runAsUser: pg.runAsUser,
     });
@@ -168,6 +171,9 @@ export class ClusterLayer extends Construct {
     });
 
     const role = (name: string) => access.loginRoles.find((r) => r.name === name) as LoginRoleOutput;
+    // Connections recycled this often leave a draining PgBouncer pod before it is killed (rollouts lose nothing).
+    const maxAge = (r: LoginRoleOutput) =>
+      String(connectionMaxAgeSeconds(pg.drainSeconds, r.statementTimeoutMs));
     const url = (r: LoginRoleOutput) =>
       `postgresql://${r.name}:${Fn.urlencode(r.password)}@${this.pgbouncer.host}:${this.pgbouncer.servicePort}/${access.databaseName}?sslmode=disable`;
 
@@ -176,7 +182,11 @@ export class ClusterLayer extends Construct {
     new SecretV1(this, 'payload_env', {
       metadata: { name: 'payload-env', namespace: namespaceOf(payload.namespace), labels },
       type: 'Opaque',
-      data: { DATABASE_URI: url(payloadRole), ...props.payloadEnv },
+      data: {
+        DATABASE_URI: url(payloadRole),
+        DATABASE_MAX_LIFETIME_SECONDS: maxAge(payloadRole),
+        ...props.payloadEnv,
+      },
     });
 
     // Django (psycopg): the URL and its parts; server-side cursors must be off behind transaction pooling.
@@ -193,6 +203,7 @@ export class ClusterLayer extends Construct {
         DB_PASSWORD: djangoRole.password,
         DB_SSLMODE: 'disable',
         DB_DISABLE_SERVER_SIDE_CURSORS: 'true',
+        DB_CONN_MAX_AGE: maxAge(djangoRole),
       },
     });
   }

@@ -35,7 +35,12 @@ import type {
   MediaCopyConfig,
 } from '../environments/parts/data-protection';
 import type { DatabaseOutputs } from './database';
-import { BACKUP_SERVICE_POLICIES, backupRoleName, mediaCopyRoleName } from './data-protection-roles';
+import {
+  BACKUP_SERVICE_POLICIES,
+  backupRoleName,
+  backupVaultName,
+  mediaCopyRoleName,
+} from './data-protection-roles';
 import type { MediaOutputs } from './media';
 
 export interface DataProtectionLayerProps {
@@ -43,10 +48,13 @@ export interface DataProtectionLayerProps {
   readonly tier: EnvironmentTier;
   readonly aws: AwsTarget;
   readonly dataProtection: DataProtectionConfig;
-  /** The database: its outputs, identifier and RDS backup window (AWS Backup runs after it). */
+  /**
+   * The database: its outputs and RDS backup window (AWS Backup runs after it). Names here follow the environment,
+   * not the instance identifier: a restore to a new identifier must leave the vaults (and their recovery points)
+   * where they are.
+   */
   readonly database: {
     readonly outputs: DatabaseOutputs;
-    readonly identifier: string;
     readonly backupWindow: string;
   };
   readonly media: MediaOutputs;
@@ -80,9 +88,9 @@ export class DataProtectionLayer extends Construct {
   }
 
   private databaseBackups(backup: DatabaseBackupConfig): void {
-    const { database } = this.props;
-    const name = `${database.identifier}-backups`;
-    const role = this.backupRole(database.identifier);
+    const { database, environment } = this.props;
+    const name = backupVaultName(environment);
+    const role = this.backupRole(environment);
     const vault = new LockedBackupVault(this, 'primary', {
       name,
       kmsKeyArn: database.outputs.kmsKeyArn,
@@ -114,11 +122,11 @@ export class DataProtectionLayer extends Construct {
         : {}),
     });
     const plan = new BackupPlan(this, 'plan', {
-      name: `${database.identifier}-database`,
+      name: `${environment}-database`,
       rule: [rule('daily'), rule('monthly')],
     });
     new BackupSelection(this, 'selection', {
-      name: `${database.identifier}-instance`,
+      name: `${environment}-database-instance`,
       planId: plan.id,
       iamRoleArn: role.arn,
       resources: [database.outputs.arn],
@@ -128,7 +136,7 @@ export class DataProtectionLayer extends Construct {
     if (drVault) new TerraformOutput(this, 'backup_vault_dr', { value: drVault.vault.arn });
   }
 
-  private backupRole(identifier: string): IamRole {
+  private backupRole(environment: string): IamRole {
     const trust = new DataAwsIamPolicyDocument(this, 'backup_trust', {
       statement: [
         {
@@ -138,8 +146,8 @@ export class DataProtectionLayer extends Construct {
       ],
     });
     const role = new IamRole(this, 'backup_role', {
-      name: backupRoleName(identifier),
-      description: `AWS Backup: snapshots, copies and restores of RDS ${identifier}`,
+      name: backupRoleName(environment),
+      description: `AWS Backup: snapshots, copies and restores of the ${environment} database`,
       assumeRolePolicy: trust.json,
     });
     BACKUP_SERVICE_POLICIES.forEach(
@@ -174,7 +182,7 @@ export class DataProtectionLayer extends Construct {
       ],
     });
     const key = new CustomerManagedKey(this, 'dr_kms', {
-      description: `AWS Backup copies of ${this.props.database.identifier} in ${this.props.dataProtection.dr.region}`,
+      description: `AWS Backup copies of the ${this.props.environment} database in ${this.props.dataProtection.dr.region}`,
       alias: name,
       policy: policy.json,
       deletionWindowDays: KEY_DELETION_WINDOW_DAYS,

@@ -29,6 +29,8 @@ export interface LoginRoleOutput {
   /** Generated at apply time (random_password); a token in the synthesized JSON, never a value. */
   readonly password: string;
   readonly connectionLimit: number;
+  /** `statement_timeout` of the role, ms: the longest a statement of its clients runs. */
+  readonly statementTimeoutMs: number;
   /** The schema the role owns, where its unqualified names land. @default - none (a pure reader) */
   readonly schema?: string;
 }
@@ -83,6 +85,7 @@ export class DatabaseAccessLayer extends Construct {
           name: config.name,
           password,
           connectionLimit: config.connectionLimit,
+          statementTimeoutMs: config.statementTimeoutMs,
           schema: owned[0],
         });
       }

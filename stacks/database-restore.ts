@@ -1,11 +1,13 @@
 /**
  * The restore-related arguments of the database instance (`database.restore`), kept apart from the database layer.
  *
- * A restore is read when RDS creates the instance. `snapshot_identifier` and `restore_to_point_in_time` force a new
- * instance in the AWS provider, so they are ignored once the instance exists: editing or removing the restore block
- * later never replaces the instance with an empty one. What makes Terraform create the restored instance is the new
- * `database.identifier` (created before the replaced one goes), or, restoring over the live identifier, the explicit
- * `destroyReplacedInstance` switch, which lets the restore attributes force the replacement.
+ * A restore is read when RDS creates the instance, and `snapshot_identifier` and `restore_to_point_in_time` force a new
+ * instance in the AWS provider. While `database.restore` is in the config they are planned: adding it replaces the
+ * instance with the restored one (created first under a new `database.identifier`, or, restoring over the live
+ * identifier with the explicit `destroyReplacedInstance` switch, after the live one is destroyed). Without it they
+ * are ignored (`ignore_changes`), so removing the block after the restore never replaces the instance with an empty
+ * one. Ignoring them during the restore would not restore at all: a new identifier alone renames the live instance
+ * in place (hashicorp/aws ≥ 5.0).
  */
 import type { DbInstanceConfig } from '@cdktf/provider-aws/lib/db-instance';
 import type { DatabaseConfig } from '../environments/parts/database';
@@ -38,7 +40,7 @@ export function restoreArguments(db: DatabaseConfig, production: boolean): Resto
   return {
     ...fromSource(restore?.from),
     lifecycle: {
-      ...(overLiveIdentifier && destroyApproved ? {} : { ignoreChanges: RESTORE_ATTRIBUTES }),
+      ...(restore ? {} : { ignoreChanges: RESTORE_ATTRIBUTES }),
       // The restored instance exists (and PgBouncer points at it) before the replaced one is deleted.
       ...(restore && !overLiveIdentifier ? { createBeforeDestroy: true } : {}),
       ...(production && !destroyApproved ? { preventDestroy: true } : {}),

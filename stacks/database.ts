@@ -17,7 +17,6 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { CustomerManagedKey } from '../constructs/customer-managed-key';
-import { maxConnectionsFor } from '../constructs/rds-instance-classes';
 import type { AwsTarget, EnvironmentTier, NetworkConfig } from '../environments/config';
 import type { DatabaseConfig } from '../environments/parts/database';
 import { restoreArguments } from './database-restore';
@@ -39,7 +38,7 @@ export interface DatabaseOutputs {
   /** ARN of the RDS-managed Secrets Manager secret holding the master password. */
   readonly masterSecretArn: string;
   readonly securityGroupId: string;
-  /** PostgreSQL's default `max_connections` for the instance class (an upper bound, see rds-instance-classes.ts). */
+  /** `max_connections` as pinned in the parameter group: the number every connection budget is checked against. */
   readonly maxConnections: number;
   /** The instance, for `dependsOn` of resources that need the server up (roles, grants). */
   readonly instance: DbInstance;
@@ -139,6 +138,8 @@ export class DatabaseLayer extends Construct {
         parameter('log_disconnections', 1),
         parameter('idle_in_transaction_session_timeout', db.parameters.idleInTransactionSessionTimeoutMs),
         parameter('shared_preload_libraries', 'pg_stat_statements', true),
+        // Pinned, not RDS's memory formula: the budget checks and the server then agree on one number.
+        parameter('max_connections', db.parameters.maxConnections, true),
       ],
       // A changed parameter set gets a new group first, so the instance is never left without one.
       lifecycle: { createBeforeDestroy: true },
@@ -227,7 +228,7 @@ export class DatabaseLayer extends Construct {
       masterUsername: db.masterUsername,
       masterSecretArn: instance.masterUserSecret.get(0).secretArn,
       securityGroupId: securityGroup.id,
-      maxConnections: maxConnectionsFor(db.instanceClass),
+      maxConnections: db.parameters.maxConnections,
       instance,
       arn: instance.arn,
       kmsKeyArn: key.key.arn,

@@ -114,10 +114,10 @@ const MANAGE_ROLE = [
 const roleArnOf = (env: EnvironmentConfig, name: string) => `arn:aws:iam::${env.aws.accountId}:role/${name}`;
 
 /** Attaching and detaching only the given managed policies to `role`. */
-const attachOnly = (sid: string, role: string, policies: readonly string[]): Statement => ({
+const attachOnly = (sid: string, roles: readonly string[], policies: readonly string[]): Statement => ({
   sid,
   actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
-  resources: [role],
+  resources: [...roles],
   condition: [{ test: 'ArnEquals', variable: 'iam:PolicyARN', values: [...policies] }],
 });
 
@@ -137,12 +137,18 @@ const createServiceLinkedRole = (sid: string, env: EnvironmentConfig, service: s
   condition: [{ test: 'StringEquals', variable: 'iam:AWSServiceName', values: [service] }],
 });
 
-/** IAM for the role RDS enhanced monitoring uses. */
+/**
+ * IAM for the role RDS enhanced monitoring uses, named after the instance. During a restore to a new identifier the
+ * replaced instance's role too: the deploy that restores (and the one that retires the old instance) deletes it.
+ */
 function monitoringRoleAccess(env: EnvironmentConfig): Statement[] {
-  const role = roleArnOf(env, `${env.database.identifier}-rds-monitoring`);
+  const { identifier, restore } = env.database;
+  const identifiers = [identifier, ...(restore && restore.replaces !== identifier ? [restore.replaces] : [])];
+  const roles = identifiers.map((id) => roleArnOf(env, `${id}-rds-monitoring`));
+  const [role] = roles;
   return [
-    { sid: 'ManageMonitoringRole', actions: MANAGE_ROLE, resources: [role] },
-    attachOnly('AttachOnlyEnhancedMonitoringPolicy', role, [ENHANCED_MONITORING_POLICY]),
+    { sid: 'ManageMonitoringRole', actions: MANAGE_ROLE, resources: roles },
+    attachOnly('AttachOnlyEnhancedMonitoringPolicy', roles, [ENHANCED_MONITORING_POLICY]),
     passRoleTo('PassMonitoringRoleToRds', role, 'monitoring.rds.amazonaws.com'),
     createServiceLinkedRole('CreateRdsServiceLinkedRole', env, 'rds.amazonaws.com'),
   ];
@@ -151,13 +157,13 @@ function monitoringRoleAccess(env: EnvironmentConfig): Statement[] {
 /** IAM for the data protection layer's roles: AWS Backup's service role and the media copy job's IRSA role. */
 function dataProtectionRoleAccess(env: EnvironmentConfig): Statement[] {
   const { backup, mediaCopy } = env.dataProtection;
-  const backupRole = roleArnOf(env, backupRoleName(env.database.identifier));
+  const backupRole = roleArnOf(env, backupRoleName(env.name));
   const copyRole = roleArnOf(env, mediaCopyRoleName(env.name));
   return [
     ...(backup.enabled
       ? [
           { sid: 'ManageBackupRole', actions: MANAGE_ROLE, resources: [backupRole] },
-          attachOnly('AttachOnlyBackupServicePolicies', backupRole, BACKUP_SERVICE_POLICIES),
+          attachOnly('AttachOnlyBackupServicePolicies', [backupRole], BACKUP_SERVICE_POLICIES),
           passRoleTo('PassBackupRoleToBackup', backupRole, 'backup.amazonaws.com'),
           createServiceLinkedRole('CreateBackupServiceLinkedRole', env, 'backup.amazonaws.com'),
         ]

@@ -100,7 +100,6 @@ export class EnvironmentStack extends ReadableAddressStack {
       dataProtection: config.dataProtection,
       database: {
         outputs: this.database.outputs,
-        identifier: config.database.identifier,
         backupWindow: config.database.backupWindow,
       },
       media,

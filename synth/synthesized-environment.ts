@@ -8,7 +8,15 @@ import type { Block, TerraformJson } from './terraform-json';
 export interface SynthesizedEnvironment {
   readonly config: EnvironmentConfig;
   readonly stack: TerraformJson;
+  /**
+   * The stack's name when it is not the environment's own: a per-account bootstrap stack, judged with the config of
+   * its account's first environment (tier, waivers). @default - the environment's name
+   */
+  readonly stackName?: string;
 }
+
+/** The name of the stack this synthesized environment is (what `cdktf deploy <name>` takes). */
+export const stackNameOf = (env: SynthesizedEnvironment): string => env.stackName ?? env.config.name;
 
 /** Every block of the given types, as [address, block]. */
 export function blocksOf(stack: TerraformJson, types: readonly string[]): [string, Block][] {

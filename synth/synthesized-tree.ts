@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnvironmentConfig } from '../environments/config';
-import { type SynthesizedEnvironment } from './synthesized-environment';
+import type { SynthesizedEnvironment } from './synthesized-environment';
 import { accountsOf, bootstrapStackName } from '../stacks/bootstrap-stack';
 import { createPlatformApp } from '../stacks/platform-app';
 import type { TerraformJson } from './terraform-json';
@@ -45,5 +45,14 @@ export function bootstrapStacksOf(
   return accountsOf(envs).map((account) => ({
     config: account[0],
     stack: stacks.get(bootstrapStackName(account)) as TerraformJson,
+    stackName: bootstrapStackName(account),
   }));
+}
+
+/** Every stack a review looks at: the environments', then the per-account bootstrap stacks. */
+export function synthesizeReviewedStacks(
+  envs: readonly EnvironmentConfig[],
+  outdir: string,
+): SynthesizedEnvironment[] {
+  return [...synthesizeTree(envs, outdir), ...bootstrapStacksOf(envs, outdir)];
 }

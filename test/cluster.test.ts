@@ -191,8 +191,17 @@ describe('PgBouncer', () => {
   const container = (pod.spec.container as Record<string, unknown>[])[0];
 
   test('runs the pinned image with the configured replicas', () => {
-    expect(container.image).toBe('ghcr.io/icoretech/pgbouncer-docker:1.24.1');
+    expect(container.image).toBe('ghcr.io/icoretech/pgbouncer-docker:1.25.2');
     expect((deployment.spec as { replicas: string }).replicas).toBe('2');
+  });
+
+  test('a stopping pod leaves the Service before PgBouncer stops accepting, then drains its clients', () => {
+    expect(container.lifecycle).toEqual({ pre_stop: [{ exec: { command: ['/bin/sleep', '10'] } }] });
+    expect(pod.spec.termination_grace_period_seconds).toBe(10 + dev.cluster.pgbouncer.drainSeconds);
+    expect((deployment.spec as { strategy: unknown }).strategy).toEqual({
+      type: 'RollingUpdate',
+      rolling_update: { max_surge: '1', max_unavailable: '0' },
+    });
   });
 
   test('writes the restricted security context out in full', () => {
@@ -288,7 +297,7 @@ describe('PgBouncer', () => {
         template: { spec: { container: Record<string, unknown>[] } };
       }
     ).template.spec.container[0];
-    expect(c.image).toBe(`ghcr.io/icoretech/pgbouncer-docker:1.24.1@${digest}`);
+    expect(c.image).toBe(`ghcr.io/icoretech/pgbouncer-docker:1.25.2@${digest}`);
     expect(c.image_pull_policy).toBe('IfNotPresent');
   });
 });
@@ -301,6 +310,16 @@ describe('application secrets', () => {
   test('payload-cms gets DATABASE_URI for payload_user through PgBouncer', () => {
     expect((secrets.get('payload-cms/payload-env')?.data as Record<string, string>).DATABASE_URI).toBe(
       `postgresql://payload_user:\${urlencode(random_password.database_access_password_payload_user.result)}@${host}:5432/lightwave_platform?sslmode=disable`,
+    );
+  });
+
+  test('each app recycles its connections within the drain: drain − its statement timeout', () => {
+    // dev: drain 90 s, statement timeouts 30 s.
+    expect(secrets.get('payload-cms/payload-env')?.data).toEqual(
+      expect.objectContaining({ DATABASE_MAX_LIFETIME_SECONDS: '60' }),
+    );
+    expect(secrets.get('django-api/django-env')?.data).toEqual(
+      expect.objectContaining({ DB_CONN_MAX_AGE: '60' }),
     );
   });
 

@@ -7,7 +7,7 @@ import { prod } from '../environments/prod';
 import { backupSchedules, backupStartHour } from '../constructs/backup-schedule';
 import { get } from '../synth/synthesized-environment';
 import { onlyResource, resourcesOfType, type Block } from '../synth/terraform-json';
-import { synthEnvironment, withChange } from './support/synth';
+import { synthBootstrap, synthEnvironment, withChange } from './support/synth';
 
 const prodStack = synthEnvironment(prod);
 const devStack = synthEnvironment(dev);
@@ -28,14 +28,14 @@ describe('AWS Backup', () => {
     expect(Object.keys(vaults).sort()).toEqual(['data_protection_dr_vault', 'data_protection_primary_vault']);
     expect(vaults.data_protection_primary_vault).toEqual(
       expect.objectContaining({
-        name: 'lightwave-prod-backups',
+        name: 'prod-database-backups',
         kms_key_arn: '${aws_kms_key.database_kms_key.arn}',
         lifecycle: { prevent_destroy: true },
       }),
     );
     expect(vaults.data_protection_dr_vault).toEqual(
       expect.objectContaining({
-        name: 'lightwave-prod-backups-dr',
+        name: 'prod-database-backups-dr',
         provider: 'aws.dr',
         kms_key_arn: '${aws_kms_key.data_protection_dr_kms_key.arn}',
         lifecycle: { prevent_destroy: true },
@@ -54,6 +54,54 @@ describe('AWS Backup', () => {
     );
     expect(locks.data_protection_dr_lock).toEqual(expect.objectContaining({ provider: 'aws.dr' }));
     expect(locks.data_protection_dr_lock).not.toHaveProperty('changeable_for_days');
+  });
+
+  test('a restore to a new database identifier leaves every data protection resource as it is', () => {
+    const restored = synthEnvironment(
+      withChange(prod, (e) => {
+        e.database.identifier = 'lightwave-prod-r1';
+        e.database.restore = {
+          from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
+          replaces: 'lightwave-prod',
+          destroyReplacedInstance: true,
+        };
+      }),
+    );
+    // A vault named after the instance would be replaced: prevent_destroy fails the plan in prod, and AWS Backup
+    // refuses to delete a vault holding recovery points.
+    const layer = (stack: typeof prodStack) =>
+      Object.entries(stack.resource ?? {}).flatMap(([type, byName]) =>
+        Object.entries(byName)
+          .filter(([name]) => name.startsWith('data_protection_'))
+          .map(([name, block]) => [`${type}.${name}`, block]),
+      );
+    expect(layer(restored).length).toBeGreaterThan(20);
+    expect(layer(restored)).toEqual(layer(prodStack));
+  });
+
+  test("during a restore to a new identifier the deploy role may also delete the replaced instance's monitoring role", () => {
+    const monitoringRoles = (env: typeof prod) => {
+      const permissions = synthBootstrap(env).data!.aws_iam_policy_document.prod_deploy_permissions;
+      const statements = permissions.statement as { sid: string; resources: string[] }[];
+      return ['ManageMonitoringRole', 'AttachOnlyEnhancedMonitoringPolicy'].map(
+        (sid) => statements.find((st) => st.sid === sid)?.resources,
+      );
+    };
+    const restoring = withChange(prod, (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
+        replaces: 'lightwave-prod',
+        destroyReplacedInstance: true,
+      };
+    });
+    const both = [
+      'arn:aws:iam::222222222222:role/lightwave-prod-r1-rds-monitoring',
+      'arn:aws:iam::222222222222:role/lightwave-prod-rds-monitoring',
+    ];
+    expect(monitoringRoles(restoring)).toEqual([both, both]);
+    const cleanedUp = withChange(restoring, (e) => delete e.database.restore);
+    expect(monitoringRoles(cleanedUp)).toEqual([[both[0]], [both[0]]]);
   });
 
   test('a compliance lock carries its grace period', () => {

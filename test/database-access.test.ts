@@ -37,7 +37,7 @@ describe('roles', () => {
       expect.objectContaining({
         login: true,
         password: '${random_password.database_access_password_payload_user.result}',
-        connection_limit: 40,
+        connection_limit: 28,
         statement_timeout: 30000,
         search_path: ['payload'],
       }),
@@ -181,10 +181,12 @@ describe('a new product', () => {
       e.databaseAccess.roles[2] = {
         name: 'createos_owner',
         login: true,
-        connectionLimit: 40,
+        connectionLimit: 28,
         statementTimeoutMs: 30000,
       };
-      e.database.instanceClass = 'db.t3.small'; // a third pool needs the connections of a larger class
+      // A third pool needs more connections: a larger class, and max_connections raised within what it holds.
+      e.database.instanceClass = 'db.t3.small';
+      e.database.parameters.maxConnections = 100;
     });
     const liveStack = synthEnvironment(live);
     expect(resourcesOfType(liveStack, 'random_password')).toHaveProperty(
@@ -195,7 +197,7 @@ describe('a new product', () => {
     );
     const config = resourcesOfType(liveStack, 'kubernetes_config_map_v1').cluster_pgbouncer_config;
     expect((config.data as Record<string, string>)['pgbouncer.ini']).toContain(
-      'createos_owner = max_user_connections=20',
+      'createos_owner = max_user_connections=12',
     );
   });
 });

@@ -11,10 +11,10 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { maxConnectionsFor } from '../constructs/rds-instance-classes';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { DatabaseLayer, type DatabaseOutputs } from '../stacks/database';
+import { restoreArguments } from '../stacks/database-restore';
 import { addresses, onlyResource, resourcesOfType } from '../synth/terraform-json';
 import { synthEnvironment, withChange } from './support/synth';
 
@@ -132,6 +132,7 @@ describe('database layer (construct level)', () => {
         { name: 'log_disconnections', value: '1', apply_method: 'immediate' },
         { name: 'idle_in_transaction_session_timeout', value: '60000', apply_method: 'immediate' },
         { name: 'shared_preload_libraries', value: 'pg_stat_statements', apply_method: 'pending-reboot' },
+        { name: 'max_connections', value: '70', apply_method: 'pending-reboot' },
       ]),
     );
   });
@@ -139,7 +140,7 @@ describe('database layer (construct level)', () => {
   test('exposes typed outputs for the layers after it', () => {
     expect(outputs.port).toBe(5432);
     expect(outputs.databaseName).toBe('lightwave_platform');
-    expect(outputs.maxConnections).toBe(112);
+    expect(outputs.maxConnections).toBe(dev.database.parameters.maxConnections);
     expect(outputs.address).toMatch(/TOKEN/);
     expect(outputs.masterSecretArn).toMatch(/TOKEN/);
   });
@@ -175,7 +176,7 @@ describe('data protection', () => {
 
   test('development can be torn down, but still leaves a final snapshot and its backups', () => {
     const instance = onlyResource(devStack, 'aws_db_instance');
-    // Only the restore attributes are ignored once the instance exists (stacks/database-restore.ts).
+    // Without database.restore only the restore attributes are ignored (stacks/database-restore.ts).
     expect(instance.lifecycle).toEqual({
       ignore_changes: ['snapshot_identifier', 'restore_to_point_in_time'],
     });
@@ -185,20 +186,38 @@ describe('data protection', () => {
   });
 });
 
-describe('max_connections of the instance class', () => {
-  test.each([
-    ['db.t3.micro', 112],
-    ['db.t3.medium', 450],
-    ['db.m6g.large', 901],
-    ['db.r7g.2xlarge', 5000],
-  ])('%s allows %i connections (RDS formula, capped at 5000)', (instanceClass, expected) => {
-    expect(maxConnectionsFor(instanceClass)).toBe(expected);
+describe('database.restore on the instance', () => {
+  const restoring = (identifier: string, destroyReplacedInstance: boolean) =>
+    onlyResource(
+      synthEnvironment(
+        withChange(prod, (e) => {
+          e.database.identifier = identifier;
+          e.database.restore = {
+            from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
+            replaces: 'lightwave-prod',
+            destroyReplacedInstance,
+          };
+        }),
+      ),
+      'aws_db_instance',
+    );
+
+  test('while the restore is configured its attributes are planned, so adding it replaces the instance (restored first)', () => {
+    const instance = restoring('lightwave-prod-r1', true);
+    expect(instance.restore_to_point_in_time).toEqual({
+      source_db_instance_identifier: 'lightwave-prod',
+      use_latest_restorable_time: true,
+    });
+    // Ignoring them now would leave only the new identifier, which the provider applies as an in-place rename.
+    expect(instance.lifecycle).toEqual({ create_before_destroy: true });
   });
 
-  test('fails for a class the platform does not know, naming the field and the allowed classes', () => {
-    expect(() => maxConnectionsFor('db.z1.mega')).toThrow(
-      /database\.instanceClass: "db\.z1\.mega" .*allowed: db\.t3\.micro/,
-    );
+  test('in production without the switch (validation refuses it too), prevent_destroy stays: the plan fails', () => {
+    const db = withChange(prod, (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = { from: { snapshot: 'lightwave-prod-manual' }, replaces: 'lightwave-prod' };
+    }).database;
+    expect(restoreArguments(db, true).lifecycle).toEqual({ createBeforeDestroy: true, preventDestroy: true });
   });
 });
 

@@ -19,6 +19,7 @@ const options: PgBouncerIniOptions = {
   reservePoolSize: 5,
   reservePoolTimeoutSeconds: 3,
   maxClientConnections: 500,
+  queryWaitTimeoutSeconds: 15,
   maxDbConnections: 40,
   users: [
     { name: 'payload_user', maxConnections: 20 },
@@ -63,6 +64,13 @@ describe('pgbouncer.ini', () => {
     expect(getIniValue(ini, 'databases', 'lightwave_platform')).toBe(
       'host=db.internal port=5432 dbname=lightwave_platform',
     );
+  });
+
+  test('recovers within a second of the server, follows a failover, and bounds how long a client waits', () => {
+    const keys = ['server_login_retry', 'server_connect_timeout', 'dns_max_ttl', 'query_wait_timeout'];
+    expect(keys.map(value)).toEqual(['1', '5', '5', '15']);
+    const keepalive = ['tcp_keepalive', 'tcp_keepidle', 'tcp_keepintvl', 'tcp_keepcnt', 'tcp_user_timeout'];
+    expect(keepalive.map(value)).toEqual(['1', '30', '10', '3', '30000']);
   });
 
   test('verify-full points at the CA bundle', () => {

@@ -436,7 +436,7 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
         statementTimeoutMs: 30000,
       }),
     'databaseAccess.roles[*].connectionLimit',
-    140,
+    128,
   ],
   [
     'namespace name that is not a DNS-1123 label',
@@ -520,7 +520,49 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     dev,
     (e) => (e.cluster.pgbouncer.replicas = 3),
     'cluster.pgbouncer.defaultPoolSize',
-    15,
+    10,
+  ],
+  [
+    'max_connections above what the instance class holds (the nominal-memory formula)',
+    dev,
+    (e) => (e.database.parameters.maxConnections = 112),
+    'database.parameters.maxConnections',
+    112,
+  ],
+  [
+    'max_connections no larger than the superuser reserve',
+    dev,
+    (e) => (e.database.parameters.maxConnections = 5),
+    'database.parameters.maxConnections',
+    5,
+  ],
+  [
+    'a query wait timeout that gives up before the reserve pool opens',
+    dev,
+    (e) => (e.cluster.pgbouncer.queryWaitTimeoutSeconds = 3),
+    'cluster.pgbouncer.queryWaitTimeoutSeconds',
+    3,
+  ],
+  [
+    'a query wait timeout that lets requests hang',
+    dev,
+    (e) => (e.cluster.pgbouncer.queryWaitTimeoutSeconds = 600),
+    'cluster.pgbouncer.queryWaitTimeoutSeconds',
+    600,
+  ],
+  [
+    'a drain too short for a statement and a connection max age',
+    dev,
+    (e) => (e.cluster.pgbouncer.drainSeconds = 30),
+    'cluster.pgbouncer.drainSeconds',
+    30,
+  ],
+  [
+    'a drain of zero seconds',
+    dev,
+    (e) => (e.cluster.pgbouncer.drainSeconds = 0),
+    'cluster.pgbouncer.drainSeconds',
+    0,
   ],
   [
     'PDB minAvailable equal to replicas',
@@ -599,11 +641,11 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
       (e.databaseAccess.roles[1] = {
         name: 'django_user',
         login: true,
-        connectionLimit: 30,
+        connectionLimit: 20,
         statementTimeoutMs: 30000,
       }),
     'databaseAccess.roles[1].connectionLimit',
-    30,
+    20,
   ],
   [
     'app in an undeclared namespace',
@@ -1198,15 +1240,32 @@ describe('reporting', () => {
     });
     const [failure] = validateEnvironments([greedy]);
     expect(failure.allowed).toBe(
-      'a sum of at most 107 = max_connections 112 of db.t3.micro − 5 reserved for superusers; got payload_user 100 + django_user 40 = 140',
+      'a sum of at most 65 = database.parameters.maxConnections 70 − 5 reserved for superusers; got payload_user 100 + django_user 28 = 128',
+    );
+  });
+
+  test('the max_connections error shows what the instance class holds', () => {
+    const failures = validateEnvironments([
+      withChange(dev, (e) => (e.database.parameters.maxConnections = 87)),
+    ]);
+    expect(failures.find((f) => f.field === 'database.parameters.maxConnections')?.allowed).toBe(
+      "an integer from 6 to 70, what the instance class's memory holds: " +
+        'db.t3.micro: (1024 MiB − 384 MiB operating-system reserve) / 9531392 bytes per connection = 70',
+    );
+  });
+
+  test('the drain error names the role whose statements need the time', () => {
+    const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.drainSeconds = 30))]);
+    expect(failures.find((f) => f.field === 'cluster.pgbouncer.drainSeconds')?.allowed).toBe(
+      "at least 40 = payload_user's statement timeout (30000 ms) + a connection max age of 10 s, so its clients leave a stopping PgBouncer pod with their statement finished",
     );
   });
 
   test('the PgBouncer budget error shows its arithmetic', () => {
     const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.replicas = 3))]);
     expect(failures.find((f) => f.field === 'cluster.pgbouncer.defaultPoolSize')?.allowed).toBe(
-      "pools within the database's connections: 3 replicas × [(15 + 5 payload_user) + (15 + 5 django_user)] = 120 server connections; " +
-        'available: max_connections 112 − 5 reserved − 20 headroom = 87',
+      "pools within the database's connections: 3 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] = 72 server connections; " +
+        'available: max_connections 70 − 5 reserved − 15 headroom = 50',
     );
   });
 

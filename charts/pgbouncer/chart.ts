@@ -6,6 +6,12 @@
  * from the Secret (RDS exposes no SCRAM secrets, so auth_query cannot work: pgbouncer/pgbouncer#265). The pod runs
  * under the restricted Pod Security Standard with every field written out (the kubernetes provider defaults
  * allow_privilege_escalation to true when a security_context block exists).
+ *
+ * Stopping a pod (rollout, node drain) loses no transaction: the preStop hook sleeps while the endpoint controller
+ * and kube-proxy take the pod out of the Service, so PgBouncer still accepts every connection routed to it; then
+ * the kubelet sends SIGTERM (the image sets no STOPSIGNAL), on which PgBouncer ≥ 1.23 closes its listening socket and
+ * keeps serving the clients it has until they disconnect, then exits (doc/usage.md "Signals"). The grace period
+ * leaves `drainSeconds` for that; applications recycle their connections sooner (their connection max age).
  */
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
@@ -56,6 +62,16 @@ export interface PgBouncerChartProps {
   readonly reservePoolSize: number;
   readonly reservePoolTimeoutSeconds: number;
   readonly maxClientConnections: number;
+  /** A client waiting longer for a server connection is disconnected with `query_wait_timeout`. */
+  readonly queryWaitTimeoutSeconds: number;
+  /** After SIGTERM, how long PgBouncer may keep serving its connected clients before the pod is killed. */
+  readonly drainSeconds: number;
+  /**
+   * How long the preStop hook waits for the pod to leave the Service's endpoints before PgBouncer gets SIGTERM.
+   *
+   * @default 10
+   */
+  readonly preStopSeconds?: number;
   /**
    * Startup parameters clients send that PgBouncer should accept and ignore: Django passes `options`
    * (`-c search_path=…`, which the role's own search_path makes unnecessary), JDBC-style drivers `extra_float_digits`.
@@ -113,6 +129,7 @@ export class PgBouncerChart extends Construct {
     };
     const metadata = { name, namespace: props.namespace, labels };
     const perUser = props.defaultPoolSize + props.reservePoolSize;
+    const preStopSeconds = props.preStopSeconds ?? 10;
 
     this.ini = renderPgBouncerIni({
       version: props.version,
@@ -131,6 +148,7 @@ export class PgBouncerChart extends Construct {
       reservePoolSize: props.reservePoolSize,
       reservePoolTimeoutSeconds: props.reservePoolTimeoutSeconds,
       maxClientConnections: props.maxClientConnections,
+      queryWaitTimeoutSeconds: props.queryWaitTimeoutSeconds,
       maxDbConnections: perUser * props.users.length,
       users: props.users.map((u) => ({ name: u.name, maxConnections: perUser })),
       serverTlsSslMode: props.server.sslMode,
@@ -183,7 +201,7 @@ export class PgBouncerChart extends Construct {
           spec: {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
-            terminationGracePeriodSeconds: 30,
+            terminationGracePeriodSeconds: preStopSeconds + props.drainSeconds,
             securityContext: {
               runAsNonRoot: true,
               runAsUser: String(props.runAsUser),
@@ -207,6 +225,8 @@ export class PgBouncerChart extends Construct {
                 command: ['/usr/bin/pgbouncer'],
                 args: [`${CONFIG_DIR}/pgbouncer.ini`],
                 port: [{ name: 'pgbouncer', containerPort: this.containerPort, protocol: 'TCP' }],
+                // The image is Alpine with busybox; the kubernetes provider has no native sleep action.
+                lifecycle: { preStop: [{ exec: { command: ['/bin/sleep', String(preStopSeconds)] } }] },
                 securityContext: {
                   ...restricted,
                   runAsUser: String(props.runAsUser),

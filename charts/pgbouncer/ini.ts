@@ -6,12 +6,32 @@
  *   max_prepared_statements   1.21.0+ (protocol-level prepared statements in transaction mode)
  *   [users] pool_size         1.23.0+ (not used: the per-user cap max_user_connections works on every version)
  *   scram-sha-256 auth_type   1.14.0+
+ *   SIGTERM                   1.23.0+ waits for every client to disconnect (SHUTDOWN WAIT_FOR_CLIENTS) and closes the
+ *                             listening socket at once; before, it shut down immediately (NEWS.md 1.23.0, doc/usage.md
+ *                             "Signals"). The chart's rollout relies on it.
+ * Nothing PgBouncer 1.25 added changes what is written here (NEWS.md 1.25.0–1.25.2: new settings only, defaults off,
+ * except query_wait_notify, a NOTICE after 5 s in the queue, kept).
+ *
+ * Fault settings (doc/config.md 1.25.2), written for every version (all exist since 1.13):
+ *   server_login_retry 1       after the database comes back, serve again within a second (default 15 s; while the
+ *                              server is down, clients that ask for a new server fail at once, see check_fast_fail)
+ *   server_connect_timeout 5   a failed-over endpoint that drops packets costs 5 s per attempt, not 15
+ *   dns_max_ttl 5              follow the RDS endpoint's CNAME to the new primary within 5 s of a Multi-AZ failover
+ *                              (the TTL AWS recommends for its endpoints, AWS SDK for Java guide "JVM TTL for DNS")
+ *   tcp_keepidle/intvl/cnt,    a server or client that vanished without a FIN (failover, node loss) is dropped
+ *   tcp_user_timeout           within about a minute instead of the kernel's two hours
+ *   query_wait_timeout         from config: a saturated pool or a down server fails a waiting client with a clear
+ *                              error instead of hanging it
+ *   listen_backlog             max_client_conn (default 128): in a storm the kernel queues every connection attempt,
+ *                              so PgBouncer refuses the excess at once instead of the kernel dropping SYNs that
+ *                              clients retry for seconds (capped by net.core.somaxconn, 4096 on current kernels)
  */
 
 export const MINIMUM_PGBOUNCER_VERSION = '1.18.0';
 
-const featureSince = {
+export const featureSince = {
   maxPreparedStatements: '1.21.0',
+  drainOnSigterm: '1.23.0',
 } as const;
 
 export function parseVersion(version: string): [number, number, number] | undefined {
@@ -46,6 +66,8 @@ export interface PgBouncerIniOptions {
   readonly reservePoolSize: number;
   readonly reservePoolTimeoutSeconds: number;
   readonly maxClientConnections: number;
+  /** Seconds a client may wait for a server connection before it is disconnected with `query_wait_timeout`. */
+  readonly queryWaitTimeoutSeconds: number;
   /** Server connections per database per replica (Σ of its pools). */
   readonly maxDbConnections: number;
   /** Per-user cap on server connections (pool + reserve), so a user never exceeds its share. */
@@ -90,6 +112,7 @@ export function renderPgBouncerIni(o: PgBouncerIniOptions): string {
     ['stats_users', o.statsUsers.join(',')],
     ['pool_mode', 'transaction'],
     ['max_client_conn', o.maxClientConnections],
+    ['listen_backlog', o.maxClientConnections],
     ['default_pool_size', o.defaultPoolSize],
     ['reserve_pool_size', o.reservePoolSize],
     ['reserve_pool_timeout', o.reservePoolTimeoutSeconds],
@@ -100,7 +123,15 @@ export function renderPgBouncerIni(o: PgBouncerIniOptions): string {
       : []),
     ['server_idle_timeout', 600],
     ['server_lifetime', 3600],
-    ['query_wait_timeout', 120],
+    ['server_connect_timeout', 5],
+    ['server_login_retry', 1],
+    ['query_wait_timeout', o.queryWaitTimeoutSeconds],
+    ['dns_max_ttl', 5],
+    ['tcp_keepalive', 1],
+    ['tcp_keepidle', 30],
+    ['tcp_keepintvl', 10],
+    ['tcp_keepcnt', 3],
+    ['tcp_user_timeout', 30000],
     ['log_connections', 1],
     ['log_disconnections', 1],
     ['log_pooler_errors', 1],

@@ -82,8 +82,20 @@ export interface PgBouncerConfig {
   /** Extra server connections a pool may open when clients wait longer than `reservePoolTimeoutSeconds`. */
   readonly reservePoolSize: number;
   readonly reservePoolTimeoutSeconds: number;
-  /** Client connections one replica accepts. */
+  /** Client connections one replica accepts; the next one is refused at once ("no more connections allowed"). */
   readonly maxClientConnections: number;
+  /**
+   * Seconds a client may wait for a server connection (pool saturated, database restarting) before PgBouncer
+   * disconnects it with `query_wait_timeout`: a clear, bounded failure instead of a hanging request. Keep it below the
+   * applications' request timeouts and above `reservePoolTimeoutSeconds`.
+   */
+  readonly queryWaitTimeoutSeconds: number;
+  /**
+   * Seconds a stopping PgBouncer pod (rollout, node drain) keeps serving the clients it has after leaving the Service.
+   * The applications' connection max age is derived from it (drain − the role's statement timeout) and handed to
+   * them in their secrets, so every client leaves, with its transaction finished, before the pod is killed.
+   */
+  readonly drainSeconds: number;
   /** TLS to RDS: `require`, or `verify-full` with `serverTlsCaBundle`. */
   readonly serverTlsSslMode: 'require' | 'verify-full';
   /** PEM bundle of the RDS certificate authorities, needed for `verify-full`. @default - none */

@@ -4,6 +4,12 @@
 import type { DatabaseRestoreConfig } from './database-restore';
 
 export interface DatabaseParameters {
+  /**
+   * PostgreSQL `max_connections`, pinned in the parameter group (static: applied at the next reboot). At most what
+   * the instance class's memory holds (constructs/rds-instance-classes.ts); every connection budget (role limits,
+   * PgBouncer pools) is checked against this number, the one the server enforces.
+   */
+  readonly maxConnections: number;
   /** Statements slower than this are logged (`log_min_duration_statement`, ms). */
   readonly logMinDurationStatementMs: number;
   /** Sessions idle inside a transaction longer than this are ended (`idle_in_transaction_session_timeout`, ms). */

@@ -3,9 +3,8 @@
  * that is pinned, schedulable, disruption-safe, and whose pools fit the database's connections.
  */
 import { MINIMUM_PGBOUNCER_VERSION, atLeast, parseVersion } from '../../charts/pgbouncer/ini';
-import { connectionBudget } from '../../constructs/connection-budget';
 import { parseQuantity } from '../../constructs/k8s-quantity';
-import { findInstanceClass, maxConnectionsFor } from '../../constructs/rds-instance-classes';
+import { connectionBudgetOf } from '../connection-budget';
 import type { ComputeQuantities, PodSecurityLevel } from '../parts/cluster';
 import type { Checker, EnvironmentRule } from '../validation';
 import { dnsLabelPattern, duplicates, isIntegerIn, isIpv4Cidr, matches } from './formats';
@@ -301,19 +300,15 @@ export const clusterRules: readonly EnvironmentRule[] = [
         `${pg.replicas} replicas × limit within the ${pg.namespace} quota limits.${r} (${home.quota.limits[r]})`,
     );
   },
-  ({ cluster: { pgbouncer: pg }, database, databaseAccess }, c) => {
-    if (!findInstanceClass(database.instanceClass) || !isIntegerIn(pg.replicas, 1, 20)) return;
-    const loginRoles = databaseAccess.roles.flatMap((r) => (r.login ? [r] : []));
-    const budget = connectionBudget({
-      replicas: pg.replicas,
-      pools: loginRoles.map((r) => ({
-        name: r.name,
-        poolSize: pg.defaultPoolSize,
-        reserve: pg.reservePoolSize,
-      })),
-      maxConnections: maxConnectionsFor(database.instanceClass),
-      headroom: pg.connectionHeadroom,
-    });
+  (env, c) => {
+    const {
+      cluster: { pgbouncer: pg },
+      database,
+      databaseAccess,
+    } = env;
+    if (!isIntegerIn(database.parameters.maxConnections, 1, 262143) || !isIntegerIn(pg.replicas, 1, 20))
+      return;
+    const budget = connectionBudgetOf(env);
     c.check(
       'cluster.pgbouncer.defaultPoolSize',
       pg.defaultPoolSize,

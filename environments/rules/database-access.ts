@@ -1,11 +1,7 @@
 /**
  * Rules for the access model: valid, unique names; owners and readers that exist; connection limits that fit.
  */
-import {
-  findInstanceClass,
-  maxConnectionsFor,
-  RDS_RESERVED_CONNECTIONS,
-} from '../../constructs/rds-instance-classes';
+import { RDS_RESERVED_CONNECTIONS } from '../../constructs/rds-instance-classes';
 import type { EnvironmentRule } from '../validation';
 import { duplicates, isIntegerIn, matches } from './formats';
 
@@ -109,16 +105,16 @@ export const databaseAccessRules: readonly EnvironmentRule[] = [
       c.check('databaseAccess.schemas', name, false, 'each schema declared once');
     }
   },
-  ({ database, databaseAccess: { roles } }, c) => {
-    if (!findInstanceClass(database.instanceClass)) return; // reported by the database rules
-    const available = maxConnectionsFor(database.instanceClass) - RDS_RESERVED_CONNECTIONS;
+  ({ database: { parameters }, databaseAccess: { roles } }, c) => {
+    if (!isIntegerIn(parameters.maxConnections, 1, 262143)) return; // reported by the database rules
+    const available = parameters.maxConnections - RDS_RESERVED_CONNECTIONS;
     const limits = roles.flatMap((r) => (r.login ? [`${r.name} ${r.connectionLimit}`] : []));
     const sum = roles.reduce((total, r) => total + (r.login ? r.connectionLimit : 0), 0);
     c.check(
       'databaseAccess.roles[*].connectionLimit',
       sum,
       sum <= available,
-      `a sum of at most ${available} = max_connections ${maxConnectionsFor(database.instanceClass)} of ${database.instanceClass} − ${RDS_RESERVED_CONNECTIONS} reserved for superusers; got ${limits.join(' + ')} = ${sum}`,
+      `a sum of at most ${available} = database.parameters.maxConnections ${parameters.maxConnections} − ${RDS_RESERVED_CONNECTIONS} reserved for superusers; got ${limits.join(' + ')} = ${sum}`,
     );
   },
 ];

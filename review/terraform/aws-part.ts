@@ -5,50 +5,19 @@
  * Layering rule enforced here: AWS resources never reference non-AWS resources (the database must be plannable and
  * deployable without Kubernetes, PostgreSQL or Cloudflare being reachable).
  */
+import { blocksByAddress, referencesIn, typeOf } from '../../synth/references';
 import type { Block, BlocksByName, TerraformJson } from '../../synth/terraform-json';
 
 const isAws = (type: string): boolean => type.startsWith('aws_');
 
-/** `type.name` and `data.type.name` references inside `${…}` expressions and `depends_on` lists of a block. */
+/** The addresses (`type.name`, `data.type.name`) a block references in `${…}` expressions and `depends_on`. */
 export function referencesOf(block: unknown, known: (address: string) => boolean): string[] {
-  const found = new Set<string>();
-  const visit = (value: unknown, key?: string): void => {
-    if (typeof value === 'string') {
-      const texts = key === 'depends_on' ? [value] : [...value.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
-      for (const text of texts) {
-        for (const m of text.matchAll(/(?<![\w.])((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][\w-]*)/g)) {
-          if (known(m[1])) found.add(m[1]);
-        }
-      }
-    } else if (Array.isArray(value)) {
-      value.forEach((v) => visit(v, key));
-    } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) visit(v, k);
-    }
-  };
-  visit(block);
-  return [...found];
-}
-
-function typeOf(address: string): string {
-  const parts = address.split('.');
-  return parts[0] === 'data' ? parts[1] : parts[0];
-}
-
-function index(stack: TerraformJson): Map<string, Block> {
-  const blocks = new Map<string, Block>();
-  for (const [type, byName] of Object.entries(stack.resource ?? {})) {
-    for (const [name, block] of Object.entries(byName)) blocks.set(`${type}.${name}`, block);
-  }
-  for (const [type, byName] of Object.entries(stack.data ?? {})) {
-    for (const [name, block] of Object.entries(byName)) blocks.set(`data.${type}.${name}`, block);
-  }
-  return blocks;
+  return [...new Set(referencesIn(block, known).map((r) => r.target))];
 }
 
 /** Violations of the layering rule, as `aws address -> non-aws address`. */
 export function layeringViolations(stack: TerraformJson): string[] {
-  const blocks = index(stack);
+  const blocks = blocksByAddress(stack);
   const violations: string[] = [];
   for (const [address, block] of blocks) {
     if (!isAws(typeOf(address))) continue;
@@ -65,7 +34,7 @@ export function awsPart(stack: TerraformJson): TerraformJson {
   if (violations.length > 0) {
     throw new Error(`AWS resources reference non-AWS resources:\n  ${violations.join('\n  ')}`);
   }
-  const blocks = index(stack);
+  const blocks = blocksByAddress(stack);
   const resource: Record<string, BlocksByName> = {};
   for (const [type, byName] of Object.entries(stack.resource ?? {})) if (isAws(type)) resource[type] = byName;
 

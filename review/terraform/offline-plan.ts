@@ -11,7 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Toolchain } from './terraform-toolchain';
+import type { PlanJson, PlannedResource } from '../../synth/plan-json';
 import type { TerraformJson } from '../../synth/terraform-json';
+import type { ProviderSchemas } from './provider-schemas';
 
 const offlineCredentials = {
   access_key: 'AKIAIOSFODNN7EXAMPLE', // AWS's documented example key: fake by construction
@@ -33,34 +35,6 @@ function offlineProviderOverride(config: TerraformJson) {
   };
 }
 
-export interface PlannedResource {
-  readonly address: string;
-  readonly mode: 'managed' | 'data';
-  readonly type: string;
-  readonly values: Record<string, unknown>;
-}
-
-export interface ResourceChange {
-  readonly address: string;
-  readonly mode: 'managed' | 'data';
-  readonly previous_address?: string;
-  readonly type: string;
-  readonly change: {
-    readonly actions: readonly string[];
-    readonly after: Record<string, unknown> | null;
-    /** Attribute paths that force the replacement, when the action replaces. */
-    readonly replace_paths?: readonly (readonly (string | number)[])[];
-  };
-}
-
-export interface PlanJson {
-  readonly format_version: string;
-  readonly terraform_version: string;
-  readonly planned_values: { readonly root_module: { readonly resources?: readonly PlannedResource[] } };
-  readonly resource_changes?: readonly ResourceChange[];
-  readonly configuration: Record<string, unknown>;
-}
-
 export interface OfflinePlan {
   /** `terraform validate -json`; absent when the caller skipped it (`validate: false`). */
   readonly validate?: {
@@ -75,20 +49,85 @@ export interface OfflinePlan {
 
 const STEP_TIMEOUT_MS = 5 * 60_000;
 
-function run(toolchain: Toolchain, dir: string, args: string[], env: NodeJS.ProcessEnv): string {
-  const result = spawnSync(toolchain.terraform, args, {
-    cwd: dir,
-    env,
-    encoding: 'utf8',
-    timeout: STEP_TIMEOUT_MS,
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `terraform ${args.join(' ')} failed (${result.error ?? `exit ${result.status}`}):\n${result.stderr}\n${result.stdout}`,
+/**
+ * A working directory initialised once with the mirrored AWS provider, in which configurations and states can be
+ * planned in turn (a plan is ~5 s; init and validate another ~5 s). Close it to remove the directory.
+ */
+export class OfflinePlanSession {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'lightwave-offline-plan-'));
+  private readonly env: NodeJS.ProcessEnv;
+  private initialised = false;
+
+  constructor(private readonly toolchain: Toolchain) {
+    // A private CLI config: the user's own ~/.terraformrc is neither read nor touched.
+    const cliConfig = join(this.dir, 'offline.tfrc');
+    writeFileSync(
+      cliConfig,
+      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(toolchain.mirror)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
     );
+    this.env = {
+      PATH: process.env.PATH,
+      HOME: this.dir,
+      TF_CLI_CONFIG_FILE: cliConfig,
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      CHECKPOINT_DISABLE: '1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
   }
-  return result.stdout;
+
+  /**
+   * Writes the configuration to plan next, with fake credentials for each of its AWS provider blocks (an override
+   * naming an alias the configuration lacks is an error); the first one also runs `terraform init`.
+   */
+  configure(config: TerraformJson): void {
+    writeFileSync(join(this.dir, 'main.tf.json'), JSON.stringify(config, null, 2));
+    writeFileSync(
+      join(this.dir, 'offline_override.tf.json'),
+      JSON.stringify(offlineProviderOverride(config), null, 2),
+    );
+    if (!this.initialised) this.run(['init', '-input=false', '-no-color']);
+    this.initialised = true;
+  }
+
+  validate(): NonNullable<OfflinePlan['validate']> {
+    return JSON.parse(this.run(['validate', '-json', '-no-color']));
+  }
+
+  /** Plans the configured stack from `state` (no refresh: no API call) or from nothing. */
+  plan(state?: object): PlanJson {
+    const stateFile = join(this.dir, 'terraform.tfstate');
+    rmSync(stateFile, { force: true });
+    if (state) writeFileSync(stateFile, JSON.stringify(state, null, 2));
+    const refresh = state ? ['-refresh=false'] : [];
+    this.run(['plan', '-input=false', '-no-color', '-lock=false', ...refresh, '-out=offline.tfplan']);
+    return JSON.parse(this.run(['show', '-json', 'offline.tfplan'])) as PlanJson;
+  }
+
+  /** `terraform providers schema -json`: attribute types and schema versions of every resource type. */
+  providerSchemas(): ProviderSchemas {
+    return JSON.parse(this.run(['providers', 'schema', '-json'])) as ProviderSchemas;
+  }
+
+  close(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private run(args: string[]): string {
+    const result = spawnSync(this.toolchain.terraform, args, {
+      cwd: this.dir,
+      env: this.env,
+      encoding: 'utf8',
+      timeout: STEP_TIMEOUT_MS,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    if (result.status !== 0) {
+      throw new Error(
+        `terraform ${args.join(' ')} failed (${result.error ?? `exit ${result.status}`}):\n${result.stderr}\n${result.stdout}`,
+      );
+    }
+    return result.stdout;
+  }
 }
 
 export interface OfflinePlanOptions {
@@ -108,48 +147,18 @@ export function planOffline(
   config: TerraformJson,
   { state, validate: validates = true }: OfflinePlanOptions = {},
 ): OfflinePlan {
-  const dir = mkdtempSync(join(tmpdir(), 'lightwave-offline-plan-'));
+  const session = new OfflinePlanSession(toolchain);
   try {
-    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
-    if (state) writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state, null, 2));
-    writeFileSync(
-      join(dir, 'offline_override.tf.json'),
-      JSON.stringify(offlineProviderOverride(config), null, 2),
-    );
-    // A private CLI config: the user's own ~/.terraformrc is neither read nor touched.
-    const cliConfig = join(dir, 'offline.tfrc');
-    writeFileSync(
-      cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(toolchain.mirror)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
-    );
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: dir,
-      TF_CLI_CONFIG_FILE: cliConfig,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      CHECKPOINT_DISABLE: '1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    };
-    run(toolchain, dir, ['init', '-input=false', '-no-color'], env);
-    const validate = validates
-      ? JSON.parse(run(toolchain, dir, ['validate', '-json', '-no-color'], env))
-      : undefined;
-    const refresh = state ? ['-refresh=false'] : [];
-    run(
-      toolchain,
-      dir,
-      ['plan', '-input=false', '-no-color', '-lock=false', ...refresh, '-out=offline.tfplan'],
-      env,
-    );
-    const plan = JSON.parse(run(toolchain, dir, ['show', '-json', 'offline.tfplan'], env)) as PlanJson;
+    session.configure(config);
+    const validate = validates ? session.validate() : undefined;
+    const plan = session.plan(state);
     const resources = new Map(
-      (plan.planned_values.root_module.resources ?? [])
+      (plan.planned_values?.root_module.resources ?? [])
         .filter((r) => r.mode === 'managed')
         .map((r) => [r.address, r]),
     );
     return { ...(validate ? { validate } : {}), plan, resources };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    session.close();
   }
 }

@@ -86,7 +86,7 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       if (env.tier === 'production') expect(env.database.deletionProtection).toBe(true);
     });
 
-    test('database: the parameter group enforces TLS and SCRAM and logs DDL and slow statements', () => {
+    test('database: the parameter group enforces TLS and SCRAM, logs DDL and slow statements, pins max_connections', () => {
       const group = planned('aws_db_parameter_group.database_parameter_group');
       expect(group.family).toBe('postgres15');
       const parameters = Object.fromEntries(
@@ -103,6 +103,7 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
           env.database.parameters.idleInTransactionSessionTimeoutMs,
         ),
         shared_preload_libraries: 'pg_stat_statements',
+        max_connections: String(env.database.parameters.maxConnections),
       });
     });
 

@@ -9,7 +9,8 @@ import type { TerraformResource } from 'cdktf';
 import { Testing } from 'cdktf';
 import { dev } from '../../environments/dev';
 import { awsPart } from '../../review/terraform/aws-part';
-import { planOffline, type ResourceChange } from '../../review/terraform/offline-plan';
+import { planOffline } from '../../review/terraform/offline-plan';
+import type { PlanResourceChange } from '../../synth/plan-json';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import type { TerraformJson } from '../../synth/terraform-json';
 import { layerPart } from '../support/layer-part';
@@ -67,7 +68,7 @@ function synthWithMove(): TerraformJson {
 
 describeOffline('renaming a construct id', () => {
   const stack = synthWithMove();
-  let changes: Map<string, ResourceChange>;
+  let changes: Map<string, PlanResourceChange>;
 
   beforeAll(() => {
     // No separate `terraform validate`: plan rejects an invalid configuration itself, and these tests read the plan.

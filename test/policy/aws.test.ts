@@ -121,7 +121,7 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-PG-004': { nonCompliant: (e) => setParameter(e, 'password_encryption', 'md5') },
   'LW-PG-005': { nonCompliant: (e) => setParameter(e, 'log_disconnections', '0') },
   'LW-PG-006': {
-    nonCompliant: (e) => setParameter(e, 'shared_preload_libraries', 'pg_stat_statements', 'immediate'),
+    nonCompliant: (e) => setParameter(e, 'max_connections', '400', 'immediate'),
   },
   'LW-PG-007': { nonCompliant: (e) => setParameter(e, 'idle_in_transaction_session_timeout', '0') },
   'LW-PG-008': { nonCompliant: (e) => (parameterGroup(e).family = 'postgres14') },

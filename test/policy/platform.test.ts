@@ -152,6 +152,10 @@ const cases: Readonly<Record<string, RuleCase>> = {
   },
   'LW-PGB-014': { nonCompliant: (e) => ((deployment(e).spec as Block).replicas = '1') },
   'LW-PGB-015': { nonCompliant: (e) => (container(e).image_pull_policy = 'IfNotPresent') },
+  'LW-PGB-016': {
+    nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
+    address: DEPLOYMENT,
+  },
 
   'LW-PGBINI-001': {
     nonCompliant: (e) => editIni(e, /server_tls_sslmode = require/, 'server_tls_sslmode = prefer'),

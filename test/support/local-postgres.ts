@@ -7,7 +7,7 @@
  * user (created by Debian's postgresql packages). Binaries: `LIGHTWAVE_PG_BINDIR`, else `pg_ctl`/`initdb` on PATH,
  * else Debian's layout (/usr/lib/postgresql/15/bin).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -46,6 +46,25 @@ function runAsServerUser(binary: string, args: string[]): void {
   }
 }
 
+/** runAsServerUser without blocking the event loop (clients keep being served meanwhile). */
+function runAsServerUserAsync(binary: string, args: string[]): Promise<void> {
+  const asRoot = process.getuid?.() === 0;
+  const [command, fullArgs] = asRoot
+    ? ['runuser', ['-u', 'postgres', '--', binary, ...args]]
+    : [binary, args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, fullArgs, { stdio: ['ignore', 'ignore', 'pipe'], timeout: STEP_TIMEOUT_MS });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${binary} ${args.join(' ')} failed (exit ${code}): ${stderr}`)),
+    );
+  });
+}
+
 export interface LocalPostgres {
   /** Directory holding the server's unix socket (use as `host`). */
   readonly socketDir: string;
@@ -55,6 +74,12 @@ export interface LocalPostgres {
   connect(user: string, database: string, password?: string): Promise<Client>;
   /** The tail of the server log, for failure messages. */
   logTail(): string;
+  /**
+   * Stops the server the way an RDS reboot or failover treats its sessions (fast shutdown: open transactions roll
+   * back, every client is disconnected), keeps it down `downMs`, and starts it again. Resolves with when it went down
+   * and when it accepted connections again (epoch ms).
+   */
+  restart(downMs: number): Promise<{ downAt: number; upAt: number }>;
   /** Closes clients still open, stops the server and removes its directory. */
   stop(): Promise<void>;
 }
@@ -156,6 +181,13 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
       return client;
     },
     logTail: () => readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'),
+    async restart(downMs) {
+      await runAsServerUserAsync(pgCtl, ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']);
+      const downAt = Date.now();
+      await new Promise((r) => setTimeout(r, downMs));
+      await runAsServerUserAsync(pgCtl, ['-D', data, '-l', logFile, '-w', '-t', '60', 'start']);
+      return { downAt, upAt: Date.now() };
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -2,7 +2,7 @@
  * Reading the `configuration` section of `terraform show -json` (what the plan was made from: each resource's provider
  * and its expressions, with the addresses they reference), for assertions on values unknown until apply.
  */
-import type { PlanJson } from '../../review/terraform/offline-plan';
+import type { PlanJson } from '../../synth/plan-json';
 
 export interface ConfiguredResource {
   readonly address: string;

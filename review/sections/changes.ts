@@ -1,0 +1,86 @@
+/**
+ * What changes, resource by resource and leaf by leaf: each leaf in one code span (`path: before → after`), long
+ * values cut with a count, secrets masked, knock-on leaves naming the attribute they come from.
+ */
+import { formatPath } from '../../synth/attribute-paths';
+import { bullet, code, differing, MAX_LINE_WIDTH, MAX_VALUE_LENGTH } from '../markdown';
+import { isChange, UNKNOWN, type PlannedChange, type PlannedLeaf } from '../planned-change';
+import type { EnvironmentVerdict } from '../verdict';
+import type { EnvironmentSection } from './section';
+
+/** Leaves shown per resource; the rest are counted. */
+const MAX_LEAVES = 12;
+
+const special = (value: unknown, sensitive?: boolean): string | undefined =>
+  value === UNKNOWN
+    ? '(known after apply)'
+    : value === undefined
+      ? '(none)'
+      : sensitive
+        ? '(sensitive)'
+        : undefined;
+
+/** The nested bullet's indent and the code span's fences: the code span cannot wrap, so it must fit the line. */
+const SPAN_OVERHEAD = '  - ``'.length;
+
+export function leafLine(leaf: PlannedLeaf): string {
+  const [b, a] = [special(leaf.before, leaf.sensitive), special(leaf.after, leaf.sensitive)];
+  const path = formatPath(leaf.path);
+  const text = (max: number) => {
+    const [before, after] = differing(b ?? JSON.stringify(leaf.before), a ?? JSON.stringify(leaf.after), max);
+    return `${path}: ${b ?? before} → ${a ?? after}`;
+  };
+  // Values are cut shorter under a long path, down to a floor that keeps them readable.
+  let max = MAX_VALUE_LENGTH;
+  while (max > 16 && text(max).length + SPAN_OVERHEAD > MAX_LINE_WIDTH) max -= 4;
+  const change = text(max);
+  const note = leaf.meta
+    ? ' (Terraform only: no API call)'
+    : leaf.ignored
+      ? ' (in `lifecycle.ignore_changes`: not planned)'
+      : '';
+  return `${code(change)}${leaf.via ? ` from ${code(leaf.via)}` : ''}${note}`;
+}
+
+function headline(change: PlannedChange): string {
+  const moved = change.movedFrom ? ` moved from ${code(change.movedFrom)}` : '';
+  const action =
+    change.action === 'none' ? (change.movedFrom ? '' : ' configuration only') : ` **${change.action}**`;
+  const forced =
+    change.action === 'replace' && change.replacePaths.length > 0
+      ? ` (${change.replacePaths.map((p) => code(p)).join(', ')} forces it)`
+      : '';
+  return `${code(change.address)} —${action}${forced}${moved}`;
+}
+
+export function changeLines(changes: readonly PlannedChange[]): string {
+  return changes
+    .map((change) => {
+      const leaves = change.leaves.slice(0, MAX_LEAVES).map((l) => bullet(leafLine(l), 1));
+      const more = change.leaves.length - MAX_LEAVES;
+      return [
+        bullet(headline(change)),
+        ...leaves,
+        ...(more > 0 ? [bullet(`… and ${more} more`, 1)] : []),
+      ].join('\n');
+    })
+    .join('\n');
+}
+
+export const changesSection: EnvironmentSection = {
+  id: 'changes',
+  render(verdict: EnvironmentVerdict) {
+    const shown = verdict.changes.changes.filter((c) => isChange(c) || c.leaves.length > 0);
+    if (verdict.status === 'full' || shown.length === 0) return undefined;
+    const explained = verdict.explanation?.filter((c) => isChange(c) || c.leaves.length > 0);
+    return {
+      summary: `What changes, attribute by attribute (${shown.length} resource${shown.length === 1 ? '' : 's'})`,
+      body: [
+        changeLines(shown),
+        ...(explained && explained.length > 0
+          ? ['', 'Why — the configuration diff behind the plan:', '', changeLines(explained)]
+          : []),
+      ].join('\n'),
+    };
+  },
+};
