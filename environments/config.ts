@@ -10,6 +10,7 @@ import type { DatabaseAccessConfig } from './parts/database-access';
 import type { DataProtectionConfig } from './parts/data-protection';
 import type { DeliveryConfig } from './parts/delivery';
 import type { CloudflareConfig } from './parts/media';
+import type { ObservabilityConfig } from './parts/observability';
 import type { CostConfig, PolicyWaiver } from './parts/review';
 
 /** How much protection the environment's data stores get. */
@@ -66,6 +67,8 @@ export interface EnvironmentConfig {
   readonly cloudflare: CloudflareConfig;
   /** Backups of the database off the region, and the second copy of the media. */
   readonly dataProtection: DataProtectionConfig;
+  /** Alarms, their recipients, the exporters and what scrapes them. */
+  readonly observability: ObservabilityConfig;
   /** GitHub repository, deploy branch and GitHub Environment, and the plan and deploy roles of the bootstrap stack. */
   readonly delivery: DeliveryConfig;
   /** Accepted exceptions to the policy rules (policy/), each with a reason and an expiry date. */

@@ -1,8 +1,9 @@
 /**
- * An environment's PgBouncer connection budget, from its config: the validation rule and the review report read the
+ * An environment's connection budget, from its config: PgBouncer's pools and the monitoring role's direct
+ * connections against the pinned max_connections. The validation rules, the review report and the alarms read the
  * same arithmetic.
  */
-import { connectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
+import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
 import type { EnvironmentConfig } from './config';
 
 export function connectionBudgetOf({
@@ -11,12 +12,13 @@ export function connectionBudgetOf({
   databaseAccess,
 }: EnvironmentConfig): ConnectionBudget {
   const pg = cluster.pgbouncer;
-  return connectionBudget({
+  return poolerConnectionBudget({
     replicas: pg.replicas,
-    pools: databaseAccess.roles.flatMap((r) =>
-      r.login ? [{ name: r.name, poolSize: pg.defaultPoolSize, reserve: pg.reservePoolSize }] : [],
-    ),
-    maxConnections: database.parameters.maxConnections,
+    defaultPoolSize: pg.defaultPoolSize,
+    reservePoolSize: pg.reservePoolSize,
     headroom: pg.connectionHeadroom,
+    pooledRoles: databaseAccess.roles.flatMap((r) => (r.login ? [r.name] : [])),
+    monitoring: databaseAccess.monitoringRole,
+    maxConnections: database.parameters.maxConnections,
   });
 }

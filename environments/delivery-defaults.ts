@@ -4,12 +4,37 @@
  * their ARNs, so neither list names them.
  */
 
+/**
+ * The services the delivery boundary allows the plan and deploy roles (the bootstrap stack's
+ * `lightwave-delivery-boundary`): every service an environment stack uses. An action granted outside them is denied
+ * at deploy time, so validation refuses it in either role's list.
+ */
+export const deliveryBoundaryServices: readonly string[] = [
+  'backup',
+  'backup-storage',
+  'cloudwatch',
+  'ec2',
+  'eks',
+  'iam',
+  'kms',
+  'logs',
+  'rds',
+  's3',
+  'secretsmanager',
+  'sns',
+  'ssm',
+  'sts',
+];
+
 /** Refreshing the AWS part of an environment stack: describe and list, nothing that returns data. */
 export const platformReadActions: readonly string[] = [
   'backup:DescribeBackupVault',
   'backup:GetBackupPlan',
   'backup:GetBackupSelection',
   'backup:ListTags',
+  'cloudwatch:DescribeAlarms',
+  'cloudwatch:GetDashboard',
+  'cloudwatch:ListTagsForResource',
   'ec2:Describe*',
   'eks:DescribeCluster',
   'iam:GetRole',
@@ -27,12 +52,17 @@ export const platformReadActions: readonly string[] = [
   'rds:Describe*',
   'rds:ListTagsForResource',
   'secretsmanager:DescribeSecret',
+  'sns:GetSubscriptionAttributes',
+  'sns:GetTopicAttributes',
+  'sns:ListSubscriptionsByTopic',
+  'sns:ListTagsForResource',
 ];
 
 /**
  * Applying the AWS part: the database (created, or restored from a snapshot or a point in time), its parameter and
  * subnet groups, security group, keys (in the DR region too), log groups, secret; AWS Backup's vaults, locks, plan
- * and selection. The roles and the media copy bucket are granted by the bootstrap stack, scoped to their ARNs.
+ * and selection; the alert topic, its subscriptions, the alarms, the RDS event subscriptions and the dashboard. The
+ * roles and the media copy bucket are granted by the bootstrap stack, scoped to their ARNs.
  */
 export const platformDeployActions: readonly string[] = [
   // IAM reads of the roles come with their scoped IAM statements.
@@ -49,6 +79,12 @@ export const platformDeployActions: readonly string[] = [
   'backup:TagResource',
   'backup:UntagResource',
   'backup:UpdateBackupPlan',
+  'cloudwatch:DeleteAlarms',
+  'cloudwatch:DeleteDashboards',
+  'cloudwatch:PutDashboard',
+  'cloudwatch:PutMetricAlarm',
+  'cloudwatch:TagResource',
+  'cloudwatch:UntagResource',
   'ec2:AuthorizeSecurityGroupIngress',
   'ec2:CreateSecurityGroup',
   'ec2:CreateTags',
@@ -79,21 +115,34 @@ export const platformDeployActions: readonly string[] = [
   'logs:PutRetentionPolicy',
   'logs:TagResource',
   'logs:UntagResource',
+  'rds:AddSourceIdentifierToSubscription',
   'rds:AddTagsToResource',
   'rds:CreateDBInstance',
   'rds:CreateDBParameterGroup',
   'rds:CreateDBSubnetGroup',
+  'rds:CreateEventSubscription',
   'rds:DeleteDBInstance',
   'rds:DeleteDBParameterGroup',
   'rds:DeleteDBSubnetGroup',
+  'rds:DeleteEventSubscription',
   'rds:ModifyDBInstance',
   'rds:ModifyDBParameterGroup',
   'rds:ModifyDBSubnetGroup',
+  'rds:ModifyEventSubscription',
   'rds:RebootDBInstance',
+  'rds:RemoveSourceIdentifierFromSubscription',
   'rds:RemoveTagsFromResource',
   'rds:RestoreDBInstanceFromDBSnapshot', // database.restore from a snapshot or recovery point
   'rds:RestoreDBInstanceToPointInTime', // database.restore to a point in time
   // RDS creates the master secret (manage_master_user_password) with the caller's permissions.
   'secretsmanager:CreateSecret',
   'secretsmanager:TagResource',
+  'sns:CreateTopic',
+  'sns:DeleteTopic',
+  'sns:SetSubscriptionAttributes',
+  'sns:SetTopicAttributes',
+  'sns:Subscribe',
+  'sns:TagResource',
+  'sns:Unsubscribe',
+  'sns:UntagResource',
 ];

@@ -8,6 +8,7 @@ import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
 import type { EnvironmentConfig } from './config';
 import { platformDeployActions, platformReadActions } from './delivery-defaults';
 import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
+import { pgbouncerExporter, postgresExporter } from './observability-defaults';
 
 export const prod: EnvironmentConfig = {
   name: 'prod',
@@ -76,6 +77,13 @@ export const prod: EnvironmentConfig = {
       { name: 'cineos', owner: 'cineos_owner', readers: [] },
       { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
     ],
+    // The Postgres exporter's login: pg_monitor only, counted in the connection budget.
+    monitoringRole: {
+      name: 'monitoring',
+      connectionLimit: 3,
+      statementTimeoutMs: 10000,
+      statisticsSchema: 'public', // where CREATE EXTENSION pg_stat_statements puts its view by default
+    },
   },
   cluster: {
     eksClusterName: 'lightwave-prod',
@@ -183,6 +191,17 @@ export const prod: EnvironmentConfig = {
       r2HttpsEgressCidrs: cloudflareIpv4Ranges,
     },
   },
+  observability: {
+    recipients: {
+      emails: ['platform-alerts@lightwave-media.site'], // REPLACE with the on-call mailbox
+      httpsEndpoints: [],
+    },
+    alarms: { saturationShare: 0.8, reserveShare: 0.1, sustainMinutes: 5 },
+    // Seed 001: monitoring runs in `shared`; its Prometheus pods carry this label.
+    prometheus: { namespace: 'shared', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },
+    pgbouncerExporter,
+    postgresExporter,
+  },
   delivery: {
     repository: 'lightwave-media/lightwave-platform', // REPLACE if the repository lives elsewhere
     deployBranch: 'main',
@@ -209,7 +228,7 @@ export const prod: EnvironmentConfig = {
     {
       rule: 'LW-PGB-010',
       reason:
-        'The PgBouncer image is pinned to the 1.25.2 tag; its digest is recorded in cluster.pgbouncer.image.digest once the image is pulled and verified, never invented.',
+        'The PgBouncer image (1.25.2) and the exporter images (pgbouncer-exporter v0.12.1, postgres-exporter v0.20.1) are pinned by tag; each digest is recorded (cluster.pgbouncer.image.digest, observability.*Exporter.image.digest) once the image is pulled and verified, never invented.',
       expires: '2027-01-31',
     },
   ],
@@ -225,6 +244,7 @@ export const prod: EnvironmentConfig = {
       mediaObjects: 200_000,
       mediaNewGiBPerMonth: 5,
       mediaNewObjectsPerMonth: 10_000,
+      alertMessagesPerMonth: 300,
     },
   },
 };

@@ -11,6 +11,7 @@ import { dataProtectionRules } from './rules/data-protection';
 import { deliveryRules } from './rules/delivery';
 import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
+import { observabilityRules } from './rules/observability';
 import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
 import { registryRules } from './rules/registry';
@@ -26,6 +27,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...mediaRules,
   ...dataProtectionRules,
   ...databaseRestoreRules,
+  ...observabilityRules,
   ...deliveryRules,
   ...policyWaiverRules,
 ];

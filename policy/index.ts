@@ -37,6 +37,10 @@ import kubernetesPolicySelectors from './rules/kubernetes/policy-selectors';
 import kubernetesResourceQuota from './rules/kubernetes/resource-quota';
 import kubernetesSecretValuesAreReferences from './rules/kubernetes/secret-values-are-references';
 import kubernetesStandardLabels from './rules/kubernetes/standard-labels';
+import observabilityAlarmActions from './rules/observability/alarm-actions';
+import observabilityEventSubscription from './rules/observability/event-subscription';
+import observabilityTopicEncrypted from './rules/observability/topic-encrypted';
+import observabilityTopicTls from './rules/observability/topic-tls';
 import parameterGroupConnectionLogging from './rules/parameter-group/connection-logging';
 import parameterGroupFamily from './rules/parameter-group/family';
 import parameterGroupForceSsl from './rules/parameter-group/force-ssl';
@@ -162,6 +166,10 @@ export const policyRules: readonly PolicyRule[] = [
   kubernetesResourceQuota,
   kubernetesSecretValuesAreReferences,
   kubernetesStandardLabels,
+  observabilityAlarmActions,
+  observabilityEventSubscription,
+  observabilityTopicEncrypted,
+  observabilityTopicTls,
   parameterGroupConnectionLogging,
   parameterGroupFamily,
   parameterGroupForceSsl,

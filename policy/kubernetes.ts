@@ -37,3 +37,9 @@ export function containers(deployment: Block): Block[] {
 export function podSpec(deployment: Block): Block {
   return (get(deployment, 'spec', 'template', 'spec') as Block | undefined) ?? {};
 }
+
+/** The connection pooler's Deployment (PgBouncer), as opposed to single-replica helpers such as exporters. */
+export function isPooler(deployment: Block): boolean {
+  const labels = get(deployment, 'metadata', 'labels') as Record<string, string> | undefined;
+  return labels?.['app.kubernetes.io/component'] === 'connection-pooler';
+}

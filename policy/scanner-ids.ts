@@ -304,6 +304,16 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
   CKV2_AWS_61: checkovGraph('Ensure that an S3 bucket has a lifecycle configuration', 'S3BucketLifecycle'),
   CKV2_AWS_65: checkovGraph('Ensure access control lists for S3 buckets are disabled', 'AWSdisableS3ACL'),
 
+  // Checkov, Terraform: CloudWatch alarms, SNS
+  CKV_AWS_319: checkovTerraform(
+    'Ensure that CloudWatch alarm actions are enabled',
+    'aws/CloudWatchAlarmsEnabled',
+  ),
+  CKV_AWS_26: checkovTerraform(
+    'Ensure all data stored in the SNS topic is encrypted',
+    'aws/SNSTopicEncryption',
+  ),
+
   // Checkov, Terraform: kubernetes_* resources (the Terraform checks support kubernetes_deployment_v1)
   CKV_K8S_8: checkovTerraform('Liveness Probe Should be Configured', 'kubernetes/LivenessProbe'),
   CKV_K8S_9: checkovTerraform('Readiness Probe Should be Configured', 'kubernetes/ReadinessProbe'),
@@ -411,6 +421,8 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
     'Missing description for security group rule.',
     'cloud/aws/ec2/add_description_to_security_group_rule',
   ),
+  'AVD-AWS-0095': trivy('Unencrypted SNS topic.', 'cloud/aws/sns/enable_topic_encryption'),
+  'AVD-AWS-0136': trivy('SNS topic not encrypted with CMK.', 'cloud/aws/sns/topic_encryption_with_cmk'),
   'AVD-AWS-0133': trivy(
     'Enable Performance Insights to detect potential problems',
     'cloud/aws/rds/enable_performance_insights',
@@ -488,7 +500,16 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
     'aws-solutions',
   ),
   'AwsSolutions-RDS13': cdkNag('The RDS instance is not configured for automated backups.', 'aws-solutions'),
+  'AwsSolutions-SNS3': cdkNag('The SNS Topic does not require publishers to use SSL.', 'aws-solutions'),
   'AwsSolutions-SMG4': cdkNag('The secret does not have automatic rotation scheduled.', 'aws-solutions'),
+  'HIPAA.Security-CloudWatchAlarmAction': cdkNag(
+    'The CloudWatch alarm does not have at least one alarm action, one INSUFFICIENT_DATA action, or one OK action enabled',
+    'hipaa-security',
+  ),
+  'HIPAA.Security-SNSEncryptedKMS': cdkNag(
+    'The SNS topic does not have KMS encryption enabled',
+    'hipaa-security',
+  ),
   'HIPAA.Security-RDSInstancePublicAccess': cdkNag(
     'The RDS DB instance allows public access',
     'hipaa-security',
@@ -572,6 +593,16 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
     'RDS instances should be deployed in a VPC',
     'rds-controls.html#rds-18',
     'Present in one stored copy of the page and missing from a newer one: it may have been retired.',
+  ),
+  'RDS.20': securityHub(
+    'Existing RDS event notification subscriptions should be configured for critical database instance events',
+    'rds-controls.html#rds-20',
+    'Judges existing db-instance subscriptions: maintenance, configuration change and failure must be delivered.',
+  ),
+  'RDS.21': securityHub(
+    'An RDS event notifications subscription should be configured for critical database parameter group events',
+    'rds-controls.html#rds-21',
+    'The db-parameter-group source type with the configuration change category.',
   ),
   'RDS.23': securityHub(
     'RDS instances should not use a database engine default port',

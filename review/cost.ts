@@ -1,7 +1,7 @@
 /**
  * Monthly cost estimate, computed from the synthesized resources, the price table and the usage assumptions in
- * config: per environment the database with its backups (what the approved budget covers) and the media copy in
- * AWS; per Cloudflare account the media (R2), whose free tier is the account's, shared by every environment whose
+ * config: per environment the database with its backups and alarms (what the approved budget covers) and the media
+ * copy in AWS; per Cloudflare account the media (R2), whose free tier is the account's, shared by every environment whose
  * bucket lives there.
  */
 import { blocksOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
@@ -86,6 +86,12 @@ export function estimateCost(env: SynthesizedEnvironment): CostEstimate {
     );
   }
 
+  lines.push(...alertingLines(env));
+  if (blocksOf(stack, ['aws_cloudwatch_metric_alarm', 'aws_cloudwatch_dashboard']).length > 0)
+    notes.push(
+      "CloudWatch's free tier (10 alarm metrics, 3 dashboards) and SNS's (1,000 emails) are per account: dev and prod are separate accounts",
+    );
+
   const mediaCopy: CostLine[] = [];
   mediaCopyLines(env, adder(mediaCopy));
 
@@ -98,6 +104,42 @@ export function estimateCost(env: SynthesizedEnvironment): CostEstimate {
     notes: [...new Set(notes)],
     mediaCopy: { lines: mediaCopy, usd: sum(mediaCopy) },
   };
+}
+
+/** Alarms, dashboards and alert mail beyond the free tiers; an alarm watching one metric is one alarm metric. */
+function alertingLines({ stack, config }: SynthesizedEnvironment): CostLine[] {
+  const lines: CostLine[] = [];
+  const alarms = blocksOf(stack, ['aws_cloudwatch_metric_alarm']).length;
+  if (alarms > 0) {
+    const billed = Math.max(0, alarms - prices.cloudWatchFreeAlarmMetrics);
+    lines.push({
+      item: 'CloudWatch alarms',
+      basis: `(${alarms} − ${prices.cloudWatchFreeAlarmMetrics} free) × $${prices.cloudWatchAlarmMetricMonth}`,
+      usd: round(billed * prices.cloudWatchAlarmMetricMonth),
+    });
+  }
+  const dashboards = blocksOf(stack, ['aws_cloudwatch_dashboard']).length;
+  if (dashboards > 0) {
+    const billed = Math.max(0, dashboards - prices.cloudWatchFreeDashboards);
+    lines.push({
+      item: 'CloudWatch dashboards',
+      basis: `(${dashboards} − ${prices.cloudWatchFreeDashboards} free) × $${prices.cloudWatchDashboardMonth}`,
+      usd: round(billed * prices.cloudWatchDashboardMonth),
+    });
+  }
+  const emails = blocksOf(stack, ['aws_sns_topic_subscription']).filter(
+    ([, s]) => s.protocol === 'email',
+  ).length;
+  if (emails > 0) {
+    const deliveries = emails * config.cost.usage.alertMessagesPerMonth;
+    const billed = Math.max(0, deliveries - prices.snsFreeEmails);
+    lines.push({
+      item: 'SNS alert emails',
+      basis: `(${emails} × ${config.cost.usage.alertMessagesPerMonth} − ${prices.snsFreeEmails} free) × $${prices.snsEmailPer100k}/100,000 (assumed)`,
+      usd: round((billed / 100_000) * prices.snsEmailPer100k),
+    });
+  }
+  return lines;
 }
 
 export interface MediaCost {

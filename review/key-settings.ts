@@ -2,7 +2,7 @@
  * The settings a reviewer checks first, read from what will be deployed (the synthesized stack) and, where the
  * stack does not say it plainly, from the environment config.
  */
-import { containers } from '../policy/kubernetes';
+import { containers, isPooler } from '../policy/kubernetes';
 import { blocksOf, get, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { connectionSettings } from './connection-settings';
 
@@ -14,7 +14,10 @@ const show = (value: unknown): string =>
 export function keySettings(env: SynthesizedEnvironment): KeySettings {
   const { config, stack } = env;
   const [, db] = blocksOf(stack, ['aws_db_instance'])[0] ?? ['', {}];
-  const [, deployment] = blocksOf(stack, ['kubernetes_deployment_v1'])[0] ?? ['', {}];
+  const [, deployment] = blocksOf(stack, ['kubernetes_deployment_v1']).find(([, d]) => isPooler(d)) ?? [
+    '',
+    {},
+  ];
   const [, domain] = blocksOf(stack, ['cloudflare_r2_custom_domain'])[0] ?? ['', {}];
   const pg = config.cluster.pgbouncer;
   const access = config.databaseAccess;

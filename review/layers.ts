@@ -8,6 +8,7 @@ const layers: readonly [string, string][] = [
   ['cluster_', 'cluster'],
   ['media_', 'media'],
   ['cdn_', 'cdn'],
+  ['observability_', 'observability'],
 ];
 
 export const layerNames = [...layers.map(([, name]) => name), 'stack'];

@@ -12,6 +12,7 @@ export const PRICE_SOURCES: Readonly<Record<string, string>> = {
   kms: 'https://aws.amazon.com/kms/pricing/',
   secretsManager: 'https://aws.amazon.com/secrets-manager/pricing/',
   cloudWatch: 'https://aws.amazon.com/cloudwatch/pricing/',
+  sns: 'https://aws.amazon.com/sns/pricing/',
   r2: 'https://developers.cloudflare.com/r2/pricing/',
   backup: 'https://aws.amazon.com/backup/pricing/',
   s3: 'https://aws.amazon.com/s3/pricing/',
@@ -59,6 +60,15 @@ export const prices = {
   kmsKeyMonth: 1.0,
   secretMonth: 0.4,
   cloudWatchLogsIngestGiB: 0.5,
+  /** Standard-resolution alarm, per alarm metric per month; 10 are free per account (CloudWatch free tier). */
+  cloudWatchAlarmMetricMonth: 0.1,
+  cloudWatchFreeAlarmMetrics: 10,
+  /** Dashboard per month; 3 dashboards of up to 50 metrics are free per account. */
+  cloudWatchDashboardMonth: 3.0,
+  cloudWatchFreeDashboards: 3,
+  /** SNS email deliveries: the first 1,000 a month are free, then USD per 100,000. */
+  snsEmailPer100k: 2.0,
+  snsFreeEmails: 1000,
   r2StorageGiBMonth: 0.015,
   r2ClassAPerMillion: 4.5,
   r2ClassBPerMillion: 0.36,

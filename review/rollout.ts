@@ -14,6 +14,12 @@ import type { PlannedChange } from './planned-change';
 
 const configTypes = ['kubernetes_secret_v1', 'kubernetes_config_map_v1'];
 
+/**
+ * An object whose readers pick changes up by themselves (files mounted and reloaded, e.g. Prometheus rule files)
+ * says how in this annotation; the note then tells that instead of asking for a restart.
+ */
+export const RELOADED_BY = 'lightwave.media/reloaded-by';
+
 /** `namespace/name` of a Kubernetes object, following a reference to its namespace block. */
 function objectName(block: Block | undefined, blocks: Map<string, Block>): string {
   const name = String(valueAt(block, ['metadata', 'name']) ?? '?');
@@ -48,6 +54,13 @@ function restartByHand(change: PlannedChange, blocks: Map<string, Block>): Note 
   if (readByDeployment) return undefined;
   const name = objectName(change.head, blocks);
   const [namespace] = name.split('/');
+  const reloadedBy = valueAt(change.head, ['metadata', 'annotations', RELOADED_BY]);
+  if (typeof reloadedBy === 'string')
+    return {
+      severity: 'info',
+      address: change.address,
+      text: `ConfigMap ${code(name)} changes: ${reloadedBy}`,
+    };
   return {
     severity: 'caution',
     address: change.address,

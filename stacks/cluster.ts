@@ -12,10 +12,13 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { PgBouncerChart } from '../charts/pgbouncer/chart';
 import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
+import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
 import { networkPolicy } from '../constructs/network-policy';
 import { PlatformNamespace } from '../constructs/platform-namespace';
 import type { NetworkConfig } from '../environments/config';
 import type { AppConfig, ClusterConfig } from '../environments/parts/cluster';
+import type { ObservabilityConfig } from '../environments/parts/observability';
+import { ClusterMonitoring } from './cluster-monitoring';
 import type { DatabaseOutputs } from './database';
 import type { DatabaseAccessOutputs, LoginRoleOutput } from './database-access';
 
@@ -31,6 +34,8 @@ export interface ClusterLayerProps {
    * @default - none
    */
   readonly payloadEnv?: Readonly<Record<string, string>>;
+  /** Exporters, their scrapers and the alert rules (cluster-monitoring.ts). */
+  readonly observability: ObservabilityConfig;
 }
 
 const ADMIN_USER = 'pgbouncer_admin';
@@ -41,6 +46,9 @@ export class ClusterLayer extends Construct {
   readonly namespaces: ReadonlyMap<string, PlatformNamespace>;
   /** Labels every object of the platform carries (part-of, managed-by, environment). */
   readonly labels: Readonly<Record<string, string>>;
+  readonly monitoring: ClusterMonitoring;
+  /** PgBouncer's pools and the monitoring role against the database's max_connections. */
+  readonly connectionBudget: ConnectionBudget;
 
   constructor(scope: Construct, id: string, props: ClusterLayerProps) {
     super(scope, id);
@@ -91,7 +99,20 @@ export class ClusterLayer extends Construct {
       drainSeconds: pg.drainSeconds,
       resources: pg.resources,
       runAsUser: pg.runAsUser,
+      exporter: props.observability.pgbouncerExporter,
     });
+    this.monitoring = new ClusterMonitoring(this, 'monitoring', {
+      environment: props.environment,
+      labels,
+      observability: props.observability,
+      pgbouncer: this.pgbouncer,
+      pgbouncerConfig: pg,
+      managedNamespace: (name) => namespaces.get(name)?.name,
+      database,
+      access,
+      vpcCidr: props.network.vpcCidr,
+    });
+    this.connectionBudget = budgetOf(props);
 
     const apps = [cluster.apps.payload, cluster.apps.django];
     const pgbouncerPods = { namespace: pg.namespace, podLabels: this.pgbouncer.selectorLabels };
@@ -207,4 +228,17 @@ export class ClusterLayer extends Construct {
       },
     });
   }
+}
+
+/** The budget PgBouncer's pools (one per login role) and the monitoring role's direct connections share. */
+function budgetOf({ cluster: { pgbouncer: pg }, access, database }: ClusterLayerProps): ConnectionBudget {
+  return poolerConnectionBudget({
+    replicas: pg.replicas,
+    defaultPoolSize: pg.defaultPoolSize,
+    reservePoolSize: pg.reservePoolSize,
+    headroom: pg.connectionHeadroom,
+    pooledRoles: access.loginRoles.map((r) => r.name),
+    monitoring: access.monitoringRole,
+    maxConnections: database.maxConnections,
+  });
 }

@@ -14,7 +14,7 @@ import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
 import { SerializedGrants } from '../constructs/serialized-grants';
 import type { EnvironmentTier } from '../environments/config';
-import type { DatabaseAccessConfig } from '../environments/parts/database-access';
+import type { DatabaseAccessConfig, MonitoringRoleConfig } from '../environments/parts/database-access';
 import type { DatabaseOutputs } from './database';
 
 export interface DatabaseAccessLayerProps {
@@ -35,9 +35,18 @@ export interface LoginRoleOutput {
   readonly schema?: string;
 }
 
+/** The statistics-only role of the Postgres exporter: it connects directly, never through PgBouncer. */
+export interface MonitoringRoleOutput {
+  readonly name: string;
+  /** Generated at apply time (random_password). */
+  readonly password: string;
+  readonly connectionLimit: number;
+}
+
 export interface DatabaseAccessOutputs {
   readonly databaseName: string;
   readonly loginRoles: readonly LoginRoleOutput[];
+  readonly monitoringRole: MonitoringRoleOutput;
 }
 
 const READ_ONLY = ['SELECT'];
@@ -104,7 +113,8 @@ export class DatabaseAccessLayer extends Construct {
         }),
     );
 
-    const grants = new SerializedGrants(this, 'grants', [...roles.values(), ...schemas]);
+    const monitoring = monitoringRole(this, props.access.monitoringRole, database);
+    const grants = new SerializedGrants(this, 'grants', [...roles.values(), monitoring.role, ...schemas]);
     grants.grant('revoke_public_database', {
       role: 'public',
       database: db,
@@ -118,7 +128,7 @@ export class DatabaseAccessLayer extends Construct {
       objectType: 'schema',
       privileges: [],
     });
-    for (const role of loginRoles) {
+    for (const role of [...loginRoles, monitoring.output]) {
       grants.grant(`connect_${role.name}`, {
         role: role.name,
         database: db,
@@ -126,6 +136,14 @@ export class DatabaseAccessLayer extends Construct {
         privileges: ['CONNECT'],
       });
     }
+    const statistics = props.access.monitoringRole.statisticsSchema;
+    grants.grant(`usage_${statistics}_${monitoring.output.name}`, {
+      role: monitoring.output.name,
+      database: db,
+      schema: statistics,
+      objectType: 'schema',
+      privileges: ['USAGE'],
+    });
     for (const schema of access.schemas) {
       for (const reader of schema.readers) {
         const on = { role: reader, database: db, schema: schema.name };
@@ -148,6 +166,35 @@ export class DatabaseAccessLayer extends Construct {
       }
     }
 
-    this.outputs = { databaseName: db, loginRoles };
+    this.outputs = { databaseName: db, loginRoles, monitoringRole: monitoring.output };
   }
+}
+
+/**
+ * The Postgres exporter's login: member of `pg_monitor` (every pg_stat_* view and pg_stat_statements' query texts,
+ * every setting) with USAGE on the schema of the pg_stat_statements view only, so it reads statistics and never
+ * application data. CONNECT and that USAGE are granted with the other grants.
+ */
+function monitoringRole(scope: Construct, config: MonitoringRoleConfig, database: DatabaseOutputs) {
+  const password = new Password(scope, `password_${config.name}`, {
+    length: 40,
+    special: false,
+    minNumeric: 4,
+  }).result;
+  const role = new Role(scope, `role_${config.name}`, {
+    name: config.name,
+    login: true,
+    password,
+    connectionLimit: config.connectionLimit,
+    statementTimeout: config.statementTimeoutMs,
+    searchPath: [config.statisticsSchema],
+    roles: ['pg_monitor'],
+    superuser: false,
+    createDatabase: false,
+    createRole: false,
+    replication: false,
+    bypassRowLevelSecurity: false,
+    dependsOn: [database.instance],
+  });
+  return { role, output: { name: config.name, password, connectionLimit: config.connectionLimit } };
 }

@@ -7,7 +7,10 @@
  * storage autoscaling, deletion protection in production).
  */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import {
+  DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatement,
+} from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbParameterGroup, type DbParameterGroupParameter } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
@@ -26,6 +29,13 @@ export interface DatabaseLayerProps {
   readonly aws: AwsTarget;
   readonly database: DatabaseConfig;
   readonly network: NetworkConfig;
+  /**
+   * Further statements for the environment's KMS key policy, for services other layers let use the key (the alert
+   * topic's publishers, see stacks/observability.ts).
+   *
+   * @default - none
+   */
+  readonly keyPolicyStatements?: readonly DataAwsIamPolicyDocumentStatement[];
 }
 
 /** What later layers may use of the database; nothing else of it is reachable from outside. */
@@ -44,8 +54,12 @@ export interface DatabaseOutputs {
   readonly instance: DbInstance;
   /** ARN of the instance (what a backup plan selects). */
   readonly arn: string;
-  /** The customer-managed key of storage and snapshots (RDS recovery points inherit it). */
+  /** The instance identifier: the `DBInstanceIdentifier` dimension of its CloudWatch metrics. */
+  readonly identifier: string;
+  /** The environment's customer-managed key of storage and snapshots (RDS recovery points inherit it). */
   readonly kmsKeyArn: string;
+  /** Name of the parameter group (generated from a prefix at apply time). */
+  readonly parameterGroupName: string;
 }
 
 export const exportedLogs = ['postgresql', 'upgrade'];
@@ -93,10 +107,11 @@ export class DatabaseLayer extends Construct {
             },
           ],
         },
+        ...(props.keyPolicyStatements ?? []),
       ],
     });
     const key = new CustomerManagedKey(this, 'kms', {
-      description: `RDS ${db.identifier}: storage, master secret, Performance Insights and logs`,
+      description: `RDS ${db.identifier}: storage, master secret, Performance Insights, logs and alerts`,
       alias: `${db.identifier}-rds`,
       policy: keyPolicy.json,
       deletionWindowDays: db.kmsDeletionWindowDays,
@@ -231,7 +246,9 @@ export class DatabaseLayer extends Construct {
       maxConnections: db.parameters.maxConnections,
       instance,
       arn: instance.arn,
+      identifier: db.identifier,
       kmsKeyArn: key.key.arn,
+      parameterGroupName: parameterGroup.name,
     };
   }
 }

@@ -15,6 +15,8 @@ import { DatabaseLayer } from './database';
 import { DatabaseAccessLayer } from './database-access';
 import { DataProtectionLayer } from './data-protection';
 import { MediaLayer } from './media';
+import { ObservabilityLayer } from './observability';
+import { alertTopicKeyStatements } from '../constructs/alert-topic';
 import { configureProviders } from './providers';
 import { ReadableAddressStack } from './readable-stack';
 
@@ -25,6 +27,7 @@ export class EnvironmentStack extends ReadableAddressStack {
   readonly cdn: CdnLayer;
   readonly cluster: ClusterLayer;
   readonly dataProtection: DataProtectionLayer;
+  readonly observability: ObservabilityLayer;
 
   /**
    * @param zoneCacheRules CDN domains whose cache rules this stack deploys (zoneCacheRulesFor); @default - none
@@ -54,6 +57,7 @@ export class EnvironmentStack extends ReadableAddressStack {
       aws: config.aws,
       database: config.database,
       network: config.network,
+      keyPolicyStatements: alertTopicKeyStatements(),
     });
 
     this.databaseAccess = new DatabaseAccessLayer(this, 'database_access', {
@@ -90,6 +94,15 @@ export class EnvironmentStack extends ReadableAddressStack {
         S3_SECRET_ACCESS_KEY: media.secretAccessKey,
         CDN_BASE_URL: this.cdn.outputs.publicBaseUrl,
       },
+      observability: config.observability,
+    });
+
+    this.observability = new ObservabilityLayer(this, 'observability', {
+      aws: config.aws,
+      database: config.database,
+      databaseOutputs: this.database.outputs,
+      connectionBudget: this.cluster.connectionBudget,
+      observability: config.observability,
     });
 
     const copyNamespace = this.cluster.namespaces.get(config.dataProtection.mediaCopy.namespace);
@@ -117,5 +130,6 @@ export class EnvironmentStack extends ReadableAddressStack {
     new TerraformOutput(this, 'database_master_secret_arn', { value: this.database.outputs.masterSecretArn });
     new TerraformOutput(this, 'media_bucket_name', { value: media.bucketName });
     new TerraformOutput(this, 'cdn_base_url', { value: this.cdn.outputs.publicBaseUrl });
+    new TerraformOutput(this, 'alert_topic_arn', { value: this.observability.outputs.alertTopicArn });
   }
 }

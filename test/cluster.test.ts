@@ -133,7 +133,11 @@ describe('network policies', () => {
       'payload-cms/payload-api-from-django',
       'shared/media-copy-egress',
       'shared/pgbouncer-from-apps',
+      'shared/pgbouncer-metrics-from-prometheus',
       'shared/pgbouncer-to-database',
+      'shared/postgres-exporter-from-prometheus',
+      'shared/postgres-exporter-to-database',
+      'shared/prometheus-to-exporters',
     ]);
   });
 
@@ -270,9 +274,12 @@ describe('PgBouncer', () => {
     expect(ini).toContain('server_tls_sslmode = require');
   });
 
-  test('a Service on 5432 and a disruption budget keeping one pod', () => {
+  test('a Service on 5432 (and the metrics port) and a disruption budget keeping one pod', () => {
     expect((byName('kubernetes_service_v1').get('shared/pgbouncer')?.spec as { port: unknown }).port).toEqual(
-      [{ name: 'postgres', port: 5432, target_port: 'pgbouncer', protocol: 'TCP' }],
+      [
+        { name: 'postgres', port: 5432, target_port: 'pgbouncer', protocol: 'TCP' },
+        { name: 'metrics', port: 9127, target_port: 'metrics', protocol: 'TCP' },
+      ],
     );
     expect(
       (
@@ -293,7 +300,8 @@ describe('PgBouncer', () => {
       },
     });
     const c = (
-      Object.values(resourcesOfType(pinned, 'kubernetes_deployment_v1'))[0].spec as typeof deployment.spec & {
+      resourcesOfType(pinned, 'kubernetes_deployment_v1').cluster_pgbouncer_deployment
+        .spec as typeof deployment.spec & {
         template: { spec: { container: Record<string, unknown>[] } };
       }
     ).template.spec.container[0];

@@ -69,17 +69,20 @@ describe.each(environments.map((e) => [e.name, e] as const))('%s', (_name, env) 
     expect(pinned).toBeLessThanOrEqual(connectionCapacity(env.database.instanceClass).maxConnections);
   });
 
-  test('pools + reserve of every replica + headroom + superuser-reserved ≤ max_connections', () => {
+  test('pools + reserve of every replica + the monitoring role + headroom + superuser-reserved ≤ max_connections', () => {
     const pools = pg.replicas * loginRoles.length * (pg.defaultPoolSize + pg.reservePoolSize);
+    const monitoring = env.databaseAccess.monitoringRole.connectionLimit;
     expect(pg.connectionHeadroom).toBeGreaterThan(0);
-    expect(pools + pg.connectionHeadroom + RDS_RESERVED_CONNECTIONS).toBeLessThanOrEqual(pinned);
+    expect(pools + monitoring + pg.connectionHeadroom + RDS_RESERVED_CONNECTIONS).toBeLessThanOrEqual(pinned);
   });
 
   test('each role can hold its pools, and the role limits together fit', () => {
     const perRole = pg.replicas * (pg.defaultPoolSize + pg.reservePoolSize);
     for (const role of loginRoles) expect(role.connectionLimit).toBeGreaterThanOrEqual(perRole);
     const sum = loginRoles.reduce((total, r) => total + r.connectionLimit, 0);
-    expect(sum).toBeLessThanOrEqual(pinned - RDS_RESERVED_CONNECTIONS);
+    expect(sum + env.databaseAccess.monitoringRole.connectionLimit).toBeLessThanOrEqual(
+      pinned - RDS_RESERVED_CONNECTIONS,
+    );
   });
 });
 
@@ -108,8 +111,8 @@ describe('the review report shows the budget (key settings)', () => {
   test('dev, in full', () => {
     const settings = settingsOf(environments.find((e) => e.name === 'dev'));
     expect(settings.get('PgBouncer connection budget')).toBe(
-      '2 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] = 48 server connections; ' +
-        'available: max_connections 70 − 5 reserved − 15 headroom = 50',
+      '2 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] + 3 monitoring = 51 server connections; ' +
+        'available: max_connections 70 − 5 reserved − 12 headroom = 53',
     );
     expect(settings.get('role connection limits')).toBe(
       'payload_user 28 + django_user 28 = 56 ≤ 65 (max_connections − 5 reserved)',

@@ -16,7 +16,7 @@ const synthesized = (env = dev) => ({ config: env, stack: synthEnvironment(env) 
 const estimate = (env = dev) => estimateCost(synthesized(env));
 
 describe('cost estimate', () => {
-  test('dev: db.t3.micro, 20 GiB gp3, one key, one secret, recovery points in the region, 1 GiB of logs', () => {
+  test('dev: db.t3.micro, 20 GiB gp3, one key, one secret, recovery points in the region, 1 GiB of logs, its alarms', () => {
     const cost = estimate(dev);
     expect(cost.lines.map((l) => [l.item, l.usd])).toEqual([
       ['RDS db.t3.micro', 13.14],
@@ -25,8 +25,11 @@ describe('cost estimate', () => {
       ['KMS customer-managed keys', 1],
       ['AWS Backup recovery points (us-east-1)', 0.36],
       ['CloudWatch Logs ingestion', 0.5],
+      ['CloudWatch alarms', 0.1],
+      ['CloudWatch dashboards', 0],
+      ['SNS alert emails', 0],
     ]);
-    expect(cost.databaseUsd).toBe(17.7);
+    expect(cost.databaseUsd).toBe(17.8);
     expect(cost.withinBudget).toBe(false);
   });
 
@@ -40,7 +43,7 @@ describe('cost estimate', () => {
     ]);
     // 10 GiB full + 13 × 0.2 GiB daily + 5 × min(10, 6) GiB monthly
     expect(recoveryPointGiB({ config: prod, stack: {} }, 14, 180)).toBeCloseTo(42.6);
-    expect(cost.databaseUsd).toBe(70.28);
+    expect(cost.databaseUsd).toBe(70.38);
     expect(cost.databaseBudgetUsd).toBe(72.5);
     expect(cost.withinBudget).toBe(true);
   });
@@ -121,6 +124,20 @@ describe('cost estimate', () => {
       [['dev'], 0],
       [['prod'], 1.35],
     ]);
+  });
+
+  test('alarms, dashboards and alert mail are priced beyond their free tiers', () => {
+    const busy = withChange(prod, (e) => {
+      e.observability.recipients.emails = ['a', 'b', 'c', 'd', 'e'].map((n) => `${n}@lightwave-media.site`);
+      e.cost.usage.alertMessagesPerMonth = 1000;
+    });
+    const lines = new Map(estimate(busy).lines.map((l) => [l.item, l]));
+    expect(lines.get('CloudWatch alarms')).toEqual(
+      expect.objectContaining({ basis: '(11 − 10 free) × $0.1', usd: 0.1 }),
+    );
+    expect(lines.get('CloudWatch dashboards')?.usd).toBe(0);
+    // 5 recipients × 1,000 messages − 1,000 free = 4,000 emails at $2 per 100,000
+    expect(lines.get('SNS alert emails')?.usd).toBe(0.08);
   });
 
   test('what the estimate leaves out is said', () => {

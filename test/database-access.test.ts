@@ -17,7 +17,9 @@ describe('roles', () => {
   const roles = byName('postgresql_role');
 
   test('one role per declared role, none with elevated rights', () => {
-    expect([...roles.keys()].sort()).toEqual(dev.databaseAccess.roles.map((r) => r.name).sort());
+    expect([...roles.keys()].sort()).toEqual(
+      [...dev.databaseAccess.roles.map((r) => r.name), dev.databaseAccess.monitoringRole.name].sort(),
+    );
     for (const role of roles.values()) {
       expect(role).toEqual(
         expect.objectContaining({
@@ -58,8 +60,23 @@ describe('roles', () => {
     );
     expect(passwords.sort()).toEqual([
       'database_access_password_django_user',
+      'database_access_password_monitoring',
       'database_access_password_payload_user',
     ]);
+  });
+
+  test('the monitoring role: pg_monitor, a small limit, a timeout, and the statistics schema as search_path', () => {
+    const { monitoringRole } = dev.databaseAccess;
+    expect(roles.get(monitoringRole.name)).toEqual(
+      expect.objectContaining({
+        login: true,
+        password: '${random_password.database_access_password_monitoring.result}',
+        roles: ['pg_monitor'],
+        connection_limit: monitoringRole.connectionLimit,
+        statement_timeout: monitoringRole.statementTimeoutMs,
+        search_path: [monitoringRole.statisticsSchema],
+      }),
+    );
   });
 });
 
@@ -99,6 +116,8 @@ describe('grants', () => {
       'django_user schema payload [USAGE]',
       'django_user sequence payload [SELECT]',
       'django_user table payload [SELECT]',
+      'monitoring database - [CONNECT]',
+      'monitoring schema public [USAGE]',
       'payload_user database - [CONNECT]',
       'public database - []',
       'public schema public []',

@@ -58,8 +58,10 @@ describe('prod instance class db.t3.medium → db.t3.large', () => {
   const report = review({ prod: withChange(prod, (e) => (e.database.instanceClass = 'db.t3.large')) });
   const verdict = verdictText(report, 'prod');
 
-  test('counts one update and says when it applies and what it costs in downtime', () => {
-    expect(verdict).toContain('prod — 🟠 1 to update');
+  test('counts the update, the alarms that follow the class, and says when it applies and what it costs in downtime', () => {
+    // The instance, 6 alarms that follow the class (memory, swap, credits, CPU baseline, EBS) and the dashboard; the
+    // connections alarm stays: it follows the pinned max_connections, not the class.
+    expect(verdict).toContain('prod — 🟠 8 to update');
     expect(verdict).toContain(
       'aws_db_instance.database_instance: instance_class applies in the next maintenance window sun:04:00-sun:05:00 (UTC), ' +
         'not at deploy (apply_immediately is off), with an outage: the single-AZ instance is unavailable while it restarts',
@@ -71,15 +73,15 @@ describe('prod instance class db.t3.medium → db.t3.large', () => {
 
   test('states the cost before → after with the delta, and names the rule that now fails', () => {
     expect(verdict).toContain(
-      'Cost: database $70.28 → $123.57/month (+$53.29, +76%), budget $72.50 ❌ over budget',
+      'Cost: database $70.38 → $123.67/month (+$53.29, +76%), budget $72.50 ❌ over budget',
     );
-    expect(verdict).toMatch(/Policy: ❌ 1 failing: LW-COST-001 .*\$123\.57\/month > budget \$72\.50\) — new/);
+    expect(verdict).toMatch(/Policy: ❌ 1 failing: LW-COST-001 .*\$123\.67\/month > budget \$72\.50\) — new/);
   });
 
   test('shows the leaf that changed, and dev has nothing to say', () => {
     expect(visibleText(part(report, 'prod'))).toContain('instance_class: "db.t3.medium" → "db.t3.large"');
     expect(part(report, 'dev')).toBe('## `dev` — no infrastructure change\n');
-    expect(report.split('\n')[2]).toBe('# Infrastructure review — prod: 🟠 1 to update');
+    expect(report.split('\n')[2]).toBe('# Infrastructure review — prod: 🟠 8 to update');
   });
 });
 

@@ -81,6 +81,20 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     'iam:PassRole',
   ],
   [
+    'deploy role given a service the delivery boundary denies',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('dynamodb:CreateTable'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    'dynamodb:CreateTable',
+  ],
+  [
+    'plan role given a read of a service the delivery boundary denies',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('dynamodb:DescribeTable'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    'dynamodb:DescribeTable',
+  ],
+  [
     'deploy role given everything',
     dev,
     (e) => e.delivery.deployRole.serviceActions.push('*'),
@@ -436,7 +450,7 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
         statementTimeoutMs: 30000,
       }),
     'databaseAccess.roles[*].connectionLimit',
-    128,
+    131,
   ],
   [
     'namespace name that is not a DNS-1123 label',
@@ -957,6 +971,14 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     '500m',
   ],
   [
+    'copy job, PgBouncer, its exporter sidecars and the Postgres exporter beyond the shared quota',
+    dev,
+    // 2 × (500m + 100m) + 200m = 1.4 fits; the job's 500m does not.
+    (e) => (e.cluster.namespaces[2].quota.limits.cpu = '1500m'),
+    'dataProtection.mediaCopy.resources.limits.cpu',
+    '500m',
+  ],
+  [
     'copy job limit below its request',
     dev,
     (e) => (e.dataProtection.mediaCopy.resources.limits.cpu = '50m'),
@@ -1240,7 +1262,7 @@ describe('reporting', () => {
     });
     const [failure] = validateEnvironments([greedy]);
     expect(failure.allowed).toBe(
-      'a sum of at most 65 = database.parameters.maxConnections 70 − 5 reserved for superusers; got payload_user 100 + django_user 28 = 128',
+      'a sum of at most 65 = database.parameters.maxConnections 70 − 5 reserved for superusers; got payload_user 100 + django_user 28 + monitoring 3 = 131',
     );
   });
 
@@ -1264,8 +1286,8 @@ describe('reporting', () => {
   test('the PgBouncer budget error shows its arithmetic', () => {
     const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.replicas = 3))]);
     expect(failures.find((f) => f.field === 'cluster.pgbouncer.defaultPoolSize')?.allowed).toBe(
-      "pools within the database's connections: 3 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] = 72 server connections; " +
-        'available: max_connections 70 − 5 reserved − 15 headroom = 50',
+      "pools within the database's connections: 3 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] + 3 monitoring = 75 server connections; " +
+        'available: max_connections 70 − 5 reserved − 12 headroom = 53',
     );
   });
 

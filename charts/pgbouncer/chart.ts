@@ -21,6 +21,7 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
+import { PgBouncerExporter, type PgBouncerExporterProps } from './exporter';
 import { renderPgBouncerIni, renderUserlist } from './ini';
 
 export interface PgBouncerUser {
@@ -94,6 +95,8 @@ export interface PgBouncerChartProps {
   readonly resources: { readonly requests: ComputeQuantities; readonly limits: ComputeQuantities };
   /** Non-root UID and GID of the container. */
   readonly runAsUser: number;
+  /** A pgbouncer_exporter sidecar reading the stats user's SHOW commands (exporter.ts). @default - none */
+  readonly exporter?: PgBouncerExporterProps;
 }
 
 const CONFIG_DIR = '/etc/pgbouncer';
@@ -113,6 +116,8 @@ export class PgBouncerChart extends Construct {
   readonly deployment: DeploymentV1;
   readonly service: ServiceV1;
   readonly podDisruptionBudget: PodDisruptionBudgetV1;
+  /** The metrics sidecar, when configured. */
+  readonly exporter?: PgBouncerExporter;
 
   constructor(scope: Construct, id: string, props: PgBouncerChartProps) {
     super(scope, id);
@@ -172,6 +177,15 @@ export class PgBouncerChart extends Construct {
       data: { 'userlist.txt': userlist },
     });
 
+    this.exporter = props.exporter
+      ? new PgBouncerExporter(this, 'exporter', props.exporter, {
+          metadata,
+          statsUser: props.statsUser,
+          pgbouncerPort: this.containerPort,
+          runAsUser: props.runAsUser,
+        })
+      : undefined;
+
     const image = `${props.image.repository}:${props.image.tag}${props.image.digest ? `@${props.image.digest}` : ''}`;
     const restricted = {
       allowPrivilegeEscalation: false,
@@ -196,6 +210,7 @@ export class PgBouncerChart extends Construct {
             annotations: {
               'checksum/config': Fn.sha256(Fn.jsonencode(this.configMap.data)),
               'checksum/userlist': Fn.sha256(Fn.jsonencode(this.secret.data)),
+              ...this.exporter?.annotations,
             },
           },
           spec: {
@@ -253,11 +268,13 @@ export class PgBouncerChart extends Construct {
                   { name: 'tmp', mountPath: '/tmp' },
                 ],
               },
+              ...(this.exporter ? [this.exporter.container] : []),
             ],
             volume: [
               { name: 'config', configMap: { name: this.configMap.metadata.name, defaultMode: '0444' } },
               { name: 'userlist', secret: { secretName: this.secret.metadata.name, defaultMode: '0440' } },
               { name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '16Mi' } },
+              ...(this.exporter ? [this.exporter.volume] : []),
             ],
           },
         },
@@ -269,7 +286,10 @@ export class PgBouncerChart extends Construct {
       spec: {
         type: 'ClusterIP',
         selector: this.selectorLabels,
-        port: [{ name: 'postgres', port: this.servicePort, targetPort: 'pgbouncer', protocol: 'TCP' }],
+        port: [
+          { name: 'postgres', port: this.servicePort, targetPort: 'pgbouncer', protocol: 'TCP' },
+          ...(this.exporter ? [this.exporter.servicePort] : []),
+        ],
       },
     });
 

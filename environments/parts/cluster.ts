@@ -100,7 +100,10 @@ export interface PgBouncerConfig {
   readonly serverTlsSslMode: 'require' | 'verify-full';
   /** PEM bundle of the RDS certificate authorities, needed for `verify-full`. @default - none */
   readonly serverTlsCaBundle?: string;
-  /** Server connections kept free for operators, migrations and monitoring when checking the budget. */
+  /**
+   * Server connections kept free for operators and migrations when checking the budget (the monitoring role is
+   * budgeted on its own, at its connection limit).
+   */
   readonly connectionHeadroom: number;
   readonly resources: { readonly requests: ComputeQuantities; readonly limits: ComputeQuantities };
   /** UID/GID the container runs as (non-root, ≥ 10000). */

@@ -40,8 +40,23 @@ export interface SchemaConfig {
   readonly readers: readonly string[];
 }
 
+/** The role a Postgres exporter logs in as: statistics only (`pg_monitor`), no application data, no pool. */
+export interface MonitoringRoleConfig {
+  readonly name: string;
+  /** Connections it may hold (`CONNECTION LIMIT`), counted in the connection budget next to PgBouncer's pools. */
+  readonly connectionLimit: number;
+  /** Its statements are cancelled after this many ms (`statement_timeout`): a slow scrape never piles up. */
+  readonly statementTimeoutMs: number;
+  /**
+   * Schema holding the `pg_stat_statements` view: the role gets USAGE on it (nothing else) and it is the role's
+   * search_path, where the exporter looks the view up.
+   */
+  readonly statisticsSchema: string;
+}
+
 export interface DatabaseAccessConfig {
   readonly connection: DatabaseConnectionConfig;
   readonly roles: readonly DatabaseRoleConfig[];
   readonly schemas: readonly SchemaConfig[];
+  readonly monitoringRole: MonitoringRoleConfig;
 }

@@ -34,6 +34,8 @@ export interface UsageAssumptions {
   readonly mediaNewGiBPerMonth: number;
   /** Objects uploaded or overwritten per month. */
   readonly mediaNewObjectsPerMonth: number;
+  /** Alarm and RDS event messages per month, each mailed to every email recipient. */
+  readonly alertMessagesPerMonth: number;
 }
 
 export interface CostConfig {

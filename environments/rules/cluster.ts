@@ -14,7 +14,7 @@ const labelKey = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z
 const labelValue = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const QUANTITY = 'a Kubernetes quantity such as 500m, 2, 256Mi or 1Gi';
 
-type Compute = { cpu: number; memory: number };
+export type Compute = { cpu: number; memory: number };
 
 /** A cpu/memory pair in base units, or undefined when either is not a quantity. */
 export function parsed(q: ComputeQuantities): Compute | undefined {

@@ -4,6 +4,7 @@
  */
 import { parseQuantity } from '../../constructs/k8s-quantity';
 import type { EnvironmentConfig } from '../config';
+import type { ComputeQuantities } from '../parts/cluster';
 import type { RecoveryPointRetention } from '../parts/data-protection';
 import type { Checker, EnvironmentRule } from '../validation';
 import { atMost, parsed, quantities } from './cluster';
@@ -191,7 +192,7 @@ const mediaCopyRules: EnvironmentRule = (env, c) => {
   }
 };
 
-/** The job's containers must fit the namespace's LimitRange, and with PgBouncer, its quota. */
+/** The job's containers must fit the namespace's LimitRange, and with what always runs there, its quota. */
 const mediaCopyResourceRules: EnvironmentRule = (env, c) => {
   const copy = env.dataProtection.mediaCopy;
   const at = 'dataProtection.mediaCopy';
@@ -233,14 +234,22 @@ const mediaCopyResourceRules: EnvironmentRule = (env, c) => {
   );
   const pg = env.cluster.pgbouncer;
   if (pg.namespace !== copy.namespace) return;
+  // What always runs there: PgBouncer with its exporter sidecar, and the Postgres exporter (observability).
+  const { pgbouncerExporter, postgresExporter } = env.observability;
+  const limit = (r: 'cpu' | 'memory', of: { readonly limits: ComputeQuantities }) =>
+    parseQuantity(of.limits[r]) ?? 0;
   for (const r of ['cpu', 'memory'] as const) {
-    const used = pg.replicas * (parseQuantity(pg.resources.limits[r]) ?? 0) + limits[r];
+    const resident =
+      pg.replicas * (limit(r, pg.resources) + limit(r, pgbouncerExporter.resources)) +
+      limit(r, postgresExporter.resources);
     const quota = parseQuantity(namespace.quota.limits[r]) ?? 0;
     c.check(
       `${at}.resources.limits.${r}`,
       copy.resources.limits[r],
-      used <= quota,
-      `a limit that, with PgBouncer's ${pg.replicas} × ${pg.resources.limits[r]}, fits the ${copy.namespace} quota (limits.${r} ${namespace.quota.limits[r]})`,
+      resident + limits[r] <= quota,
+      `a limit that, with PgBouncer's ${pg.replicas} × (${pg.resources.limits[r]} + exporter ` +
+        `${pgbouncerExporter.resources.limits[r]}) and the Postgres exporter's ${postgresExporter.resources.limits[r]}, ` +
+        `fits the ${copy.namespace} quota (limits.${r} ${namespace.quota.limits[r]})`,
     );
   }
 };

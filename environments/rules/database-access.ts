@@ -105,11 +105,12 @@ export const databaseAccessRules: readonly EnvironmentRule[] = [
       c.check('databaseAccess.schemas', name, false, 'each schema declared once');
     }
   },
-  ({ database: { parameters }, databaseAccess: { roles } }, c) => {
+  ({ database: { parameters }, databaseAccess: { roles, monitoringRole } }, c) => {
     if (!isIntegerIn(parameters.maxConnections, 1, 262143)) return; // reported by the database rules
     const available = parameters.maxConnections - RDS_RESERVED_CONNECTIONS;
-    const limits = roles.flatMap((r) => (r.login ? [`${r.name} ${r.connectionLimit}`] : []));
-    const sum = roles.reduce((total, r) => total + (r.login ? r.connectionLimit : 0), 0);
+    const logins = [...roles.flatMap((r) => (r.login ? [r] : [])), monitoringRole];
+    const limits = logins.map((r) => `${r.name} ${r.connectionLimit}`);
+    const sum = logins.reduce((total, r) => total + r.connectionLimit, 0);
     c.check(
       'databaseAccess.roles[*].connectionLimit',
       sum,

@@ -1,9 +1,9 @@
 /**
- * What changes, resource by resource and leaf by leaf: each leaf in one code span (`path: before → after`), long
+ * What changes, resource by resource and leaf by leaf: each leaf as `path: before` → `after`, long
  * values cut with a count, secrets masked, knock-on leaves naming the attribute they come from.
  */
 import { formatPath } from '../../synth/attribute-paths';
-import { bullet, code, differing, MAX_LINE_WIDTH, MAX_VALUE_LENGTH } from '../markdown';
+import { bullet, code, differing } from '../markdown';
 import { isChange, UNKNOWN, type PlannedChange, type PlannedLeaf } from '../planned-change';
 import type { EnvironmentVerdict } from '../verdict';
 import type { EnvironmentSection } from './section';
@@ -20,26 +20,17 @@ const special = (value: unknown, sensitive?: boolean): string | undefined =>
         ? '(sensitive)'
         : undefined;
 
-/** The nested bullet's indent and the code span's fences: the code span cannot wrap, so it must fit the line. */
-const SPAN_OVERHEAD = '  - ``'.length;
-
 export function leafLine(leaf: PlannedLeaf): string {
   const [b, a] = [special(leaf.before, leaf.sensitive), special(leaf.after, leaf.sensitive)];
-  const path = formatPath(leaf.path);
-  const text = (max: number) => {
-    const [before, after] = differing(b ?? JSON.stringify(leaf.before), a ?? JSON.stringify(leaf.after), max);
-    return `${path}: ${b ?? before} → ${a ?? after}`;
-  };
-  // Values are cut shorter under a long path, down to a floor that keeps them readable.
-  let max = MAX_VALUE_LENGTH;
-  while (max > 16 && text(max).length + SPAN_OVERHEAD > MAX_LINE_WIDTH) max -= 4;
-  const change = text(max);
+  const [before, after] = differing(b ?? JSON.stringify(leaf.before), a ?? JSON.stringify(leaf.after));
+  // Two code spans, so a long leaf wraps between them instead of running past the line width.
+  const change = `${code(`${formatPath(leaf.path)}: ${b ?? before}`)} → ${code(a ?? after)}`;
   const note = leaf.meta
     ? ' (Terraform only: no API call)'
     : leaf.ignored
       ? ' (in `lifecycle.ignore_changes`: not planned)'
       : '';
-  return `${code(change)}${leaf.via ? ` from ${code(leaf.via)}` : ''}${note}`;
+  return `${change}${leaf.via ? ` from ${code(leaf.via)}` : ''}${note}`;
 }
 
 function headline(change: PlannedChange): string {

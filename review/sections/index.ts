@@ -1,6 +1,7 @@
 /**
  * The sections of a report, in order. Add a section here (see section.ts); the verdict does not change.
  */
+import { alarmsSection } from './alarms';
 import { changesSection } from './changes';
 import { costSection } from './cost';
 import { dataProtectionSection } from './data-protection';
@@ -21,6 +22,7 @@ export const environmentSections: readonly EnvironmentSection[] = [
   policySection,
   costSection,
   dataProtectionSection,
+  alarmsSection,
 ];
 
 /** A per-account bootstrap stack has no database, workloads or media: its changes, resources and policy only. */

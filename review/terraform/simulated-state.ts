@@ -114,6 +114,22 @@ function mergeKnown(
   return withPlaceholders(after, mask, shape, label);
 }
 
+/**
+ * What a deployed resource holds where a typed placeholder would be a value the provider refuses: a standard (not
+ * FIFO) SNS topic reports no FIFO throughput scope, and the provider rejects any scope on a standard topic.
+ */
+const deployedValues: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  aws_sns_topic: { fifo_throughput_scope: '' },
+};
+
+/** `attributes` with the deployed value of every top-level attribute the plan only knew after apply. */
+function asDeployed(type: string, attributes: Record<string, unknown>, unknown: ValueMask | undefined) {
+  const known = Object.entries(deployedValues[type] ?? {}).filter(
+    ([k]) => isMask(unknown) && unknown[k] === true,
+  );
+  return { ...attributes, ...Object.fromEntries(known) };
+}
+
 /** The state's provider address of a resource: `provider["…/aws"]`, or `provider["…/aws"].dr` for an alias. */
 function providerAddress(change: PlanResourceChange, config: TerraformJson): string {
   const local = change.type.split('_')[0];
@@ -137,12 +153,14 @@ function stateResource(
     instances: [
       {
         schema_version: schema?.version ?? 0,
-        attributes: withPlaceholders(
-          change.change.after,
+        attributes: asDeployed(
+          change.type,
+          withPlaceholders(change.change.after, change.change.after_unknown, shape, change.address) as Record<
+            string,
+            unknown
+          >,
           change.change.after_unknown,
-          shape,
-          change.address,
-        ) as Record<string, unknown>,
+        ),
         sensitive_attributes: sensitivePaths(change.change.after_sensitive),
       },
     ],

@@ -2,6 +2,7 @@
  * Offline proof with the real AWS provider: the AWS part of each environment passes `terraform validate` and
  * `terraform plan`, and the planned values carry what the layers promise.
  */
+import { connectionBudgetOf } from '../../environments/connection-budget';
 import { environments } from '../../environments';
 import { awsPart } from '../../review/terraform/aws-part';
 import { planOffline, type OfflinePlan } from '../../review/terraform/offline-plan';
@@ -131,6 +132,69 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       expect(planned('aws_db_subnet_group.database_subnet_group').subnet_ids).toEqual(
         [...env.network.privateSubnetIds].sort(),
       );
+    });
+
+    const unknownAfterApply = (address: string): Record<string, unknown> =>
+      (
+        (result.plan.resource_changes ?? []).find((c) => c.address === address)?.change as {
+          after_unknown?: Record<string, unknown>;
+        }
+      )?.after_unknown ?? {};
+
+    test('observability: the alert topic is encrypted with the environment key and admits its publishers only', () => {
+      expect(planned('aws_sns_topic.observability_alerts_topic').name).toBe(
+        `${env.database.identifier}-alerts`,
+      );
+      expect(unknownAfterApply('aws_sns_topic.observability_alerts_topic').kms_master_key_id).toBe(true);
+      expect(result.resources.has('aws_sns_topic_policy.observability_alerts_topic_policy')).toBe(true);
+      const emails = [...result.resources.values()].filter((r) => r.type === 'aws_sns_topic_subscription');
+      expect(emails.map((r) => [r.values.protocol, r.values.endpoint])).toEqual(
+        env.observability.recipients.emails.map((e) => ['email', e]),
+      );
+    });
+
+    test('observability: every alarm plans with the derived threshold and ALARM and OK actions', () => {
+      const alarms = [...result.resources.values()].filter((r) => r.type === 'aws_cloudwatch_metric_alarm');
+      expect(alarms.length).toBeGreaterThanOrEqual(9);
+      for (const alarm of alarms) {
+        expect(alarm.values).toEqual(
+          expect.objectContaining({
+            namespace: 'AWS/RDS',
+            actions_enabled: true,
+            dimensions: { DBInstanceIdentifier: env.database.identifier },
+          }),
+        );
+        expect(unknownAfterApply(alarm.address)).toEqual(
+          // The topic ARN is known after apply: the whole action lists are unknown, and present.
+          expect.objectContaining({ alarm_actions: true, ok_actions: true }),
+        );
+      }
+      const budget = connectionBudgetOf(env);
+      expect(planned('aws_cloudwatch_metric_alarm.observability_alarm_database_connections').threshold).toBe(
+        Math.ceil(env.observability.alarms.saturationShare * budget.available),
+      );
+      expect(planned('aws_cloudwatch_metric_alarm.observability_alarm_free_storage').threshold).toBe(
+        0.1 * env.database.allocatedStorageGiB * 1024 ** 3,
+      );
+    });
+
+    test('observability: RDS event subscriptions and the dashboard plan', () => {
+      expect(planned('aws_db_event_subscription.observability_instance_events')).toEqual(
+        expect.objectContaining({
+          source_type: 'db-instance',
+          source_ids: [env.database.identifier],
+          enabled: true,
+        }),
+      );
+      expect(planned('aws_db_event_subscription.observability_parameter_group_events')).toEqual(
+        expect.objectContaining({
+          source_type: 'db-parameter-group',
+          event_categories: ['configuration change'],
+        }),
+      );
+      const dashboard = planned('aws_cloudwatch_dashboard.observability_dashboard');
+      expect(dashboard.dashboard_name).toBe(`${env.database.identifier}-database`);
+      expect(JSON.parse(String(dashboard.dashboard_body)).widgets.length).toBeGreaterThan(9);
     });
 
     test('default tags reach every taggable resource', () => {

@@ -272,7 +272,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
       writeFileSync(planFile, JSON.stringify(plan));
     });
 
-    test('the provider replaces the key and, through its new ARN, the database and its backup vault; the configuration diff agrees', () => {
+    test('the provider replaces the key and, through its new ARN, the database, its backup vault and the alert topic; the configuration diff agrees', () => {
       const actions = (list: { address: string; action: string }[]) =>
         Object.fromEntries(
           list
@@ -289,12 +289,14 @@ describeOffline('the review against the real AWS provider, from a state simulate
         'aws_db_instance.database_instance': 'replace',
         'aws_kms_alias.database_kms_alias': 'update',
         'aws_kms_key.database_kms_key': 'replace',
+        // The alert topic is encrypted with the same key.
+        'aws_sns_topic.observability_alerts_topic': 'update',
       });
       const fromConfig = planFromConfig(baseStack, headStack);
       expect(actions(fromConfig)).toEqual(fromPlan);
       expect(awsCheckLine(check, fromConfig, false)).toContain(
         // Counted in the plan's address order: the backup selection (replace) comes first.
-        'against a state simulated from the base (refresh off, no live state): agrees (4 replace, 3 update).',
+        'against a state simulated from the base (refresh off, no live state): agrees (4 replace, 4 update).',
       );
     });
 
@@ -349,7 +351,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
       expect(readFileSync(comment, 'utf8')).toBe(report);
       expect(report).toContain('> ❌ **`npm test` failed on this commit**');
       const verdict = visibleText(report.split('## `prod`')[0]);
-      expect(verdict).toContain('dev — 🔴 3 to update, 4 to replace');
+      expect(verdict).toContain('dev — 🔴 4 to update, 4 to replace');
       expect(verdict).toContain(`Source: the real plan ${planFile}`);
       expect(verdict).toMatch(
         /The plan changes what the configuration does not \(drift or provider defaults\): aws_backup_selection\.data_protection_selection, .*aws_cloudwatch_log_group/,

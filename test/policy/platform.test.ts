@@ -3,6 +3,7 @@
  */
 import type { Block } from '../../synth/terraform-json';
 import { policyRules } from '../../policy';
+import { containers } from '../../policy/kubernetes';
 import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
 
 const role = (e: MutableEnvironment, name = 'payload_user') =>
@@ -13,12 +14,13 @@ const namespace = (e: MutableEnvironment, id = 'shared') =>
   resource(e.stack, 'kubernetes_namespace_v1', `cluster_namespace_${id}_namespace`);
 const labels = (e: MutableEnvironment, id = 'shared') =>
   (namespace(e, id).metadata as { labels: Record<string, string> }).labels;
-const deployment = (e: MutableEnvironment) => resource(e.stack, 'kubernetes_deployment_v1');
+const deployment = (e: MutableEnvironment) =>
+  resource(e.stack, 'kubernetes_deployment_v1', 'cluster_pgbouncer_deployment');
 const pod = (e: MutableEnvironment) => (deployment(e).spec as { template: { spec: Block } }).template.spec;
 const container = (e: MutableEnvironment) => (pod(e).container as Block[])[0];
 const securityContext = (e: MutableEnvironment) => container(e).security_context as Block;
 const iniData = (e: MutableEnvironment) =>
-  resource(e.stack, 'kubernetes_config_map_v1').data as Record<string, string>;
+  resource(e.stack, 'kubernetes_config_map_v1', 'cluster_pgbouncer_config').data as Record<string, string>;
 const editIni = (e: MutableEnvironment, from: RegExp, to: string) => {
   iniData(e)['pgbouncer.ini'] = iniData(e)['pgbouncer.ini'].replace(from, to);
 };
@@ -137,8 +139,11 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-PGB-008': { nonCompliant: (e) => delete container(e).liveness_probe },
   'LW-PGB-009': { nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:latest') },
   'LW-PGB-010': {
-    compliant: (e) =>
-      (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(64)}`),
+    compliant: (e) => {
+      // Every container of every Deployment (PgBouncer, its exporter sidecar, the Postgres exporter) pinned.
+      for (const d of Object.values(e.stack.resource?.kubernetes_deployment_v1 ?? {}))
+        for (const c of containers(d)) c.image = `${String(c.image)}@sha256:${'a'.repeat(64)}`;
+    },
     nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
   },
   'LW-PGB-011': { nonCompliant: (e) => (pod(e).automount_service_account_token = true) },

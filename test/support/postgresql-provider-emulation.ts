@@ -2,8 +2,8 @@
  * EMULATION of what the cyrilgdn/postgresql provider v1.26.0 executes when it creates each resource type this
  * project uses. It follows the provider's source at tag v1.26.0, function by function:
  *
- *   postgresql_role               resource_postgresql_role.go    resourcePostgreSQLRoleCreate, alterSearchPath,
- *                                                                setStatementTimeout
+ *   postgresql_role               resource_postgresql_role.go    resourcePostgreSQLRoleCreate, grantRoles,
+ *                                                                alterSearchPath, setStatementTimeout
  *   postgresql_schema             resource_postgresql_schema.go  resourcePostgreSQLSchemaCreate, createSchema
  *   postgresql_grant              resource_postgresql_grant.go   resourcePostgreSQLGrantCreateOrUpdate,
  *                                                                createRevokeQuery, createGrantQuery, getRolesToGrant
@@ -99,6 +99,8 @@ export async function createRole(client: Client, a: Attributes): Promise<void> {
   const searchPath = (a.search_path as string[] | undefined) ?? [];
   await inTransaction(client, async () => {
     await client.query(`CREATE ROLE ${name} WITH ${options.join(' ')}`);
+    for (const member of (a.roles as string[] | undefined) ?? [])
+      await client.query(`GRANT ${ident(member)} TO ${name}`);
     await client.query(
       `ALTER ROLE ${name} SET search_path TO ${searchPath.length ? searchPath.map(ident).join(', ') : 'DEFAULT'}`,
     );

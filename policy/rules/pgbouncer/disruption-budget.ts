@@ -1,7 +1,7 @@
 /**
  * LW-PGB-013: A PodDisruptionBudget keeps pods up and still lets nodes drain.
  */
-import { namespaceOf } from '../../kubernetes';
+import { isPooler, namespaceOf } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { blocksOf, get } from '../../../synth/synthesized-environment';
 
@@ -12,9 +12,10 @@ export default resourceRule({
   mirrors: [],
   relation: {},
   rationale:
-    'minAvailable below replicas keeps the pooler up during node drains without blocking them. No scanner equivalent (Kubernetes PDB guide).',
+    'minAvailable below replicas keeps the pooler up during node drains without blocking them (single-replica helpers such as exporters are not judged). No scanner equivalent (Kubernetes PDB guide).',
   types: ['kubernetes_deployment_v1'],
   test: (d, env) => {
+    if (!isPooler(d)) return null;
     const ns = namespaceOf(env.stack, d);
     const replicas = Number(get(d, 'spec', 'replicas') ?? 1);
     const budgets = blocksOf(env.stack, ['kubernetes_pod_disruption_budget_v1']).filter(

@@ -27,7 +27,9 @@ export default resourceRule({
   types: ['kubernetes_deployment_v1'],
   test: (deployment) => {
     if (get(deployment, 'metadata', 'labels', 'app.kubernetes.io/name') !== 'pgbouncer') return null;
-    const problems = containers(deployment).flatMap((c) => {
+    // The PgBouncer container only: a sidecar (the metrics exporter) has versions of its own.
+    const pgbouncer = containers(deployment).filter((c) => c.name === 'pgbouncer');
+    const problems = pgbouncer.flatMap((c) => {
       const version = versionOfImage(String(c.image));
       if (!version) return [`cannot tell the PgBouncer version of ${String(c.image)} (tag it x.y.z)`];
       const found = advisoriesAffecting(version);

@@ -1,0 +1,30 @@
+/**
+ * The restricted Pod Security Standard for one container, every field written out: the kubernetes provider defaults
+ * allow_privilege_escalation to true as soon as a security_context block exists.
+ */
+import type { DeploymentV1SpecTemplateSpecContainerSecurityContext } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+
+export function restrictedContainer(uid: number): DeploymentV1SpecTemplateSpecContainerSecurityContext {
+  return {
+    allowPrivilegeEscalation: false,
+    privileged: false,
+    readOnlyRootFilesystem: true,
+    runAsNonRoot: true,
+    runAsUser: String(uid),
+    runAsGroup: String(uid),
+    capabilities: { drop: ['ALL'] },
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
+
+/** `repository:tag[@digest]`, and the pull policy that goes with it: a tag is re-checked on every start. */
+export function pinnedImage(image: {
+  readonly repository: string;
+  readonly tag: string;
+  readonly digest?: string;
+}) {
+  return {
+    image: `${image.repository}:${image.tag}${image.digest ? `@${image.digest}` : ''}`,
+    imagePullPolicy: image.digest ? 'IfNotPresent' : 'Always',
+  };
+}
