@@ -3,8 +3,9 @@
  *
  * Each replica keeps at most `pool + reserve` server connections per (database, user) pair, so the fleet needs
  * replicas × Σ(pool + reserve), plus the connections of roles that bypass PgBouncer (the monitoring role, up to its
- * connection limit). The instance offers max_connections minus the superuser-reserved connections minus the headroom
- * kept for operators and migrations.
+ * connection limit). The session path is its own (database, user) pair: its pool counts like any other, with no
+ * reserve. The instance offers max_connections minus the superuser-reserved connections minus the headroom kept for
+ * operators (migrations run on the session path, counted above).
  */
 import { RDS_RESERVED_CONNECTIONS } from './rds-instance-classes';
 
@@ -43,23 +44,32 @@ export interface PoolerBudgetInput {
   readonly replicas: number;
   readonly defaultPoolSize: number;
   readonly reservePoolSize: number;
+  /**
+   * Server connections of each role's session-path pool (its own database entry, session pooling, no reserve).
+   *
+   * @default - no session path
+   */
+  readonly sessionPoolSize?: number;
   readonly headroom: number;
-  /** Login roles PgBouncer pools (one pool each in the platform database). */
+  /** Login roles PgBouncer pools (a transaction pool each, and a session pool with the session path). */
   readonly pooledRoles: readonly string[];
   /** The role that connects directly (the Postgres exporter's), up to its connection limit. */
   readonly monitoring: { readonly name: string; readonly connectionLimit: number };
   readonly maxConnections: number;
 }
 
-/** The platform's budget: PgBouncer's pools for every pooled role, plus the monitoring role's direct connections. */
+/**
+ * The platform's budget: PgBouncer's pools for every pooled role (transaction path, and session path when it has
+ * one), plus the monitoring role's direct connections.
+ */
 export function poolerConnectionBudget(input: PoolerBudgetInput): ConnectionBudget {
+  const session = input.sessionPoolSize;
   return connectionBudget({
     replicas: input.replicas,
-    pools: input.pooledRoles.map((name) => ({
-      name,
-      poolSize: input.defaultPoolSize,
-      reserve: input.reservePoolSize,
-    })),
+    pools: input.pooledRoles.flatMap((name) => [
+      { name, poolSize: input.defaultPoolSize, reserve: input.reservePoolSize },
+      ...(session === undefined ? [] : [{ name: `${name} session`, poolSize: session, reserve: 0 }]),
+    ]),
     direct: [{ name: input.monitoring.name, connections: input.monitoring.connectionLimit }],
     maxConnections: input.maxConnections,
     headroom: input.headroom,

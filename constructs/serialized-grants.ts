@@ -20,6 +20,13 @@ export interface GrantSpec {
   readonly objectType: 'database' | 'schema' | 'table' | 'sequence';
   /** An empty list revokes everything (used to take rights away from PUBLIC). */
   readonly privileges: readonly string[];
+  /**
+   * Only these tables or sequences of `schema` (they must exist when the grant is applied); the provider then
+   * revokes and grants on them alone.
+   *
+   * @default - every object of the type in the schema (ALL TABLES IN SCHEMA)
+   */
+  readonly objects?: readonly string[];
 }
 
 export interface DefaultPrivilegesSpec {
@@ -50,7 +57,15 @@ export class SerializedGrants extends Construct {
       object_type: spec.objectType,
     });
     return this.chain(
-      new Grant(this, id, { ...spec, privileges: [...spec.privileges], dependsOn: this.previous }),
+      new Grant(this, id, {
+        role: spec.role,
+        database: spec.database,
+        ...(spec.schema !== undefined ? { schema: spec.schema } : {}),
+        objectType: spec.objectType,
+        privileges: [...spec.privileges],
+        ...(spec.objects ? { objects: [...spec.objects] } : {}),
+        dependsOn: this.previous,
+      }),
     );
   }
 

@@ -9,6 +9,7 @@ import type { EnvironmentConfig } from './config';
 import { platformDeployActions, platformReadActions } from './delivery-defaults';
 import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
 import { pgbouncerExporter, postgresExporter } from './observability-defaults';
+import { PAYLOAD_SENSITIVE_TABLES } from './payload-tables';
 
 export const dev: EnvironmentConfig = {
   name: 'dev',
@@ -71,18 +72,29 @@ export const dev: EnvironmentConfig = {
       { name: 'photographyos_owner', login: false },
     ],
     schemas: [
-      { name: 'payload', owner: 'payload_user', readers: ['django_user'] },
+      {
+        name: 'payload',
+        owner: 'payload_user',
+        readers: [],
+        // Credentials, sessions and per-user records of Payload's auth collection: never readable by another role.
+        sensitiveTables: PAYLOAD_SENSITIVE_TABLES,
+        // Django's read switch (analytics reads of Payload content; Django otherwise uses Payload's REST API): off.
+        // On: [{ role: 'django_user', tables: ['pages', 'posts', 'categories', 'media'] }], after Payload's
+        // migrations created them. See README, "Application contract".
+        tableReaders: [],
+      },
       { name: 'django', owner: 'django_user', readers: [] },
       { name: 'createos', owner: 'createos_owner', readers: [] },
       { name: 'cineos', owner: 'cineos_owner', readers: [] },
       { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
     ],
-    // The Postgres exporter's login: pg_monitor only, counted in the connection budget.
+    // Query statistics (already preloaded), trigram similarity and accent-free search.
+    extensions: { schema: 'extensions', names: ['pg_stat_statements', 'pg_trgm', 'unaccent'] },
+    // The Postgres exporter's login: pg_monitor and the extensions schema only, counted in the connection budget.
     monitoringRole: {
       name: 'monitoring',
       connectionLimit: 3,
       statementTimeoutMs: 10000,
-      statisticsSchema: 'public', // where CREATE EXTENSION pg_stat_statements puts its view by default
     },
   },
   cluster: {
@@ -119,31 +131,47 @@ export const dev: EnvironmentConfig = {
       minAvailable: 1,
       defaultPoolSize: 10,
       reservePoolSize: 2,
+      sessionPoolSize: 2, // per user and replica: a LISTEN listener and a migration or refresh at once
       reservePoolTimeoutSeconds: 3,
       queryWaitTimeoutSeconds: 15,
       drainSeconds: 90,
       maxClientConnections: 500,
       serverTlsSslMode: 'require',
-      connectionHeadroom: 12, // operators and migrations; monitoring is budgeted on its own
+      connectionHeadroom: 6, // the master user and operators; migrations (session path) and monitoring are counted above
       resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
       runAsUser: 10001,
+    },
+    redis: {
+      namespace: 'shared',
+      version: '7.0.15',
+      image: { repository: 'docker.io/library/redis', tag: '7.0.15-alpine' },
+      maxMemory: '192Mi',
+      evictionPolicy: 'allkeys-lru',
+      resources: { requests: { cpu: '50m', memory: '256Mi' }, limits: { cpu: '250m', memory: '256Mi' } },
+      runAsUser: 10002,
     },
     apps: {
       payload: {
         namespace: 'payload-cms',
         databaseRole: 'payload_user',
         podLabels: { 'app.kubernetes.io/name': 'payload' },
+        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 3000,
+        serviceName: 'payload',
         httpIngressCidrs: ['10.10.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: cloudflareIpv4Ranges, // uploads to R2
+        settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms-dev.lightwave-media.site' },
       },
       django: {
         namespace: 'django-api',
         databaseRole: 'django_user',
-        podLabels: { 'app.kubernetes.io/name': 'django-api' },
+        podLabels: { 'app.kubernetes.io/name': 'django-api' }, // web and Celery worker pods alike
+        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 8000,
+        serviceName: 'django-api',
         httpIngressCidrs: ['10.10.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: [],
+        settings: {},
       },
     },
   },
@@ -224,6 +252,13 @@ export const dev: EnvironmentConfig = {
       reason:
         "The Phase 0 plan's $15/month priced the db.t3.micro alone ($13.14); the 20 GiB gp3 minimum, the KMS key, the RDS-managed secret, the logs, the alarms and AWS Backup's recovery points bring the estimate to about $17.80. Accepted until the dev budget is re-approved.",
       expires: '2027-03-31',
+    },
+    {
+      rule: 'LW-PGB-010',
+      address: 'kubernetes_deployment_v1.cluster_redis_deployment',
+      reason:
+        'The Redis image is pinned to the 7.0.15-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
+      expires: '2027-01-31',
     },
     {
       rule: 'LW-PGB-010',

@@ -9,6 +9,7 @@ import type { EnvironmentConfig } from './config';
 import { platformDeployActions, platformReadActions } from './delivery-defaults';
 import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
 import { pgbouncerExporter, postgresExporter } from './observability-defaults';
+import { PAYLOAD_SENSITIVE_TABLES } from './payload-tables';
 
 export const prod: EnvironmentConfig = {
   name: 'prod',
@@ -64,25 +65,36 @@ export const prod: EnvironmentConfig = {
     // The operator's tunnel to the private instance (README, "Reaching the database").
     connection: { host: '127.0.0.1', port: 25432, sslMode: 'require', connectTimeoutSeconds: 15 },
     roles: [
-      { name: 'payload_user', login: true, connectionLimit: 150, statementTimeoutMs: 60000 },
-      { name: 'django_user', login: true, connectionLimit: 150, statementTimeoutMs: 60000 },
+      { name: 'payload_user', login: true, connectionLimit: 160, statementTimeoutMs: 60000 },
+      { name: 'django_user', login: true, connectionLimit: 160, statementTimeoutMs: 60000 },
       { name: 'createos_owner', login: false },
       { name: 'cineos_owner', login: false },
       { name: 'photographyos_owner', login: false },
     ],
     schemas: [
-      { name: 'payload', owner: 'payload_user', readers: ['django_user'] },
+      {
+        name: 'payload',
+        owner: 'payload_user',
+        readers: [],
+        // Credentials, sessions and per-user records of Payload's auth collection: never readable by another role.
+        sensitiveTables: PAYLOAD_SENSITIVE_TABLES,
+        // Django's read switch (analytics reads of Payload content; Django otherwise uses Payload's REST API): off.
+        // On: [{ role: 'django_user', tables: ['pages', 'posts', 'categories', 'media'] }], after Payload's
+        // migrations created them. See README, "Application contract".
+        tableReaders: [],
+      },
       { name: 'django', owner: 'django_user', readers: [] },
       { name: 'createos', owner: 'createos_owner', readers: [] },
       { name: 'cineos', owner: 'cineos_owner', readers: [] },
       { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
     ],
-    // The Postgres exporter's login: pg_monitor only, counted in the connection budget.
+    // Query statistics (already preloaded), trigram similarity and accent-free search.
+    extensions: { schema: 'extensions', names: ['pg_stat_statements', 'pg_trgm', 'unaccent'] },
+    // The Postgres exporter's login: pg_monitor and the extensions schema only, counted in the connection budget.
     monitoringRole: {
       name: 'monitoring',
       connectionLimit: 3,
       statementTimeoutMs: 10000,
-      statisticsSchema: 'public', // where CREATE EXTENSION pg_stat_statements puts its view by default
     },
   },
   cluster: {
@@ -119,6 +131,7 @@ export const prod: EnvironmentConfig = {
       minAvailable: 2,
       defaultPoolSize: 40,
       reservePoolSize: 10,
+      sessionPoolSize: 2, // per user and replica: a LISTEN listener and a migration or refresh at once
       reservePoolTimeoutSeconds: 3,
       queryWaitTimeoutSeconds: 15,
       drainSeconds: 120,
@@ -128,22 +141,37 @@ export const prod: EnvironmentConfig = {
       resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
       runAsUser: 10001,
     },
+    redis: {
+      namespace: 'shared',
+      version: '7.0.15',
+      image: { repository: 'docker.io/library/redis', tag: '7.0.15-alpine' },
+      maxMemory: '768Mi',
+      evictionPolicy: 'allkeys-lru',
+      resources: { requests: { cpu: '100m', memory: '1Gi' }, limits: { cpu: '500m', memory: '1Gi' } },
+      runAsUser: 10002,
+    },
     apps: {
       payload: {
         namespace: 'payload-cms',
         databaseRole: 'payload_user',
         podLabels: { 'app.kubernetes.io/name': 'payload' },
+        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 3000,
+        serviceName: 'payload',
         httpIngressCidrs: ['10.20.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: cloudflareIpv4Ranges, // uploads to R2
+        settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms.lightwave-media.site' },
       },
       django: {
         namespace: 'django-api',
         databaseRole: 'django_user',
-        podLabels: { 'app.kubernetes.io/name': 'django-api' },
+        podLabels: { 'app.kubernetes.io/name': 'django-api' }, // web and Celery worker pods alike
+        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 8000,
+        serviceName: 'django-api',
         httpIngressCidrs: ['10.20.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: [],
+        settings: {},
       },
     },
   },
@@ -224,6 +252,13 @@ export const prod: EnvironmentConfig = {
       reason:
         'Single-AZ: the approved $72.50/month database budget (Phase 0 plan) does not cover a Multi-AZ db.t3.medium (about $105/month). Recovery is from automated backups (14 days). Revisit when the budget is reviewed.',
       expires: '2027-03-31',
+    },
+    {
+      rule: 'LW-PGB-010',
+      address: 'kubernetes_deployment_v1.cluster_redis_deployment',
+      reason:
+        'The Redis image is pinned to the 7.0.15-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
+      expires: '2027-01-31',
     },
     {
       rule: 'LW-PGB-010',

@@ -2,6 +2,7 @@
  * Runs every validation rule over every environment and across them, so all failures are reported at once.
  */
 import type { EnvironmentConfig } from './config';
+import { applicationRules } from './rules/application';
 import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
@@ -9,11 +10,16 @@ import { databaseAccessRules } from './rules/database-access';
 import { databaseRestoreRules } from './rules/database-restore';
 import { dataProtectionRules } from './rules/data-protection';
 import { deliveryRules } from './rules/delivery';
+import { extensionRules } from './rules/extensions';
 import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
+import { namespaceQuotaRules } from './rules/namespace-quota';
 import { observabilityRules } from './rules/observability';
 import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { policyWaiverRules } from './rules/policy-waivers';
+import { redisRules } from './rules/redis';
+import { sessionPathRules } from './rules/session-path';
+import { tableReadRules } from './rules/table-reads';
 import { registryRules } from './rules/registry';
 import { Checker, ConfigValidationError, type EnvironmentRule, type ValidationFailure } from './validation';
 
@@ -22,12 +28,18 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...databaseRules,
   ...maxConnectionsRules,
   ...databaseAccessRules,
+  ...extensionRules,
+  ...tableReadRules,
   ...clusterRules,
+  ...sessionPathRules,
   ...pgbouncerFaultRules,
   ...mediaRules,
   ...dataProtectionRules,
   ...databaseRestoreRules,
+  ...applicationRules,
+  ...redisRules,
   ...observabilityRules,
+  ...namespaceQuotaRules,
   ...deliveryRules,
   ...policyWaiverRules,
 ];

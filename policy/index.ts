@@ -1,6 +1,11 @@
 /**
  * Every policy rule, one per file under rules/. A rule added there is registered here.
  */
+import applicationBoundedSessionPool from './rules/application/bounded-session-pool';
+import applicationExtensionsSchema from './rules/application/extensions-schema';
+import applicationPodPeers from './rules/application/pod-peers';
+import applicationSecretVariablesAreReferences from './rules/application/secret-variables-are-references';
+import applicationSensitiveTables from './rules/application/sensitive-tables';
 import backupCrossRegionCopy from './rules/backup/cross-region-copy';
 import backupPlanCoversDatabase from './rules/backup/plan-covers-database';
 import backupVaultCmk from './rules/backup/vault-cmk';
@@ -84,6 +89,11 @@ import postgresqlSchemaPreventDestroy from './rules/postgresql/schema-prevent-de
 import postgresqlSearchPath from './rules/postgresql/search-path';
 import postgresqlSerializedGrants from './rules/postgresql/serialized-grants';
 import postgresqlStatementTimeout from './rules/postgresql/statement-timeout';
+import redisBoundedMemory from './rules/redis/bounded-memory';
+import redisConfinedUsers from './rules/redis/confined-users';
+import redisDefaultUserOff from './rules/redis/default-user-off';
+import redisNoDebugOrModules from './rules/redis/no-debug-or-modules';
+import redisNoPersistence from './rules/redis/no-persistence';
 import rdsBackupRetention from './rules/rds/backup-retention';
 import rdsCopyTagsToSnapshots from './rules/rds/copy-tags-to-snapshots';
 import rdsCurrentCa from './rules/rds/current-ca';
@@ -130,6 +140,11 @@ import securityGroupRuleDescription from './rules/security-group/rule-descriptio
 import type { PolicyRule } from './rule';
 
 export const policyRules: readonly PolicyRule[] = [
+  applicationBoundedSessionPool,
+  applicationExtensionsSchema,
+  applicationPodPeers,
+  applicationSecretVariablesAreReferences,
+  applicationSensitiveTables,
   backupCrossRegionCopy,
   backupPlanCoversDatabase,
   backupVaultCmk,
@@ -213,6 +228,11 @@ export const policyRules: readonly PolicyRule[] = [
   postgresqlSearchPath,
   postgresqlSerializedGrants,
   postgresqlStatementTimeout,
+  redisBoundedMemory,
+  redisConfinedUsers,
+  redisDefaultUserOff,
+  redisNoDebugOrModules,
+  redisNoPersistence,
   rdsBackupRetention,
   rdsCopyTagsToSnapshots,
   rdsCurrentCa,

@@ -38,7 +38,7 @@ export function podSpec(deployment: Block): Block {
   return (get(deployment, 'spec', 'template', 'spec') as Block | undefined) ?? {};
 }
 
-/** The connection pooler's Deployment (PgBouncer), as opposed to single-replica helpers such as exporters. */
+/** The connection pooler's Deployment (PgBouncer), as opposed to single-replica helpers (exporters, the Redis cache). */
 export function isPooler(deployment: Block): boolean {
   const labels = get(deployment, 'metadata', 'labels') as Record<string, string> | undefined;
   return labels?.['app.kubernetes.io/component'] === 'connection-pooler';

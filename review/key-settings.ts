@@ -50,7 +50,7 @@ export function keySettings(env: SynthesizedEnvironment): KeySettings {
     ['PgBouncer image', show(containers(deployment)[0]?.image)],
     [
       'PgBouncer replicas × pools',
-      `${show(get(deployment, 'spec', 'replicas'))} × (${pg.defaultPoolSize} + ${pg.reservePoolSize} reserve) per role`,
+      `${show(get(deployment, 'spec', 'replicas'))} × (${pg.defaultPoolSize} + ${pg.reservePoolSize} reserve + ${pg.sessionPoolSize} session) per role`,
     ],
     ['PgBouncer TLS to RDS', pg.serverTlsSslMode],
     [

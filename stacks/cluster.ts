@@ -1,18 +1,24 @@
 /**
  * Cluster layer: what lives in the pre-existing EKS cluster: the namespaces `django-api`, `payload-cms` and
- * `shared` with their quotas, limit ranges and network policies; PgBouncer in `shared`; and the secrets the
- * applications read their database (and, with the media layer, storage) settings from.
+ * `shared` with their quotas, limit ranges and network policies; PgBouncer and the Redis cache in `shared`; and the
+ * secrets the applications run on, built from the application contract (contract/services.ts).
  *
  * Traffic is denied by default in every namespace; the allowances are exactly the platform's flows:
- * apps → PgBouncer → RDS, Django → Payload's API, the load balancer → each app, Payload → R2 over HTTPS.
+ * apps → PgBouncer → RDS, apps → Redis, Django → Payload's API, the load balancer → each app's web pods,
+ * HTTPS egress per app from config (Payload → R2).
  */
-import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { PgBouncerChart } from '../charts/pgbouncer/chart';
-import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
+import { RedisChart } from '../charts/redis/chart';
+import { applicationContract } from '../contract/services';
+import type { PlatformValues } from '../contract/secret-data';
+import type { AppKey } from '../contract/variables';
+import { applicationSecrets } from '../constructs/app-secrets';
 import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
+import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
+import { parseQuantity } from '../constructs/k8s-quantity';
 import { networkPolicy } from '../constructs/network-policy';
 import { PlatformNamespace } from '../constructs/platform-namespace';
 import type { NetworkConfig } from '../environments/config';
@@ -21,6 +27,7 @@ import type { ObservabilityConfig } from '../environments/parts/observability';
 import { ClusterMonitoring } from './cluster-monitoring';
 import type { DatabaseOutputs } from './database';
 import type { DatabaseAccessOutputs, LoginRoleOutput } from './database-access';
+import type { MediaOutputs } from './media';
 
 export interface ClusterLayerProps {
   readonly environment: string;
@@ -28,24 +35,28 @@ export interface ClusterLayerProps {
   readonly network: NetworkConfig;
   readonly database: DatabaseOutputs;
   readonly access: DatabaseAccessOutputs;
-  /**
-   * Extra settings for Payload's runtime secret (the media layer's S3_* values).
-   *
-   * @default - none
-   */
-  readonly payloadEnv?: Readonly<Record<string, string>>;
+  /** S3 access to the media bucket, for Payload's contract variables. */
+  readonly media: Pick<
+    MediaOutputs,
+    'endpoint' | 'region' | 'bucketName' | 'accessKeyId' | 'secretAccessKey'
+  >;
+  /** https://<CDN domain>, the public base of media URLs. */
+  readonly cdnBaseUrl: string;
   /** Exporters, their scrapers and the alert rules (cluster-monitoring.ts). */
   readonly observability: ObservabilityConfig;
 }
 
 const ADMIN_USER = 'pgbouncer_admin';
 const STATS_USER = 'pgbouncer_stats';
+const REDIS_MONITORING_USER = 'monitoring';
 
 export class ClusterLayer extends Construct {
   readonly pgbouncer: PgBouncerChart;
+  readonly redis: RedisChart;
   readonly namespaces: ReadonlyMap<string, PlatformNamespace>;
   /** Labels every object of the platform carries (part-of, managed-by, environment). */
   readonly labels: Readonly<Record<string, string>>;
+  private readonly redisPasswords = new Map<string, string>();
   readonly monitoring: ClusterMonitoring;
   /** PgBouncer's pools and the monitoring role against the database's max_connections. */
   readonly connectionBudget: ConnectionBudget;
@@ -93,6 +104,7 @@ export class ClusterLayer extends Construct {
       statsUser: consoleUser(STATS_USER),
       defaultPoolSize: pg.defaultPoolSize,
       reservePoolSize: pg.reservePoolSize,
+      sessionPoolSize: pg.sessionPoolSize,
       reservePoolTimeoutSeconds: pg.reservePoolTimeoutSeconds,
       maxClientConnections: pg.maxClientConnections,
       queryWaitTimeoutSeconds: pg.queryWaitTimeoutSeconds,
@@ -150,7 +162,7 @@ export class ClusterLayer extends Construct {
         namespace: ns,
         name: 'http-from-load-balancer',
         labels,
-        podLabels: app.podLabels,
+        podLabels: serverPods(app),
         ingress: [{ peers: app.httpIngressCidrs.map((cidr) => ({ cidr })), ports: [{ port: app.httpPort }] }],
       });
       if (app.httpsEgressCidrs.length > 0) {
@@ -182,7 +194,7 @@ export class ClusterLayer extends Construct {
       namespace: namespaceOf(payload.namespace),
       name: 'payload-api-from-django',
       labels,
-      podLabels: payload.podLabels,
+      podLabels: serverPods(payload),
       ingress: [
         {
           peers: [{ namespace: django.namespace, podLabels: django.podLabels }],
@@ -191,52 +203,164 @@ export class ClusterLayer extends Construct {
       ],
     });
 
-    const role = (name: string) => access.loginRoles.find((r) => r.name === name) as LoginRoleOutput;
-    // Connections recycled this often leave a draining PgBouncer pod before it is killed (rollouts lose nothing).
-    const maxAge = (r: LoginRoleOutput) =>
-      String(connectionMaxAgeSeconds(pg.drainSeconds, r.statementTimeoutMs));
-    const url = (r: LoginRoleOutput) =>
-      `postgresql://${r.name}:${Fn.urlencode(r.password)}@${this.pgbouncer.host}:${this.pgbouncer.servicePort}/${access.databaseName}?sslmode=disable`;
+    this.redis = this.createRedis(cluster, namespaceOf(cluster.redis.namespace), labels);
+    this.redisFlows(cluster, namespaceOf, labels);
+    this.createAppSecrets(props, namespaceOf, labels);
+  }
 
-    // Payload (node-postgres): one connection string; its adapter sets schemaName, the role's search_path agrees.
-    const payloadRole = role(payload.databaseRole);
-    new SecretV1(this, 'payload_env', {
-      metadata: { name: 'payload-env', namespace: namespaceOf(payload.namespace), labels },
-      type: 'Opaque',
-      data: {
-        DATABASE_URI: url(payloadRole),
-        DATABASE_MAX_LIFETIME_SECONDS: maxAge(payloadRole),
-        ...props.payloadEnv,
-      },
+  /** The Redis cache in `shared`: one ACL user per application (confined to `<app>:` keys) and one for monitoring. */
+  private createRedis(cluster: ClusterConfig, namespace: string, labels: Record<string, string>): RedisChart {
+    const redis = cluster.redis;
+    const password = (user: string) => {
+      const value = new Password(this, `redis_password_${user}`, { length: 40, special: false }).result;
+      this.redisPasswords.set(user, value);
+      return value;
+    };
+    const apps = Object.keys(cluster.apps).sort() as AppKey[];
+    return new RedisChart(this, 'redis', {
+      namespace,
+      labels,
+      version: redis.version,
+      image: redis.image,
+      maxMemoryBytes: parseQuantity(redis.maxMemory) as number,
+      evictionPolicy: redis.evictionPolicy,
+      users: [
+        ...apps.map((app) => ({
+          name: app,
+          password: password(app),
+          profile: 'cache' as const,
+          keyPrefix: app,
+        })),
+        {
+          name: REDIS_MONITORING_USER,
+          password: password(REDIS_MONITORING_USER),
+          profile: 'monitoring' as const,
+        },
+      ],
+      resources: redis.resources,
+      runAsUser: redis.runAsUser,
     });
+  }
 
-    // Django (psycopg): the URL and its parts; server-side cursors must be off behind transaction pooling.
-    const djangoRole = role(django.databaseRole);
-    new SecretV1(this, 'django_env', {
-      metadata: { name: 'django-env', namespace: namespaceOf(django.namespace), labels },
-      type: 'Opaque',
-      data: {
-        DATABASE_URL: url(djangoRole),
-        DB_HOST: this.pgbouncer.host,
-        DB_PORT: String(this.pgbouncer.servicePort),
-        DB_NAME: access.databaseName,
-        DB_USER: djangoRole.name,
-        DB_PASSWORD: djangoRole.password,
-        DB_SSLMODE: 'disable',
-        DB_DISABLE_SERVER_SIDE_CURSORS: 'true',
-        DB_CONN_MAX_AGE: maxAge(djangoRole),
-      },
+  /** Every pod of each application reaches Redis; Redis accepts exactly those pods, and initiates nothing. */
+  private redisFlows(
+    cluster: ClusterConfig,
+    namespaceOf: (name: string) => string,
+    labels: Record<string, string>,
+  ): void {
+    const apps = [cluster.apps.payload, cluster.apps.django];
+    const port = [{ port: this.redis.port }];
+    networkPolicy(this, 'redis_from_apps', {
+      namespace: namespaceOf(cluster.redis.namespace),
+      name: 'redis-from-apps',
+      labels,
+      podLabels: this.redis.selectorLabels,
+      ingress: [
+        { peers: apps.map((a) => ({ namespace: a.namespace, podLabels: a.podLabels })), ports: port },
+      ],
     });
+    for (const [key, app] of Object.entries(cluster.apps) as [AppKey, AppConfig][]) {
+      networkPolicy(this, `${key}_to_redis`, {
+        namespace: namespaceOf(app.namespace),
+        name: 'app-to-redis',
+        labels,
+        podLabels: app.podLabels,
+        egress: [
+          {
+            peers: [{ namespace: cluster.redis.namespace, podLabels: this.redis.selectorLabels }],
+            ports: port,
+          },
+        ],
+      });
+    }
+  }
+
+  /** The Secrets of the application contract, each value from the layer that owns it. */
+  private createAppSecrets(
+    props: ClusterLayerProps,
+    namespaceOf: (name: string) => string,
+    labels: Record<string, string>,
+  ): void {
+    const { access, cluster } = props;
+    const generated = (id: string) => new Password(this, id, { length: 64, special: false }).result;
+    const shared: PlatformValues = {
+      'database.host': this.pgbouncer.host,
+      'database.port': String(this.pgbouncer.servicePort),
+      'database.name': access.databaseName,
+      'database.sslmode': 'disable',
+      'database.server-side-cursors-disabled': 'true',
+    };
+    const perApp = (key: AppKey): PlatformValues => {
+      const role = access.loginRoles.find(
+        (r) => r.name === cluster.apps[key].databaseRole,
+      ) as LoginRoleOutput;
+      const redisPassword = this.redisPasswords.get(key) as string;
+      return {
+        ...shared,
+        'database.url': this.databaseUrl(role, access.databaseName),
+        'database.session-url': this.databaseUrl(role, this.pgbouncer.sessionDatabase as string),
+        'database.user': role.name,
+        'database.password': role.password,
+        // Connections recycled this often leave a draining PgBouncer pod before it is killed (rollouts lose nothing).
+        'database.max-lifetime-seconds': String(
+          connectionMaxAgeSeconds(cluster.pgbouncer.drainSeconds, role.statementTimeoutMs),
+        ),
+        'cache.url': `redis://${key}:${Fn.urlencode(redisPassword)}@${this.redis.host}:${this.redis.port}/0`,
+        'cache.key-prefix': key,
+      };
+    };
+    const { payload, django } = cluster.apps;
+    applicationSecrets(
+      this,
+      applicationContract,
+      {
+        payload: {
+          namespace: namespaceOf(payload.namespace),
+          settings: payload.settings,
+          platform: {
+            ...perApp('payload'),
+            'generated.payload-secret': generated('payload_secret'),
+            'media.endpoint': props.media.endpoint,
+            'media.region': props.media.region,
+            'media.bucket': props.media.bucketName,
+            'media.access-key-id': props.media.accessKeyId,
+            'media.secret-access-key': props.media.secretAccessKey,
+            'cdn.base-url': props.cdnBaseUrl,
+          },
+        },
+        django: {
+          namespace: namespaceOf(django.namespace),
+          settings: django.settings,
+          platform: {
+            ...perApp('django'),
+            'generated.django-secret-key': generated('django_secret_key'),
+            'payload.api-url': `http://${payload.serviceName}.${payload.namespace}.svc.cluster.local:${payload.httpPort}/api`,
+          },
+        },
+      },
+      labels,
+    );
+  }
+
+  /** A PostgreSQL URL through PgBouncer; the password is URL-encoded at apply time. */
+  private databaseUrl(role: LoginRoleOutput, database: string): string {
+    return `postgresql://${role.name}:${Fn.urlencode(role.password)}@${this.pgbouncer.host}:${this.pgbouncer.servicePort}/${database}?sslmode=disable`;
   }
 }
 
-/** The budget PgBouncer's pools (one per login role) and the monitoring role's direct connections share. */
+/** Labels of an application's pods that serve HTTP. */
+function serverPods(app: AppConfig): Record<string, string> {
+  return { ...app.podLabels, ...app.serverPodLabels };
+}
+
+/** The budget PgBouncer's pools (transaction and session path, per login role) and the monitoring role's direct connections share. */
 function budgetOf({ cluster: { pgbouncer: pg }, access, database }: ClusterLayerProps): ConnectionBudget {
   return poolerConnectionBudget({
     replicas: pg.replicas,
     defaultPoolSize: pg.defaultPoolSize,
     reservePoolSize: pg.reservePoolSize,
     headroom: pg.connectionHeadroom,
+    sessionPoolSize: pg.sessionPoolSize,
     pooledRoles: access.loginRoles.map((r) => r.name),
     monitoring: access.monitoringRole,
     maxConnections: database.maxConnections,

@@ -8,13 +8,18 @@
  * tables and sequences, and default privileges for what the owner creates later. PUBLIC loses CONNECT and TEMPORARY
  * on the database and every right on schema `public`: only the declared roles (and the master user) may connect.
  */
+import { Extension } from '@cdktf/provider-postgresql/lib/extension';
 import { Role } from '@cdktf/provider-postgresql/lib/role';
 import { Schema } from '@cdktf/provider-postgresql/lib/schema';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
 import { SerializedGrants } from '../constructs/serialized-grants';
 import type { EnvironmentTier } from '../environments/config';
-import type { DatabaseAccessConfig, MonitoringRoleConfig } from '../environments/parts/database-access';
+import type {
+  DatabaseAccessConfig,
+  DatabaseRoleConfig,
+  MonitoringRoleConfig,
+} from '../environments/parts/database-access';
 import type { DatabaseOutputs } from './database';
 
 export interface DatabaseAccessLayerProps {
@@ -50,6 +55,14 @@ export interface DatabaseAccessOutputs {
 }
 
 const READ_ONLY = ['SELECT'];
+/** Every role of the platform, written out: no attribute that would bypass the grants. */
+const UNPRIVILEGED = {
+  superuser: false,
+  createDatabase: false,
+  createRole: false,
+  replication: false,
+  bypassRowLevelSecurity: false,
+} as const;
 
 export class DatabaseAccessLayer extends Construct {
   readonly outputs: DatabaseAccessOutputs;
@@ -80,12 +93,8 @@ export class DatabaseAccessLayer extends Construct {
                 statementTimeout: config.statementTimeoutMs,
               }
             : {}),
-          ...(owned.length > 0 ? { searchPath: owned } : {}),
-          superuser: false,
-          createDatabase: false,
-          createRole: false,
-          replication: false,
-          bypassRowLevelSecurity: false,
+          ...searchPathOf(config, owned, access.extensions.schema),
+          ...UNPRIVILEGED,
           dependsOn: [database.instance],
         }),
       );
@@ -113,8 +122,14 @@ export class DatabaseAccessLayer extends Construct {
         }),
     );
 
-    const monitoring = monitoringRole(this, props.access.monitoringRole, database);
-    const grants = new SerializedGrants(this, 'grants', [...roles.values(), monitoring.role, ...schemas]);
+    const extensionSchema = this.createExtensions(access, database, protect);
+    const monitoring = monitoringRole(this, access.monitoringRole, database, access.extensions.schema);
+    const grants = new SerializedGrants(this, 'grants', [
+      ...roles.values(),
+      monitoring.role,
+      ...schemas,
+      extensionSchema,
+    ]);
     grants.grant('revoke_public_database', {
       role: 'public',
       database: db,
@@ -135,15 +150,16 @@ export class DatabaseAccessLayer extends Construct {
         objectType: 'database',
         privileges: ['CONNECT'],
       });
+      // The extensions' functions and operators (the monitoring role: the pg_stat_statements view), without owning
+      // them or being able to add to their schema.
+      grants.grant(`usage_${access.extensions.schema}_${role.name}`, {
+        role: role.name,
+        database: db,
+        schema: access.extensions.schema,
+        objectType: 'schema',
+        privileges: ['USAGE'],
+      });
     }
-    const statistics = props.access.monitoringRole.statisticsSchema;
-    grants.grant(`usage_${statistics}_${monitoring.output.name}`, {
-      role: monitoring.output.name,
-      database: db,
-      schema: statistics,
-      objectType: 'schema',
-      privileges: ['USAGE'],
-    });
     for (const schema of access.schemas) {
       for (const reader of schema.readers) {
         const on = { role: reader, database: db, schema: schema.name };
@@ -166,16 +182,83 @@ export class DatabaseAccessLayer extends Construct {
       }
     }
 
+    this.grantTableReads(grants, access, db);
     this.outputs = { databaseName: db, loginRoles, monitoringRole: monitoring.output };
   }
+
+  /**
+   * Table readers (Django's read switch on Payload's content): USAGE on the schema and SELECT on the listed tables
+   * only; a table created later stays closed until it is listed, so a new sensitive table is never exposed.
+   */
+  private grantTableReads(grants: SerializedGrants, access: DatabaseAccessConfig, db: string): void {
+    for (const schema of access.schemas) {
+      for (const reader of schema.tableReaders ?? []) {
+        const on = { role: reader.role, database: db, schema: schema.name };
+        const suffix = `${schema.name}_${reader.role}`;
+        grants.grant(`usage_${suffix}`, { ...on, objectType: 'schema', privileges: ['USAGE'] });
+        grants.grant(`tables_${suffix}`, {
+          ...on,
+          objectType: 'table',
+          privileges: READ_ONLY,
+          objects: reader.tables,
+        });
+      }
+    }
+  }
+
+  /**
+   * The extensions schema, owned by the master user (RDS's rds_superuser, which may create every extension RDS
+   * offers), and each configured extension in it. Nothing in it belongs to an application role.
+   */
+  private createExtensions(
+    access: DatabaseAccessConfig,
+    database: DatabaseOutputs,
+    protect: { lifecycle?: { preventDestroy: boolean } },
+  ): Schema {
+    const { schema: name, names } = access.extensions;
+    const schema = new Schema(this, `schema_${name}`, {
+      name,
+      database: database.databaseName,
+      owner: database.masterUsername,
+      ifNotExists: true,
+      dropCascade: false,
+      dependsOn: [database.instance],
+      ...protect,
+    });
+    for (const extension of names) {
+      new Extension(this, `extension_${extension}`, {
+        name: extension,
+        schema: schema.name,
+        database: database.databaseName,
+        dropCascade: false,
+        createCascade: false,
+      });
+    }
+    return schema;
+  }
+}
+
+/** Login roles find their own schema first, then the extensions; a reserved role only its schema. */
+function searchPathOf(
+  config: DatabaseRoleConfig,
+  owned: readonly string[],
+  extensionSchema: string,
+): { searchPath?: string[] } {
+  const path = config.login ? [...owned, extensionSchema] : [...owned];
+  return path.length > 0 ? { searchPath: path } : {};
 }
 
 /**
  * The Postgres exporter's login: member of `pg_monitor` (every pg_stat_* view and pg_stat_statements' query texts,
- * every setting) with USAGE on the schema of the pg_stat_statements view only, so it reads statistics and never
- * application data. CONNECT and that USAGE are granted with the other grants.
+ * every setting) with USAGE on the extensions schema (where the pg_stat_statements view lives) only, so it reads
+ * statistics and never application data. CONNECT and that USAGE are granted with the login roles'.
  */
-function monitoringRole(scope: Construct, config: MonitoringRoleConfig, database: DatabaseOutputs) {
+function monitoringRole(
+  scope: Construct,
+  config: MonitoringRoleConfig,
+  database: DatabaseOutputs,
+  extensionSchema: string,
+) {
   const password = new Password(scope, `password_${config.name}`, {
     length: 40,
     special: false,
@@ -187,13 +270,9 @@ function monitoringRole(scope: Construct, config: MonitoringRoleConfig, database
     password,
     connectionLimit: config.connectionLimit,
     statementTimeout: config.statementTimeoutMs,
-    searchPath: [config.statisticsSchema],
+    searchPath: [extensionSchema],
     roles: ['pg_monitor'],
-    superuser: false,
-    createDatabase: false,
-    createRole: false,
-    replication: false,
-    bypassRowLevelSecurity: false,
+    ...UNPRIVILEGED,
     dependsOn: [database.instance],
   });
   return { role, output: { name: config.name, password, connectionLimit: config.connectionLimit } };

@@ -86,14 +86,8 @@ export class EnvironmentStack extends ReadableAddressStack {
       network: config.network,
       database: this.database.outputs,
       access: this.databaseAccess.outputs,
-      payloadEnv: {
-        S3_ENDPOINT: media.endpoint,
-        S3_REGION: media.region,
-        S3_BUCKET: media.bucketName,
-        S3_ACCESS_KEY_ID: media.accessKeyId,
-        S3_SECRET_ACCESS_KEY: media.secretAccessKey,
-        CDN_BASE_URL: this.cdn.outputs.publicBaseUrl,
-      },
+      media,
+      cdnBaseUrl: this.cdn.outputs.publicBaseUrl,
       observability: config.observability,
     });
 

@@ -125,9 +125,11 @@ describe('network policies', () => {
   test('allow exactly the platform flows', () => {
     expect([...policies.keys()].filter((k) => !/default-deny-all|allow-dns/.test(k)).sort()).toEqual([
       'django-api/app-to-pgbouncer',
+      'django-api/app-to-redis',
       'django-api/django-to-payload-api',
       'django-api/http-from-load-balancer',
       'payload-cms/app-to-pgbouncer',
+      'payload-cms/app-to-redis',
       'payload-cms/http-from-load-balancer',
       'payload-cms/https-egress',
       'payload-cms/payload-api-from-django',
@@ -138,6 +140,7 @@ describe('network policies', () => {
       'shared/postgres-exporter-from-prometheus',
       'shared/postgres-exporter-to-database',
       'shared/prometheus-to-exporters',
+      'shared/redis-from-apps',
     ]);
   });
 

@@ -111,8 +111,9 @@ describe('the review report shows the budget (key settings)', () => {
   test('dev, in full', () => {
     const settings = settingsOf(environments.find((e) => e.name === 'dev'));
     expect(settings.get('PgBouncer connection budget')).toBe(
-      '2 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] + 3 monitoring = 51 server connections; ' +
-        'available: max_connections 70 − 5 reserved − 12 headroom = 53',
+      '2 replicas × [(10 + 2 payload_user) + (2 + 0 payload_user session) + (10 + 2 django_user) + ' +
+        '(2 + 0 django_user session)] + 3 monitoring = 59 server connections; ' +
+        'available: max_connections 70 − 5 reserved − 6 headroom = 59',
     );
     expect(settings.get('role connection limits')).toBe(
       'payload_user 28 + django_user 28 = 56 ≤ 65 (max_connections − 5 reserved)',

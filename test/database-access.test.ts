@@ -41,7 +41,7 @@ describe('roles', () => {
         password: '${random_password.database_access_password_payload_user.result}',
         connection_limit: 28,
         statement_timeout: 30000,
-        search_path: ['payload'],
+        search_path: ['payload', 'extensions'],
       }),
     );
     expect(resourcesOfType(stack, 'random_password').database_access_password_payload_user).toEqual({
@@ -65,7 +65,7 @@ describe('roles', () => {
     ]);
   });
 
-  test('the monitoring role: pg_monitor, a small limit, a timeout, and the statistics schema as search_path', () => {
+  test('the monitoring role: pg_monitor, a small limit, a timeout, and the extensions schema as search_path', () => {
     const { monitoringRole } = dev.databaseAccess;
     expect(roles.get(monitoringRole.name)).toEqual(
       expect.objectContaining({
@@ -74,7 +74,7 @@ describe('roles', () => {
         roles: ['pg_monitor'],
         connection_limit: monitoringRole.connectionLimit,
         statement_timeout: monitoringRole.statementTimeoutMs,
-        search_path: [monitoringRole.statisticsSchema],
+        search_path: [dev.databaseAccess.extensions.schema],
       }),
     );
   });
@@ -83,7 +83,14 @@ describe('roles', () => {
 describe('schemas', () => {
   test('each schema is owned by its role and waits for the server', () => {
     const schemas = byName('postgresql_schema');
-    expect([...schemas.keys()].sort()).toEqual(['cineos', 'createos', 'django', 'payload', 'photographyos']);
+    expect([...schemas.keys()].sort()).toEqual([
+      'cineos',
+      'createos',
+      'django',
+      'extensions',
+      'payload',
+      'photographyos',
+    ]);
     expect(schemas.get('payload')).toEqual(
       expect.objectContaining({
         database: 'lightwave_platform',
@@ -113,19 +120,53 @@ describe('grants', () => {
   test('are exactly what the model implies', () => {
     expect(grants.map(summary).sort()).toEqual([
       'django_user database - [CONNECT]',
-      'django_user schema payload [USAGE]',
-      'django_user sequence payload [SELECT]',
-      'django_user table payload [SELECT]',
+      'django_user schema extensions [USAGE]',
       'monitoring database - [CONNECT]',
-      'monitoring schema public [USAGE]',
+      'monitoring schema extensions [USAGE]',
       'payload_user database - [CONNECT]',
+      'payload_user schema extensions [USAGE]',
       'public database - []',
       'public schema public []',
     ]);
-    expect(defaults.map(summary).sort()).toEqual([
-      'django_user sequence payload [SELECT] for payload_user',
-      'django_user table payload [SELECT] for payload_user',
+    expect(defaults).toEqual([]);
+  });
+
+  test('a whole-schema reader gets USAGE, SELECT on tables and sequences, and the same on later tables', () => {
+    const reading = synthEnvironment(
+      withChange(dev, (e) => (e.databaseAccess.schemas[1].readers = ['payload_user'])),
+    );
+    const of = (type: string) =>
+      Object.values(resourcesOfType(reading, type))
+        .filter((g) => g.schema === 'django')
+        .map(summary)
+        .sort();
+    expect(of('postgresql_grant')).toEqual([
+      'payload_user schema django [USAGE]',
+      'payload_user sequence django [SELECT]',
+      'payload_user table django [SELECT]',
     ]);
+    expect(of('postgresql_default_privileges')).toEqual([
+      'payload_user sequence django [SELECT] for django_user',
+      'payload_user table django [SELECT] for django_user',
+    ]);
+  });
+
+  test("Django's read switch on: USAGE and SELECT on the listed Payload tables only, nothing for later tables", () => {
+    const on = synthEnvironment(
+      withChange(
+        dev,
+        (e) =>
+          (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['pages', 'posts'] }]),
+      ),
+    );
+    const payloadGrants = Object.values(resourcesOfType(on, 'postgresql_grant')).filter(
+      (g) => g.schema === 'payload',
+    );
+    expect(payloadGrants.map((g) => `${summary(g)} ${JSON.stringify(g.objects ?? null)}`).sort()).toEqual([
+      'django_user schema payload [USAGE] null',
+      'django_user table payload [SELECT] ["pages","posts"]',
+    ]);
+    expect(resourcesOfType(on, 'postgresql_default_privileges')).toEqual({});
   });
 
   test('at most one grant per (role, database, schema, object type)', () => {
@@ -216,7 +257,7 @@ describe('a new product', () => {
     );
     const config = resourcesOfType(liveStack, 'kubernetes_config_map_v1').cluster_pgbouncer_config;
     expect((config.data as Record<string, string>)['pgbouncer.ini']).toContain(
-      'createos_owner = max_user_connections=12',
+      'createos_owner = max_user_connections=14',
     );
   });
 });

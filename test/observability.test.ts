@@ -34,7 +34,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('alarms of %s
   const { alarms: policy } = env.observability;
   const memoryBytes = (findInstanceClass(env.database.instanceClass)?.memoryGiB ?? 0) * GIB;
 
-  test('the connections alarm fires at saturationShare of the connection budget, pools and monitoring role', () => {
+  test('the connections alarm fires at saturationShare of the connection budget: transaction and session pools, and the monitoring role', () => {
     const pg = env.cluster.pgbouncer;
     const maxConnections = env.database.parameters.maxConnections;
     const available = maxConnections - RDS_RESERVED_CONNECTIONS - pg.connectionHeadroom;
@@ -43,10 +43,14 @@ describe.each(environments.map((env) => [env.name, env] as const))('alarms of %s
     expect(budget.needed).toBe(
       pg.replicas *
         env.databaseAccess.roles.filter((r) => r.login).length *
-        (pg.defaultPoolSize + pg.reservePoolSize) +
+        (pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize) +
         env.databaseAccess.monitoringRole.connectionLimit,
     );
     expect(alarms.get('DatabaseConnections')?.threshold).toBe(Math.ceil(policy.saturationShare * available));
+    // The synthesized alarm read the same budget (the cluster layer's), session pools included.
+    expect(alarms.get('DatabaseConnections')?.alarm_description).toContain(
+      `(${budget.needed} when all are full`,
+    );
     // Below max_connections − reserved: the alarm fires while non-superusers can still log in.
     expect(Number(alarms.get('DatabaseConnections')?.threshold)).toBeLessThan(
       maxConnections - RDS_RESERVED_CONNECTIONS,

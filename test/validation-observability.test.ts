@@ -115,8 +115,8 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     "PgBouncer, its sidecars and the Postgres exporter exceed the namespace's quota",
     dev,
     (e) => (e.observability.pgbouncerExporter.resources.limits.memory = '2Gi'),
-    'observability.pgbouncerExporter.resources.limits.memory',
-    '2Gi',
+    'cluster.namespaces[2].quota.limits.memory',
+    '4Gi',
   ],
   [
     'the monitoring role takes a reserved name',
@@ -133,11 +133,11 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     'payload_user',
   ],
   [
-    'the statistics schema is an application schema',
+    "the Postgres exporter's pg_stat_statements is not among the extensions",
     dev,
-    (e) => (e.databaseAccess.monitoringRole.statisticsSchema = 'payload'),
-    'databaseAccess.monitoringRole.statisticsSchema',
-    'payload',
+    (e) => (e.databaseAccess.extensions.names = ['pg_trgm', 'unaccent']),
+    'databaseAccess.extensions.names',
+    ['pg_trgm', 'unaccent'],
   ],
   [
     'the monitoring role may hold many connections',
@@ -177,7 +177,7 @@ test('the budget error counts the monitoring role next to the pools', () => {
     (f) => f.field === 'databaseAccess.monitoringRole.connectionLimit',
   );
   expect(failure?.allowed).toMatch(
-    /2 replicas × \[.*\] \+ 3 monitoring = 51 server connections; available: .* − 16 headroom = 49/,
+    /2 replicas × \[.*\] \+ 3 monitoring = 59 server connections; available: .* − 16 headroom = 49/,
   );
 });
 

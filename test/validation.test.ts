@@ -1286,8 +1286,9 @@ describe('reporting', () => {
   test('the PgBouncer budget error shows its arithmetic', () => {
     const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.replicas = 3))]);
     expect(failures.find((f) => f.field === 'cluster.pgbouncer.defaultPoolSize')?.allowed).toBe(
-      "pools within the database's connections: 3 replicas × [(10 + 2 payload_user) + (10 + 2 django_user)] + 3 monitoring = 75 server connections; " +
-        'available: max_connections 70 − 5 reserved − 12 headroom = 53',
+      "pools within the database's connections: 3 replicas × [(10 + 2 payload_user) + (2 + 0 payload_user session) + " +
+        '(10 + 2 django_user) + (2 + 0 django_user session)] + 3 monitoring = 87 server connections; ' +
+        'available: max_connections 70 − 5 reserved − 6 headroom = 59',
     );
   });
 

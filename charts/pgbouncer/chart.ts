@@ -21,8 +21,10 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
+import { tcpProbes } from '../probes';
+import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
 import { PgBouncerExporter, type PgBouncerExporterProps } from './exporter';
-import { renderPgBouncerIni, renderUserlist } from './ini';
+import { renderPgBouncerIni, renderUserlist, type IniDatabase } from './ini';
 
 export interface PgBouncerUser {
   readonly name: string;
@@ -61,6 +63,13 @@ export interface PgBouncerChartProps {
   readonly statsUser: PgBouncerUser;
   readonly defaultPoolSize: number;
   readonly reservePoolSize: number;
+  /**
+   * The session path: database `<server.database>_session`, session pooling, this many server connections per user,
+   * no reserve; counted in each user's max_user_connections.
+   *
+   * @default - none: transaction pooling only
+   */
+  readonly sessionPoolSize?: number;
   readonly reservePoolTimeoutSeconds: number;
   readonly maxClientConnections: number;
   /** A client waiting longer for a server connection is disconnected with `query_wait_timeout`. */
@@ -110,6 +119,8 @@ export class PgBouncerChart extends Construct {
   readonly host: string;
   readonly servicePort: number;
   readonly containerPort: number;
+  /** Database name of the session path, when the chart has one. */
+  readonly sessionDatabase?: string;
   readonly ini: string;
   readonly configMap: ConfigMapV1;
   readonly secret: SecretV1;
@@ -134,6 +145,7 @@ export class PgBouncerChart extends Construct {
     };
     const metadata = { name, namespace: props.namespace, labels };
     const perUser = props.defaultPoolSize + props.reservePoolSize;
+    if (props.sessionPoolSize !== undefined) this.sessionDatabase = `${props.server.database}_session`;
     const preStopSeconds = props.preStopSeconds ?? 10;
 
     this.ini = renderPgBouncerIni({
@@ -147,6 +159,7 @@ export class PgBouncerChart extends Construct {
           port: props.server.port,
           dbname: props.server.database,
         },
+        ...this.sessionPath(props),
       ],
       authFile: `${AUTH_DIR}/userlist.txt`,
       defaultPoolSize: props.defaultPoolSize,
@@ -155,7 +168,10 @@ export class PgBouncerChart extends Construct {
       maxClientConnections: props.maxClientConnections,
       queryWaitTimeoutSeconds: props.queryWaitTimeoutSeconds,
       maxDbConnections: perUser * props.users.length,
-      users: props.users.map((u) => ({ name: u.name, maxConnections: perUser })),
+      users: props.users.map((u) => ({
+        name: u.name,
+        maxConnections: perUser + (props.sessionPoolSize ?? 0),
+      })),
       serverTlsSslMode: props.server.sslMode,
       ...(props.server.caBundle ? { serverTlsCaFile: `${CONFIG_DIR}/${CA_FILE}` } : {}),
       ignoreStartupParameters: props.ignoreStartupParameters ?? ['extra_float_digits', 'options'],
@@ -186,17 +202,6 @@ export class PgBouncerChart extends Construct {
         })
       : undefined;
 
-    const image = `${props.image.repository}:${props.image.tag}${props.image.digest ? `@${props.image.digest}` : ''}`;
-    const restricted = {
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      runAsUser: props.runAsUser,
-      runAsGroup: props.runAsUser,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-    };
     this.deployment = new DeploymentV1(this, 'deployment', {
       metadata,
       spec: {
@@ -217,13 +222,7 @@ export class PgBouncerChart extends Construct {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             terminationGracePeriodSeconds: preStopSeconds + props.drainSeconds,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: String(props.runAsUser),
-              runAsGroup: String(props.runAsUser),
-              fsGroup: String(props.runAsUser),
-              seccompProfile: { type: 'RuntimeDefault' },
-            },
+            securityContext: restrictedPod(props.runAsUser),
             topologySpreadConstraint: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(
               (topologyKey) => ({
                 maxSkew: 1,
@@ -235,33 +234,18 @@ export class PgBouncerChart extends Construct {
             container: [
               {
                 name: 'pgbouncer',
-                image,
-                imagePullPolicy: props.image.digest ? 'IfNotPresent' : 'Always',
+                ...pinnedImage(props.image),
                 command: ['/usr/bin/pgbouncer'],
                 args: [`${CONFIG_DIR}/pgbouncer.ini`],
                 port: [{ name: 'pgbouncer', containerPort: this.containerPort, protocol: 'TCP' }],
                 // The image is Alpine with busybox; the kubernetes provider has no native sleep action.
                 lifecycle: { preStop: [{ exec: { command: ['/bin/sleep', String(preStopSeconds)] } }] },
-                securityContext: {
-                  ...restricted,
-                  runAsUser: String(props.runAsUser),
-                  runAsGroup: String(props.runAsUser),
-                },
+                securityContext: restrictedContainer(props.runAsUser),
                 resources: {
                   requests: { ...props.resources.requests },
                   limits: { ...props.resources.limits },
                 },
-                readinessProbe: {
-                  tcpSocket: [{ port: 'pgbouncer' }],
-                  initialDelaySeconds: 5,
-                  periodSeconds: 10,
-                },
-                livenessProbe: {
-                  tcpSocket: [{ port: 'pgbouncer' }],
-                  initialDelaySeconds: 30,
-                  periodSeconds: 20,
-                  failureThreshold: 3,
-                },
+                ...tcpProbes('pgbouncer', { readiness: 5, liveness: 30 }),
                 volumeMount: [
                   { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
                   { name: 'userlist', mountPath: AUTH_DIR, readOnly: true },
@@ -297,5 +281,25 @@ export class PgBouncerChart extends Construct {
       metadata,
       spec: { minAvailable: String(props.minAvailable), selector: { matchLabels: this.selectorLabels } },
     });
+  }
+
+  /** The session path's [databases] entry: same server and database, its own session-pooled pools. */
+  private sessionPath(props: PgBouncerChartProps): IniDatabase[] {
+    if (props.sessionPoolSize === undefined || this.sessionDatabase === undefined) return [];
+    const poolSize = props.sessionPoolSize;
+    return [
+      {
+        name: this.sessionDatabase,
+        host: props.server.host,
+        port: props.server.port,
+        dbname: props.server.database,
+        pool: {
+          poolMode: 'session',
+          poolSize,
+          reservePool: 0,
+          maxDbConnections: poolSize * props.users.length,
+        },
+      },
+    ];
   }
 }

@@ -16,6 +16,7 @@ import type { ServiceV1SpecPort } from '@cdktf/provider-kubernetes/lib/service-v
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
+import { tcpProbes } from '../probes';
 import { pinnedImage, restrictedContainer } from '../security-context';
 import type { PgBouncerUser } from './chart';
 
@@ -71,8 +72,7 @@ export class PgBouncerExporter extends Construct {
       port: [{ name: 'metrics', containerPort: this.port, protocol: 'TCP' }],
       securityContext: restrictedContainer(context.runAsUser),
       resources: { requests: { ...props.resources.requests }, limits: { ...props.resources.limits } },
-      readinessProbe: { tcpSocket: [{ port: 'metrics' }], initialDelaySeconds: 5, periodSeconds: 10 },
-      livenessProbe: { tcpSocket: [{ port: 'metrics' }], initialDelaySeconds: 15, periodSeconds: 20 },
+      ...tcpProbes('metrics', { readiness: 5, liveness: 15 }),
       volumeMount: [{ name: VOLUME, mountPath: MOUNT, readOnly: true }],
     };
     this.volume = { name: VOLUME, secret: { secretName: this.secret.metadata.name, defaultMode: '0440' } };

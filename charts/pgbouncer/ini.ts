@@ -53,6 +53,40 @@ export interface IniDatabase {
   readonly host: string;
   readonly port: number;
   readonly dbname: string;
+  /** This entry's own pooling (the session path), written into its line. @default - the [pgbouncer] settings */
+  readonly pool?: DatabasePool;
+}
+
+/** Per-database pool settings of a [databases] line (doc/config.md, section [databases]; all exist in 1.18). */
+export interface DatabasePool {
+  readonly poolMode: 'session' | 'transaction';
+  /** Server connections per user pool of this entry. */
+  readonly poolSize: number;
+  /** Written as `reserve_pool`, the spelling every supported version accepts (1.24 added `reserve_pool_size`). */
+  readonly reservePool: number;
+  /** Server connections of this entry over all its user pools. */
+  readonly maxDbConnections: number;
+}
+
+/** A [databases] line: where it goes, then its own pool settings when it has any. */
+function databaseLine(d: IniDatabase): [string, string] {
+  const pool = d.pool
+    ? ` pool_mode=${d.pool.poolMode} pool_size=${d.pool.poolSize} reserve_pool=${d.pool.reservePool} max_db_connections=${d.pool.maxDbConnections}`
+    : '';
+  return [d.name, `host=${d.host} port=${d.port} dbname=${d.dbname}${pool}`];
+}
+
+/**
+ * With a session-pooled entry, what a released server connection is reset with is written out: DISCARD ALL (the
+ * default, only run in session mode) drops a client's SET, LISTEN, prepared statements and temp tables before the
+ * next client gets the connection.
+ */
+function sessionResetSettings(databases: readonly IniDatabase[]): [string, string | number][] {
+  if (!databases.some((d) => d.pool?.poolMode === 'session')) return [];
+  return [
+    ['server_reset_query', 'DISCARD ALL'],
+    ['server_reset_query_always', 0],
+  ];
 }
 
 export interface PgBouncerIniOptions {
@@ -111,6 +145,7 @@ export function renderPgBouncerIni(o: PgBouncerIniOptions): string {
     ['admin_users', o.adminUsers.join(',')],
     ['stats_users', o.statsUsers.join(',')],
     ['pool_mode', 'transaction'],
+    ...sessionResetSettings(o.databases),
     ['max_client_conn', o.maxClientConnections],
     ['listen_backlog', o.maxClientConnections],
     ['default_pool_size', o.defaultPoolSize],
@@ -139,10 +174,7 @@ export function renderPgBouncerIni(o: PgBouncerIniOptions): string {
   ];
   return [
     `; pgbouncer.ini for PgBouncer ${o.version}, rendered by charts/pgbouncer/ini.ts`,
-    section(
-      'databases',
-      o.databases.map((d) => [d.name, `host=${d.host} port=${d.port} dbname=${d.dbname}`]),
-    ),
+    section('databases', o.databases.map(databaseLine)),
     section(
       'users',
       o.users.map((u) => [u.name, `max_user_connections=${u.maxConnections}`]),

@@ -13,7 +13,8 @@ import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
-import { pinnedImage, restrictedContainer } from '../security-context';
+import { tcpProbes } from '../probes';
+import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
 
 export const POSTGRES_EXPORTER_PORT = 9187;
 /** `nobody`, the image's own user. */
@@ -97,13 +98,7 @@ export class PostgresExporterChart extends Construct {
           spec: {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: String(RUN_AS),
-              runAsGroup: String(RUN_AS),
-              fsGroup: String(RUN_AS),
-              seccompProfile: { type: 'RuntimeDefault' },
-            },
+            securityContext: restrictedPod(RUN_AS),
             container: [
               {
                 name: 'postgres-exporter',
@@ -120,16 +115,7 @@ export class PostgresExporterChart extends Construct {
                   requests: { ...props.resources.requests },
                   limits: { ...props.resources.limits },
                 },
-                readinessProbe: {
-                  tcpSocket: [{ port: 'metrics' }],
-                  initialDelaySeconds: 5,
-                  periodSeconds: 10,
-                },
-                livenessProbe: {
-                  tcpSocket: [{ port: 'metrics' }],
-                  initialDelaySeconds: 15,
-                  periodSeconds: 20,
-                },
+                ...tcpProbes('metrics', { readiness: 5, liveness: 15 }),
                 volumeMount: [
                   { name: 'credentials', mountPath: AUTH_DIR, readOnly: true },
                   ...(ca ? [{ name: 'ca', mountPath: CA_DIR, readOnly: true }] : []),

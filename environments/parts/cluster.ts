@@ -1,6 +1,7 @@
 /**
  * Configuration of the cluster layer: what lives in the pre-existing EKS cluster.
  */
+import type { RedisConfig } from './redis';
 
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
 
@@ -49,14 +50,26 @@ export interface AppConfig {
   readonly namespace: string;
   /** The login role the application connects as (through PgBouncer). */
   readonly databaseRole: string;
-  /** Labels of the application's pods (policies select them). */
+  /**
+   * Labels every pod of the application carries, web servers and workers alike (Celery, queue consumers): the
+   * policies to PgBouncer, Redis, other apps and HTTPS egress select them.
+   */
   readonly podLabels: Readonly<Record<string, string>>;
+  /** Labels only the pods serving `httpPort` add to `podLabels`: ingress (load balancer, other apps) reaches them alone. */
+  readonly serverPodLabels: Readonly<Record<string, string>>;
   /** Port the application serves HTTP on. */
   readonly httpPort: number;
+  /** Name of the Service the application's own deployment puts in front of `httpPort` (in-cluster callers use it). */
+  readonly serviceName: string;
   /** CIDRs allowed to reach `httpPort` (the VPC, where the load balancer's targets live). */
   readonly httpIngressCidrs: readonly string[];
   /** CIDRs the application may call over HTTPS (443), e.g. Cloudflare's ranges for R2. */
   readonly httpsEgressCidrs: readonly string[];
+  /**
+   * Plain, non-secret values of the application contract's `config` variables (contract/services.ts), by variable
+   * name: exactly those the contract lists, no more.
+   */
+  readonly settings: Readonly<Record<string, string>>;
 }
 
 export interface PgBouncerImage {
@@ -81,6 +94,11 @@ export interface PgBouncerConfig {
   readonly defaultPoolSize: number;
   /** Extra server connections a pool may open when clients wait longer than `reservePoolTimeoutSeconds`. */
   readonly reservePoolSize: number;
+  /**
+   * Server connections per user, per replica, of the session path: database `<name>_session` with session pooling,
+   * for what transaction pooling cannot carry (LISTEN, migrations, long maintenance). Counted in the budget.
+   */
+  readonly sessionPoolSize: number;
   readonly reservePoolTimeoutSeconds: number;
   /** Client connections one replica accepts; the next one is refused at once ("no more connections allowed"). */
   readonly maxClientConnections: number;
@@ -120,6 +138,7 @@ export interface ClusterConfig {
   readonly oidcIssuerUrl: string;
   readonly namespaces: readonly NamespaceConfig[];
   readonly pgbouncer: PgBouncerConfig;
+  readonly redis: RedisConfig;
   readonly apps: {
     /** Payload CMS (Next.js): owns the `payload` schema, serves the CMS API Django calls. */
     readonly payload: AppConfig;

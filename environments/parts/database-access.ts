@@ -32,31 +32,64 @@ export interface ReservedRoleConfig {
 
 export type DatabaseRoleConfig = LoginRoleConfig | ReservedRoleConfig;
 
+/** A role that may read some tables of another role's schema, and nothing else there. */
+export interface TableReaderConfig {
+  readonly role: string;
+  /** Tables it may SELECT; each must exist when the grant is applied (after the owner's migrations created it). */
+  readonly tables: readonly string[];
+}
+
 export interface SchemaConfig {
   readonly name: string;
   /** The role owning the schema: full rights in it, runs its migrations; its `search_path` is this schema. */
   readonly owner: string;
   /** Roles with read-only access: USAGE, SELECT on tables and sequences, now and for tables the owner creates later. */
   readonly readers: readonly string[];
+  /**
+   * Tables no other role may ever read (password hashes, sessions, personal data). A schema that has them admits
+   * no whole-schema `readers` (default privileges would hand over every table created later), only `tableReaders`
+   * of other tables.
+   *
+   * @default - none
+   */
+  readonly sensitiveTables?: readonly string[];
+  /**
+   * Roles reading only listed tables: USAGE on the schema and SELECT on exactly those tables, nothing on tables
+   * created later until they are listed. An empty list is the switch in its off position.
+   *
+   * @default - none
+   */
+  readonly tableReaders?: readonly TableReaderConfig[];
 }
 
-/** The role a Postgres exporter logs in as: statistics only (`pg_monitor`), no application data, no pool. */
+/** PostgreSQL extensions created in the database, in a schema of their own that every login role may use. */
+export interface ExtensionsConfig {
+  /**
+   * Schema holding the extensions' functions, operators and types: owned by the master user, USAGE for every login
+   * role and appended to their search_path. Never `public` (PUBLIC has no rights there) nor an application schema.
+   */
+  readonly schema: string;
+  /** Extension names RDS for PostgreSQL 15 offers (constructs/rds-postgresql-extensions.ts). */
+  readonly names: readonly string[];
+}
+
+/**
+ * The role a Postgres exporter logs in as: statistics only (`pg_monitor`), no application data, no pool. Its one
+ * schema is the extensions schema (`extensions.schema`), where the `pg_stat_statements` view lives: USAGE there and
+ * its search_path, where the exporter looks the view up.
+ */
 export interface MonitoringRoleConfig {
   readonly name: string;
   /** Connections it may hold (`CONNECTION LIMIT`), counted in the connection budget next to PgBouncer's pools. */
   readonly connectionLimit: number;
   /** Its statements are cancelled after this many ms (`statement_timeout`): a slow scrape never piles up. */
   readonly statementTimeoutMs: number;
-  /**
-   * Schema holding the `pg_stat_statements` view: the role gets USAGE on it (nothing else) and it is the role's
-   * search_path, where the exporter looks the view up.
-   */
-  readonly statisticsSchema: string;
 }
 
 export interface DatabaseAccessConfig {
   readonly connection: DatabaseConnectionConfig;
   readonly roles: readonly DatabaseRoleConfig[];
   readonly schemas: readonly SchemaConfig[];
+  readonly extensions: ExtensionsConfig;
   readonly monitoringRole: MonitoringRoleConfig;
 }

@@ -5,13 +5,14 @@
 import { MINIMUM_PGBOUNCER_VERSION, atLeast, parseVersion } from '../../charts/pgbouncer/ini';
 import { parseQuantity } from '../../constructs/k8s-quantity';
 import { connectionBudgetOf } from '../connection-budget';
-import type { ComputeQuantities, PodSecurityLevel } from '../parts/cluster';
+import type { ComputeQuantities, NamespaceConfig, PodSecurityLevel } from '../parts/cluster';
 import type { Checker, EnvironmentRule } from '../validation';
 import { dnsLabelPattern, duplicates, isIntegerIn, isIpv4Cidr, matches } from './formats';
 
 const levels: PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
-const labelKey = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const labelValue = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+export const labelKey =
+  /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+export const labelValue = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const QUANTITY = 'a Kubernetes quantity such as 500m, 2, 256Mi or 1Gi';
 
 export type Compute = { cpu: number; memory: number };
@@ -41,6 +42,32 @@ export function atMost(
   if (!low || !high) return;
   for (const r of ['cpu', 'memory'] as const)
     c.check(`${field}.${r}`, shown[r], low[r] <= high[r], allowed(r));
+}
+
+/** A workload's requests at least the namespace's limit-range minimum, its limits at most the maximum. */
+export function withinLimitRange(
+  c: Checker,
+  field: string,
+  resources: { readonly requests: ComputeQuantities; readonly limits: ComputeQuantities },
+  home: NamespaceConfig,
+): void {
+  const { min, max } = home.limitRange;
+  atMost(
+    c,
+    `${field}.requests`,
+    parsed(min),
+    parsed(resources.requests),
+    resources.requests,
+    (r) => `at least the ${home.name} limit range minimum (${min[r]})`,
+  );
+  atMost(
+    c,
+    `${field}.limits`,
+    parsed(resources.limits),
+    parsed(max),
+    resources.limits,
+    (r) => `at most the ${home.name} limit range maximum (${max[r]})`,
+  );
 }
 
 export const clusterRules: readonly EnvironmentRule[] = [
@@ -273,32 +300,7 @@ export const clusterRules: readonly EnvironmentRule[] = [
     );
     const home = namespaces.find((n) => n.name === pg.namespace);
     if (!home || !requests || !limits || !isIntegerIn(pg.replicas, 1, 20)) return;
-    atMost(
-      c,
-      'cluster.pgbouncer.resources.requests',
-      parsed(home.limitRange.min),
-      requests,
-      pg.resources.requests,
-      (r) => `at least the ${pg.namespace} limit range minimum (${home.limitRange.min[r]})`,
-    );
-    atMost(
-      c,
-      'cluster.pgbouncer.resources.limits',
-      limits,
-      parsed(home.limitRange.max),
-      pg.resources.limits,
-      (r) => `at most the ${pg.namespace} limit range maximum (${home.limitRange.max[r]})`,
-    );
-    const fleet = { cpu: limits.cpu * pg.replicas, memory: limits.memory * pg.replicas };
-    atMost(
-      c,
-      'cluster.pgbouncer.resources.limits',
-      fleet,
-      parsed(home.quota.limits),
-      pg.resources.limits,
-      (r) =>
-        `${pg.replicas} replicas × limit within the ${pg.namespace} quota limits.${r} (${home.quota.limits[r]})`,
-    );
+    withinLimitRange(c, 'cluster.pgbouncer.resources', pg.resources, home); // its quota: rules/namespace-quota.ts
   },
   (env, c) => {
     const {
@@ -309,20 +311,22 @@ export const clusterRules: readonly EnvironmentRule[] = [
     if (!isIntegerIn(database.parameters.maxConnections, 1, 262143) || !isIntegerIn(pg.replicas, 1, 20))
       return;
     const budget = connectionBudgetOf(env);
+    // The session path's pools broke it when the transaction pools alone fit: name that field.
+    const sessionBreaks = !budget.fits && connectionBudgetOf(env, false).fits;
     c.check(
-      'cluster.pgbouncer.defaultPoolSize',
-      pg.defaultPoolSize,
+      sessionBreaks ? 'cluster.pgbouncer.sessionPoolSize' : 'cluster.pgbouncer.defaultPoolSize',
+      sessionBreaks ? pg.sessionPoolSize : pg.defaultPoolSize,
       budget.fits,
       `pools within the database's connections: ${budget.arithmetic}`,
     );
-    const perRole = pg.replicas * (pg.defaultPoolSize + pg.reservePoolSize);
+    const perRole = pg.replicas * (pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize);
     databaseAccess.roles.forEach((role, i) => {
       if (!role.login) return;
       c.check(
         `databaseAccess.roles[${i}].connectionLimit`,
         role.connectionLimit,
         role.connectionLimit >= perRole,
-        `at least ${pg.replicas} PgBouncer replicas × (${pg.defaultPoolSize} pool + ${pg.reservePoolSize} reserve) = ${perRole}, or PgBouncer's pools for ${role.name} cannot fill`,
+        `at least ${pg.replicas} PgBouncer replicas × (${pg.defaultPoolSize} pool + ${pg.reservePoolSize} reserve + ${pg.sessionPoolSize} session) = ${perRole}, or PgBouncer's pools for ${role.name} cannot fill`,
       );
     });
   },

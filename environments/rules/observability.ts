@@ -15,6 +15,8 @@ const labelKey = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z
 const labelValue = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const roleName = /^[a-z_][a-z0-9_]{0,62}$/;
 const MAX_MONITORING_CONNECTIONS = 10;
+/** The extension whose view the Postgres exporter's `--collector.stat_statements` reads. */
+const STATEMENT_STATISTICS = 'pg_stat_statements';
 
 const isShare = (value: unknown, min: number, max: number) =>
   typeof value === 'number' && value >= min && value <= max;
@@ -129,15 +131,14 @@ function checkExporter(field: string, exporter: ExporterConfig, c: Checker): Com
   return limits;
 }
 
-/** Both exporters fit the limit range of PgBouncer's namespace, and everything there fits its quota. */
+/** Both exporters fit the limit range of PgBouncer's namespace (its quota: namespace-quota.ts). */
 function checkExporters(env: EnvironmentConfig, c: Checker): void {
   const { observability: o, cluster } = env;
   const pg = cluster.pgbouncer;
   const sidecar = checkExporter('observability.pgbouncerExporter', o.pgbouncerExporter, c);
   const exporter = checkExporter('observability.postgresExporter', o.postgresExporter, c);
   const home = cluster.namespaces.find((n) => n.name === pg.namespace);
-  const pooler = parsed(pg.resources.limits);
-  if (!home || !sidecar || !exporter || !pooler || !isIntegerIn(pg.replicas, 1, 20)) return;
+  if (!home || !sidecar || !exporter) return;
   const max = parsed(home.limitRange.max);
   const bounds = (field: string, limits: Compute, shown: ComputeQuantities) =>
     atMost(
@@ -150,16 +151,6 @@ function checkExporters(env: EnvironmentConfig, c: Checker): void {
     );
   bounds('observability.pgbouncerExporter.resources.limits', sidecar, o.pgbouncerExporter.resources.limits);
   bounds('observability.postgresExporter.resources.limits', exporter, o.postgresExporter.resources.limits);
-  const total = (r: 'cpu' | 'memory') => pg.replicas * (pooler[r] + sidecar[r]) + exporter[r];
-  atMost(
-    c,
-    'observability.pgbouncerExporter.resources.limits',
-    { cpu: total('cpu'), memory: total('memory') },
-    parsed(home.quota.limits),
-    o.pgbouncerExporter.resources.limits,
-    (r) =>
-      `${pg.replicas} × (PgBouncer + exporter sidecar) + the Postgres exporter within the ${pg.namespace} quota limits.${r} (${home.quota.limits[r]})`,
-  );
 }
 
 function checkMonitoringRole(env: EnvironmentConfig, c: Checker): void {
@@ -177,11 +168,10 @@ function checkMonitoringRole(env: EnvironmentConfig, c: Checker): void {
     'a lowercase identifier that is not reserved (postgres, pg_*, rds*), the master user or another role',
   );
   c.check(
-    `${at}.statisticsSchema`,
-    role.statisticsSchema,
-    matches(role.statisticsSchema, roleName) &&
-      !databaseAccess.schemas.some((s) => s.name === role.statisticsSchema),
-    'a schema name that is not an application schema (the role may use it, so it must hold no application data)',
+    'databaseAccess.extensions.names',
+    databaseAccess.extensions.names,
+    databaseAccess.extensions.names.includes(STATEMENT_STATISTICS),
+    `a list with ${STATEMENT_STATISTICS}: the Postgres exporter's stat_statements collector reads its view, in the extensions schema the monitoring role uses`,
   );
   c.check(
     `${at}.statementTimeoutMs`,

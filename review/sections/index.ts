@@ -12,6 +12,7 @@ import { mediaCostSection } from './media-cost';
 import { policySection } from './policy';
 import { pricesSection } from './prices';
 import { resourcesSection } from './resources';
+import { serviceVariablesSection } from './service-variables';
 import type { EnvironmentSection, ReportSection } from './section';
 
 export const environmentSections: readonly EnvironmentSection[] = [
@@ -22,6 +23,7 @@ export const environmentSections: readonly EnvironmentSection[] = [
   policySection,
   costSection,
   dataProtectionSection,
+  serviceVariablesSection,
   alarmsSection,
 ];
 

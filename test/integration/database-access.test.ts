@@ -170,7 +170,9 @@ describe.each(environments.map((env) => [env.name, env] as const))(
         if (!config.login) continue;
         const owned = env.databaseAccess.schemas.find((s) => s.owner === config.name)?.name;
         await asRole(config.name, async (client) => {
-          expect((await client.query('SHOW search_path')).rows[0].search_path).toBe(owned);
+          expect((await client.query('SHOW search_path')).rows[0].search_path).toBe(
+            `${owned}, ${env.databaseAccess.extensions.schema}`,
+          );
           await client.query('CREATE TABLE lands_here (id int)');
           const landed = await client.query('SELECT to_regclass($1) AS t', [`${owned}.lands_here`]);
           expect(landed.rows[0].t).not.toBeNull();

@@ -11,8 +11,9 @@
  *                            --extend.query-path running that collector's own PostgreSQL 13–16 query
  *                            (prometheus-community/postgres_exporter@v0.20.1:collector/pg_stat_statements.go,
  *                            pgStatStatementsQuery_PG13, include_query off, limit 100), so the series are named alike.
- * pg_stat_statements itself is created by the bootstrap superuser, standing in for the deploy step that creates the
- * extension on RDS (shared_preload_libraries is set in the parameter group).
+ * The extensions, pg_stat_statements among them, are created as the stack's postgresql_extension resources say (in
+ * the extensions schema, support/postgresql-extension-emulation.ts); the exporter finds the view through the
+ * monitoring role's search_path, as the real collector's unqualified query does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ import {
 } from '../support/emulated-apply';
 import { freePort } from '../support/free-port';
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
+import { applyExtensions } from '../support/postgresql-extension-emulation';
 import { createRdsLikeDatabase } from '../support/rds-like-database';
 import { synthEnvironment } from '../support/synth';
 import { binaryOrSkip } from '../support/system-binary';
@@ -80,6 +82,8 @@ function fetchText(url: string): Promise<string> {
 describeExporter("Debian's postgres exporter as dev's monitoring role on PostgreSQL 15", () => {
   const env = dev;
   const role = env.databaseAccess.monitoringRole;
+  /** Where pg_stat_statements lives, the monitoring role's only schema. */
+  const extensions = env.databaseAccess.extensions.schema;
   const db = env.database.databaseName;
   const stack = synthEnvironment(env);
   const state: AppliedState = new Map();
@@ -144,9 +148,9 @@ describeExporter("Debian's postgres exporter as dev's monitoring role on Postgre
     try {
       const master = await createRdsLikeDatabase(postgres, env);
       await emulatedApply(master, stack, ACCESS_RESOURCE_TYPES, state);
-      await master.end();
       const superuser = await postgres.connect('postgres', db);
-      await superuser.query('CREATE EXTENSION pg_stat_statements');
+      await applyExtensions(stack, master, superuser);
+      await master.end();
       await superuser.query('SET ROLE payload_user');
       await superuser.query('CREATE TABLE payload.articles (id serial PRIMARY KEY, title text)');
       for (let i = 0; i < 20; i++)
@@ -247,8 +251,15 @@ describeExporter("Debian's postgres exporter as dev's monitoring role on Postgre
       await expect(client.query('CREATE TABLE public.probe (id int)')).rejects.toThrow(
         /permission denied for schema public/,
       );
+      await expect(client.query(`CREATE TABLE ${extensions}.probe (id int)`)).rejects.toThrow(
+        new RegExp(`permission denied for schema ${extensions}`),
+      );
       const search = await client.query('SHOW search_path');
-      expect(search.rows[0].search_path).toBe(role.statisticsSchema);
+      expect(search.rows[0].search_path).toBe(extensions);
+      const view = await client.query(
+        "SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'pg_stat_statements'",
+      );
+      expect(view.rows).toEqual([{ schema: extensions }]);
     } finally {
       await client.end();
     }

@@ -52,8 +52,8 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-PGR-009': {
     nonCompliant: (e) =>
       (e.stack.resource!.postgresql_grant.twin = {
-        ...grant(e, 'tables_payload_django_user'),
-        privileges: ['INSERT'],
+        ...grant(e, 'usage_extensions_django_user'),
+        privileges: ['CREATE'],
       }),
     address: 'postgresql_grant.twin',
   },
@@ -140,9 +140,9 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-PGB-009': { nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:latest') },
   'LW-PGB-010': {
     compliant: (e) => {
-      // Every container of every Deployment (PgBouncer, its exporter sidecar, the Postgres exporter) pinned.
+      // Every container of every Deployment (PgBouncer, its exporter sidecar, the Postgres exporter, Redis) pinned.
       for (const d of Object.values(e.stack.resource?.kubernetes_deployment_v1 ?? {}))
-        for (const c of containers(d)) c.image = `${String(c.image)}@sha256:${'a'.repeat(64)}`;
+        for (const c of containers(d)) c.image = `${String(c.image).split('@')[0]}@sha256:${'a'.repeat(64)}`;
     },
     nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
   },

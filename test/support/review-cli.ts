@@ -13,6 +13,7 @@ const sources = [
   'stacks',
   'constructs',
   'charts',
+  'contract',
   'synth',
   'review',
   'policy',

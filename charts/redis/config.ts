@@ -1,0 +1,99 @@
+/**
+ * Renders redis.conf and the ACL file for a given Redis version (7.0 or newer: ACL files with `resetchannels`,
+ * `%R~`-free key patterns and `acl-pubsub-default` exist from 7.0 on). Every setting is written out so reviewers
+ * see it; nothing relies on a default.
+ *
+ * The cache holds nothing that cannot be recomputed: no RDB snapshots, no append-only file, evict when full.
+ * Semantics checked against redis/redis 7.0 redis.conf and src/acl.c (ACLSetUser: `on`/`off`, `#<sha256>`,
+ * `resetkeys`, `~pattern`, `resetchannels`, `+@category`, `-@category`, `+command|subcommand`).
+ */
+import { atLeast, parseVersion } from '../pgbouncer/ini';
+
+export const MINIMUM_REDIS_VERSION = '7.0.0';
+
+export interface RedisConfOptions {
+  readonly version: string;
+  readonly bindAddress: string;
+  readonly port: number;
+  readonly maxMemoryBytes: number;
+  readonly evictionPolicy: string;
+  readonly aclFile: string;
+  /** Working directory (nothing is written there without persistence, but Redis changes into it). */
+  readonly dataDir: string;
+}
+
+export function renderRedisConf(o: RedisConfOptions): string {
+  if (!parseVersion(o.version) || !atLeast(o.version, MINIMUM_REDIS_VERSION)) {
+    throw new Error(
+      `redis.version: ${o.version} is not supported; allowed: ${MINIMUM_REDIS_VERSION} or newer`,
+    );
+  }
+  const settings: [string, string | number][] = [
+    ['bind', o.bindAddress],
+    ['port', o.port],
+    // Authentication is the ACL file's: the default user is off, so protected mode has nothing left to guard.
+    ['protected-mode', 'yes'],
+    ['aclfile', o.aclFile],
+    ['acl-pubsub-default', 'resetchannels'],
+    // No DEBUG, no MODULE LOAD (a shared object runs inside the server), no CONFIG SET of protected settings.
+    ['enable-debug-command', 'no'],
+    ['enable-module-command', 'no'],
+    ['enable-protected-configs', 'no'],
+    // One logical database: a user cannot step around its key prefix by SELECTing another.
+    ['databases', 1],
+    ['maxmemory', o.maxMemoryBytes],
+    ['maxmemory-policy', o.evictionPolicy],
+    // A cache: no RDB snapshots, no append-only file. A restart starts empty.
+    ['save', '""'],
+    ['appendonly', 'no'],
+    ['dir', o.dataDir],
+    ['daemonize', 'no'],
+    ['logfile', '""'],
+    ['loglevel', 'notice'],
+    ['timeout', 0],
+    ['tcp-keepalive', 300],
+    ['maxclients', 1000],
+  ];
+  return [
+    `# redis.conf for Redis ${o.version}, rendered by charts/redis/config.ts`,
+    ...settings.map(([k, v]) => `${k} ${v}`),
+    '',
+  ].join('\n');
+}
+
+/** What an ACL user may run. */
+export type RedisAclProfile = 'cache' | 'monitoring';
+
+export interface RedisAclUser {
+  readonly name: string;
+  /** SHA-256 (lowercase hex) of the password: the ACL file never holds the password itself. */
+  readonly passwordSha256: string;
+  readonly profile: RedisAclProfile;
+  /** Keys the user may touch start with `<keyPrefix>:`; required for `cache`. */
+  readonly keyPrefix?: string;
+}
+
+/**
+ * Data commands of every type, key-space commands, transactions and connection handling; then everything
+ * `@dangerous` taken away again (FLUSHALL, FLUSHDB, KEYS, CONFIG, DEBUG, MONITOR, SHUTDOWN, INFO, CLIENT KILL, …).
+ * No pub/sub, no scripting: a cache needs neither.
+ */
+const CACHE_COMMANDS = '-@all +@read +@write +@keyspace +@transaction +@connection -@dangerous';
+/** Read-only server state for operators and exporters; no key, no data command. */
+const MONITORING_COMMANDS =
+  '-@all +ping +hello +auth +info +dbsize +config|get +client|list +slowlog|get +slowlog|len +latency|latest +memory|stats';
+
+function aclLine(user: RedisAclUser): string {
+  const keys = user.profile === 'cache' ? `resetkeys ~${user.keyPrefix}:*` : 'resetkeys';
+  const commands = user.profile === 'cache' ? CACHE_COMMANDS : MONITORING_COMMANDS;
+  return `user ${user.name} on resetpass #${user.passwordSha256} ${keys} resetchannels ${commands}`;
+}
+
+/** The ACL file: the default user switched off, then one line per user. */
+export function renderAclFile(users: readonly RedisAclUser[]): string {
+  for (const u of users) {
+    if (u.profile === 'cache' && !u.keyPrefix)
+      throw new Error(`redis ACL user ${u.name}: a cache user needs a keyPrefix`);
+  }
+  return ['user default off resetpass resetkeys resetchannels -@all', ...users.map(aclLine), ''].join('\n');
+}

@@ -1,0 +1,67 @@
+/**
+ * The vocabulary of the application contract: what a variable is, where its value can come from, and which service
+ * receives it. Values are never written here; the cluster layer resolves each source when it builds the secrets.
+ */
+
+/** Where the platform takes a value from, with what it is (shown in env.services.json). */
+export const platformSources = {
+  'database.url':
+    "PgBouncer's transaction pool (web requests, workers): postgresql://<role>:<password>@<pgbouncer>:5432/<database>?sslmode=disable",
+  'database.session-url':
+    "PgBouncer's session pool (LISTEN, migrations, long maintenance): the same URL on database <database>_session",
+  'database.host': 'In-cluster DNS name of PgBouncer',
+  'database.port': "PgBouncer's Service port",
+  'database.name': 'Database name on the transaction pool',
+  'database.user': "The application's PostgreSQL login role",
+  'database.password': "The role's password, generated at apply time (random_password)",
+  'database.max-lifetime-seconds':
+    "Seconds a client keeps one connection: PgBouncer's drain minus the role's statement timeout, so a rollout loses nothing",
+  'database.sslmode':
+    'disable: the hop to PgBouncer stays inside the cluster behind NetworkPolicies; PgBouncer → RDS is TLS',
+  'database.server-side-cursors-disabled':
+    'true: transaction pooling cannot keep a cursor between transactions',
+  'media.endpoint': "The Cloudflare account's R2 S3 endpoint",
+  'media.region': 'auto (R2)',
+  'media.bucket': 'The R2 media bucket of the environment',
+  'media.access-key-id': "The bucket-scoped Cloudflare token's id",
+  'media.secret-access-key': "SHA-256 of the bucket-scoped token's value, computed at apply time",
+  'cdn.base-url': 'https://<CDN domain> serving the media bucket',
+  'generated.payload-secret': "Payload's signing secret, generated at apply time (random_password)",
+  'generated.django-secret-key': "Django's SECRET_KEY, generated at apply time (random_password)",
+  'cache.url':
+    "redis://<app user>:<password>@<redis>:6379/0, the app's own ACL user, password generated at apply time",
+  'cache.key-prefix':
+    "The app's cache namespace (<app>): its ACL user may touch only keys starting with <app>:",
+  'payload.api-url':
+    "In-cluster URL of Payload's REST API: http://<serviceName>.<namespace>.svc.cluster.local:<httpPort>/api",
+} as const;
+
+export type PlatformSource = keyof typeof platformSources;
+
+/** `config`: a plain value from `cluster.apps.<app>.settings.<NAME>` in the environment's config. */
+export type VariableSource = PlatformSource | 'config';
+
+export const CONFIG_SOURCE_DESCRIPTION = 'cluster.apps.<app>.settings.<NAME> in environments/<env>.ts';
+
+export interface ContractVariable {
+  readonly name: string;
+  readonly source: VariableSource;
+  /** Carries a credential: the value is an apply-time reference, never a literal, and is shown by name only. */
+  readonly secret: boolean;
+  readonly description: string;
+  /** What a `config` value must look like. @default - any non-empty text */
+  readonly format?: { readonly pattern: RegExp; readonly allowed: string };
+}
+
+/** The applications of `cluster.apps`. */
+export type AppKey = 'payload' | 'django';
+
+export interface ServiceContract {
+  /** Service name in env.services.json (the application's namespace). */
+  readonly service: string;
+  readonly app: AppKey;
+  readonly description: string;
+  /** Name of the Kubernetes Secret in the application's namespace holding every variable. */
+  readonly secretName: string;
+  readonly variables: readonly ContractVariable[];
+}

@@ -1,0 +1,72 @@
+/**
+ * Rules for what the applications are handed: the settings the application contract takes from config (every
+ * `config` variable set, in its format, and nothing the contract does not list), and the labels and Service name
+ * the platform's policies and URLs rely on.
+ */
+import { applicationContract } from '../../contract/services';
+import type { AppKey } from '../../contract/variables';
+import type { EnvironmentRule } from '../validation';
+import { labelKey, labelValue } from './cluster';
+import { dnsLabelPattern, matches } from './formats';
+
+export const applicationRules: readonly EnvironmentRule[] = [
+  ({ cluster: { apps } }, c) => {
+    for (const service of applicationContract) {
+      const settings = apps[service.app].settings;
+      const at = `cluster.apps.${service.app}.settings`;
+      for (const variable of service.variables.filter((v) => v.source === 'config')) {
+        const value = settings[variable.name];
+        if (
+          !c.check(
+            `${at}.${variable.name}`,
+            value,
+            value !== undefined && value !== '',
+            `a value: the contract variable ${variable.name} of ${service.service} takes it from config (${variable.description})`,
+          )
+        )
+          continue;
+        if (variable.format)
+          c.check(
+            `${at}.${variable.name}`,
+            value,
+            variable.format.pattern.test(value),
+            variable.format.allowed,
+          );
+      }
+      const listed = service.variables.filter((v) => v.source === 'config').map((v) => v.name);
+      for (const name of Object.keys(settings).filter((n) => !listed.includes(n))) {
+        c.check(
+          `${at}.${name}`,
+          settings[name],
+          false,
+          `only settings the contract takes from config (${listed.join(', ') || 'none'}); add the variable to contract/services.ts first`,
+        );
+      }
+    }
+  },
+  ({ cluster: { apps } }, c) => {
+    for (const [key, app] of Object.entries(apps) as [AppKey, (typeof apps)[AppKey]][]) {
+      const at = `cluster.apps.${key}`;
+      c.check(
+        `${at}.serviceName`,
+        app.serviceName,
+        matches(app.serviceName, dnsLabelPattern),
+        'a DNS-1123 label: the name of the Service in front of the application',
+      );
+      c.check(
+        `${at}.serverPodLabels`,
+        app.serverPodLabels,
+        Object.keys(app.serverPodLabels).length > 0,
+        'at least one label only the pods serving HTTP carry (workers must not get ingress)',
+      );
+      for (const [k, v] of Object.entries(app.serverPodLabels)) {
+        c.check(
+          `${at}.serverPodLabels.${k}`,
+          v,
+          matches(k, labelKey) && matches(v, labelValue) && !(k in app.podLabels),
+          'a valid Kubernetes label key and value, not already one of podLabels',
+        );
+      }
+    }
+  },
+];

@@ -1,0 +1,27 @@
+/**
+ * redis.conf directives of a ConfigMap and ACL users of a Secret, as the Redis rules read them.
+ */
+import type { Block } from '../synth/terraform-json';
+
+/** directive → value of every `directive value` line, or undefined when the ConfigMap holds no redis.conf. */
+export function redisDirectives(configMap: Block): Map<string, string> | undefined {
+  const text = (configMap.data as Record<string, string> | undefined)?.['redis.conf'];
+  if (text === undefined) return undefined;
+  const lines = text.split('\n').filter((line) => /^\S+\s/.test(line) && !line.startsWith('#'));
+  return new Map(
+    lines.map((line) => [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1).trim()]),
+  );
+}
+
+/** ACL rules by user (`user <name> <rules…>` lines), or undefined when the Secret holds no ACL file. */
+export function aclUsers(secret: Block): Map<string, string[]> | undefined {
+  const text = (secret.data as Record<string, string> | undefined)?.['users.acl'];
+  if (text === undefined) return undefined;
+  const lines = text.split('\n').filter((line) => line.startsWith('user '));
+  return new Map(lines.map((line) => line.split(/\s+/)).map(([, name, ...rules]) => [name, rules]));
+}
+
+/** A user is enabled when its last `on`/`off` says on (Redis applies ACL rules left to right; off is the default). */
+export function isEnabled(rules: readonly string[]): boolean {
+  return rules.filter((r) => r === 'on' || r === 'off').pop() === 'on';
+}

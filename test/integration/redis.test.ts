@@ -1,0 +1,283 @@
+/**
+ * The Redis cache as the cluster layer configures it, run for real: Debian's redis-server started with the
+ * redis.conf and ACL file taken from dev's synthesized ConfigMap and Secret, each application connecting with the
+ * URL from its synthesized Secret.
+ *
+ * What is rewritten, and nothing else:
+ *   bind, port        0.0.0.0:6379 in the pod → 127.0.0.1 and a free port
+ *   aclfile, dir      the Secret's mount path and the pod's volume → the temp dir holding the same ACL file
+ *   daemonize, pidfile, logfile   redis-server runs daemonized here instead of as a container's process
+ *   the URLs' host    redis.<shared>.svc.cluster.local:6379 → 127.0.0.1 and the free port
+ * Passwords: the random provider is EMULATED (alphanumeric of the declared length, as random_password with
+ * special = false); the ACL file's sha256(...) and the URLs' urlencode(...) are computed from them.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { parseQuantity } from '../../constructs/k8s-quantity';
+import { dev } from '../../environments/dev';
+import { freePort } from '../support/free-port';
+import { infoFields, RedisConnection, RedisError, type Reply } from '../support/redis-client';
+import { installedRedisVersion, redisFiles, startLocalRedis, type LocalRedis } from '../support/local-redis';
+import { synthEnvironment } from '../support/synth';
+import { generatePasswords, resolvePasswords } from '../support/terraform-expressions';
+import { resourcesOfType } from '../../synth/terraform-json';
+
+jest.setTimeout(3 * 60_000);
+
+const version = installedRedisVersion();
+if (!version && process.env.CI === 'true') throw new Error('CI=true, but redis-server is not installed');
+if (!version) console.warn('\n!!!!! SKIPPING the Redis tests: redis-server is not installed !!!!!\n');
+if (version && version !== dev.cluster.redis.version)
+  console.warn(
+    `!!!!! redis-server ${version} runs the config rendered for Redis ${dev.cluster.redis.version} !!!!!`,
+  );
+const describeRedis = version ? describe : describe.skip;
+
+const stack = synthEnvironment(dev);
+const passwords = generatePasswords(stack);
+const maxMemory = parseQuantity(dev.cluster.redis.maxMemory) as number;
+
+/** `directive value` lines of a redis.conf: one replaced or added per call. */
+function setDirective(conf: string, key: string, value: string | number): string {
+  const line = `${key} ${value}`;
+  const pattern = new RegExp(`^${key} .*$`, 'm');
+  return pattern.test(conf) ? conf.replace(pattern, line) : `${conf}${line}\n`;
+}
+
+const isError = (reply: Reply, pattern: RegExp) => reply instanceof RedisError && pattern.test(reply.message);
+
+describeRedis(`redis-server ${version} with dev's synthesized config and ACL file`, () => {
+  const rewrites: string[] = [];
+  const secrets = resourcesOfType(stack, 'kubernetes_secret_v1');
+  const configMap = resourcesOfType(stack, 'kubernetes_config_map_v1').cluster_redis_config;
+  let redis: LocalRedis;
+  let port: number;
+  /** The app's URL from its Secret, pointed at the local server. */
+  const appUrl = (secret: string, key: string) => {
+    const url = (secrets[secret].data as Record<string, string>)[key].replace(
+      /@[^/]+\//,
+      `@127.0.0.1:${port}/`,
+    );
+    return new URL(resolvePasswords(url, passwords));
+  };
+  const apps = [
+    { app: 'payload', url: () => appUrl('cluster_payload_env', 'REDIS_URL'), prefix: 'REDIS_KEY_PREFIX' },
+    { app: 'django', url: () => appUrl('cluster_django_env', 'CACHE_URL'), prefix: 'CACHE_KEY_PREFIX' },
+  ];
+  const prefixOf = (app: string) =>
+    (secrets[`cluster_${app}_env`].data as Record<string, string>)[apps.find((a) => a.app === app)!.prefix];
+
+  /** A connection authenticated as the URL's user, on the URL's database. */
+  const login = async (url: URL): Promise<RedisConnection> => {
+    const connection = await RedisConnection.open(Number(url.port));
+    const auth = await connection.command('AUTH', url.username, decodeURIComponent(url.password));
+    if (auth !== 'OK') throw new Error(`AUTH ${url.username}: ${String(auth)}`);
+    const select = await connection.command('SELECT', url.pathname.slice(1) || '0');
+    if (select !== 'OK') throw new Error(`SELECT: ${String(select)}`);
+    return connection;
+  };
+  const monitoring = async () => {
+    const connection = await RedisConnection.open(port);
+    await connection.command(
+      'AUTH',
+      'monitoring',
+      passwords.get('cluster_redis_password_monitoring') as string,
+    );
+    return connection;
+  };
+  const start = async () => {
+    const files = redisFiles();
+    let conf = (configMap.data as Record<string, string>)['redis.conf'];
+    const set = (key: string, value: string | number) => {
+      rewrites.push(
+        `${key}: ${/^(\S+) (.*)$/m.exec(conf.split('\n').find((l) => l.startsWith(`${key} `)) ?? '')?.[2] ?? '(unset)'} → ${value}`,
+      );
+      conf = setDirective(conf, key, value);
+    };
+    set('bind', '127.0.0.1');
+    set('port', port);
+    set('aclfile', files.aclFile);
+    set('dir', files.dir);
+    set('daemonize', 'yes');
+    set('pidfile', files.pidFile);
+    set('logfile', files.logFile);
+    const acl = resolvePasswords(
+      (secrets.cluster_redis_acl.data as Record<string, string>)['users.acl'],
+      passwords,
+    );
+    return startLocalRedis(files, conf, acl, port);
+  };
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await start();
+    console.log(`redis.conf rewrites for the local run:\n  ${rewrites.join('\n  ')}`);
+  });
+
+  afterAll(async () => {
+    await redis?.stop();
+    redis?.remove();
+  });
+
+  test('only addresses and the local run files were rewritten', () => {
+    expect(rewrites.map((r) => r.split(':')[0])).toEqual([
+      'bind',
+      'port',
+      'aclfile',
+      'dir',
+      'daemonize',
+      'pidfile',
+      'logfile',
+    ]);
+  });
+
+  test('the default user cannot log in, with or without a password', async () => {
+    const anonymous = await RedisConnection.open(port);
+    try {
+      expect(isError(await anonymous.command('PING'), /^NOAUTH/)).toBe(true);
+      expect(isError(await anonymous.command('GET', 'payload:x'), /^NOAUTH/)).toBe(true);
+      expect(isError(await anonymous.command('AUTH', 'anything'), /^WRONGPASS/)).toBe(true);
+      expect(isError(await anonymous.command('AUTH', 'default', ''), /^WRONGPASS/)).toBe(true);
+    } finally {
+      anonymous.close();
+    }
+  });
+
+  test('a wrong password is refused', async () => {
+    const connection = await RedisConnection.open(port);
+    expect(isError(await connection.command('AUTH', 'django', 'wrong'), /^WRONGPASS/)).toBe(true);
+    connection.close();
+  });
+
+  describe.each(apps.map((a) => [a.app, a] as const))('%s, with the URL from its Secret', (app, { url }) => {
+    let connection: RedisConnection;
+    const other = app === 'payload' ? 'django' : 'payload';
+    beforeAll(async () => (connection = await login(url())));
+    afterAll(() => connection?.close());
+
+    test('its user is the app and its key prefix the one its Secret names', () => {
+      expect(url().username).toBe(app);
+      expect(prefixOf(app)).toBe(app);
+    });
+
+    test('writes and reads under its prefix (string, hash, TTL, transaction, delete)', async () => {
+      const key = `${app}:1:page:home`;
+      expect(await connection.command('SET', key, 'cached', 'PX', 60_000)).toBe('OK');
+      expect(await connection.command('GET', key)).toBe('cached');
+      expect(await connection.command('HSET', `${app}:h`, 'f', 'v')).toBe(1);
+      expect(Number(await connection.command('PTTL', key))).toBeGreaterThan(0);
+      expect(await connection.pipeline([['MULTI'], ['INCR', `${app}:n`], ['EXEC']])).toEqual([
+        'OK',
+        'QUEUED',
+        [1],
+      ]);
+      expect(await connection.command('SCAN', 0, 'MATCH', `${app}:*`, 'COUNT', 100)).toEqual(
+        expect.any(Array),
+      );
+      expect(await connection.command('DEL', key, `${app}:h`, `${app}:n`)).toBe(3);
+    });
+
+    test("is refused on the other app's keys and on unprefixed keys", async () => {
+      expect(isError(await connection.command('SET', `${other}:x`, 'v'), /^NOPERM/)).toBe(true);
+      expect(isError(await connection.command('GET', `${other}:1:page:home`), /^NOPERM/)).toBe(true);
+      expect(isError(await connection.command('SET', 'x', 'v'), /^NOPERM/)).toBe(true);
+    });
+
+    test.each([
+      'FLUSHALL',
+      'FLUSHDB',
+      'KEYS *',
+      'CONFIG GET maxmemory',
+      'CONFIG SET maxmemory 0',
+      'INFO',
+      'MONITOR',
+      'SHUTDOWN',
+      'ACL LIST',
+      'CLIENT KILL TYPE normal',
+      'SUBSCRIBE events',
+      'PUBLISH events x',
+      'EVAL return 0',
+      'MODULE LIST',
+    ])('is refused %s', async (command) => {
+      expect(isError(await connection.command(...command.split(' ')), /^NOPERM/)).toBe(true);
+    });
+
+    test('is refused DEBUG (the server has it off, and the ACL too)', async () => {
+      expect(
+        isError(await connection.command('DEBUG', 'SLEEP', '0'), /^(NOPERM|ERR DEBUG command not allowed)/),
+      ).toBe(true);
+    });
+
+    test('cannot leave database 0', async () => {
+      expect(isError(await connection.command('SELECT', 1), /out of range/)).toBe(true);
+    });
+  });
+
+  test('the monitoring user reads server state, no keys', async () => {
+    const connection = await monitoring();
+    try {
+      expect(infoFields(await connection.command('INFO', 'memory')).get('maxmemory')).toBe(String(maxMemory));
+      expect(await connection.command('CONFIG', 'GET', 'save')).toEqual(['save', '']);
+      expect(await connection.command('CONFIG', 'GET', 'appendonly')).toEqual(['appendonly', 'no']);
+      expect(isError(await connection.command('GET', 'django:x'), /^NOPERM/)).toBe(true);
+      expect(isError(await connection.command('CONFIG', 'SET', 'maxmemory', '0'), /^NOPERM/)).toBe(true);
+    } finally {
+      connection.close();
+    }
+  });
+
+  test(`memory stays under maxmemory (${dev.cluster.redis.maxMemory}) while twice that is written`, async () => {
+    const value = 'x'.repeat(16 * 1024);
+    const batch = 256;
+    const total = Math.ceil((2 * maxMemory) / value.length);
+    const writers = await Promise.all(apps.map((a) => login(a.url())));
+    const stats = await monitoring();
+    let peak = 0;
+    let errors = 0;
+    try {
+      for (let i = 0; i < total; i += batch) {
+        const app = apps[(i / batch) % 2].app;
+        const writer = writers[(i / batch) % 2];
+        const replies = await writer.pipeline(
+          Array.from({ length: Math.min(batch, total - i) }, (_, j) => [
+            'SET',
+            `${app}:bulk:${i + j}`,
+            value,
+          ]),
+        );
+        errors += replies.filter((r) => r !== 'OK').length;
+        peak = Math.max(peak, Number(infoFields(await stats.command('INFO', 'memory')).get('used_memory')));
+      }
+      const info = infoFields(await stats.command('INFO'));
+      const keys = Number(await stats.command('DBSIZE'));
+      console.log(
+        [
+          `wrote ${total} × ${value.length} B = ${((total * value.length) / 2 ** 20).toFixed(0)} MiB (2 × maxmemory ${maxMemory / 2 ** 20} MiB), ${errors} errors`,
+          `  peak used_memory ${(peak / 2 ** 20).toFixed(1)} MiB, now ${(Number(info.get('used_memory')) / 2 ** 20).toFixed(1)} MiB`,
+          `  evicted_keys ${info.get('evicted_keys')}, keys left ${keys} of ${total}`,
+        ].join('\n'),
+      );
+      expect(errors).toBe(0);
+      expect(peak).toBeLessThanOrEqual(maxMemory);
+      expect(Number(info.get('evicted_keys'))).toBeGreaterThan(0);
+      expect(keys).toBeLessThan(total);
+    } finally {
+      writers.forEach((w) => w.close());
+      stats.close();
+    }
+  });
+
+  test('nothing persists: no file in its directory, empty after a restart', async () => {
+    const writer = await login(apps[1].url());
+    expect(await writer.command('SET', 'django:survivor', 'v')).toBe('OK');
+    writer.close();
+    await redis.stop();
+    expect(readdirSync(redis.files.dir).filter((f) => /\.(rdb|aof)$|appendonly/.test(f))).toEqual([]);
+    expect(existsSync(redis.files.aclFile)).toBe(true);
+    redis.remove();
+    rewrites.length = 0;
+    redis = await start();
+    const stats = await monitoring();
+    expect(await stats.command('DBSIZE')).toBe(0);
+    stats.close();
+  });
+});
