@@ -119,7 +119,9 @@ export const dev: EnvironmentConfig = {
         name: 'shared',
         purpose: 'PgBouncer in front of RDS; Redis and monitoring',
         podSecurity: sharedPodSecurity,
-        quota: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, pods: 20 },
+        // limits.cpu: the platform pods take 2150m at once with the media copy job; 3 also leaves room for a
+        // PgBouncer rollout's surge pod (600m with its exporter sidecar).
+        quota: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '3', memory: '4Gi' }, pods: 20 },
         limitRange: sharedLimitRange,
       },
     ],
@@ -214,7 +216,7 @@ export const dev: EnvironmentConfig = {
       namespace: 'shared',
       image: { repository: 'docker.io/rclone/rclone', tag: '1.68.2' },
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-      runAsUser: 10002,
+      runAsUser: 10003, // its own UID: PgBouncer runs as 10001, Redis as 10002
       awsHttpsEgressCidrs: ['10.10.0.0/16'], // REPLACE unless the VPC has interface endpoints for s3 and sts
       r2HttpsEgressCidrs: cloudflareIpv4Ranges,
     },

@@ -214,7 +214,7 @@ export const prod: EnvironmentConfig = {
       namespace: 'shared',
       image: { repository: 'docker.io/rclone/rclone', tag: '1.68.2' },
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-      runAsUser: 10002,
+      runAsUser: 10003, // its own UID: PgBouncer runs as 10001, Redis as 10002
       awsHttpsEgressCidrs: ['10.20.0.0/16'], // REPLACE unless the VPC has interface endpoints for s3 and sts
       r2HttpsEgressCidrs: cloudflareIpv4Ranges,
     },

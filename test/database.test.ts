@@ -187,20 +187,41 @@ describe('data protection', () => {
 });
 
 describe('database.restore on the instance', () => {
-  const restoring = (identifier: string, destroyReplacedInstance: boolean) =>
-    onlyResource(
-      synthEnvironment(
-        withChange(prod, (e) => {
-          e.database.identifier = identifier;
-          e.database.restore = {
-            from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
-            replaces: 'lightwave-prod',
-            destroyReplacedInstance,
-          };
-        }),
-      ),
-      'aws_db_instance',
+  const restoredStack = (identifier: string, destroyReplacedInstance: boolean) =>
+    synthEnvironment(
+      withChange(prod, (e) => {
+        e.database.identifier = identifier;
+        e.database.restore = {
+          from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
+          replaces: 'lightwave-prod',
+          destroyReplacedInstance,
+        };
+      }),
     );
+  const restoring = (identifier: string, destroyReplacedInstance: boolean) =>
+    onlyResource(restoredStack(identifier, destroyReplacedInstance), 'aws_db_instance');
+
+  test("the cut-over moves both PgBouncer paths: the session path's entry follows the restored instance too", () => {
+    const stack = restoredStack('lightwave-prod-r1', true);
+    const ini = (
+      resourcesOfType(stack, 'kubernetes_config_map_v1').cluster_pgbouncer_config.data as Record<
+        string,
+        string
+      >
+    )['pgbouncer.ini'];
+    const hosts = [...ini.matchAll(/^(lightwave_platform\w*) = host=(\S+)/gm)].map(([, db, host]) => [
+      db,
+      host,
+    ]);
+    expect(hosts).toEqual([
+      ['lightwave_platform', '${aws_db_instance.database_instance.address}'],
+      ['lightwave_platform_session', '${aws_db_instance.database_instance.address}'],
+    ]);
+    // The apps' URLs (transaction and session path) name PgBouncer, never the instance: a restore changes no Secret.
+    const secrets = JSON.stringify(resourcesOfType(stack, 'kubernetes_secret_v1'));
+    expect(secrets).toContain('_session?');
+    expect(secrets).not.toContain('aws_db_instance');
+  });
 
   test('while the restore is configured its attributes are planned, so adding it replaces the instance (restored first)', () => {
     const instance = restoring('lightwave-prod-r1', true);

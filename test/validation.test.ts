@@ -964,21 +964,6 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     '4Gi',
   ],
   [
-    'copy job and PgBouncer beyond the shared quota',
-    dev,
-    (e) => (e.cluster.namespaces[2].quota.limits.cpu = '1'),
-    'dataProtection.mediaCopy.resources.limits.cpu',
-    '500m',
-  ],
-  [
-    'copy job, PgBouncer, its exporter sidecars and the Postgres exporter beyond the shared quota',
-    dev,
-    // 2 × (500m + 100m) + 200m = 1.4 fits; the job's 500m does not.
-    (e) => (e.cluster.namespaces[2].quota.limits.cpu = '1500m'),
-    'dataProtection.mediaCopy.resources.limits.cpu',
-    '500m',
-  ],
-  [
     'copy job limit below its request',
     dev,
     (e) => (e.dataProtection.mediaCopy.resources.limits.cpu = '50m'),

@@ -2,7 +2,8 @@
  * The media copy job as a typed bundle of Kubernetes objects: ServiceAccount, Secret (rclone.conf), CronJob and the
  * NetworkPolicy letting it reach R2 and S3 on 443 (DNS comes from the namespace's allow-dns policy).
  *
- * The pod meets the restricted Pod Security Standard with every field written out. It mounts no Kubernetes API token
+ * The pod meets the restricted Pod Security Standard (charts/security-context.ts, shared with the other platform pods);
+ * as a run-to-completion job it has no probes. It mounts no Kubernetes API token
  * (it never calls the API): its only token is a projected one with the STS audience, which the API server refuses
  * and STS exchanges for the IAM role's credentials (IRSA), declared here rather than injected by the EKS webhook.
  */
@@ -17,6 +18,7 @@ import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
 import { networkPolicy } from '../../constructs/network-policy';
 import { STS_AUDIENCE } from '../../constructs/service-account-role';
+import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
 import { JOB_NAME_VARIABLE, rcloneConfig, rcloneCopyArgs } from './rclone-args';
 
 export interface MediaCopyChartProps {
@@ -128,25 +130,16 @@ export class MediaCopyChart extends Construct {
     serviceAccount: string,
     configSecret: string,
   ): CronJobV1SpecJobTemplateSpecTemplateSpec {
-    const uid = String(props.runAsUser);
-    const image = `${props.image.repository}:${props.image.tag}${props.image.digest ? `@${props.image.digest}` : ''}`;
     return {
       serviceAccountName: serviceAccount,
       automountServiceAccountToken: false,
       enableServiceLinks: false,
       restartPolicy: 'Never',
-      securityContext: {
-        runAsNonRoot: true,
-        runAsUser: uid,
-        runAsGroup: uid,
-        fsGroup: uid,
-        seccompProfile: { type: 'RuntimeDefault' },
-      },
+      securityContext: restrictedPod(props.runAsUser),
       container: [
         {
           name: 'rclone',
-          image,
-          imagePullPolicy: props.image.digest ? 'IfNotPresent' : 'Always',
+          ...pinnedImage(props.image),
           args: rcloneCopyArgs({
             sourceBucket: props.source.bucket,
             destinationBucket: props.destination.bucket,
@@ -164,16 +157,7 @@ export class MediaCopyChart extends Construct {
             { name: 'AWS_REGION', value: props.destination.region },
             { name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' },
           ],
-          securityContext: {
-            allowPrivilegeEscalation: false,
-            privileged: false,
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            runAsUser: uid,
-            runAsGroup: uid,
-            capabilities: { drop: ['ALL'] },
-            seccompProfile: { type: 'RuntimeDefault' },
-          },
+          securityContext: restrictedContainer(props.runAsUser),
           resources: { requests: { ...props.resources.requests }, limits: { ...props.resources.limits } },
           volumeMount: [
             { name: 'config', mountPath: CONFIG_DIR, readOnly: true },

@@ -1,13 +1,11 @@
 /**
  * Rules for data protection: backups leave the region, retention meets the tier, vault locks are what the tier allows,
- * and the media copy job is pinned, fits its namespace and reaches only what it needs.
+ * and the media copy job is pinned, fits its namespace's limit range and reaches only what it needs.
  */
-import { parseQuantity } from '../../constructs/k8s-quantity';
 import type { EnvironmentConfig } from '../config';
-import type { ComputeQuantities } from '../parts/cluster';
 import type { RecoveryPointRetention } from '../parts/data-protection';
 import type { Checker, EnvironmentRule } from '../validation';
-import { atMost, parsed, quantities } from './cluster';
+import { atMost, quantities, withinLimitRange } from './cluster';
 import { isIntegerIn, isIpv4Cidr, matches, regionPattern } from './formats';
 
 /** AWS Backup keeps a recovery point at most 100 years. */
@@ -192,7 +190,7 @@ const mediaCopyRules: EnvironmentRule = (env, c) => {
   }
 };
 
-/** The job's containers must fit the namespace's LimitRange, and with what always runs there, its quota. */
+/** The job's containers must fit the namespace's LimitRange (its quota: rules/namespace-quota.ts). */
 const mediaCopyResourceRules: EnvironmentRule = (env, c) => {
   const copy = env.dataProtection.mediaCopy;
   const at = 'dataProtection.mediaCopy';
@@ -214,44 +212,7 @@ const mediaCopyResourceRules: EnvironmentRule = (env, c) => {
     (r) => `at least the request (${copy.resources.requests[r]})`,
   );
   if (!declared || !namespace || !requests || !limits) return;
-  const range = namespace.limitRange;
-  const [min, max] = [parsed(range.min), parsed(range.max)];
-  atMost(
-    c,
-    `${at}.resources.requests`,
-    min,
-    requests,
-    copy.resources.requests,
-    (r) => `at least the namespace's limitRange.min.${r} (${range.min[r]})`,
-  );
-  atMost(
-    c,
-    `${at}.resources.limits`,
-    limits,
-    max,
-    copy.resources.limits,
-    (r) => `at most the namespace's limitRange.max.${r} (${range.max[r]})`,
-  );
-  const pg = env.cluster.pgbouncer;
-  if (pg.namespace !== copy.namespace) return;
-  // What always runs there: PgBouncer with its exporter sidecar, and the Postgres exporter (observability).
-  const { pgbouncerExporter, postgresExporter } = env.observability;
-  const limit = (r: 'cpu' | 'memory', of: { readonly limits: ComputeQuantities }) =>
-    parseQuantity(of.limits[r]) ?? 0;
-  for (const r of ['cpu', 'memory'] as const) {
-    const resident =
-      pg.replicas * (limit(r, pg.resources) + limit(r, pgbouncerExporter.resources)) +
-      limit(r, postgresExporter.resources);
-    const quota = parseQuantity(namespace.quota.limits[r]) ?? 0;
-    c.check(
-      `${at}.resources.limits.${r}`,
-      copy.resources.limits[r],
-      resident + limits[r] <= quota,
-      `a limit that, with PgBouncer's ${pg.replicas} × (${pg.resources.limits[r]} + exporter ` +
-        `${pgbouncerExporter.resources.limits[r]}) and the Postgres exporter's ${postgresExporter.resources.limits[r]}, ` +
-        `fits the ${copy.namespace} quota (limits.${r} ${namespace.quota.limits[r]})`,
-    );
-  }
+  withinLimitRange(c, `${at}.resources`, copy.resources, namespace); // its quota: rules/namespace-quota.ts
 };
 
 const oidcRule: EnvironmentRule = (env, c) => {
