@@ -7,6 +7,8 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { databaseRestoreRules } from './rules/database-restore';
+import { dataProtectionRules } from './rules/data-protection';
 import { deliveryRules } from './rules/delivery';
 import { extensionRules } from './rules/extensions';
 import { maxConnectionsRules } from './rules/max-connections';
@@ -32,6 +34,8 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...sessionPathRules,
   ...pgbouncerFaultRules,
   ...mediaRules,
+  ...dataProtectionRules,
+  ...databaseRestoreRules,
   ...applicationRules,
   ...redisRules,
   ...observabilityRules,
@@ -57,14 +61,18 @@ function run(check: Checker, rule: () => void): void {
   }
 }
 
-/** @param today YYYY-MM-DD against which waiver expiries are judged */
+/**
+ * @param today YYYY-MM-DD against which waiver expiries are judged
+ * @param now the instant restore times are judged against
+ */
 export function validateEnvironments(
   envs: readonly EnvironmentConfig[],
   today = todayUtc(),
+  now = new Date(),
 ): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
   for (const env of envs) {
-    const check = new Checker(env.name, today);
+    const check = new Checker(env.name, today, now);
     for (const rule of environmentRules) run(check, () => rule(env, check));
     failures.push(...check.failures);
   }

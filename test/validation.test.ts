@@ -81,6 +81,20 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     'iam:PassRole',
   ],
   [
+    'deploy role given a service the delivery boundary denies',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('dynamodb:CreateTable'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    'dynamodb:CreateTable',
+  ],
+  [
+    'plan role given a read of a service the delivery boundary denies',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('dynamodb:DescribeTable'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    'dynamodb:DescribeTable',
+  ],
+  [
     'deploy role given everything',
     dev,
     (e) => e.delivery.deployRole.serviceActions.push('*'),
@@ -802,11 +816,287 @@ const badInputs: [string, EnvironmentConfig, Change, string, unknown][] = [
     'cloudflare.cdn.browserTtlSeconds',
     40_000_000,
   ],
+  [
+    'DR region equal to the primary',
+    dev,
+    (e) => (e.dataProtection.dr.region = 'us-east-1'),
+    'dataProtection.dr.region',
+    'us-east-1',
+  ],
+  [
+    'malformed DR region',
+    dev,
+    (e) => (e.dataProtection.dr.region = 'west'),
+    'dataProtection.dr.region',
+    'west',
+  ],
+  [
+    'prod daily recovery points kept 7 days',
+    prod,
+    (e) => (e.dataProtection.backup.daily.retentionDays = 7),
+    'dataProtection.backup.daily.retentionDays',
+    7,
+  ],
+  [
+    'monthly points kept shorter than the dailies',
+    dev,
+    (e) => (e.dataProtection.backup.monthly.retentionDays = 5),
+    'dataProtection.backup.monthly.retentionDays',
+    5,
+  ],
+  [
+    'prod DR copies kept 30 days',
+    prod,
+    (e) => (e.dataProtection.backup.monthly.drRetentionDays = 30),
+    'dataProtection.backup.monthly.drRetentionDays',
+    30,
+  ],
+  [
+    'compliance-mode vault lock in dev',
+    dev,
+    (e) => (e.dataProtection.backup.vaultLock = { mode: 'compliance', changeableForDays: 3 }),
+    'dataProtection.backup.vaultLock.mode',
+    'compliance',
+  ],
+  [
+    'prod vaults unlocked',
+    prod,
+    (e) => (e.dataProtection.backup.vaultLock = { mode: 'none' }),
+    'dataProtection.backup.vaultLock.mode',
+    'none',
+  ],
+  [
+    'compliance lock with a one-day grace period',
+    prod,
+    (e) => (e.dataProtection.backup.vaultLock = { mode: 'compliance', changeableForDays: 1 }),
+    'dataProtection.backup.vaultLock.changeableForDays',
+    1,
+  ],
+  [
+    'prod recovery points kept in the region',
+    prod,
+    (e) => (e.dataProtection.backup.copyToDrRegion = false),
+    'dataProtection.backup.copyToDrRegion',
+    false,
+  ],
+  [
+    'prod without a backup plan',
+    prod,
+    (e) => (e.dataProtection.backup.enabled = false),
+    'dataProtection.backup.enabled',
+    false,
+  ],
+  [
+    'prod without a media copy',
+    prod,
+    (e) => (e.dataProtection.mediaCopy.enabled = false),
+    'dataProtection.mediaCopy.enabled',
+    false,
+  ],
+  [
+    'copy bucket name with dots',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.bucketName = 'media.copy'),
+    'dataProtection.mediaCopy.bucketName',
+    'media.copy',
+  ],
+  [
+    'copy bucket is the state bucket',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.bucketName = e.state.bucket),
+    'dataProtection.mediaCopy.bucketName',
+    dev.state.bucket,
+  ],
+  [
+    'copy schedule that is not cron',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.schedule = 'daily'),
+    'dataProtection.mediaCopy.schedule',
+    'daily',
+  ],
+  [
+    'rclone image tag latest',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.image.tag = 'latest'),
+    'dataProtection.mediaCopy.image.tag',
+    'latest',
+  ],
+  [
+    'prod previous versions kept 7 days',
+    prod,
+    (e) => (e.dataProtection.mediaCopy.previousVersionRetentionDays = 7),
+    'dataProtection.mediaCopy.previousVersionRetentionDays',
+    7,
+  ],
+  [
+    'dev previous versions kept 29 days',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.previousVersionRetentionDays = 29),
+    'dataProtection.mediaCopy.previousVersionRetentionDays',
+    29,
+  ],
+  [
+    'copy job egress to the whole internet',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.awsHttpsEgressCidrs = ['0.0.0.0/0']),
+    'dataProtection.mediaCopy.awsHttpsEgressCidrs[0]',
+    '0.0.0.0/0',
+  ],
+  [
+    'copy job without an AWS egress',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.awsHttpsEgressCidrs = []),
+    'dataProtection.mediaCopy.awsHttpsEgressCidrs',
+    [],
+  ],
+  [
+    'copy job in a namespace not enforcing restricted',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.namespace = 'django-api'),
+    'dataProtection.mediaCopy.namespace',
+    'django-api',
+  ],
+  [
+    'copy job limit above the namespace maximum',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.resources.limits.memory = '4Gi'),
+    'dataProtection.mediaCopy.resources.limits.memory',
+    '4Gi',
+  ],
+  [
+    'copy job limit below its request',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.resources.limits.cpu = '50m'),
+    'dataProtection.mediaCopy.resources.limits.cpu',
+    '50m',
+  ],
+  [
+    'copy job running as a low UID',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.runAsUser = 1000),
+    'dataProtection.mediaCopy.runAsUser',
+    1000,
+  ],
+  [
+    'OIDC issuer of another region',
+    dev,
+    (e) =>
+      (e.cluster.oidcIssuerUrl =
+        'https://oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF'),
+    'cluster.oidcIssuerUrl',
+    'https://oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF',
+  ],
+  [
+    'restore from a snapshot and a point in time at once',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: {
+          snapshot: 'snap-1',
+          pointInTime: { sourceInstance: 'lightwave-dev-old', time: 'latest' },
+        } as never,
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from',
+    ['snapshot', 'pointInTime'],
+  ],
+  [
+    'restore time in the future',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-dev-old', time: '2099-01-01T00:00:00Z' } },
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from.pointInTime.time',
+    '2099-01-01T00:00:00Z',
+  ],
+  [
+    'restore time before the backup retention',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-dev-old', time: '2020-01-01T00:00:00Z' } },
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from.pointInTime.time',
+    '2020-01-01T00:00:00Z',
+  ],
+  [
+    'restore time that is not UTC ISO',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-dev-old', time: 'yesterday 9am' } },
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from.pointInTime.time',
+    'yesterday 9am',
+  ],
+  [
+    'point-in-time source equal to the restored identifier',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-dev', time: 'latest' } },
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from.pointInTime.sourceInstance',
+    'lightwave-dev',
+  ],
+  [
+    'restore over the live identifier without the switch',
+    dev,
+    (e) => (e.database.restore = { from: { snapshot: 'lightwave-dev-before' }, replaces: 'lightwave-dev' }),
+    'database.restore.destroyReplacedInstance',
+    undefined,
+  ],
+  [
+    'prod restore without the replacement switch',
+    prod,
+    (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
+        replaces: 'lightwave-prod',
+      };
+    },
+    'database.restore.destroyReplacedInstance',
+    undefined,
+  ],
+  [
+    'restore from a snapshot of another region',
+    prod,
+    (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = {
+        from: { snapshot: 'arn:aws:rds:us-west-2:222222222222:snapshot:awsbackup:job-1' },
+        replaces: 'lightwave-prod',
+        destroyReplacedInstance: true,
+      };
+    },
+    'database.restore.from.snapshot',
+    'arn:aws:rds:us-west-2:222222222222:snapshot:awsbackup:job-1',
+  ],
 ];
 
 describe('valid configurations', () => {
   test('the registered environments pass every rule', () => {
     expect(validateEnvironments([dev, prod])).toEqual([]);
+    const restoring = withChange(prod, (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = {
+        from: {
+          pointInTime: {
+            sourceInstance: 'lightwave-prod',
+            time: new Date(Date.now() - 3_600_000).toISOString().slice(0, 19) + 'Z',
+          },
+        },
+        replaces: 'lightwave-prod',
+        destroyReplacedInstance: true,
+      };
+    });
+    expect(validateEnvironments([dev, restoring])).toEqual([]);
   });
 });
 

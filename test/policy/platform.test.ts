@@ -120,6 +120,16 @@ const cases: Readonly<Record<string, RuleCase>> = {
       ((
         resource(e.stack, 'kubernetes_secret_v1', 'cluster_django_env').data as Record<string, string>
       ).DB_PASSWORD = 'hunter2'),
+    alsoNonCompliant: {
+      "a literal R2 secret in the media copy job's rclone.conf": (e) => {
+        const data = resource(e.stack, 'kubernetes_secret_v1', 'data_protection_media_copy_job_config')
+          .data as Record<string, string>;
+        data['rclone.conf'] = data['rclone.conf'].replace(
+          /secret_access_key = .*/,
+          'secret_access_key = hunter2',
+        );
+      },
+    },
   },
 
   'LW-PGB-001': {

@@ -32,12 +32,21 @@ export interface RuleCase {
 }
 
 const bases = {
-  prod: { config: prod, stack: synthEnvironment(prod) },
-  dev: { config: dev, stack: synthEnvironment(dev) },
-  'bootstrap-prod': { config: prod, stack: synthBootstrap(prod) },
+  prod: () => ({ config: prod, stack: synthEnvironment(prod) }),
+  dev: () => ({ config: dev, stack: synthEnvironment(dev) }),
+  'bootstrap-prod': () => ({ config: prod, stack: synthBootstrap(prod) }),
+  'bootstrap-dev': () => ({ config: dev, stack: synthBootstrap(dev) }),
 };
 
-type Base = keyof typeof bases;
+export type Base = keyof typeof bases;
+
+/** Each base is synthesized once, on first use: a test file pays only for the bases its cases start from. */
+const synthesized = new Map<Base, { config: EnvironmentConfig; stack: TerraformJson }>();
+function synthesizedBase(base: Base) {
+  const env = synthesized.get(base) ?? bases[base]();
+  synthesized.set(base, env);
+  return env;
+}
 
 /** The one resource of a type, or the named one, of a stack being mutated. */
 export function resource(stack: TerraformJson, type: string, name?: string): Block {
@@ -47,8 +56,9 @@ export function resource(stack: TerraformJson, type: string, name?: string): Blo
   return block;
 }
 
-function variant(base: Base, mutation?: Mutation): MutableEnvironment {
-  const env = structuredClone(bases[base]) as MutableEnvironment;
+/** A copy of a synthesized base with `mutation` applied. */
+export function variant(base: Base, mutation?: Mutation): MutableEnvironment {
+  const env = structuredClone(synthesizedBase(base)) as MutableEnvironment;
   mutation?.(env);
   return env;
 }
