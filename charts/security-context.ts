@@ -1,6 +1,6 @@
 /**
  * The restricted Pod Security Standard for the platform's pods in `shared` (PgBouncer and its exporter sidecar,
- * the Postgres exporter, Redis), every field written out: the kubernetes provider defaults
+ * the Postgres exporter, Redis, the media copy job), every field written out: the kubernetes provider defaults
  * allow_privilege_escalation to true as soon as a security_context block exists.
  */
 import type {

@@ -3,6 +3,8 @@
  */
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 
 export interface CustomerManagedKeyProps {
@@ -20,6 +22,22 @@ export interface CustomerManagedKeyProps {
    * @default false
    */
   readonly preventDestroy?: boolean;
+  /**
+   * The AWS provider (region) the key lives in: keys are regional.
+   *
+   * @default - the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** The key-policy statement that lets the account administer the key through IAM policies (AWS's default). */
+export function accountAdministersKey(accountId: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: 'AccountAdministersKeyThroughIam',
+    principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${accountId}:root`] }],
+    actions: ['kms:*'],
+    resources: ['*'],
+  };
 }
 
 export class CustomerManagedKey extends Construct {
@@ -28,7 +46,9 @@ export class CustomerManagedKey extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
     super(scope, id);
+    const provider = props.provider ? { provider: props.provider } : {};
     this.key = new KmsKey(this, 'key', {
+      ...provider,
       description: props.description,
       enableKeyRotation: true,
       rotationPeriodInDays: 365,
@@ -37,6 +57,7 @@ export class CustomerManagedKey extends Construct {
       ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
     });
     this.alias = new KmsAlias(this, 'alias', {
+      ...provider,
       name: `alias/${props.alias}`,
       targetKeyId: this.key.keyId,
     });

@@ -7,6 +7,7 @@
 import type { ClusterConfig } from './parts/cluster';
 import type { DatabaseConfig } from './parts/database';
 import type { DatabaseAccessConfig } from './parts/database-access';
+import type { DataProtectionConfig } from './parts/data-protection';
 import type { DeliveryConfig } from './parts/delivery';
 import type { CloudflareConfig } from './parts/media';
 import type { ObservabilityConfig } from './parts/observability';
@@ -64,6 +65,8 @@ export interface EnvironmentConfig {
   readonly cluster: ClusterConfig;
   /** R2 media bucket and CDN domain; the provider's token comes from CLOUDFLARE_API_TOKEN, never from here. */
   readonly cloudflare: CloudflareConfig;
+  /** Backups of the database off the region, and the second copy of the media. */
+  readonly dataProtection: DataProtectionConfig;
   /** Alarms, their recipients, the exporters and what scrapes them. */
   readonly observability: ObservabilityConfig;
   /** GitHub repository, deploy branch and GitHub Environment, and the plan and deploy roles of the bootstrap stack. */

@@ -4,8 +4,34 @@
  * their ARNs, so neither list names them.
  */
 
+/**
+ * The services the delivery boundary allows the plan and deploy roles (the bootstrap stack's
+ * `lightwave-delivery-boundary`): every service an environment stack uses. An action granted outside them is denied
+ * at deploy time, so validation refuses it in either role's list.
+ */
+export const deliveryBoundaryServices: readonly string[] = [
+  'backup',
+  'backup-storage',
+  'cloudwatch',
+  'ec2',
+  'eks',
+  'iam',
+  'kms',
+  'logs',
+  'rds',
+  's3',
+  'secretsmanager',
+  'sns',
+  'ssm',
+  'sts',
+];
+
 /** Refreshing the AWS part of an environment stack: describe and list, nothing that returns data. */
 export const platformReadActions: readonly string[] = [
+  'backup:DescribeBackupVault',
+  'backup:GetBackupPlan',
+  'backup:GetBackupSelection',
+  'backup:ListTags',
   'cloudwatch:DescribeAlarms',
   'cloudwatch:GetDashboard',
   'cloudwatch:ListTagsForResource',
@@ -33,12 +59,26 @@ export const platformReadActions: readonly string[] = [
 ];
 
 /**
- * Applying the AWS part: the database, its parameter and subnet groups, security group, key, log groups, secret; the
- * alert topic, its subscriptions, the alarms, the RDS event subscriptions and the dashboard.
+ * Applying the AWS part: the database (created, or restored from a snapshot or a point in time), its parameter and
+ * subnet groups, security group, keys (in the DR region too), log groups, secret; AWS Backup's vaults, locks, plan
+ * and selection; the alert topic, its subscriptions, the alarms, the RDS event subscriptions and the dashboard. The
+ * roles and the media copy bucket are granted by the bootstrap stack, scoped to their ARNs.
  */
 export const platformDeployActions: readonly string[] = [
-  // IAM reads of the monitoring role come with its scoped IAM statement.
+  // IAM reads of the roles come with their scoped IAM statements.
   ...platformReadActions.filter((action) => !action.startsWith('iam:')),
+  'backup-storage:MountCapsule', // associates a vault with its KMS key (CreateBackupVault)
+  'backup:CreateBackupPlan',
+  'backup:CreateBackupSelection',
+  'backup:CreateBackupVault',
+  'backup:DeleteBackupPlan',
+  'backup:DeleteBackupSelection',
+  'backup:DeleteBackupVault',
+  'backup:DeleteBackupVaultLockConfiguration',
+  'backup:PutBackupVaultLockConfiguration',
+  'backup:TagResource',
+  'backup:UntagResource',
+  'backup:UpdateBackupPlan',
   'cloudwatch:DeleteAlarms',
   'cloudwatch:DeleteDashboards',
   'cloudwatch:PutDashboard',
@@ -62,6 +102,7 @@ export const platformDeployActions: readonly string[] = [
   'kms:EnableKeyRotation',
   'kms:GenerateDataKey',
   'kms:PutKeyPolicy',
+  'kms:RetireGrant', // deleting a backup vault retires the grant on its key
   'kms:ScheduleKeyDeletion',
   'kms:TagResource',
   'kms:UntagResource',
@@ -91,6 +132,8 @@ export const platformDeployActions: readonly string[] = [
   'rds:RebootDBInstance',
   'rds:RemoveSourceIdentifierFromSubscription',
   'rds:RemoveTagsFromResource',
+  'rds:RestoreDBInstanceFromDBSnapshot', // database.restore from a snapshot or recovery point
+  'rds:RestoreDBInstanceToPointInTime', // database.restore to a point in time
   // RDS creates the master secret (manage_master_user_password) with the caller's permissions.
   'secretsmanager:CreateSecret',
   'secretsmanager:TagResource',

@@ -1,6 +1,6 @@
 /**
  * The platform's own pods, per namespace, from an environment's config: PgBouncer with its exporter sidecar, the
- * Postgres exporter and the Redis cache. One list, so the namespace quota rule counts every one of them together
+ * Postgres exporter, the Redis cache and the media copy job (when enabled). One list, so the namespace quota rule counts every one of them together
  * (and a new workload is added here, not to one rule among several).
  */
 import type { EnvironmentConfig } from './config';
@@ -15,8 +15,13 @@ export interface PlatformWorkload {
   readonly resources: { readonly requests: ComputeQuantities; readonly limits: ComputeQuantities };
 }
 
-export function platformWorkloads({ cluster, observability }: EnvironmentConfig): PlatformWorkload[] {
+export function platformWorkloads({
+  cluster,
+  observability,
+  dataProtection,
+}: EnvironmentConfig): PlatformWorkload[] {
   const pg = cluster.pgbouncer;
+  const copy = dataProtection.mediaCopy;
   return [
     { name: 'PgBouncer', namespace: pg.namespace, replicas: pg.replicas, resources: pg.resources },
     {
@@ -33,5 +38,9 @@ export function platformWorkloads({ cluster, observability }: EnvironmentConfig)
       resources: observability.postgresExporter.resources,
     },
     { name: 'Redis', namespace: cluster.redis.namespace, replicas: 1, resources: cluster.redis.resources },
+    // A CronJob with concurrencyPolicy Forbid: one pod at a time (retries follow a failed pod, never run beside it).
+    ...(copy.enabled
+      ? [{ name: 'media copy job', namespace: copy.namespace, replicas: 1, resources: copy.resources }]
+      : []),
   ];
 }

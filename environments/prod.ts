@@ -99,6 +99,7 @@ export const prod: EnvironmentConfig = {
   },
   cluster: {
     eksClusterName: 'lightwave-prod',
+    oidcIssuerUrl: 'https://oidc.eks.us-east-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDE2', // REPLACE: aws eks describe-cluster --query cluster.identity.oidc.issuer
     namespaces: [
       {
         name: 'django-api',
@@ -195,6 +196,29 @@ export const prod: EnvironmentConfig = {
       managesZoneCacheRules: true,
     },
   },
+  dataProtection: {
+    dr: { region: 'us-west-2' },
+    backup: {
+      enabled: true,
+      daily: { retentionDays: 14, drRetentionDays: 14 },
+      monthly: { retentionDays: 180, drRetentionDays: 180 },
+      copyToDrRegion: true,
+      vaultLock: { mode: 'governance' }, // compliance cannot be undone: README, "Backups"
+    },
+    mediaCopy: {
+      enabled: true,
+      bucketName: 'lightwave-media-copy-222222222222', // REPLACE if the name is taken (S3 names are global)
+      schedule: '17 2 * * *',
+      previousVersionRetentionDays: 90,
+      coldStorageAfterDays: 30,
+      namespace: 'shared',
+      image: { repository: 'docker.io/rclone/rclone', tag: '1.68.2' },
+      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+      runAsUser: 10003, // its own UID: PgBouncer runs as 10001, Redis as 10002
+      awsHttpsEgressCidrs: ['10.20.0.0/16'], // REPLACE unless the VPC has interface endpoints for s3 and sts
+      r2HttpsEgressCidrs: cloudflareIpv4Ranges,
+    },
+  },
   observability: {
     recipients: {
       emails: ['platform-alerts@lightwave-media.site'], // REPLACE with the on-call mailbox
@@ -250,6 +274,11 @@ export const prod: EnvironmentConfig = {
       r2StorageGiB: 100,
       r2ClassAOperationsPerMonth: 500_000,
       r2ClassBOperationsPerMonth: 5_000_000,
+      databaseSnapshotGiB: 10,
+      databaseChangedGiBPerDay: 0.2,
+      mediaObjects: 200_000,
+      mediaNewGiBPerMonth: 5,
+      mediaNewObjectsPerMonth: 10_000,
       alertMessagesPerMonth: 300,
     },
   },

@@ -7,6 +7,8 @@ import { clusterRules } from './rules/cluster';
 import { coreRules } from './rules/core';
 import { databaseRules } from './rules/database';
 import { databaseAccessRules } from './rules/database-access';
+import { databaseRestoreRules } from './rules/database-restore';
+import { dataProtectionRules } from './rules/data-protection';
 import { deliveryRules } from './rules/delivery';
 import { extensionRules } from './rules/extensions';
 import { maxConnectionsRules } from './rules/max-connections';
@@ -38,6 +40,8 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...sessionPathRules,
   ...pgbouncerFaultRules,
   ...mediaRules,
+  ...dataProtectionRules,
+  ...databaseRestoreRules,
   ...applicationRules,
   ...redisRules,
   ...observabilityRules,
@@ -51,15 +55,17 @@ export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 /**
  * @param today YYYY-MM-DD against which waiver expiries are judged
  * @param moreRules rules over one environment defined elsewhere (the policy waivers, policy/waivers.ts)
+ * @param now the instant restore times are judged against
  */
 export function validateEnvironments(
   envs: readonly EnvironmentConfig[],
   today = todayUtc(),
   moreRules: readonly EnvironmentRule[] = [],
+  now = new Date(),
 ): ValidationFailure[] {
   const registry = new Checker('registry', today);
   for (const rule of registryRules) runReportingCrashes(registry, () => rule(envs, registry));
-  return [...checkEach(envs, [...environmentRules, ...moreRules], today), ...registry.failures];
+  return [...checkEach(envs, [...environmentRules, ...moreRules], today, now), ...registry.failures];
 }
 
 /** Throws a ConfigValidationError listing every failure; returns quietly when the configuration is valid. */

@@ -18,10 +18,14 @@ export interface ValidationFailure {
 export class Checker {
   readonly failures: ValidationFailure[] = [];
 
-  /** @param today YYYY-MM-DD, the day waiver expiries are judged against */
+  /**
+   * @param today YYYY-MM-DD, the day waiver expiries are judged against
+   * @param now the instant restore times are judged against (not in the future, inside the backup retention)
+   */
   constructor(
     private readonly environment: string,
     readonly today: string,
+    readonly now: Date = new Date(),
   ) {}
 
   /** Records a failure for `field` unless `ok`. Returns `ok` so callers can skip dependent checks. */
@@ -54,9 +58,10 @@ export function checkEach(
   envs: readonly EnvironmentConfig[],
   rules: readonly EnvironmentRule[],
   today: string,
+  now = new Date(),
 ): ValidationFailure[] {
   return envs.flatMap((env) => {
-    const check = new Checker(env.name, today);
+    const check = new Checker(env.name, today, now);
     for (const rule of rules) runReportingCrashes(check, () => rule(env, check));
     return check.failures;
   });

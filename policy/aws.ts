@@ -75,3 +75,14 @@ export function policyStatements(
   const document = match ? stack.data?.aws_iam_policy_document?.[match[1]] : undefined;
   return document ? ((document.statement as PolicyStatement[] | undefined) ?? []) : undefined;
 }
+
+/** Blocks of `type` whose `attribute` references `address` (`${address}.id`, `.name`, `.arn` …). */
+export function referencing(stack: TerraformJson, type: string, attribute: string, address: string): Block[] {
+  return Object.values(stack.resource?.[type] ?? {}).filter((block) =>
+    String(block[attribute] ?? '').startsWith(`\${${address}.`),
+  );
+}
+
+/** True when the block's lifecycle refuses plans that destroy it. */
+export const preventsDestroy = (block: Block): boolean =>
+  (block.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true;

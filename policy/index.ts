@@ -6,6 +6,11 @@ import applicationExtensionsSchema from './rules/application/extensions-schema';
 import applicationPodPeers from './rules/application/pod-peers';
 import applicationSecretVariablesAreReferences from './rules/application/secret-variables-are-references';
 import applicationSensitiveTables from './rules/application/sensitive-tables';
+import backupCrossRegionCopy from './rules/backup/cross-region-copy';
+import backupPlanCoversDatabase from './rules/backup/plan-covers-database';
+import backupVaultCmk from './rules/backup/vault-cmk';
+import backupVaultLock from './rules/backup/vault-lock';
+import backupVaultPreventDestroy from './rules/backup/vault-prevent-destroy';
 import cloudflareAbortMultipart from './rules/cloudflare/abort-multipart';
 import cloudflareBucketPreventDestroy from './rules/cloudflare/bucket-prevent-destroy';
 import cloudflareCorsMethods from './rules/cloudflare/cors-methods';
@@ -140,6 +145,11 @@ export const policyRules: readonly PolicyRule[] = [
   applicationPodPeers,
   applicationSecretVariablesAreReferences,
   applicationSensitiveTables,
+  backupCrossRegionCopy,
+  backupPlanCoversDatabase,
+  backupVaultCmk,
+  backupVaultLock,
+  backupVaultPreventDestroy,
   cloudflareAbortMultipart,
   cloudflareBucketPreventDestroy,
   cloudflareCorsMethods,

@@ -166,6 +166,12 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
     'RDSEncryptionInTransit',
   ),
 
+  // Checkov, Terraform: AWS Backup
+  CKV_AWS_166: checkovTerraform(
+    'Ensure Backup Vault is encrypted at rest using KMS CMK',
+    'aws/BackupVaultEncrypted',
+  ),
+
   // Checkov, Terraform: security groups, KMS, Secrets Manager, IAM
   CKV_AWS_23: checkovTerraform(
     'Ensure every security group and rule has a description',
@@ -512,6 +518,10 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
     'The non-Aurora RDS DB instance or Aurora cluster does not have all CloudWatch log types exported',
     'hipaa-security',
   ),
+  'HIPAA.Security-RDSInBackupPlan': cdkNag(
+    'The RDS DB instance is not in an AWS Backup plan',
+    'hipaa-security',
+  ),
   'HIPAA.Security-SecretsManagerUsingKMSKey': cdkNag(
     'The secret is not encrypted with a KMS Customer managed key',
     'hipaa-security',
@@ -530,6 +540,10 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
   },
   'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess': cdkNag(
     'The IAM policy grants admin access, meaning the policy allows a principal to perform all actions on all resources',
+    'nist-800-53-r5',
+  ),
+  'NIST.800.53.R5-RDSInBackupPlan': cdkNag(
+    'The RDS DB instance is not in an AWS Backup plan',
     'nist-800-53-r5',
   ),
   'NIST.800.53.R5-S3BucketVersioningEnabled': cdkNag(
@@ -597,6 +611,11 @@ export const scannerIds: Readonly<Record<string, ScannerCheck>> = {
   'RDS.25': securityHub(
     'RDS database instances should use a custom administrator username',
     'rds-controls.html#rds-25',
+  ),
+  'RDS.26': securityHub(
+    'RDS DB instances should be protected by a backup plan',
+    'rds-controls.html#rds-26',
+    'AWS Config rule rds-resources-protected-by-backup-plan; with backupVaultLockCheck true it passes only an instance backed up in a locked vault.',
   ),
   'RDS.36': securityHub(
     'RDS for PostgreSQL DB instances should publish logs to CloudWatch Logs',

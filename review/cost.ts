@@ -1,9 +1,17 @@
 /**
  * Monthly cost estimate, computed from the synthesized resources, the price table and the usage assumptions in
- * config: per environment the database (what the approved budget covers); per Cloudflare account the media (R2),
- * whose free tier is the account's, shared by every environment whose bucket lives there.
+ * config: per environment the database with its backups and alarms (what the approved budget covers) and the media
+ * copy in AWS; per Cloudflare account the media (R2), whose free tier is the account's, shared by every environment whose
+ * bucket lives there.
  */
 import { blocksOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
+import {
+  backupLines,
+  copyJobR2Operations,
+  keysEncryptingBuckets,
+  mediaCopyLines,
+  type AddLine,
+} from './data-protection-cost';
 import { HOURS_PER_MONTH, prices, rdsHourly } from './prices';
 
 export interface CostLine {
@@ -14,21 +22,29 @@ export interface CostLine {
 }
 
 export interface CostEstimate {
+  /** The database, its keys, logs and backups: what the budget covers. */
   readonly lines: readonly CostLine[];
   readonly databaseUsd: number;
   readonly databaseBudgetUsd: number;
   readonly withinBudget: boolean;
   /** Things the estimate leaves out. */
   readonly notes: readonly string[];
+  /** The media copy in AWS (S3, its key, the job's traffic): outside the database budget. */
+  readonly mediaCopy: { readonly lines: readonly CostLine[]; readonly usd: number };
 }
 
 const round = (usd: number) => Math.round(usd * 100) / 100;
+const sum = (lines: readonly CostLine[]) => round(lines.reduce((s, l) => s + l.usd, 0));
 
 export function estimateCost(env: SynthesizedEnvironment): CostEstimate {
   const { stack, config } = env;
   const lines: CostLine[] = [];
   const notes: string[] = [];
-  const add = (item: string, basis: string, usd: number) => lines.push({ item, basis, usd: round(usd) });
+  const adder =
+    (to: CostLine[]): AddLine =>
+    (item, basis, usd) =>
+      to.push({ item, basis, usd: round(usd) });
+  const add = adder(lines);
 
   for (const [address, db] of blocksOf(stack, ['aws_db_instance'])) {
     const instanceClass = String(db.instance_class);
@@ -57,9 +73,10 @@ export function estimateCost(env: SynthesizedEnvironment): CostEstimate {
       'RDS backup storage up to the database size is free; T3 CPU credits beyond the baseline are not estimated',
     );
   }
-  const keys = blocksOf(stack, ['aws_kms_key']).length;
+  const keys = keysEncryptingBuckets(env).database;
   if (keys > 0)
     add('KMS customer-managed keys', `${keys} × $${prices.kmsKeyMonth}`, keys * prices.kmsKeyMonth);
+  backupLines(env, add);
   if (blocksOf(stack, ['aws_cloudwatch_log_group']).length > 0) {
     const gib = config.cost.usage.databaseLogsGiBPerMonth;
     add(
@@ -75,13 +92,17 @@ export function estimateCost(env: SynthesizedEnvironment): CostEstimate {
       "CloudWatch's free tier (10 alarm metrics, 3 dashboards) and SNS's (1,000 emails) are per account: dev and prod are separate accounts",
     );
 
-  const databaseUsd = round(lines.reduce((s, l) => s + l.usd, 0));
+  const mediaCopy: CostLine[] = [];
+  mediaCopyLines(env, adder(mediaCopy));
+
+  const databaseUsd = sum(lines);
   return {
     lines,
     databaseUsd,
     databaseBudgetUsd: config.cost.databaseBudgetUsdPerMonth,
     withinBudget: databaseUsd <= config.cost.databaseBudgetUsdPerMonth,
     notes: [...new Set(notes)],
+    mediaCopy: { lines: mediaCopy, usd: sum(mediaCopy) },
   };
 }
 
@@ -130,8 +151,9 @@ export interface MediaCost {
 }
 
 /**
- * R2 cost per Cloudflare account: the usage of every environment with a bucket in the account, summed, minus the
- * account's free tier once (it is per account, not per bucket). Egress is free.
+ * R2 cost per Cloudflare account: the usage of every environment with a bucket in the account, summed with the
+ * operations of each environment's media-copy job, minus the account's free tier once (it is per account, not per
+ * bucket). Egress is free.
  */
 export function estimateMediaCost(envs: readonly SynthesizedEnvironment[]): MediaCost[] {
   const accounts = new Map<string, SynthesizedEnvironment[]>();
@@ -144,18 +166,36 @@ export function estimateMediaCost(envs: readonly SynthesizedEnvironment[]): Medi
   return [...accounts].map(([accountId, members]) => {
     const total = (pick: (u: SynthesizedEnvironment['config']['cost']['usage']) => number) =>
       members.reduce((s, e) => s + pick(e.config.cost.usage), 0);
+    const copyJobs = members.map(copyJobR2Operations);
+    const copied = (pick: (ops: { classA: number; classB: number }) => number) =>
+      copyJobs.reduce((s, ops) => s + pick(ops), 0);
     const storage = total((u) => u.r2StorageGiB);
-    const classA = total((u) => u.r2ClassAOperationsPerMonth) / 1e6;
-    const classB = total((u) => u.r2ClassBOperationsPerMonth) / 1e6;
-    const line = (item: string, used: number, free: number, unit: string, price: number) => ({
+    const classA = (total((u) => u.r2ClassAOperationsPerMonth) + copied((o) => o.classA)) / 1e6;
+    const classB = (total((u) => u.r2ClassBOperationsPerMonth) + copied((o) => o.classB)) / 1e6;
+    const withJobs = copied((o) => o.classA + o.classB) > 0 ? ', copy jobs included' : '';
+    const line = (item: string, used: number, free: number, unit: string, price: number, jobs = '') => ({
       item,
-      basis: `(${round(used)} − ${free} free) ${unit} × $${price}`,
+      basis: `(${round(used)} − ${free} free) ${unit} × $${price}${jobs}`,
       usd: round(Math.max(0, used - free) * price),
     });
     const lines = [
       line('R2 storage', storage, prices.r2FreeStorageGiB, 'GiB', prices.r2StorageGiBMonth),
-      line('R2 class A operations', classA, prices.r2FreeClassAMillions, 'M', prices.r2ClassAPerMillion),
-      line('R2 class B operations', classB, prices.r2FreeClassBMillions, 'M', prices.r2ClassBPerMillion),
+      line(
+        'R2 class A operations',
+        classA,
+        prices.r2FreeClassAMillions,
+        'M',
+        prices.r2ClassAPerMillion,
+        withJobs,
+      ),
+      line(
+        'R2 class B operations',
+        classB,
+        prices.r2FreeClassBMillions,
+        'M',
+        prices.r2ClassBPerMillion,
+        withJobs,
+      ),
     ];
     return {
       accountId,

@@ -3,6 +3,7 @@
  */
 const layers: readonly [string, string][] = [
   ['database_access_', 'database access'],
+  ['data_protection_', 'data protection'],
   ['database_', 'database'],
   ['cluster_', 'cluster'],
   ['media_', 'media'],

@@ -7,14 +7,19 @@
  * and the provider's delete, which calls the API without emptying (cloudflare v5.14.0
  * internal/services/r2_bucket/resource.go); cyrilgdn/postgresql v1.26.0 (DROP SCHEMA … RESTRICT unless
  * drop_cascade; a dropped role's objects are REASSIGNed to the admin and its privileges DROP OWNED); AWS KMS
- * ScheduleKeyDeletion (pending window); RDS DeleteDBInstance (refused while deletion protection is on).
+ * ScheduleKeyDeletion (pending window); RDS DeleteDBInstance (refused while deletion protection is on); AWS Backup
+ * DeleteBackupVault (only an empty vault; the provider empties it first only with `force_destroy`) and
+ * DeleteBackupVaultLockConfiguration (refused for a compliance lock past its grace time); S3 DeleteBucket (only an
+ * empty bucket, every version counted; `force_destroy` empties it first); CloudWatch log groups with `skip_destroy`
+ * (hashicorp/aws: the delete only removes the group from the state).
  */
 import { schemaPath } from '../synth/attribute-paths';
 import { get } from '../synth/synthesized-environment';
 import type { Block } from '../synth/terraform-json';
-import { code } from './markdown';
+import { code, truncate } from './markdown';
 import type { Note, Severity } from './note';
 import type { PlannedChange } from './planned-change';
+import { restoreSource } from './restore';
 
 type Removal = 'destroy' | 'replace';
 
@@ -36,11 +41,11 @@ const outcomes: Readonly<Record<string, (removal: Removal, base?: Block, head?: 
       'R2 deletes only empty buckets: while it holds objects the apply fails at that delete, after the CORS, ' +
       'lifecycle and custom domain that depend on it were already removed',
   }),
-  aws_db_instance: (removal, base) => ({
+  aws_db_instance: (removal, base, head) => ({
     severity: 'data-loss',
     text:
       (removal === 'replace'
-        ? `replaces database instance ${code(str(base, 'identifier'))}: the new instance starts empty (no snapshot is restored). `
+        ? `replaces database instance ${code(str(base, 'identifier'))}: ${restoreSource(head) ? `the new instance is restored from ${restoreSource(head)}` : 'the new instance starts empty (no snapshot is restored)'}. `
         : `deletes database instance ${code(str(base, 'identifier'))}. `) +
       (base?.deletion_protection === true
         ? 'RDS refuses while `deletion_protection` is on: the apply fails there'
@@ -51,13 +56,70 @@ const outcomes: Readonly<Record<string, (removal: Removal, base?: Block, head?: 
   aws_kms_key: (_removal, base) => ({
     severity: 'data-loss',
     text:
-      `schedules deletion of the KMS key in ${base?.deletion_window_in_days ?? 30} days: the database, its ` +
-      'snapshots and backups encrypted with it become unreadable then (cancel with `aws kms cancel-key-deletion`)',
+      `schedules deletion of the KMS key ${code(truncate(str(base, 'description')))} in ` +
+      `${base?.deletion_window_in_days ?? 30} days: what it encrypts, recovery points and copies included, becomes ` +
+      'unreadable then (cancel with `aws kms cancel-key-deletion`)',
   }),
-  aws_cloudwatch_log_group: (_removal, base) => ({
+  aws_backup_vault: (removal, base) => ({
     severity: 'data-loss',
-    text: `deletes log group ${code(str(base, 'name'))} and the logs in it`,
+    text:
+      `${removal === 'replace' ? 'replaces' : 'deletes'} backup vault ${code(str(base, 'name'))}` +
+      (base?.force_destroy === true
+        ? ': `force_destroy` deletes every recovery point in it first'
+        : ': AWS Backup deletes only an empty vault, so while it holds recovery points the apply fails there') +
+      (removal === 'replace' ? '; the new vault starts empty' : ''),
   }),
+  aws_backup_vault_lock_configuration: (removal, base) => ({
+    severity: 'caution',
+    text:
+      `${removal === 'replace' ? 'removes and re-creates' : 'removes'} the lock of vault ${code(str(base, 'backup_vault_name'))}: ` +
+      (base?.changeable_for_days !== undefined
+        ? 'a compliance lock past its grace time cannot be removed, so the apply fails there'
+        : 'until it is back, recovery points can be deleted early'),
+  }),
+  aws_backup_plan: (removal) => ({
+    severity: removal === 'destroy' ? 'caution' : 'info',
+    text:
+      removal === 'destroy'
+        ? 'deletes the backup plan: no more recovery points are taken (those in the vaults stay until they expire)'
+        : 'replaced (recovery points in the vaults stay)',
+  }),
+  aws_backup_selection: (removal) => ({
+    severity: removal === 'destroy' ? 'caution' : 'info',
+    text:
+      removal === 'destroy'
+        ? 'takes the database out of its backup plan: no more recovery points'
+        : 'replaced (recovery points in the vaults stay)',
+  }),
+  aws_s3_bucket: (removal, base, head) => ({
+    severity: 'data-loss',
+    text:
+      (removal === 'replace'
+        ? `replaces bucket ${code(str(base, 'bucket'))} with a new, empty ${code(str(head, 'bucket'))}: nothing copies the objects. `
+        : `deletes bucket ${code(str(base, 'bucket'))}. `) +
+      (base?.force_destroy === true
+        ? '`force_destroy` deletes every object and version first'
+        : 'S3 deletes only an empty bucket (every version counts): while it holds objects the apply fails there'),
+  }),
+  kubernetes_cron_job_v1: (removal, base) => ({
+    severity: removal === 'destroy' ? 'caution' : 'info',
+    text:
+      removal === 'destroy'
+        ? `deletes CronJob ${code(String(get(base, 'metadata', 'name') ?? '?'))}: its scheduled runs stop`
+        : 'replaced (deleted, then created)',
+  }),
+  aws_cloudwatch_log_group: (_removal, base) =>
+    base?.skip_destroy === true
+      ? {
+          severity: 'caution',
+          text:
+            `forgets log group ${code(str(base, 'name'))} (\`skip_destroy\`): its logs stay in CloudWatch until their ` +
+            'retention expires, outside Terraform (delete or import the group before reusing its name)',
+        }
+      : {
+          severity: 'data-loss',
+          text: `deletes log group ${code(str(base, 'name'))} and the logs in it`,
+        },
   postgresql_schema: (removal, base) => ({
     severity: 'data-loss',
     text:

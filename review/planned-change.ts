@@ -19,6 +19,8 @@ export interface PlannedLeaf {
   readonly sensitive?: boolean;
   /** A meta-argument (lifecycle, depends_on): no API call. */
   readonly meta?: boolean;
+  /** Covered by the resource's `lifecycle.ignore_changes`: Terraform plans nothing for it. */
+  readonly ignored?: boolean;
   /** The change comes from another resource: `cloudflare_r2_bucket.media_bucket.name`. */
   readonly via?: string;
 }

@@ -41,6 +41,24 @@ const initialAction: Record<BlockDiff['kind'], Action> = {
   moved: 'none',
 };
 
+/**
+ * Whether the head's `lifecycle.ignore_changes` covers a leaf (`all`: every argument): Terraform plans no change for
+ * it, and a forcing attribute there forces nothing (e.g. the restore attributes of a restored database).
+ */
+function ignoredBy(head: Block | undefined): (path: AttributePath) => boolean {
+  const ignore = valueAt(head, ['lifecycle', 'ignore_changes']);
+  if (ignore === 'all') return () => true;
+  const entries = (Array.isArray(ignore) ? ignore : []).map((entry) =>
+    String(entry)
+      .split(/[.[\]"]+/)
+      .filter(Boolean),
+  );
+  return (path) => {
+    const leaf = schemaPath(path);
+    return entries.some((entry) => entry.every((segment, i) => leaf[i] === segment));
+  };
+}
+
 function fromDiff(diff: BlockDiff): Working {
   const work: Working = {
     address: diff.address,
@@ -54,11 +72,18 @@ function fromDiff(diff: BlockDiff): Working {
     ...(diff.head ? { head: diff.head } : {}),
   };
   if (diff.kind === 'added' || diff.kind === 'removed') return work;
+  const isIgnored = ignoredBy(diff.head);
   for (const leaf of diff.leaves) {
     const meta = META_ARGUMENTS.includes(String(leaf.path[0]));
+    const ignored = !meta && isIgnored(leaf.path);
     const sensitive = looksSecret(leaf.path, leaf.before, leaf.after);
-    work.leaves.push({ ...leaf, ...(meta ? { meta } : {}), ...(sensitive ? { sensitive } : {}) });
-    if (meta) continue;
+    work.leaves.push({
+      ...leaf,
+      ...(meta ? { meta } : {}),
+      ...(ignored ? { ignored } : {}),
+      ...(sensitive ? { sensitive } : {}),
+    });
+    if (meta || ignored) continue;
     applyLeaf(work, leaf.path);
   }
   return work;
@@ -74,7 +99,7 @@ function applyLeaf(work: Working, path: AttributePath): void {
 /** How a change of `target` affects a reader of `attribute`: its value changes, becomes unknown, or stays. */
 function effectOn(target: Working, attribute: AttributePath): 'changes' | 'unknown' | 'same' {
   const touched = target.leaves.some(
-    (l) => !l.meta && (attribute.length === 0 || pathsOverlap(l.path, attribute)),
+    (l) => !l.meta && !l.ignored && (attribute.length === 0 || pathsOverlap(l.path, attribute)),
   );
   const renewed = target.action === 'create' || target.action === 'replace' || target.mode === 'data';
   if (!renewed) return touched ? 'changes' : 'same';
@@ -144,7 +169,12 @@ function propagate(work: Map<string, Working>, head: TerraformJson): void {
 function dataLeavesFor(reader: Working, target: Working): PlannedLeaf[] {
   if (target.mode !== 'data') return [];
   return target.leaves
-    .filter((l) => !l.meta && !reader.leaves.some((r) => r.via === target.address && sameRef(r.path, l.path)))
+    .filter(
+      (l) =>
+        !l.meta &&
+        !l.ignored &&
+        !reader.leaves.some((r) => r.via === target.address && sameRef(r.path, l.path)),
+    )
     .map((l) => ({ ...l, via: target.address }));
 }
 

@@ -14,6 +14,9 @@ export const PRICE_SOURCES: Readonly<Record<string, string>> = {
   cloudWatch: 'https://aws.amazon.com/cloudwatch/pricing/',
   sns: 'https://aws.amazon.com/sns/pricing/',
   r2: 'https://developers.cloudflare.com/r2/pricing/',
+  backup: 'https://aws.amazon.com/backup/pricing/',
+  s3: 'https://aws.amazon.com/s3/pricing/',
+  vpc: 'https://aws.amazon.com/vpc/pricing/',
 };
 
 export const HOURS_PER_MONTH = 730;
@@ -73,4 +76,21 @@ export const prices = {
   r2FreeStorageGiB: 10,
   r2FreeClassAMillions: 1,
   r2FreeClassBMillions: 10,
+  /** AWS Backup: RDS snapshot storage, USD per GiB-month (us-east-1 and us-west-2 alike); no free allowance. */
+  backupRdsSnapshotGiBMonth: 0.095,
+  /** AWS Backup cross-region copy: data transfer out of us-east-1 to another region, USD per GiB. */
+  backupCrossRegionTransferGiB: 0.02,
+  /** RDS automated backups replicated to another region: backup storage there, USD per GiB-month. */
+  rdsReplicatedBackupGiBMonth: 0.095,
+  /** S3 Standard and Glacier Instant Retrieval storage, USD per GiB-month (first 50 TB, us-east-1). */
+  s3StandardGiBMonth: 0.023,
+  s3GlacierIrGiBMonth: 0.004,
+  /** S3 PUT, COPY, POST, LIST requests to Standard, USD per 1,000. */
+  s3WritePerThousand: 0.005,
+  /** S3 lifecycle transitions into Glacier Instant Retrieval, USD per 1,000 objects. */
+  s3GlacierIrTransitionPerThousand: 0.02,
+  /** S3 Glacier Instant Retrieval data retrieval, USD per GiB (a recovery reads it). */
+  s3GlacierIrRetrievalGiB: 0.03,
+  /** NAT gateway data processing, USD per GiB (the cluster's way out, when it has one). */
+  natGatewayProcessingGiB: 0.045,
 } as const;

@@ -49,6 +49,23 @@ const immutableData = {
 };
 
 export const replaceForcing: Readonly<Record<string, ReplaceForcing>> = {
+  aws_backup_plan: aws(['name']),
+  aws_backup_selection: aws([
+    'condition',
+    'iam_role_arn',
+    'name',
+    'not_resources',
+    'plan_id',
+    'resources',
+    'selection_tag',
+  ]),
+  aws_backup_vault: aws(['kms_key_arn', 'name']),
+  aws_backup_vault_lock_configuration: aws([
+    'backup_vault_name',
+    'changeable_for_days',
+    'max_retention_days',
+    'min_retention_days',
+  ]),
   aws_cloudwatch_log_group: aws(['name', 'name_prefix']),
   aws_db_instance: aws([
     'availability_zone',
@@ -57,6 +74,9 @@ export const replaceForcing: Readonly<Record<string, ReplaceForcing>> = {
     'engine',
     'kms_key_id',
     'nchar_character_set_name',
+    // A restore: the instance is created from a snapshot or a point in time (stacks/database-restore.ts).
+    'restore_to_point_in_time',
+    'snapshot_identifier',
     'storage_encrypted',
     'timezone',
     'username',
@@ -64,9 +84,17 @@ export const replaceForcing: Readonly<Record<string, ReplaceForcing>> = {
   aws_db_parameter_group: aws(['description', 'family', 'name', 'name_prefix']),
   aws_db_subnet_group: aws(['name', 'name_prefix']),
   aws_iam_role: aws(['name', 'name_prefix', 'path']),
+  aws_iam_role_policy: aws(['name', 'name_prefix', 'role']),
   aws_iam_role_policy_attachment: aws(['policy_arn', 'role']),
   aws_kms_alias: aws(['name', 'name_prefix']),
   aws_kms_key: aws(['customer_master_key_spec', 'key_usage', 'multi_region']),
+  aws_s3_bucket: aws(['bucket', 'bucket_prefix', 'object_lock_enabled']),
+  aws_s3_bucket_lifecycle_configuration: aws(['bucket', 'expected_bucket_owner']),
+  aws_s3_bucket_ownership_controls: aws(['bucket']),
+  aws_s3_bucket_policy: aws(['bucket']),
+  aws_s3_bucket_public_access_block: aws(['bucket']),
+  aws_s3_bucket_server_side_encryption_configuration: aws(['bucket', 'expected_bucket_owner']),
+  aws_s3_bucket_versioning: aws(['bucket', 'expected_bucket_owner']),
   aws_security_group: aws(['description', 'name', 'name_prefix', 'vpc_id']),
   aws_vpc_security_group_ingress_rule: aws(['security_group_id']),
 
@@ -84,6 +112,19 @@ export const replaceForcing: Readonly<Record<string, ReplaceForcing>> = {
   cloudflare_ruleset: cloudflare('ruleset', ['account_id', 'zone_id', 'kind', 'name', 'phase']),
 
   kubernetes_namespace_v1: k8s('', []),
+  // SDKv2 forces replacement for a leaf whose own schema says ForceNew; a ForceNew block (`template`) only when it
+  // is added or removed (terraform-plugin-sdk helper/schema diffList): an image or argument change is an update.
+  kubernetes_cron_job_v1: k8s(
+    'schema_job_spec.go (jobSpecFields: the ForceNew leaves under spec.job_template.spec)',
+    [
+      'spec.job_template.spec.backoff_limit_per_index',
+      'spec.job_template.spec.completion_mode',
+      'spec.job_template.spec.completions',
+      'spec.job_template.spec.selector.match_expressions',
+      'spec.job_template.spec.selector.match_labels',
+    ],
+  ),
+  kubernetes_service_account_v1: k8s('', []),
   kubernetes_config_map_v1: k8s('resource_kubernetes_config_map_v1.go (CustomizeDiff)', [], immutableData),
   kubernetes_secret_v1: k8s(
     'resource_kubernetes_secret_v1.go (type: ForceNew; CustomizeDiff)',

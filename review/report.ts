@@ -98,12 +98,16 @@ function costLine(v: EnvironmentVerdict): string {
   const waiver = v.findings.find((f) => f.rule.id === 'LW-COST-001' && f.waiver)?.waiver;
   const over = waiver ? `❌ over budget, waived until ${code(waiver.expires)}` : '❌ over budget';
   const budget = `budget ${usd(after.databaseBudgetUsd)} ${after.withinBudget ? '✅' : over}`;
+  const copy =
+    before && before.mediaCopy.usd !== after.mediaCopy.usd
+      ? `; media copy in AWS ${usd(before.mediaCopy.usd)} → ${usd(after.mediaCopy.usd)}/month (outside the budget)`
+      : '';
   if (!before || before.databaseUsd === after.databaseUsd)
-    return `**Cost:** database ${usd(after.databaseUsd)}/month${before ? ' (unchanged)' : ''}, ${budget}`;
+    return `**Cost:** database ${usd(after.databaseUsd)}/month${before ? ' (unchanged)' : ''}, ${budget}${copy}`;
   const delta = after.databaseUsd - before.databaseUsd;
   return (
     `**Cost:** database ${usd(before.databaseUsd)} → ${usd(after.databaseUsd)}/month ` +
-    `(${delta >= 0 ? '+' : ''}${usd(delta)}, ${percentChange(before.databaseUsd, after.databaseUsd)}), ${budget}`
+    `(${delta >= 0 ? '+' : ''}${usd(delta)}, ${percentChange(before.databaseUsd, after.databaseUsd)}), ${budget}${copy}`
   );
 }
 

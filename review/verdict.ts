@@ -14,6 +14,7 @@ import { isChange, type EnvironmentChanges, type PlannedChange } from './planned
 import { planFromConfig } from './planned-from-config';
 import { planFromPlanJson } from './planned-from-plan';
 import { rdsTimingNotes } from './rds-timing';
+import { restoreNotes } from './restore';
 import { rolloutNotes } from './rollout';
 
 /** A real plan of an environment: `terraform show -json` of a plan against live state. */
@@ -40,7 +41,10 @@ export interface EnvironmentVerdict {
   /** The configuration diff, when the verdict comes from a real plan. */
   readonly explanation?: readonly PlannedChange[];
   readonly counts: Counts;
-  /** What each destroy or replace really does (severity `info`: nothing beyond the replacement itself). */
+  /**
+   * What each destroy or replace really does (severity `info`: nothing beyond the replacement itself), and each
+   * database restored from a backup (restore.ts).
+   */
   readonly dangers: readonly Note[];
   readonly timing: readonly Note[];
   readonly rollout: readonly Note[];
@@ -121,7 +125,11 @@ export function judgeEnvironment(
   const { base, plan } = options;
   const { changes, explanation, mismatch } = changesOf(env, options.compared, base, plan);
   const list = changes.changes;
-  const dangers = list.map((c) => outcomeOf(c, stackNameOf(env))).filter((n): n is Note => !!n);
+  // A restore first: of two notes on the instance, the one saying where its data comes from reads first.
+  const dangers = [
+    ...restoreNotes(list),
+    ...list.map((c) => outcomeOf(c, stackNameOf(env))).filter((n): n is Note => !!n),
+  ];
   const findings = evaluatePolicy(env);
   const beforeCost = baseCost(env, base);
   const status = !options.compared ? 'full' : !base ? 'new' : list.some(isChange) ? 'changed' : 'unchanged';

@@ -40,6 +40,20 @@ export const examplePullRequests: readonly ExamplePullRequest[] = [
     environment: 'prod',
     change: (e) => (e.cloudflare.media.bucketName = 'lightwave-media-v2'),
   },
+  {
+    file: 'prod-restore.md',
+    title:
+      'prod: `database.restore` to the latest restorable time of lightwave-prod, as lightwave-prod-r1 (README, "Restore a database")',
+    environment: 'prod',
+    change: (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
+        replaces: 'lightwave-prod',
+        destroyReplacedInstance: true,
+      };
+    },
+  },
 ];
 
 function applied(example: ExamplePullRequest): EnvironmentConfig[] {

@@ -52,6 +52,8 @@ export class ClusterLayer extends Construct {
   readonly pgbouncer: PgBouncerChart;
   readonly redis: RedisChart;
   readonly namespaces: ReadonlyMap<string, PlatformNamespace>;
+  /** Labels every object of the platform carries (part-of, managed-by, environment). */
+  readonly labels: Readonly<Record<string, string>>;
   private readonly redisPasswords = new Map<string, string>();
   readonly monitoring: ClusterMonitoring;
   /** PgBouncer's pools and the monitoring role against the database's max_connections. */
@@ -65,6 +67,7 @@ export class ClusterLayer extends Construct {
       'app.kubernetes.io/managed-by': 'cdktf',
       'lightwave.media/environment': props.environment,
     };
+    this.labels = labels;
 
     const namespaces = new Map(
       cluster.namespaces.map((config) => [

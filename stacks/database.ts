@@ -23,6 +23,7 @@ import { CustomerManagedKey } from '../constructs/customer-managed-key';
 import { postgresParameters } from '../constructs/postgres-parameters';
 import type { AwsTarget, EnvironmentTier, NetworkConfig } from '../environments/config';
 import type { DatabaseConfig } from '../environments/parts/database';
+import { restoreArguments } from './database-restore';
 
 export interface DatabaseLayerProps {
   readonly tier: EnvironmentTier;
@@ -52,9 +53,11 @@ export interface DatabaseOutputs {
   readonly maxConnections: number;
   /** The instance, for `dependsOn` of resources that need the server up (roles, grants). */
   readonly instance: DbInstance;
+  /** ARN of the instance (what a backup plan selects). */
+  readonly arn: string;
   /** The instance identifier: the `DBInstanceIdentifier` dimension of its CloudWatch metrics. */
   readonly identifier: string;
-  /** ARN of the environment's customer-managed KMS key. */
+  /** The environment's customer-managed key of storage and snapshots (RDS recovery points inherit it). */
   readonly kmsKeyArn: string;
   /** Name of the parameter group (generated from a prefix at apply time). */
   readonly parameterGroupName: string;
@@ -165,13 +168,16 @@ export class DatabaseLayer extends Construct {
       policyArn: ENHANCED_MONITORING_POLICY,
     });
 
-    // Created before the instance so RDS writes into groups with our retention and key instead of its own.
+    // Created before the instance so RDS writes into groups with our retention and key instead of its own. In
+    // production a replaced group (a restore to a new identifier renames it) only leaves the state: the old
+    // instance's logs stay, and expire with the group's retention.
     const logGroups = exportedLogs.map(
       (log) =>
         new CloudwatchLogGroup(this, `log_${log}`, {
           name: `/aws/rds/instance/${db.identifier}/${log}`,
           retentionInDays: db.logRetentionDays,
           kmsKeyId: key.key.arn,
+          skipDestroy: production,
         }),
     );
 
@@ -217,7 +223,7 @@ export class DatabaseLayer extends Construct {
       skipFinalSnapshot: false,
       finalSnapshotIdentifier: `${db.identifier}-final`,
       dependsOn: logGroups,
-      ...(production ? { lifecycle: { preventDestroy: true } } : {}),
+      ...restoreArguments(db, production),
     });
 
     this.outputs = {
@@ -229,6 +235,7 @@ export class DatabaseLayer extends Construct {
       securityGroupId: securityGroup.id,
       maxConnections: db.parameters.maxConnections,
       instance,
+      arn: instance.arn,
       identifier: db.identifier,
       kmsKeyArn: key.key.arn,
       parameterGroupName: parameterGroup.name,

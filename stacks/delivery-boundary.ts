@@ -9,6 +9,7 @@ import {
 } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
+import { deliveryBoundaryServices } from '../environments/delivery-defaults';
 
 export interface DeliveryBoundaryProps {
   readonly accountId: string;
@@ -24,9 +25,6 @@ export interface DeliveryBoundaryProps {
 
 export const DELIVERY_BOUNDARY_NAME = 'lightwave-delivery-boundary';
 
-/** Services the environment stacks use; anything else stays out of reach. */
-const platformServices = ['ec2', 'eks', 'iam', 'kms', 'logs', 'rds', 's3', 'secretsmanager', 'ssm', 'sts'];
-
 export class DeliveryBoundary extends Construct {
   readonly policy: IamPolicy;
   /** Built from the name, so the roles naming it are known at plan time. */
@@ -39,7 +37,8 @@ export class DeliveryBoundary extends Construct {
       statement: [
         {
           sid: 'PlatformServicesOnly',
-          actions: platformServices.map((s) => `${s}:*`),
+          // Services the environment stacks use; anything else stays out of reach.
+          actions: deliveryBoundaryServices.map((s) => `${s}:*`),
           resources: ['*'],
         },
         {

@@ -1,10 +1,12 @@
 /**
  * The inline policies of an environment's plan and deploy roles. Service actions come from the environment config
  * (validated); everything that touches data or IAM is built here and scoped to ARNs: the environment's state object
- * and lock file, the state key, the database master secret, the tunnel host and the monitoring role.
+ * and lock file, the state key, the database master secret, the tunnel host, the roles the environment stack owns
+ * (RDS monitoring, AWS Backup, the media copy job) and the media copy bucket's settings.
  */
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import type { EnvironmentConfig } from '../environments/config';
+import { BACKUP_SERVICE_POLICIES, backupRoleName, mediaCopyRoleName } from './data-protection-roles';
 
 type Statement = DataAwsIamPolicyDocumentStatement;
 
@@ -89,51 +91,132 @@ function databaseAccess(env: EnvironmentConfig): Statement[] {
 export function planRoleStatements(env: EnvironmentConfig): Statement[] {
   return [
     { sid: 'ReadPlatformConfiguration', actions: [...env.delivery.planRole.readActions], resources: ['*'] },
+    ...mediaCopyBucketAccess(env, false),
     ...stateAccess(env, false),
     ...databaseAccess(env),
   ];
 }
 
-/** IAM for the one role the environment stack owns: RDS enhanced monitoring. */
+/** What Terraform calls to create, refresh, tag and delete a role. */
+const MANAGE_ROLE = [
+  'iam:CreateRole',
+  'iam:DeleteRole',
+  'iam:GetRole',
+  'iam:ListAttachedRolePolicies',
+  'iam:ListInstanceProfilesForRole',
+  'iam:ListRolePolicies',
+  'iam:TagRole',
+  'iam:UntagRole',
+  'iam:UpdateRole',
+  'iam:UpdateRoleDescription',
+];
+
+const roleArnOf = (env: EnvironmentConfig, name: string) => `arn:aws:iam::${env.aws.accountId}:role/${name}`;
+
+/** Attaching and detaching only the given managed policies to `role`. */
+const attachOnly = (sid: string, roles: readonly string[], policies: readonly string[]): Statement => ({
+  sid,
+  actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
+  resources: [...roles],
+  condition: [{ test: 'ArnEquals', variable: 'iam:PolicyARN', values: [...policies] }],
+});
+
+/** Passing `role` to one service only. */
+const passRoleTo = (sid: string, role: string, service: string): Statement => ({
+  sid,
+  actions: ['iam:PassRole'],
+  resources: [role],
+  condition: [{ test: 'StringEquals', variable: 'iam:PassedToService', values: [service] }],
+});
+
+/** Creating the service-linked role of one service (the service does, with the caller's permission). */
+const createServiceLinkedRole = (sid: string, env: EnvironmentConfig, service: string): Statement => ({
+  sid,
+  actions: ['iam:CreateServiceLinkedRole'],
+  resources: [`arn:aws:iam::${env.aws.accountId}:role/aws-service-role/${service}/*`],
+  condition: [{ test: 'StringEquals', variable: 'iam:AWSServiceName', values: [service] }],
+});
+
+/**
+ * IAM for the role RDS enhanced monitoring uses, named after the instance. During a restore to a new identifier the
+ * replaced instance's role too: the deploy that restores (and the one that retires the old instance) deletes it.
+ */
 function monitoringRoleAccess(env: EnvironmentConfig): Statement[] {
-  const role = `arn:aws:iam::${env.aws.accountId}:role/${env.database.identifier}-rds-monitoring`;
+  const { identifier, restore } = env.database;
+  const identifiers = [identifier, ...(restore && restore.replaces !== identifier ? [restore.replaces] : [])];
+  const roles = identifiers.map((id) => roleArnOf(env, `${id}-rds-monitoring`));
+  const [role] = roles;
   return [
-    {
-      sid: 'ManageMonitoringRole',
-      actions: [
-        'iam:CreateRole',
-        'iam:DeleteRole',
-        'iam:GetRole',
-        'iam:ListAttachedRolePolicies',
-        'iam:ListInstanceProfilesForRole',
-        'iam:ListRolePolicies',
-        'iam:TagRole',
-        'iam:UntagRole',
-        'iam:UpdateRole',
-        'iam:UpdateRoleDescription',
-      ],
-      resources: [role],
-    },
-    {
-      sid: 'AttachOnlyEnhancedMonitoringPolicy',
-      actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
-      resources: [role],
-      condition: [{ test: 'ArnEquals', variable: 'iam:PolicyARN', values: [ENHANCED_MONITORING_POLICY] }],
-    },
-    {
-      sid: 'PassMonitoringRoleToRds',
-      actions: ['iam:PassRole'],
-      resources: [role],
-      condition: [
-        { test: 'StringEquals', variable: 'iam:PassedToService', values: ['monitoring.rds.amazonaws.com'] },
-      ],
-    },
-    {
-      sid: 'CreateRdsServiceLinkedRole',
-      actions: ['iam:CreateServiceLinkedRole'],
-      resources: [`arn:aws:iam::${env.aws.accountId}:role/aws-service-role/rds.amazonaws.com/*`],
-      condition: [{ test: 'StringEquals', variable: 'iam:AWSServiceName', values: ['rds.amazonaws.com'] }],
-    },
+    { sid: 'ManageMonitoringRole', actions: MANAGE_ROLE, resources: roles },
+    attachOnly('AttachOnlyEnhancedMonitoringPolicy', roles, [ENHANCED_MONITORING_POLICY]),
+    passRoleTo('PassMonitoringRoleToRds', role, 'monitoring.rds.amazonaws.com'),
+    createServiceLinkedRole('CreateRdsServiceLinkedRole', env, 'rds.amazonaws.com'),
+  ];
+}
+
+/** IAM for the data protection layer's roles: AWS Backup's service role and the media copy job's IRSA role. */
+function dataProtectionRoleAccess(env: EnvironmentConfig): Statement[] {
+  const { backup, mediaCopy } = env.dataProtection;
+  const backupRole = roleArnOf(env, backupRoleName(env.name));
+  const copyRole = roleArnOf(env, mediaCopyRoleName(env.name));
+  return [
+    ...(backup.enabled
+      ? [
+          { sid: 'ManageBackupRole', actions: MANAGE_ROLE, resources: [backupRole] },
+          attachOnly('AttachOnlyBackupServicePolicies', [backupRole], BACKUP_SERVICE_POLICIES),
+          passRoleTo('PassBackupRoleToBackup', backupRole, 'backup.amazonaws.com'),
+          createServiceLinkedRole('CreateBackupServiceLinkedRole', env, 'backup.amazonaws.com'),
+        ]
+      : []),
+    ...(mediaCopy.enabled
+      ? [
+          {
+            sid: 'ManageMediaCopyRoleAndItsInlinePolicy',
+            actions: [...MANAGE_ROLE, 'iam:DeleteRolePolicy', 'iam:GetRolePolicy', 'iam:PutRolePolicy'],
+            resources: [copyRole],
+          },
+        ]
+      : []),
+  ];
+}
+
+/** The bucket-level S3 actions Terraform reads an aws_s3_bucket and its settings with (no object is read). */
+const READ_BUCKET_SETTINGS = [
+  's3:GetAccelerateConfiguration',
+  's3:GetBucket*',
+  's3:GetEncryptionConfiguration',
+  's3:GetLifecycleConfiguration',
+  's3:GetReplicationConfiguration',
+  's3:ListBucket',
+];
+
+/** The media copy bucket's settings: read by both roles, written by the deploy role (its objects by neither). */
+function mediaCopyBucketAccess(env: EnvironmentConfig, writes: boolean): Statement[] {
+  const { mediaCopy } = env.dataProtection;
+  if (!mediaCopy.enabled) return [];
+  const bucket = `arn:aws:s3:::${mediaCopy.bucketName}`;
+  return [
+    { sid: 'ReadMediaCopyBucketSettings', actions: READ_BUCKET_SETTINGS, resources: [bucket] },
+    ...(writes
+      ? [
+          {
+            sid: 'ManageMediaCopyBucketSettings',
+            actions: [
+              's3:CreateBucket',
+              's3:DeleteBucket',
+              's3:DeleteBucketPolicy',
+              's3:PutBucketOwnershipControls',
+              's3:PutBucketPolicy',
+              's3:PutBucketPublicAccessBlock',
+              's3:PutBucketTagging',
+              's3:PutBucketVersioning',
+              's3:PutEncryptionConfiguration',
+              's3:PutLifecycleConfiguration',
+            ],
+            resources: [bucket],
+          },
+        ]
+      : []),
   ];
 }
 
@@ -141,6 +224,8 @@ export function deployRoleStatements(env: EnvironmentConfig): Statement[] {
   return [
     { sid: 'ManagePlatformServices', actions: [...env.delivery.deployRole.serviceActions], resources: ['*'] },
     ...monitoringRoleAccess(env),
+    ...dataProtectionRoleAccess(env),
+    ...mediaCopyBucketAccess(env, true),
     ...stateAccess(env, true),
     ...databaseAccess(env),
   ];

@@ -13,6 +13,7 @@ import { CdnLayer } from './cdn';
 import { ClusterLayer } from './cluster';
 import { DatabaseLayer } from './database';
 import { DatabaseAccessLayer } from './database-access';
+import { DataProtectionLayer } from './data-protection';
 import { MediaLayer } from './media';
 import { ObservabilityLayer } from './observability';
 import { alertTopicKeyStatements } from '../constructs/alert-topic';
@@ -25,6 +26,7 @@ export class EnvironmentStack extends ReadableAddressStack {
   readonly media: MediaLayer;
   readonly cdn: CdnLayer;
   readonly cluster: ClusterLayer;
+  readonly dataProtection: DataProtectionLayer;
   readonly observability: ObservabilityLayer;
 
   /**
@@ -48,7 +50,7 @@ export class EnvironmentStack extends ReadableAddressStack {
     // S3-native state locking (Terraform ≥ 1.10); cdktf 0.21's S3BackendConfig predates the option.
     backend.addOverride('use_lockfile', true);
 
-    configureProviders(this, config);
+    const providers = configureProviders(this, config);
 
     this.database = new DatabaseLayer(this, 'database', {
       tier: config.tier,
@@ -95,6 +97,25 @@ export class EnvironmentStack extends ReadableAddressStack {
       databaseOutputs: this.database.outputs,
       connectionBudget: this.cluster.connectionBudget,
       observability: config.observability,
+    });
+
+    const copyNamespace = this.cluster.namespaces.get(config.dataProtection.mediaCopy.namespace);
+    this.dataProtection = new DataProtectionLayer(this, 'data_protection', {
+      environment: config.name,
+      tier: config.tier,
+      aws: config.aws,
+      dataProtection: config.dataProtection,
+      database: {
+        outputs: this.database.outputs,
+        backupWindow: config.database.backupWindow,
+      },
+      media,
+      cluster: {
+        namespace: copyNamespace?.name ?? config.dataProtection.mediaCopy.namespace,
+        labels: this.cluster.labels,
+        oidcIssuerUrl: config.cluster.oidcIssuerUrl,
+      },
+      drProvider: providers.awsDr,
     });
 
     // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.

@@ -3,14 +3,12 @@
  * is off), readable cross-origin from the site, cleaned of abandoned multipart uploads, and a token that can only
  * read and write objects in this one bucket, turned into the S3 credentials Payload uses.
  */
-import { AccountToken } from '@cdktf/provider-cloudflare/lib/account-token';
-import { DataCloudflareAccountApiTokenPermissionGroupsList } from '@cdktf/provider-cloudflare/lib/data-cloudflare-account-api-token-permission-groups-list';
 import { R2Bucket } from '@cdktf/provider-cloudflare/lib/r2-bucket';
 import { R2BucketCors } from '@cdktf/provider-cloudflare/lib/r2-bucket-cors';
 import { R2BucketLifecycle } from '@cdktf/provider-cloudflare/lib/r2-bucket-lifecycle';
 import { R2ManagedDomain } from '@cdktf/provider-cloudflare/lib/r2-managed-domain';
-import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
+import { r2BucketToken } from '../constructs/r2-bucket-token';
 import type { EnvironmentTier } from '../environments/config';
 import type { MediaConfig } from '../environments/parts/media';
 
@@ -23,6 +21,7 @@ export interface MediaLayerProps {
 /** S3-compatible access to the bucket, as Payload's storage adapter takes it. */
 export interface MediaOutputs {
   readonly bucket: R2Bucket;
+  readonly accountId: string;
   readonly bucketName: string;
   readonly endpoint: string;
   readonly region: 'auto';
@@ -33,10 +32,6 @@ export interface MediaOutputs {
 }
 
 const DAY = 86_400;
-const OBJECT_PERMISSIONS: Readonly<Record<string, string>> = {
-  object_read: 'Workers R2 Storage Bucket Item Read',
-  object_write: 'Workers R2 Storage Bucket Item Write',
-};
 
 export class MediaLayer extends Construct {
   readonly outputs: MediaOutputs;
@@ -97,37 +92,21 @@ export class MediaLayer extends Construct {
       ],
     });
 
-    // Permission group ids are looked up by name (the deploy token needs "Account API Tokens Read").
-    const permissionGroups = Object.entries(OBJECT_PERMISSIONS).map(([key, name]) => {
-      const group = new DataCloudflareAccountApiTokenPermissionGroupsList(this, `permission_${key}`, {
-        accountId,
-        name: encodeURIComponent(name),
-        scope: encodeURIComponent('com.cloudflare.edge.r2.bucket'),
-      });
-      return { id: group.result.get(0).id };
-    });
-    const token = new AccountToken(this, 'payload_token', {
+    const token = r2BucketToken(this, 'payload_token', {
       accountId,
-      name: `payload-media-${media.bucketName}`,
-      policies: [
-        {
-          effect: 'allow',
-          permissionGroups,
-          // Only this bucket: R2's resource key is <account>_<jurisdiction>_<bucket>.
-          resources: JSON.stringify({
-            [`com.cloudflare.edge.r2.bucket.${accountId}_default_${media.bucketName}`]: '*',
-          }),
-        },
-      ],
+      bucketName: media.bucketName,
+      tokenName: `payload-media-${media.bucketName}`,
+      permissions: ['object_read', 'object_write'],
     });
 
     this.outputs = {
       bucket,
+      accountId,
       bucketName: media.bucketName,
       endpoint: `https://${accountId}.r2.cloudflarestorage.com`,
       region: 'auto',
-      accessKeyId: token.id,
-      secretAccessKey: Fn.sha256(token.value),
+      accessKeyId: token.accessKeyId,
+      secretAccessKey: token.secretAccessKey,
     };
   }
 }

@@ -16,11 +16,23 @@ import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../environments/config';
 
-export function configureProviders(stack: Construct, config: EnvironmentConfig): void {
-  new AwsProvider(stack, 'aws', {
-    region: config.aws.region,
+/** Providers that layers pass to their resources explicitly (the others are the default of their type). */
+export interface ConfiguredProviders {
+  /** AWS in the disaster-recovery region (`dataProtection.dr.region`), alias `dr`. */
+  readonly awsDr: AwsProvider;
+}
+
+export function configureProviders(stack: Construct, config: EnvironmentConfig): ConfiguredProviders {
+  const aws = {
     allowedAccountIds: [config.aws.accountId],
     defaultTags: [{ tags: { ...config.tags, Environment: config.name, ManagedBy: 'cdktf' } }],
+  };
+  new AwsProvider(stack, 'aws', { region: config.aws.region, ...aws });
+  // Same account, second region: where recovery-point copies live. Its region is config, known at plan time.
+  const awsDr = new AwsProvider(stack, 'aws_dr', {
+    alias: 'dr',
+    region: config.dataProtection.dr.region,
+    ...aws,
   });
 
   // The operator reaches the private instance through a tunnel or from inside the VPC (config), as the master
@@ -62,4 +74,5 @@ export function configureProviders(stack: Construct, config: EnvironmentConfig):
   new CloudflareProvider(stack, 'cloudflare', {});
 
   new RandomProvider(stack, 'random');
+  return { awsDr };
 }

@@ -29,6 +29,7 @@ export interface PlanResourceChange {
 
 export interface PlannedResource {
   readonly address: string;
+  readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly values: Record<string, unknown>;
 }

@@ -133,6 +133,7 @@ describe('network policies', () => {
       'payload-cms/http-from-load-balancer',
       'payload-cms/https-egress',
       'payload-cms/payload-api-from-django',
+      'shared/media-copy-egress',
       'shared/pgbouncer-from-apps',
       'shared/pgbouncer-metrics-from-prometheus',
       'shared/pgbouncer-to-database',

@@ -42,6 +42,7 @@ function synthLayer(
       maxConnections: 112,
       instance,
       identifier: 'lightwave-dev',
+      arn: 'arn:aws:rds:us-east-1:111111111111:db:lightwave-dev',
       kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       parameterGroupName: 'lightwave-dev-postgres15',
     },

@@ -14,6 +14,7 @@ import { Testing } from 'cdktf';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { DatabaseLayer, type DatabaseOutputs } from '../stacks/database';
+import { restoreArguments } from '../stacks/database-restore';
 import { addresses, onlyResource, resourcesOfType } from '../synth/terraform-json';
 import { synthEnvironment, withChange } from './support/synth';
 
@@ -151,32 +152,105 @@ describe('data protection', () => {
 
   test('production instance: deletion protection and prevent_destroy', () => {
     expect(onlyResource(prodStack, 'aws_db_instance')).toEqual(
-      expect.objectContaining({ deletion_protection: true, lifecycle: { prevent_destroy: true } }),
+      expect.objectContaining({
+        deletion_protection: true,
+        lifecycle: expect.objectContaining({ prevent_destroy: true }),
+      }),
     );
   });
 
   test('production key: prevent_destroy and a 30-day deletion window', () => {
-    expect(onlyResource(prodStack, 'aws_kms_key')).toEqual(
+    expect(resourcesOfType(prodStack, 'aws_kms_key').database_kms_key).toEqual(
       expect.objectContaining({ deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } }),
     );
   });
 
+  test("production log groups outlive a replacement (a restore renames them): the old instance's logs stay", () => {
+    const groups = Object.values(resourcesOfType(prodStack, 'aws_cloudwatch_log_group'));
+    expect(groups.map((g) => g.skip_destroy)).toEqual([true, true]);
+    // dev's go with the environment, so a re-created dev finds no leftover group of the same name
+    expect(
+      Object.values(resourcesOfType(devStack, 'aws_cloudwatch_log_group')).map((g) => g.skip_destroy),
+    ).toEqual([false, false]);
+  });
+
   test('development can be torn down, but still leaves a final snapshot and its backups', () => {
     const instance = onlyResource(devStack, 'aws_db_instance');
-    expect(instance).not.toHaveProperty('lifecycle');
+    // Without database.restore only the restore attributes are ignored (stacks/database-restore.ts).
+    expect(instance.lifecycle).toEqual({
+      ignore_changes: ['snapshot_identifier', 'restore_to_point_in_time'],
+    });
     expect(instance).toEqual(
       expect.objectContaining({ skip_final_snapshot: false, delete_automated_backups: false }),
     );
   });
 });
 
+describe('database.restore on the instance', () => {
+  const restoredStack = (identifier: string, destroyReplacedInstance: boolean) =>
+    synthEnvironment(
+      withChange(prod, (e) => {
+        e.database.identifier = identifier;
+        e.database.restore = {
+          from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
+          replaces: 'lightwave-prod',
+          destroyReplacedInstance,
+        };
+      }),
+    );
+  const restoring = (identifier: string, destroyReplacedInstance: boolean) =>
+    onlyResource(restoredStack(identifier, destroyReplacedInstance), 'aws_db_instance');
+
+  test("the cut-over moves both PgBouncer paths: the session path's entry follows the restored instance too", () => {
+    const stack = restoredStack('lightwave-prod-r1', true);
+    const ini = (
+      resourcesOfType(stack, 'kubernetes_config_map_v1').cluster_pgbouncer_config.data as Record<
+        string,
+        string
+      >
+    )['pgbouncer.ini'];
+    const hosts = [...ini.matchAll(/^(lightwave_platform\w*) = host=(\S+)/gm)].map(([, db, host]) => [
+      db,
+      host,
+    ]);
+    expect(hosts).toEqual([
+      ['lightwave_platform', '${aws_db_instance.database_instance.address}'],
+      ['lightwave_platform_session', '${aws_db_instance.database_instance.address}'],
+    ]);
+    // The apps' URLs (transaction and session path) name PgBouncer, never the instance: a restore changes no Secret.
+    const secrets = JSON.stringify(resourcesOfType(stack, 'kubernetes_secret_v1'));
+    expect(secrets).toContain('_session?');
+    expect(secrets).not.toContain('aws_db_instance');
+  });
+
+  test('while the restore is configured its attributes are planned, so adding it replaces the instance (restored first)', () => {
+    const instance = restoring('lightwave-prod-r1', true);
+    expect(instance.restore_to_point_in_time).toEqual({
+      source_db_instance_identifier: 'lightwave-prod',
+      use_latest_restorable_time: true,
+    });
+    // Ignoring them now would leave only the new identifier, which the provider applies as an in-place rename.
+    expect(instance.lifecycle).toEqual({ create_before_destroy: true });
+  });
+
+  test('in production without the switch (validation refuses it too), prevent_destroy stays: the plan fails', () => {
+    const db = withChange(prod, (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = { from: { snapshot: 'lightwave-prod-manual' }, replaces: 'lightwave-prod' };
+    }).database;
+    expect(restoreArguments(db, true).lifecycle).toEqual({ createBeforeDestroy: true, preventDestroy: true });
+  });
+});
+
 describe('construct ids are a contract', () => {
   const dataStoreAddresses = {
     aws_db_instance: ['database_instance'],
-    aws_kms_key: ['database_kms_key'],
+    aws_kms_key: ['data_protection_dr_kms_key', 'data_protection_media_copy_kms_key', 'database_kms_key'],
     aws_db_parameter_group: ['database_parameter_group'],
     aws_db_subnet_group: ['database_subnet_group'],
     aws_cloudwatch_log_group: ['database_log_postgresql', 'database_log_upgrade'],
+    aws_backup_vault: ['data_protection_dr_vault', 'data_protection_primary_vault'],
+    aws_s3_bucket: ['data_protection_media_copy_bucket'],
   };
   const addressesOf = (env = prod) => {
     const stack = synthEnvironment(env);

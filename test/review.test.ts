@@ -10,6 +10,7 @@ import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import type { EnvironmentConfig } from '../environments/config';
 import { MAX_LINE_WIDTH } from '../review/markdown';
+import { planFromConfig } from '../review/planned-from-config';
 import { REPORT_MARKER, renderComment, renderReport, type ReportInput } from '../review/report';
 import { readStacks, synthesizeReviewedStacks } from '../synth/synthesized-tree';
 import type { TerraformJson } from '../synth/terraform-json';
@@ -45,6 +46,14 @@ function part(report: string, env: string): string {
 /** The verdict of an environment (its part before the folded sections), as rendered text. */
 const verdictText = (report: string, env: string) => visibleText(part(report, env).split('<details>')[0]);
 
+/** One folded section of an environment's part, found by the start of its summary; undefined when left out. */
+function folded(report: string, env: string, summary: string): string | undefined {
+  const start = part(report, env).indexOf(`<details><summary>${summary}`);
+  if (start < 0) return undefined;
+  const rest = part(report, env).slice(start);
+  return rest.slice(0, rest.indexOf('</details>') + '</details>'.length);
+}
+
 describe('prod instance class db.t3.medium → db.t3.large', () => {
   const report = review({ prod: withChange(prod, (e) => (e.database.instanceClass = 'db.t3.large')) });
   const verdict = verdictText(report, 'prod');
@@ -64,9 +73,9 @@ describe('prod instance class db.t3.medium → db.t3.large', () => {
 
   test('states the cost before → after with the delta, and names the rule that now fails', () => {
     expect(verdict).toContain(
-      'Cost: database $61.16 → $114.45/month (+$53.29, +87%), budget $72.50 ❌ over budget',
+      'Cost: database $70.38 → $123.67/month (+$53.29, +76%), budget $72.50 ❌ over budget',
     );
-    expect(verdict).toMatch(/Policy: ❌ 1 failing: LW-COST-001 .*\$114\.45\/month > budget \$72\.50\) — new/);
+    expect(verdict).toMatch(/Policy: ❌ 1 failing: LW-COST-001 .*\$123\.67\/month > budget \$72\.50\) — new/);
   });
 
   test('shows the leaf that changed, and dev has nothing to say', () => {
@@ -83,7 +92,7 @@ describe('dev bucket lightwave-media-dev → lightwave-media-dev2', () => {
   const verdict = verdictText(report, 'dev');
 
   test('the bucket is replaced by an empty one, and R2 refuses to delete the old one while it holds objects', () => {
-    expect(verdict).toContain('dev — 🔴 2 to update, 5 to replace');
+    expect(verdict).toContain('dev — 🔴 6 to update, 5 to replace');
     expect(verdict).toContain(
       'cloudflare_r2_bucket.media_bucket: name forces replacement — replaces bucket lightwave-media-dev with a new, empty ' +
         'lightwave-media-dev2: nothing copies the objects. R2 deletes only empty buckets',
@@ -132,7 +141,7 @@ describe('prod bucket lightwave-media → lightwave-media-v2', () => {
 
   test('says the plan will fail on prevent_destroy, in the title and in the verdict', () => {
     expect(report.split('\n')[2]).toBe(
-      '# Infrastructure review — prod: ⛔ the plan will fail — 2 to update, 5 to replace',
+      '# Infrastructure review — prod: ⛔ the plan will fail — 6 to update, 5 to replace',
     );
     expect(verdict).toContain(
       'cloudflare_r2_bucket.media_bucket: name forces replacement, but prevent_destroy is set: the plan will fail, and ' +
@@ -232,6 +241,184 @@ describe('knock-on effects and outcomes', () => {
     expect(verdictText(report, 'prod')).toContain('prod — 1 to move');
     expect(visibleText(part(report, 'prod'))).toContain(
       'cloudflare_r2_bucket.media_library — moved from cloudflare_r2_bucket.media_bucket',
+    );
+  });
+});
+
+describe('a restore in review: a red note in the verdict naming the instance it replaces', () => {
+  const restoring = (
+    env: EnvironmentConfig,
+    identifier: string,
+    from: NonNullable<EnvironmentConfig['database']['restore']>['from'],
+  ) =>
+    withChange(env, (e) => {
+      const replaces = e.database.identifier;
+      e.database.identifier = identifier;
+      e.database.restore = { from, replaces, destroyReplacedInstance: true };
+    });
+
+  describe('prod to the latest restorable time, under a new identifier', () => {
+    const report = review({
+      prod: restoring(prod, 'lightwave-prod-r1', {
+        pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' },
+      }),
+    });
+    const verdict = verdictText(report, 'prod');
+
+    test('says in red that data is restored, replacing which instance, in which order; the logs stay', () => {
+      expect(verdict).toMatch(/^prod — 🔴 /);
+      expect(verdict).toContain(
+        '🔴 aws_db_instance.database_instance: restores data from the latest restorable time of lightwave-prod, ' +
+          'replacing instance lightwave-prod: the restored lightwave-prod-r1 is created first (PgBouncer is pointed at ' +
+          'it in the same apply), then lightwave-prod is deleted. Writes made to lightwave-prod after the restore point ' +
+          'are not in the restored instance. Its log groups leave the Terraform state and keep their logs (skip_destroy) ' +
+          'until their retention expires.',
+      );
+    });
+
+    test("the instance's own outcome: restored, not empty; deletion protection stops the delete of the old one", () => {
+      expect(verdict).toContain(
+        'replaces database instance lightwave-prod: the new instance is restored from the latest restorable time of ' +
+          'lightwave-prod. RDS refuses while deletion_protection is on: the apply fails there',
+      );
+      expect(verdict).not.toContain('starts empty');
+    });
+
+    test('the vaults and their recovery points stay; only the selection follows the new instance', () => {
+      expect(verdict).not.toContain('backup vault');
+      expect(verdict).toContain('aws_backup_selection.data_protection_selection');
+      expect(verdict).not.toContain('the plan will fail');
+    });
+
+    test('the data protection section shows what a restore takes; dev has nothing to say', () => {
+      const section = visibleText(folded(report, 'prod', 'Data protection') ?? '');
+      expect(section).toContain('Point-in-time restore in us-east-1: any second of the last 14 days');
+      expect(part(report, 'dev')).toBe('## `dev` — no infrastructure change\n');
+    });
+  });
+
+  test('dev to a new identifier: its log groups are deleted with their logs, and the note says so', () => {
+    const report = review({
+      dev: restoring(dev, 'lightwave-dev-r1', {
+        pointInTime: { sourceInstance: 'lightwave-dev', time: 'latest' },
+      }),
+    });
+    expect(verdictText(report, 'dev')).toContain(
+      'Its log groups are deleted with their logs: copy them out first if you need them (README, "Restore a database").',
+    );
+  });
+
+  test('dev from a recovery point over the live identifier: deleted first, down until the restore is available', () => {
+    const verdict = verdictText(
+      review({
+        dev: restoring(dev, 'lightwave-dev', {
+          snapshot: 'awsbackup:job-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+        }),
+      }),
+      'dev',
+    );
+    expect(verdict).toContain(
+      'restores data from snapshot awsbackup:job-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, replacing instance lightwave-dev: ' +
+        'under the same identifier: lightwave-dev is deleted first, and the database is down until the restored ' +
+        'instance is available.',
+    );
+    expect(verdict).not.toContain('log groups');
+  });
+
+  test('removing the restore block after the restore changes nothing (ignore_changes): no red note', () => {
+    const restored = restoring(dev, 'lightwave-dev-r1', {
+      pointInTime: { sourceInstance: 'lightwave-dev', time: 'latest' },
+    });
+    const cleaned = withChange(restored, (e) => delete e.database.restore);
+    const [baseStack, headStack] = [synthEnvironment(restored), synthEnvironment(cleaned)];
+    const instance = planFromConfig(baseStack, headStack).find((c) => c.type === 'aws_db_instance')!;
+    expect(instance.action).toBe('none');
+    expect(instance.leaves.filter((l) => l.ignored).map((l) => l.path[0])).toEqual([
+      'restore_to_point_in_time',
+      'restore_to_point_in_time',
+    ]);
+    const report = renderReport({
+      environments: [{ config: cleaned, stack: headStack }],
+      base: new Map([['dev', baseStack]]),
+    });
+    expect(verdictText(report, 'dev')).toBe('dev — no infrastructure change');
+  });
+});
+
+describe('data protection in review', () => {
+  test('an inventory shows, per environment, where backups go, how long they are kept and what it costs', () => {
+    const report = renderReport({
+      environments: [
+        { config: dev, stack: base.get('dev')! },
+        { config: prod, stack: base.get('prod')! },
+      ],
+    });
+    const prodSection = visibleText(folded(report, 'prod', 'Data protection') ?? '');
+    expect(prodSection).toContain(
+      'AWS Backup plan prod-database selects the instance; vaults on customer-managed keys, a governance lock.',
+    );
+    expect(prodSection).toContain('daily (cron(0 5 ? * * *) UTC) us-east-1: 14 days us-west-2: 14 days');
+    expect(prodSection).toContain('Data protection costs $10.45/month');
+    expect(prodSection).toContain('AWS Backup recovery points (us-west-2)');
+    expect(prodSection).toContain('No R2 bucket lock');
+    const devSection = visibleText(folded(report, 'dev', 'Data protection') ?? '');
+    expect(devSection).toContain('daily (cron(0 5 ? * * *) UTC) us-east-1: 7 days —');
+    expect(devSection).toContain('no vault lock');
+  });
+
+  test('left out when the change does not touch it', () => {
+    const report = review({ prod: withChange(prod, (e) => (e.database.instanceClass = 'db.t3.large')) });
+    expect(folded(report, 'prod', 'Data protection')).toBeUndefined();
+  });
+
+  test('a longer retention: the section with the cost before, the vault marked in the diagram', () => {
+    const report = review({
+      prod: withChange(prod, (e) => (e.dataProtection.backup.daily.retentionDays = 21)),
+    });
+    expect(visibleText(folded(report, 'prod', 'Data protection') ?? '')).toMatch(
+      /Data protection costs \$\d+\.\d\d\/month \(was \$10\.45\)/,
+    );
+    expect(part(report, 'prod')).toContain('class vault changed');
+  });
+
+  test("the media copy's cost moves in the verdict, outside the budget", () => {
+    const verdict = verdictText(
+      review({ prod: withChange(prod, (e) => (e.dataProtection.mediaCopy.coldStorageAfterDays = 90)) }),
+      'prod',
+    );
+    expect(verdict).toMatch(/media copy in AWS \$2\.23 → \$\d+\.\d\d\/month \(outside the budget\)/);
+  });
+
+  test('a vault replaced in dev fails while it holds recovery points; in prod prevent_destroy fails the plan', () => {
+    const devStack = structuredClone(base.get('dev')!);
+    devStack.resource!.aws_backup_vault.data_protection_primary_vault.name = 'dev-database-backups-2';
+    expect(
+      verdictText(renderReport({ environments: [{ config: dev, stack: devStack }], base }), 'dev'),
+    ).toContain(
+      'aws_backup_vault.data_protection_primary_vault: name forces replacement — replaces backup vault ' +
+        'dev-database-backups: AWS Backup deletes only an empty vault, so while it holds recovery points the apply ' +
+        'fails there; the new vault starts empty',
+    );
+    const prodStack = structuredClone(base.get('prod')!);
+    prodStack.resource!.aws_backup_vault.data_protection_dr_vault.name = 'prod-database-backups-dr-2';
+    expect(
+      verdictText(renderReport({ environments: [{ config: prod, stack: prodStack }], base }), 'prod'),
+    ).toContain(
+      'aws_backup_vault.data_protection_dr_vault: name forces replacement, but prevent_destroy is set: the plan will fail',
+    );
+  });
+
+  test('the media copy bucket renamed in dev: a new, empty bucket, and S3 keeps the old one while it holds objects', () => {
+    const verdict = verdictText(
+      review({
+        dev: withChange(dev, (e) => (e.dataProtection.mediaCopy.bucketName = 'lightwave-media-copy-dev-2')),
+      }),
+      'dev',
+    );
+    expect(verdict).toContain(
+      'aws_s3_bucket.data_protection_media_copy_bucket: bucket forces replacement — replaces bucket ' +
+        'lightwave-media-copy-dev-111111111111 with a new, empty lightwave-media-copy-dev-2: nothing copies the objects. ' +
+        'S3 deletes only an empty bucket (every version counts): while it holds objects the apply fails there',
     );
   });
 });

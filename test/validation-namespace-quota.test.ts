@@ -1,22 +1,34 @@
 /**
  * The namespace quota holds every platform pod in it at once: PgBouncer and its exporter sidecars, the Postgres
- * exporter and Redis in `shared` (environments/platform-workloads.ts). The failing cases are in
+ * exporter, Redis and the media copy job in `shared` (environments/platform-workloads.ts). The failing cases are in
  * support/validation-cases.ts.
  */
+import type { EnvironmentConfig } from '../environments/config';
 import { dev } from '../environments/dev';
 import { platformWorkloads } from '../environments/platform-workloads';
 import { prod } from '../environments/prod';
 import { validateEnvironments } from '../environments/validate';
-import { withChange } from './support/synth';
+import { withChange, type Writable } from './support/with-change';
 
 const SHARED = dev.cluster.namespaces.findIndex((n) => n.name === 'shared');
 
-test('every platform workload of the shared namespace is counted, Redis with the exporters', () => {
+test('a disabled media copy job runs no pod, so the quota does not count it', () => {
+  const tight = (e: Writable<EnvironmentConfig>) => (e.cluster.namespaces[SHARED].quota.limits.cpu = '2');
+  const fields = (config: EnvironmentConfig) => validateEnvironments([config]).map((f) => f.field);
+  expect(fields(withChange(dev, tight))).toContain(`cluster.namespaces[${SHARED}].quota.limits.cpu`);
+  const disabled = withChange(dev, (e) => {
+    tight(e);
+    e.dataProtection.mediaCopy.enabled = false;
+  });
+  expect(fields(disabled)).not.toContain(`cluster.namespaces[${SHARED}].quota.limits.cpu`);
+});
+
+test('every platform workload of the shared namespace is counted, Redis and the media copy job with the exporters', () => {
   expect(
     platformWorkloads(dev)
       .filter((w) => w.namespace === 'shared')
       .map((w) => w.name),
-  ).toEqual(['PgBouncer', 'PgBouncer exporter sidecar', 'Postgres exporter', 'Redis']);
+  ).toEqual(['PgBouncer', 'PgBouncer exporter sidecar', 'Postgres exporter', 'Redis', 'media copy job']);
 });
 
 test("the quota error shows each workload's share", () => {
@@ -25,7 +37,7 @@ test("the quota error shows each workload's share", () => {
   ]).find((f) => f.field === `cluster.namespaces[${SHARED}].quota.limits.cpu`);
   expect(failure?.allowed).toBe(
     "at least what the platform's pods in shared take at once: PgBouncer 2 × 500m + PgBouncer exporter sidecar 2 × 100m + " +
-      'Postgres exporter 1 × 200m + Redis 1 × 250m = 1650m',
+      'Postgres exporter 1 × 200m + Redis 1 × 250m + media copy job 1 × 500m = 2150m',
   );
 });
 

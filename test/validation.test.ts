@@ -17,6 +17,20 @@ import { withChange, type Writable } from './support/with-change';
 describe('valid configurations', () => {
   test('the registered environments pass every rule', () => {
     expect(validateEnvironments([dev, prod])).toEqual([]);
+    const restoring = withChange(prod, (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = {
+        from: {
+          pointInTime: {
+            sourceInstance: 'lightwave-prod',
+            time: new Date(Date.now() - 3_600_000).toISOString().slice(0, 19) + 'Z',
+          },
+        },
+        replaces: 'lightwave-prod',
+        destroyReplacedInstance: true,
+      };
+    });
+    expect(validateEnvironments([dev, restoring])).toEqual([]);
   });
 });
 

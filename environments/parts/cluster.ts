@@ -131,6 +131,11 @@ export interface PgBouncerConfig {
 export interface ClusterConfig {
   /** Name of the pre-existing EKS cluster (looked up at plan time for the kubernetes provider). */
   readonly eksClusterName: string;
+  /**
+   * The cluster's OIDC issuer (`aws eks describe-cluster --query cluster.identity.oidc.issuer`), registered as an IAM
+   * OIDC provider: IAM roles for service accounts trust it.
+   */
+  readonly oidcIssuerUrl: string;
   readonly namespaces: readonly NamespaceConfig[];
   readonly pgbouncer: PgBouncerConfig;
   readonly redis: RedisConfig;

@@ -1,6 +1,8 @@
 /**
  * Configuration of the RDS PostgreSQL instance (database layer).
  */
+import type { DatabaseRestoreConfig } from './database-restore';
+
 export interface DatabaseParameters {
   /**
    * PostgreSQL `max_connections`, pinned in the parameter group (static: applied at the next reboot). At most what
@@ -57,4 +59,6 @@ export interface DatabaseConfig {
   /** Days before the customer-managed KMS key is deleted after it is scheduled for deletion (7–30). */
   readonly kmsDeletionWindowDays: number;
   readonly parameters: DatabaseParameters;
+  /** Create the instance from a snapshot or a point in time (README, "Restore a database"). @default - a new, empty instance */
+  readonly restore?: DatabaseRestoreConfig;
 }

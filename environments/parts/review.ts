@@ -24,6 +24,16 @@ export interface UsageAssumptions {
   readonly r2ClassAOperationsPerMonth: number;
   /** Reads (class B) per month that miss the CDN cache. */
   readonly r2ClassBOperationsPerMonth: number;
+  /** Data one full database snapshot holds (the used part of the storage). */
+  readonly databaseSnapshotGiB: number;
+  /** What each daily recovery point adds to the previous one (changed blocks). */
+  readonly databaseChangedGiBPerDay: number;
+  /** Objects in the media bucket (listings, lifecycle transitions). */
+  readonly mediaObjects: number;
+  /** Media uploaded or overwritten per month (what the copy job transfers). */
+  readonly mediaNewGiBPerMonth: number;
+  /** Objects uploaded or overwritten per month. */
+  readonly mediaNewObjectsPerMonth: number;
   /** Alarm and RDS event messages per month, each mailed to every email recipient. */
   readonly alertMessagesPerMonth: number;
 }

@@ -2,6 +2,7 @@
  * Rules for the delivery part: the repository and GitHub Environment the roles trust, the state key and bucket the
  * bootstrap stack creates, and the permissions of the plan and deploy roles.
  */
+import { deliveryBoundaryServices } from '../delivery-defaults';
 import type { EnvironmentRule } from '../validation';
 import { isAction, isReadAction, readsData, serviceOf } from './iam-actions';
 import { duplicates, isAccountId, isAwsId, isIntegerIn, matches } from './formats';
@@ -126,6 +127,21 @@ export const deliveryRules: readonly EnvironmentRule[] = [
         'a read of configuration, not of data (objects, secrets, parameters, plaintext); the bootstrap grants the state and the master secret itself',
       );
     });
+  },
+  // An action of a service outside the boundary is denied at deploy time, whatever the role's own policy says.
+  ({ delivery: { planRole, deployRole } }, c) => {
+    for (const [field, actions] of [
+      ['delivery.planRole.readActions', planRole.readActions],
+      ['delivery.deployRole.serviceActions', deployRole.serviceActions],
+    ] as const)
+      actions.forEach((action, i) =>
+        c.check(
+          `${field}[${i}]`,
+          action,
+          action.startsWith('*') || deliveryBoundaryServices.includes(serviceOf(action)),
+          `an action of a service the delivery boundary allows (${deliveryBoundaryServices.join(', ')})`,
+        ),
+      );
   },
   ({ delivery: { deployRole } }, c) => {
     const scoped = scopedServices();

@@ -25,7 +25,12 @@ export function leafLine(leaf: PlannedLeaf): string {
   const [before, after] = differing(b ?? JSON.stringify(leaf.before), a ?? JSON.stringify(leaf.after));
   // Two code spans, so a long leaf wraps between them instead of running past the line width.
   const change = `${code(`${formatPath(leaf.path)}: ${b ?? before}`)} → ${code(a ?? after)}`;
-  return `${change}${leaf.via ? ` from ${code(leaf.via)}` : ''}${leaf.meta ? ' (Terraform only: no API call)' : ''}`;
+  const note = leaf.meta
+    ? ' (Terraform only: no API call)'
+    : leaf.ignored
+      ? ' (in `lifecycle.ignore_changes`: not planned)'
+      : '';
+  return `${change}${leaf.via ? ` from ${code(leaf.via)}` : ''}${note}`;
 }
 
 function headline(change: PlannedChange): string {

@@ -4,6 +4,7 @@
 import { alarmsSection } from './alarms';
 import { changesSection } from './changes';
 import { costSection } from './cost';
+import { dataProtectionSection } from './data-protection';
 import { diagramSection } from './diagram';
 import { differencesSection } from './differences';
 import { keySettingsSection } from './key-settings';
@@ -21,6 +22,7 @@ export const environmentSections: readonly EnvironmentSection[] = [
   resourcesSection,
   policySection,
   costSection,
+  dataProtectionSection,
   serviceVariablesSection,
   alarmsSection,
 ];

@@ -1,4 +1,7 @@
-/** R2 cost per Cloudflare account (its free tier counted once), before and after the change. */
+/**
+ * R2 cost per Cloudflare account (its free tier counted once, the media-copy jobs' operations included), before and
+ * after the change.
+ */
 import { estimateMediaCost } from '../cost';
 import { code, table, text, usd } from '../markdown';
 import type { ReportSection } from './section';
@@ -10,7 +13,10 @@ export const mediaCostSection: ReportSection = {
     const after = estimateMediaCost(verdicts.map((v) => v.env));
     const bases = verdicts.filter((v) => v.base).map((v) => ({ config: v.env.config, stack: v.base! }));
     const before = bases.length > 0 ? estimateMediaCost(bases) : undefined;
-    const touched = verdicts.some((v) => isTouched(v, (a) => a.startsWith('cloudflare_r2_bucket.')));
+    // The bucket, or the copy job whose listings and reads count with the account's operations.
+    const touched = verdicts.some((v) =>
+      isTouched(v, (a) => a.startsWith('cloudflare_r2_bucket.') || a.startsWith('kubernetes_cron_job_v1.')),
+    );
     if (after.length === 0 || !touched) return undefined;
     const body = after.map((account) => {
       const was = before?.find((b) => b.accountId === account.accountId);

@@ -1,4 +1,5 @@
 /** Where the prices come from, and when they were read. */
+import type { CostEstimate } from '../cost';
 import { bullet } from '../markdown';
 import { PRICE_SOURCES, PRICES_AS_OF } from '../prices';
 import type { ReportSection } from './section';
@@ -6,10 +7,9 @@ import type { ReportSection } from './section';
 export const pricesSection: ReportSection = {
   id: 'prices',
   render(verdicts) {
+    const linesOf = (cost?: CostEstimate) => JSON.stringify(cost && [cost.lines, cost.mediaCopy.lines]);
     const costMoved = verdicts.some(
-      (v) =>
-        v.status !== 'unchanged' &&
-        JSON.stringify(v.cost.before?.lines) !== JSON.stringify(v.cost.after.lines),
+      (v) => v.status !== 'unchanged' && linesOf(v.cost.before) !== linesOf(v.cost.after),
     );
     if (!costMoved) return undefined;
     return {

@@ -2,7 +2,7 @@
  * Report sections: everything after the verdict is a section, folded under its summary or left out when the change
  * does not touch it. A section is a function of the verdicts and knows nothing of the others.
  *
- * To add one (e.g. an alarms table, per-service variables, where backups go): write a file here exporting an
+ * To add one (e.g. an alarms table, per-service variables): write a file here exporting an
  * `EnvironmentSection` (rendered under each environment) or a `ReportSection` (rendered once, after the
  * environments), return `undefined` when it has nothing to say for this change (`isTouched` helps), and add it to
  * the list in sections/index.ts. The verdict (verdict.ts) and its rendering (report.ts) need no change; a section

@@ -15,30 +15,35 @@ import type { PlanJson, PlannedResource } from '../../synth/plan-json';
 import type { TerraformJson } from '../../synth/terraform-json';
 import type { ProviderSchemas } from './provider-schemas';
 
-const offlineProviderOverride = {
-  provider: {
-    aws: [
-      {
-        access_key: 'AKIAIOSFODNN7EXAMPLE', // AWS's documented example key: fake by construction
-        secret_key: 'offline-plan-fake-secret',
-        skip_credentials_validation: true,
-        skip_requesting_account_id: true,
-        skip_metadata_api_check: true,
-        skip_region_validation: true,
-        allowed_account_ids: null,
-      },
-    ],
-  },
+const offlineCredentials = {
+  access_key: 'AKIAIOSFODNN7EXAMPLE', // AWS's documented example key: fake by construction
+  secret_key: 'offline-plan-fake-secret',
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+  skip_region_validation: true,
+  allowed_account_ids: null,
 };
 
+/** One override per AWS provider block (the default and each alias, e.g. the DR region): Terraform merges by alias. */
+function offlineProviderOverride(config: TerraformJson) {
+  const blocks = config.provider?.aws?.length ? config.provider.aws : [{}];
+  return {
+    provider: {
+      aws: blocks.map((block) => ({ ...(block.alias ? { alias: block.alias } : {}), ...offlineCredentials })),
+    },
+  };
+}
+
 export interface OfflinePlan {
-  readonly validate: {
+  /** `terraform validate -json`; absent when the caller skipped it (`validate: false`). */
+  readonly validate?: {
     readonly valid: boolean;
     readonly error_count: number;
     readonly diagnostics: readonly unknown[];
   };
   readonly plan: PlanJson;
-  /** Planned values by address. */
+  /** Planned values of managed resources by address (data sources read at apply time have none). */
   readonly resources: ReadonlyMap<string, PlannedResource>;
 }
 
@@ -54,10 +59,6 @@ export class OfflinePlanSession {
   private initialised = false;
 
   constructor(private readonly toolchain: Toolchain) {
-    writeFileSync(
-      join(this.dir, 'offline_override.tf.json'),
-      JSON.stringify(offlineProviderOverride, null, 2),
-    );
     // A private CLI config: the user's own ~/.terraformrc is neither read nor touched.
     const cliConfig = join(this.dir, 'offline.tfrc');
     writeFileSync(
@@ -75,14 +76,21 @@ export class OfflinePlanSession {
     };
   }
 
-  /** Writes the configuration to plan next; the first one also runs `terraform init`. */
+  /**
+   * Writes the configuration to plan next, with fake credentials for each of its AWS provider blocks (an override
+   * naming an alias the configuration lacks is an error); the first one also runs `terraform init`.
+   */
   configure(config: TerraformJson): void {
     writeFileSync(join(this.dir, 'main.tf.json'), JSON.stringify(config, null, 2));
+    writeFileSync(
+      join(this.dir, 'offline_override.tf.json'),
+      JSON.stringify(offlineProviderOverride(config), null, 2),
+    );
     if (!this.initialised) this.run(['init', '-input=false', '-no-color']);
     this.initialised = true;
   }
 
-  validate(): OfflinePlan['validate'] {
+  validate(): NonNullable<OfflinePlan['validate']> {
     return JSON.parse(this.run(['validate', '-json', '-no-color']));
   }
 
@@ -122,18 +130,34 @@ export class OfflinePlanSession {
   }
 }
 
-/**
- * Runs init, validate, plan and show in a temporary directory, removed afterwards.
- * With `state` (a Terraform state document) the plan starts from it without refreshing (no API calls).
- */
-export function planOffline(toolchain: Toolchain, config: TerraformJson, state?: object): OfflinePlan {
+export interface OfflinePlanOptions {
+  /** A Terraform state document to plan from, without refreshing it (no API calls). @default - no state */
+  readonly state?: object;
+  /**
+   * Run `terraform validate` before the plan. Each terraform command starts the AWS provider, the bulk of an offline
+   * plan's time; `plan` rejects an invalid configuration anyway, so callers that assert only on the plan skip it.
+   * @default true
+   */
+  readonly validate?: boolean;
+}
+
+/** Runs init, validate, plan and show in a temporary directory, removed afterwards. */
+export function planOffline(
+  toolchain: Toolchain,
+  config: TerraformJson,
+  { state, validate: validates = true }: OfflinePlanOptions = {},
+): OfflinePlan {
   const session = new OfflinePlanSession(toolchain);
   try {
     session.configure(config);
-    const validate = session.validate();
+    const validate = validates ? session.validate() : undefined;
     const plan = session.plan(state);
-    const resources = new Map((plan.planned_values?.root_module.resources ?? []).map((r) => [r.address, r]));
-    return { validate, plan, resources };
+    const resources = new Map(
+      (plan.planned_values?.root_module.resources ?? [])
+        .filter((r) => r.mode === 'managed')
+        .map((r) => [r.address, r]),
+    );
+    return { ...(validate ? { validate } : {}), plan, resources };
   } finally {
     session.close();
   }

@@ -130,14 +130,26 @@ function asDeployed(type: string, attributes: Record<string, unknown>, unknown: 
   return { ...attributes, ...Object.fromEntries(known) };
 }
 
-function stateResource(change: PlanResourceChange, schemas: ProviderSchemas): StateResource {
+/** The state's provider address of a resource: `provider["…/aws"]`, or `provider["…/aws"].dr` for an alias. */
+function providerAddress(change: PlanResourceChange, config: TerraformJson): string {
+  const local = change.type.split('_')[0];
+  const configured = config.resource?.[change.type]?.[change.name]?.provider;
+  const alias = typeof configured === 'string' ? configured.split('.')[1] : undefined;
+  return `provider["registry.terraform.io/hashicorp/${local}"]${alias ? `.${alias}` : ''}`;
+}
+
+function stateResource(
+  change: PlanResourceChange,
+  schemas: ProviderSchemas,
+  config: TerraformJson,
+): StateResource {
   const schema = resourceSchema(schemas, change.type);
   const shape: Shape = schema ? { block: schema.block } : undefined;
   return {
     mode: 'managed',
     type: change.type,
     name: change.name,
-    provider: `provider["registry.terraform.io/hashicorp/${change.type.split('_')[0]}"]`,
+    provider: providerAddress(change, config),
     instances: [
       {
         schema_version: schema?.version ?? 0,
@@ -183,7 +195,7 @@ export function simulateState(session: OfflinePlanSession, base: TerraformJson):
   session.configure(withoutPreventDestroy(base));
   const schemas = session.providerSchemas();
   const first = pending(session.plan());
-  const resources = first.map((c) => stateResource(c, schemas));
+  const resources = first.map((c) => stateResource(c, schemas, base));
   const state = (serial: number): SimulatedState => ({
     version: 4,
     terraform_version: '1.11.0',

@@ -6,6 +6,7 @@ import { connectionBudgetOf } from '../../environments/connection-budget';
 import { environments } from '../../environments';
 import { awsPart } from '../../review/terraform/aws-part';
 import { planOffline, type OfflinePlan } from '../../review/terraform/offline-plan';
+import { configuredResource, providerRegion, referencedAddress } from '../support/plan-configuration';
 import { synthEnvironment } from '../support/synth';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
 
@@ -37,7 +38,7 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
     });
 
     test('the plan only creates, and creates every AWS resource of the stack', () => {
-      const changes = result.plan.resource_changes ?? [];
+      const changes = (result.plan.resource_changes ?? []).filter((c) => c.mode === 'managed');
       expect(changes.length).toBeGreaterThan(0);
       for (const change of changes) expect(change.change.actions).toEqual(['create']);
       const synthesized = Object.entries(stack.resource ?? {})
@@ -197,13 +198,132 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
     });
 
     test('default tags reach every taggable resource', () => {
-      const tagged = [...result.resources.values()].filter((r) => 'tags_all' in r.values);
+      const tagged = [...result.resources.values()].filter((r) => r.values && 'tags_all' in r.values);
       expect(tagged.length).toBeGreaterThan(0);
       for (const resource of tagged) {
         expect(resource.values.tags_all).toEqual(
           expect.objectContaining({ Environment: env.name, ManagedBy: 'cdktf' }),
         );
       }
+    });
+
+    describe('data protection', () => {
+      const backup = env.dataProtection.backup;
+      const regionOf = (address: string) =>
+        providerRegion(result.plan, configuredResource(result.plan, address).provider_config_key);
+
+      test('the DR provider plans in dr.region, a region other than the primary', () => {
+        expect(providerRegion(result.plan, 'aws')).toBe(env.aws.region);
+        expect(providerRegion(result.plan, 'aws.dr')).toBe(env.dataProtection.dr.region);
+        expect(env.dataProtection.dr.region).not.toBe(env.aws.region);
+      });
+
+      test('the plan selects the database and runs daily and monthly after the RDS backup window', () => {
+        const plan = planned('aws_backup_plan.data_protection_plan');
+        const rules = plan.rule as {
+          rule_name: string;
+          schedule: string;
+          lifecycle: { delete_after: number }[];
+        }[];
+        expect(rules.map((r) => [r.rule_name, r.lifecycle[0].delete_after]).sort()).toEqual([
+          ['daily', backup.daily.retentionDays],
+          ['monthly', backup.monthly.retentionDays],
+        ]);
+        const selection = configuredResource(result.plan, 'aws_backup_selection.data_protection_selection');
+        expect(referencedAddress(selection, 'resources')).toBe('aws_db_instance.database_instance');
+      });
+
+      const copies = backup.copyToDrRegion;
+      test(`copy actions ${copies ? 'target a vault in another region' : 'are absent (config)'}`, () => {
+        const plan = configuredResource(result.plan, 'aws_backup_plan.data_protection_plan');
+        const rules = (plan.expressions.rule ?? []) as { copy_action?: Record<string, unknown>[] }[];
+        const targets = rules.flatMap((r) =>
+          (r.copy_action ?? []).map((c) => referencedAddress({ expressions: c }, 'destination_vault_arn')),
+        );
+        if (!copies) {
+          expect(targets).toEqual([]);
+          expect(result.resources.has('aws_backup_vault.data_protection_dr_vault')).toBe(false);
+          return;
+        }
+        expect(targets).toEqual([
+          'aws_backup_vault.data_protection_dr_vault',
+          'aws_backup_vault.data_protection_dr_vault',
+        ]);
+        expect(regionOf('aws_backup_vault.data_protection_dr_vault')).toBe(env.dataProtection.dr.region);
+        expect(regionOf('aws_backup_vault.data_protection_primary_vault')).toBe(env.aws.region);
+      });
+
+      test('each vault is encrypted with a customer-managed key of its own region', () => {
+        const vaults = ['primary', ...(copies ? ['dr'] : [])].map(
+          (v) => `aws_backup_vault.data_protection_${v}_vault`,
+        );
+        const keys = vaults.map((v) => referencedAddress(configuredResource(result.plan, v), 'kms_key_arn'));
+        expect(keys[0]).toBe('aws_kms_key.database_kms_key');
+        if (copies) expect(keys[1]).toBe('aws_kms_key.data_protection_dr_kms_key');
+        expect(new Set(keys).size).toBe(keys.length);
+        keys.forEach((key, i) => expect(regionOf(key)).toBe(regionOf(vaults[i])));
+      });
+
+      const lock = backup.vaultLock;
+      test(`vault lock: ${lock.mode}`, () => {
+        const locks = [...result.resources.values()].filter(
+          (r) => r.type === 'aws_backup_vault_lock_configuration',
+        );
+        if (lock.mode === 'none') return expect(locks).toEqual([]);
+        expect(locks.map((l) => l.address).sort()).toEqual(
+          [
+            'aws_backup_vault_lock_configuration.data_protection_primary_lock',
+            ...(copies ? ['aws_backup_vault_lock_configuration.data_protection_dr_lock'] : []),
+          ].sort(),
+        );
+        expect(planned('aws_backup_vault_lock_configuration.data_protection_primary_lock')).toEqual(
+          expect.objectContaining({
+            min_retention_days: backup.daily.retentionDays,
+            max_retention_days: backup.monthly.retentionDays,
+            changeable_for_days: lock.mode === 'compliance' ? lock.changeableForDays : null,
+          }),
+        );
+      });
+
+      const copy = env.dataProtection.mediaCopy;
+      test('media copy bucket: versioned, KMS with a bucket key, private, cold after the configured days', () => {
+        expect(planned('aws_s3_bucket.data_protection_media_copy_bucket').bucket).toBe(copy.bucketName);
+        expect(
+          planned('aws_s3_bucket_versioning.data_protection_media_copy_versioning').versioning_configuration,
+        ).toEqual([expect.objectContaining({ status: 'Enabled' })]);
+        const encryption = planned(
+          'aws_s3_bucket_server_side_encryption_configuration.data_protection_media_copy_encryption',
+        );
+        expect(encryption.rule).toEqual([
+          expect.objectContaining({
+            bucket_key_enabled: true,
+            apply_server_side_encryption_by_default: [expect.objectContaining({ sse_algorithm: 'aws:kms' })],
+          }),
+        ]);
+        expect(
+          planned('aws_s3_bucket_public_access_block.data_protection_media_copy_public_access_block'),
+        ).toEqual(
+          expect.objectContaining({
+            block_public_acls: true,
+            block_public_policy: true,
+            ignore_public_acls: true,
+            restrict_public_buckets: true,
+          }),
+        );
+        const rules = planned('aws_s3_bucket_lifecycle_configuration.data_protection_media_copy_lifecycle')
+          .rule as {
+          id: string;
+          transition: { days: number; storage_class: string }[];
+          noncurrent_version_expiration: { noncurrent_days: number }[];
+        }[];
+        const cold = rules.find((r) => r.id === 'cold-storage');
+        expect(cold?.transition).toEqual([
+          expect.objectContaining({ days: copy.coldStorageAfterDays, storage_class: 'GLACIER_IR' }),
+        ]);
+        expect(cold?.noncurrent_version_expiration).toEqual([
+          expect.objectContaining({ noncurrent_days: copy.previousVersionRetentionDays }),
+        ]);
+      });
     });
   },
 );

@@ -1,12 +1,13 @@
 /**
  * Offline proof of the bootstrap stacks with the real AWS provider: the state bucket is private, TLS-only and
  * encrypted with its own key; the roles trust only this repository's GitHub OIDC subjects; the plan role writes
- * nothing but the state lock file (and opens the database tunnel).
+ * nothing but the state lock file (and opens the database tunnel); the deploy role manages only the roles the
+ * environment stack creates.
  */
 import { environments } from '../../environments';
 import { awsPart } from '../../review/terraform/aws-part';
 import { planOffline, type OfflinePlan } from '../../review/terraform/offline-plan';
-import { synthBootstrap } from '../support/synth';
+import { synthBootstrap, synthEnvironment } from '../support/synth';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
 
 const toolchain = toolchainOrSkip('5.100.0');
@@ -234,7 +235,18 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       ]);
     });
 
-    test('deploy role: no wildcard action, and IAM only on the environment monitoring role', () => {
+    test("both roles: S3 on the state, and on the media copy bucket's settings only, never its objects", () => {
+      const copyBucket = `arn:aws:s3:::${env.dataProtection.mediaCopy.bucketName}`;
+      for (const role of ['plan', 'deploy']) {
+        const s3Resources = document(`aws_iam_role_policy.${env.name}_${role}_policy`, 'policy')
+          .filter((s) => s.Effect === 'Allow' && list(s.Action).some((a) => a.startsWith('s3:')))
+          .flatMap((s) => list(s.Resource));
+        expect(s3Resources).toContain(copyBucket);
+        expect(s3Resources.filter((r) => r !== copyBucket && !r.startsWith(bucketArn))).toEqual([]);
+      }
+    });
+
+    test('deploy role: no wildcard action, and IAM only on the roles the environment stack owns', () => {
       const allows = document(`aws_iam_role_policy.${env.name}_deploy_policy`, 'policy').filter(
         (s) => s.Effect === 'Allow',
       );
@@ -245,10 +257,18 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       const iamResources = allows
         .filter((s) => list(s.Action).some((a) => a.startsWith('iam:')))
         .flatMap((s) => list(s.Resource));
-      expect([...new Set(iamResources)].sort()).toEqual([
-        `arn:aws:iam::${env.aws.accountId}:role/aws-service-role/rds.amazonaws.com/*`,
-        `arn:aws:iam::${env.aws.accountId}:role/${env.database.identifier}-rds-monitoring`,
-      ]);
+      const ownedRoles = Object.values(synthEnvironment(env).resource?.aws_iam_role ?? {}).map(
+        (role) => `arn:aws:iam::${env.aws.accountId}:role/${String(role.name)}`,
+      );
+      expect(ownedRoles.length).toBeGreaterThan(0);
+      expect([...new Set(iamResources)].sort()).toEqual(
+        [
+          ...ownedRoles,
+          ...['rds', 'backup'].map(
+            (service) => `arn:aws:iam::${env.aws.accountId}:role/aws-service-role/${service}.amazonaws.com/*`,
+          ),
+        ].sort(),
+      );
     });
   },
 );

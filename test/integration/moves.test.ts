@@ -1,45 +1,49 @@
 /**
  * Construct ids are Terraform addresses. This proves, with the real terraform and AWS provider, what a rename does
  * to a deployed resource: without a move Terraform destroys and recreates it; with `moveFromId` it only moves it.
- * The deployed state is a minimal hand-written state document (one log group at its old address); the plan does not
- * refresh, so no AWS API is called.
+ * One plan shows both: the deployed state (a minimal hand-written document) holds both log groups under old
+ * construct ids, and only the upgrade group's rename carries a move. The plan does not refresh, so no AWS API is
+ * called; only the database layer is planned.
  */
 import type { TerraformResource } from 'cdktf';
 import { Testing } from 'cdktf';
 import { dev } from '../../environments/dev';
-import { EnvironmentStack } from '../../stacks/environment-stack';
 import { awsPart } from '../../review/terraform/aws-part';
 import { planOffline } from '../../review/terraform/offline-plan';
+import type { PlanResourceChange } from '../../synth/plan-json';
+import { EnvironmentStack } from '../../stacks/environment-stack';
 import type { TerraformJson } from '../../synth/terraform-json';
+import { layerPart } from '../support/layer-part';
+import { terraformState } from '../support/terraform-state';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
 
 const toolchain = toolchainOrSkip('5.100.0');
 const describeOffline = toolchain ? describe : describe.skip;
 jest.setTimeout(10 * 60_000);
 
-const OLD_ADDRESS = 'aws_cloudwatch_log_group.database_upgrade_log';
-const NEW_ADDRESS = 'aws_cloudwatch_log_group.database_log_upgrade';
+/** Old and new addresses of the two log groups: `moved` is renamed with moveFromId, `renamed` without. */
+const LOG_GROUPS = {
+  moved: { log: 'upgrade', old: 'database_upgrade_log', new: 'database_log_upgrade' },
+  renamed: { log: 'postgresql', old: 'database_postgresql_log', new: 'database_log_postgresql' },
+};
+const address = (name: string) => `aws_cloudwatch_log_group.${name}`;
 
-/** A state in which the upgrade log group was deployed under its old construct id. */
-const deployedState = {
-  version: 4,
-  terraform_version: '1.11.0',
-  serial: 1,
-  lineage: '00000000-0000-4000-8000-000000000000',
-  outputs: {},
-  resources: [
-    {
+/** A state in which both log groups were deployed under their old construct ids. */
+const deployedState = terraformState(
+  Object.values(LOG_GROUPS).map((group) => {
+    const name = `/aws/rds/instance/lightwave-dev/${group.log}`;
+    return {
       mode: 'managed',
       type: 'aws_cloudwatch_log_group',
-      name: 'database_upgrade_log',
+      name: group.old,
       provider: 'provider["registry.terraform.io/hashicorp/aws"]',
       instances: [
         {
           schema_version: 0,
           attributes: {
-            id: '/aws/rds/instance/lightwave-dev/upgrade',
-            arn: 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/rds/instance/lightwave-dev/upgrade',
-            name: '/aws/rds/instance/lightwave-dev/upgrade',
+            id: name,
+            arn: `arn:aws:logs:us-east-1:111111111111:log-group:${name}`,
+            name,
             name_prefix: '',
             retention_in_days: 14,
             log_group_class: 'STANDARD',
@@ -50,37 +54,43 @@ const deployedState = {
           },
         },
       ],
-    },
-  ],
-};
+    };
+  }),
+);
 
-function synth(withMove: boolean): TerraformJson {
+function synthWithMove(): TerraformJson {
   const stack = new EnvironmentStack(Testing.app(), dev);
-  if (withMove) {
-    (stack.database.node.findChild('log_upgrade') as TerraformResource).moveFromId(OLD_ADDRESS);
-  }
+  (stack.database.node.findChild('log_upgrade') as TerraformResource).moveFromId(
+    address(LOG_GROUPS.moved.old),
+  );
   return JSON.parse(Testing.synth(stack)) as TerraformJson;
 }
 
 describeOffline('renaming a construct id', () => {
-  const actionsOf = (stack: TerraformJson) => {
-    const plan = planOffline(toolchain!, awsPart(stack), deployedState).plan;
-    return new Map((plan.resource_changes ?? []).map((c) => [c.address, c]));
-  };
+  const stack = synthWithMove();
+  let changes: Map<string, PlanResourceChange>;
+
+  beforeAll(() => {
+    // No separate `terraform validate`: plan rejects an invalid configuration itself, and these tests read the plan.
+    const plan = planOffline(toolchain!, layerPart(awsPart(stack), 'database'), {
+      state: deployedState,
+      validate: false,
+    }).plan;
+    changes = new Map((plan.resource_changes ?? []).map((c) => [c.address, c]));
+  });
 
   test('without a move, terraform destroys the deployed resource and creates a new one', () => {
-    const changes = actionsOf(synth(false));
-    expect(changes.get(OLD_ADDRESS)?.change.actions).toEqual(['delete']);
-    expect(changes.get(NEW_ADDRESS)?.change.actions).toEqual(['create']);
+    expect(changes.get(address(LOG_GROUPS.renamed.old))?.change.actions).toEqual(['delete']);
+    expect(changes.get(address(LOG_GROUPS.renamed.new))?.change.actions).toEqual(['create']);
   });
 
   test('with moveFromId, terraform moves it and destroys nothing', () => {
-    const stack = synth(true);
-    expect(JSON.stringify(stack.moved)).toContain(OLD_ADDRESS);
-    const changes = actionsOf(stack);
-    expect(changes.has(OLD_ADDRESS)).toBe(false);
-    expect(changes.get(NEW_ADDRESS)?.previous_address).toBe(OLD_ADDRESS);
-    expect(changes.get(NEW_ADDRESS)?.change.actions).not.toContain('delete');
-    for (const change of changes.values()) expect(change.change.actions).not.toContain('delete');
+    expect(JSON.stringify(stack.moved)).toContain(address(LOG_GROUPS.moved.old));
+    expect(changes.has(address(LOG_GROUPS.moved.old))).toBe(false);
+    const moved = changes.get(address(LOG_GROUPS.moved.new));
+    expect(moved?.previous_address).toBe(address(LOG_GROUPS.moved.old));
+    expect(moved?.change.actions).not.toContain('delete');
+    const deletes = [...changes.values()].filter((c) => c.change.actions.includes('delete'));
+    expect(deletes.map((c) => c.address)).toEqual([address(LOG_GROUPS.renamed.old)]);
   });
 });

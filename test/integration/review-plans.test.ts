@@ -26,7 +26,7 @@ import { synthesizeTree } from '../../synth/synthesized-tree';
 import type { TerraformJson } from '../../synth/terraform-json';
 import { visibleText } from '../support/rendered-markdown';
 import { compiledReviewCli } from '../support/review-cli';
-import { synthEnvironment } from '../support/synth';
+import { synthEnvironment, withChange } from '../support/synth';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
 
 const toolchain = toolchainOrSkip('5.100.0');
@@ -42,7 +42,31 @@ const changes: Record<string, Record<string, unknown>> = {
     retention_in_days: 60,
     kms_key_id: OTHER_KEY,
   },
+  'aws_backup_plan.data_protection_plan': { name: 'other-plan' },
+  'aws_backup_selection.data_protection_selection': {
+    condition: [{ string_equals: [{ key: 'aws:ResourceTag/Environment', value: 'dev' }] }],
+    iam_role_arn: 'arn:aws:iam::111111111111:role/other',
+    name: 'other-selection',
+    not_resources: ['arn:aws:rds:us-east-1:111111111111:db:other-excluded'],
+    plan_id: 'other-plan-id',
+    resources: ['arn:aws:rds:us-east-1:111111111111:db:other'],
+    selection_tag: [{ type: 'STRINGEQUALS', key: 'Backup', value: 'yes' }],
+  },
+  'aws_backup_vault.data_protection_primary_vault': {
+    force_destroy: true,
+    kms_key_arn: OTHER_KEY,
+    name: 'other-vault',
+  },
+  'aws_backup_vault_lock_configuration.data_protection_primary_lock': {
+    backup_vault_name: 'other-vault',
+    changeable_for_days: 3,
+    max_retention_days: 200,
+    min_retention_days: 2,
+  },
   'aws_db_instance.database_instance': {
+    // The restore attributes are ignored without database.restore (stacks/database-restore.ts): lift that here.
+    lifecycle: {},
+    snapshot_identifier: 'other-snapshot',
     allocated_storage: 30,
     availability_zone: 'us-east-1a',
     backup_retention_period: 14,
@@ -76,6 +100,12 @@ const changes: Record<string, Record<string, unknown>> = {
     policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
     role: 'other-role-name',
   },
+  'aws_iam_role_policy.data_protection_media_copy_irsa_policy': {
+    name: 'other-policy',
+    policy:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}',
+    role: 'other-role-name',
+  },
   'aws_kms_alias.database_kms_alias': { name: 'alias/other' },
   'aws_kms_key.database_kms_key': {
     customer_master_key_spec: 'RSA_2048',
@@ -84,6 +114,32 @@ const changes: Record<string, Record<string, unknown>> = {
     enable_key_rotation: false,
     key_usage: 'SIGN_VERIFY',
     multi_region: true,
+  },
+  'aws_s3_bucket.data_protection_media_copy_bucket': {
+    bucket: 'other-copy-bucket-111111111111',
+    force_destroy: true,
+    object_lock_enabled: true,
+  },
+  'aws_s3_bucket_lifecycle_configuration.data_protection_media_copy_lifecycle': {
+    bucket: 'other-copy-bucket-111111111111',
+    expected_bucket_owner: '111111111111',
+  },
+  'aws_s3_bucket_ownership_controls.data_protection_media_copy_ownership': {
+    bucket: 'other-copy-bucket-111111111111',
+  },
+  'aws_s3_bucket_policy.data_protection_media_copy_policy': { bucket: 'other-copy-bucket-111111111111' },
+  'aws_s3_bucket_public_access_block.data_protection_media_copy_public_access_block': {
+    block_public_acls: false,
+    bucket: 'other-copy-bucket-111111111111',
+  },
+  'aws_s3_bucket_server_side_encryption_configuration.data_protection_media_copy_encryption': {
+    bucket: 'other-copy-bucket-111111111111',
+    expected_bucket_owner: '111111111111',
+  },
+  'aws_s3_bucket_versioning.data_protection_media_copy_versioning': {
+    bucket: 'other-copy-bucket-111111111111',
+    expected_bucket_owner: '111111111111',
+    mfa: '111111111111 123456',
   },
   'aws_security_group.database_security_group': {
     name: 'other-sg',
@@ -103,6 +159,7 @@ const prefixes = [
   'aws_cloudwatch_log_group.database_log_upgrade',
   'aws_db_subnet_group.database_subnet_group',
   'aws_iam_role.database_monitoring_role',
+  'aws_iam_role_policy.data_protection_media_copy_irsa_policy',
   'aws_kms_alias.database_kms_alias',
   'aws_security_group.database_security_group',
 ];
@@ -128,8 +185,22 @@ const replacePathsOf = (plan: PlanJson) =>
 const expectedForcing = (address: string, attributes: string[]) =>
   attributes.filter((a) => replaceForcing[address.split('.')[0]].paths.includes(a)).sort();
 
+/** The alternatives of attributes above (one excludes the other): tried in a third plan. */
+const alternatives: Record<string, Record<string, unknown>> = {
+  'aws_db_instance.database_instance': {
+    lifecycle: {},
+    restore_to_point_in_time: {
+      source_db_instance_identifier: 'lightwave-other',
+      use_latest_restorable_time: true,
+    },
+  },
+  'aws_s3_bucket.data_protection_media_copy_bucket': { bucket: undefined, bucket_prefix: 'other-copy-' },
+};
+
 describeOffline('the review against the real AWS provider, from a state simulated from the base', () => {
-  const baseStack = synthEnvironment(dev);
+  // dev with a vault lock, so that the lock's attributes are planned too
+  const baseConfig = withChange(dev, (e) => (e.dataProtection.backup.vaultLock = { mode: 'governance' }));
+  const baseStack = synthEnvironment(baseConfig);
   const basePart = comparableAwsPart(baseStack);
   let session: OfflinePlanSession;
   let state: SimulatedState;
@@ -154,6 +225,21 @@ describeOffline('the review against the real AWS provider, from a state simulate
         address,
         expectedForcing(address, Object.keys(attributes)),
       ]);
+    }
+  });
+
+  test('the restore from a point in time and bucket_prefix force replacement where the table says so', () => {
+    session.configure(
+      withChanges(basePart, (address, block) => {
+        for (const [key, value] of Object.entries(alternatives[address] ?? {}))
+          if (value === undefined) delete block[key];
+          else block[key] = value;
+      }),
+    );
+    const forced = replacePathsOf(session.plan(state));
+    for (const [address, attributes] of Object.entries(alternatives)) {
+      const changed = Object.keys(attributes).filter((a) => attributes[a] !== undefined);
+      expect([address, forced.get(address)]).toEqual([address, expectedForcing(address, changed)]);
     }
   });
 
@@ -186,7 +272,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
       writeFileSync(planFile, JSON.stringify(plan));
     });
 
-    test('the provider replaces the key and, through its new ARN, the database and the alert topic; the configuration diff agrees', () => {
+    test('the provider replaces the key and, through its new ARN, the database, its backup vault and the alert topic; the configuration diff agrees', () => {
       const actions = (list: { address: string; action: string }[]) =>
         Object.fromEntries(
           list
@@ -195,6 +281,9 @@ describeOffline('the review against the real AWS provider, from a state simulate
         );
       const fromPlan = actions(planFromPlanJson(plan));
       expect(fromPlan).toEqual({
+        // The primary vault is on the database's key; the selection names the instance by its ARN.
+        'aws_backup_selection.data_protection_selection': 'replace',
+        'aws_backup_vault.data_protection_primary_vault': 'replace',
         'aws_cloudwatch_log_group.database_log_postgresql': 'update',
         'aws_cloudwatch_log_group.database_log_upgrade': 'update',
         'aws_db_instance.database_instance': 'replace',
@@ -206,7 +295,8 @@ describeOffline('the review against the real AWS provider, from a state simulate
       const fromConfig = planFromConfig(baseStack, headStack);
       expect(actions(fromConfig)).toEqual(fromPlan);
       expect(awsCheckLine(check, fromConfig, false)).toContain(
-        'against a state simulated from the base (refresh off, no live state): agrees (4 update, 2 replace).',
+        // Counted in the plan's address order: the backup selection (replace) comes first.
+        'against a state simulated from the base (refresh off, no live state): agrees (4 replace, 4 update).',
       );
     });
 
@@ -222,7 +312,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
 
     test('given to the review, the plan is the verdict and the configuration diff explains it', () => {
       const report = renderReport({
-        environments: [{ config: dev, stack: headStack }],
+        environments: [{ config: baseConfig, stack: headStack }],
         base: new Map([['dev', baseStack]]),
         plans: new Map([['dev', { file: 'dev.plan.json', plan }]]),
       });
@@ -261,10 +351,10 @@ describeOffline('the review against the real AWS provider, from a state simulate
       expect(readFileSync(comment, 'utf8')).toBe(report);
       expect(report).toContain('> ❌ **`npm test` failed on this commit**');
       const verdict = visibleText(report.split('## `prod`')[0]);
-      expect(verdict).toContain('dev — 🔴 4 to update, 2 to replace');
+      expect(verdict).toContain('dev — 🔴 4 to update, 4 to replace');
       expect(verdict).toContain(`Source: the real plan ${planFile}`);
-      expect(verdict).toContain(
-        'The plan changes what the configuration does not (drift or provider defaults): aws_cloudwatch_log_group',
+      expect(verdict).toMatch(
+        /The plan changes what the configuration does not \(drift or provider defaults\): aws_backup_selection\.data_protection_selection, .*aws_cloudwatch_log_group/,
       );
     });
   });

@@ -35,6 +35,21 @@ const worldRule = (e: MutableEnvironment, type: 'ingress' | 'egress') => {
   }
 };
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+interface TrustStatement {
+  principals: { type?: string; identifiers: string[] }[];
+  condition: { test: string; variable: string; values: string[] }[];
+}
+const irsaTrust = (e: MutableEnvironment) =>
+  (
+    e.stack.data!.aws_iam_policy_document.data_protection_media_copy_irsa_trust as {
+      statement: TrustStatement[];
+    }
+  ).statement[0];
+const irsaCondition = (e: MutableEnvironment, claim: string) => {
+  const found = irsaTrust(e).condition.find((c) => c.variable.endsWith(`:${claim}`));
+  if (!found) throw new Error(`no ${claim} condition`);
+  return found;
+};
 const secretRotatingEvery = (e: MutableEnvironment, rules: Block) => {
   addResource(e, 'aws_secretsmanager_secret', 'app', {
     name: 'app',
@@ -352,6 +367,29 @@ const cases: Readonly<Record<string, RuleCase>> = {
         statement: { principals: unknown[] }[];
       };
       trust.statement[0].principals = [{ type: 'AWS', identifiers: ['*'] }];
+    },
+    // The prod base's IRSA role (media copy job) passes: one service account, the STS audience, this cluster.
+    alsoNonCompliant: {
+      'an IRSA trust for every service account of a namespace': (e) =>
+        (irsaCondition(e, 'sub').values = ['system:serviceaccount:shared:*']),
+      'an IRSA trust without a sub condition': (e) => {
+        const trust = irsaTrust(e);
+        trust.condition = trust.condition.filter((c) => !c.variable.endsWith(':sub'));
+      },
+      'an IRSA trust with StringLike': (e) => (irsaCondition(e, 'sub').test = 'StringLike'),
+      'an IRSA trust for any audience': (e) => (irsaCondition(e, 'aud').values = ['sts.amazonaws.com', '*']),
+      'an IRSA trust naming two service accounts': (e) =>
+        irsaCondition(e, 'sub').values.push('system:serviceaccount:shared:other'),
+      'an IRSA trust that also allows sts:AssumeRole': (e) => {
+        const trust = irsaTrust(e) as TrustStatement & { actions: string[] };
+        trust.actions = [...trust.actions, 'sts:AssumeRole'];
+      },
+      'an IRSA trust with a second principal': (e) =>
+        irsaTrust(e).principals.push({ type: 'Service', identifiers: ['ec2.amazonaws.com'] }),
+      "an IRSA trust of another cluster's issuer": (e) =>
+        (irsaTrust(e).principals[0].identifiers = [
+          'arn:aws:iam::222222222222:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF',
+        ]),
     },
   },
   'LW-IAM-002': {

@@ -185,6 +185,23 @@ const cases: Readonly<Record<string, RuleCase>> = {
       ((
         resource(e.stack, 'kubernetes_secret_v1', 'cluster_django_env').data as Record<string, string>
       ).DB_PASSWORD = 'hunter2'),
+    alsoNonCompliant: {
+      "a literal R2 secret in the media copy job's rclone.conf": (e) => {
+        const data = resource(e.stack, 'kubernetes_secret_v1', 'data_protection_media_copy_job_config')
+          .data as Record<string, string>;
+        data['rclone.conf'] = data['rclone.conf'].replace(
+          /secret_access_key = .*/,
+          'secret_access_key = hunter2',
+        );
+      },
+    },
+    alsoCompliant: {
+      'an rclone.conf credential line left empty (rclone then reads its environment)': (e) => {
+        const data = resource(e.stack, 'kubernetes_secret_v1', 'data_protection_media_copy_job_config')
+          .data as Record<string, string>;
+        data['rclone.conf'] = data['rclone.conf'].replace(/secret_access_key = .*/, 'secret_access_key =');
+      },
+    },
   },
 
   'LW-PGB-001': {

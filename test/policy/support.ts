@@ -32,8 +32,8 @@ export interface RuleCase {
   readonly alsoCompliant?: Readonly<Record<string, Mutation>>;
 }
 
-const configs = { prod, dev, 'bootstrap-prod': prod };
-type Base = keyof typeof configs;
+const configs = { prod, dev, 'bootstrap-prod': prod, 'bootstrap-dev': dev };
+export type Base = keyof typeof configs;
 const stacks = new Map<Base, TerraformJson>();
 
 /**
@@ -48,7 +48,7 @@ function synthesize(base: Base): TerraformJson {
     'synthEnvironment' | 'synthBootstrap',
     (env: EnvironmentConfig) => TerraformJson
   >;
-  return base === 'bootstrap-prod' ? synthBootstrap(prod) : synthEnvironment(configs[base]);
+  return base.startsWith('bootstrap-') ? synthBootstrap(configs[base]) : synthEnvironment(configs[base]);
 }
 
 /**

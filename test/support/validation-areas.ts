@@ -8,6 +8,8 @@ import { clusterRules } from '../../environments/rules/cluster';
 import { coreRules } from '../../environments/rules/core';
 import { databaseRules } from '../../environments/rules/database';
 import { databaseAccessRules } from '../../environments/rules/database-access';
+import { databaseRestoreRules } from '../../environments/rules/database-restore';
+import { dataProtectionRules } from '../../environments/rules/data-protection';
 import { applicationRules } from '../../environments/rules/application';
 import { deliveryRules } from '../../environments/rules/delivery';
 import { extensionRules } from '../../environments/rules/extensions';
@@ -44,14 +46,17 @@ const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
   [/^databaseAccess\.schemas\[\d+\]\.readers/, [...databaseAccessRules, ...tableReadRules]],
   [/^databaseAccess\./, databaseAccessRules],
   [/^database\.parameters\.maxConnections$/, maxConnectionsRules],
+  [/^database\.restore\./, databaseRestoreRules],
   [/^database\./, databaseRules],
   [/^cluster\.pgbouncer\.(queryWaitTimeoutSeconds|drainSeconds)$/, pgbouncerFaultRules],
   [/^cluster\.pgbouncer\.sessionPoolSize$/, [...sessionPathRules, ...clusterRules]],
   [/^cluster\.namespaces\[\d+\]\.quota\.(requests|limits)\./, [...clusterRules, ...namespaceQuotaRules]],
   [/^cluster\.redis\./, redisRules],
+  [/^cluster\.oidcIssuerUrl$/, dataProtectionRules],
   [/^cluster\.apps\./, [...clusterRules, ...applicationRules]],
   [/^cluster\./, clusterRules],
   [/^cloudflare\./, mediaRules],
+  [/^dataProtection\./, dataProtectionRules],
   [/^observability\./, observabilityRules],
   [/^(delivery\.|state\.(kmsKeyAlias|noncurrentVersionExpirationDays)$)/, deliveryRules],
   [/^/, coreRules],

@@ -45,6 +45,8 @@ function quantityCases(): [string, EnvironmentConfig, Change, string, unknown][]
     ['cluster.pgbouncer.resources.limits', (e) => e.cluster.pgbouncer.resources.limits],
     ['cluster.redis.resources.requests', (e) => e.cluster.redis.resources.requests],
     ['cluster.redis.resources.limits', (e) => e.cluster.redis.resources.limits],
+    ['dataProtection.mediaCopy.resources.requests', (e) => e.dataProtection.mediaCopy.resources.requests],
+    ['dataProtection.mediaCopy.resources.limits', (e) => e.dataProtection.mediaCopy.resources.limits],
     ...(['pgbouncerExporter', 'postgresExporter'] as const).flatMap((exporter) =>
       (['requests', 'limits'] as const).map(
         (kind): [string, (e: Writable<EnvironmentConfig>) => Quantities] => [
@@ -1531,6 +1533,14 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     '8Gi',
   ],
   [
+    'the media copy job pushes the platform pods in shared past its cpu limits quota',
+    dev,
+    // PgBouncer 2 × 500m + sidecars 2 × 100m + Postgres exporter 200m + Redis 250m = 1650m fits 2; the job's 500m does not.
+    (e) => (e.cluster.namespaces[SHARED].quota.limits.cpu = '2'),
+    `cluster.namespaces[${SHARED}].quota.limits.cpu`,
+    '2',
+  ],
+  [
     'Redis image repository in capitals',
     dev,
     (e) => (e.cluster.redis.image.repository = 'Redis'),
@@ -1568,6 +1578,353 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
       ]),
     'databaseAccess.schemas[0].tableReaders',
     'django_user',
+  ],
+  // Issue 12 (data protection, restore, the delivery boundary).
+  [
+    'deploy role given a service the delivery boundary denies',
+    dev,
+    (e) => e.delivery.deployRole.serviceActions.push('dynamodb:CreateTable'),
+    `delivery.deployRole.serviceActions[${dev.delivery.deployRole.serviceActions.length}]`,
+    'dynamodb:CreateTable',
+  ],
+  [
+    'plan role given a read of a service the delivery boundary denies',
+    dev,
+    (e) => e.delivery.planRole.readActions.push('dynamodb:DescribeTable'),
+    `delivery.planRole.readActions[${dev.delivery.planRole.readActions.length}]`,
+    'dynamodb:DescribeTable',
+  ],
+  [
+    'DR region equal to the primary',
+    dev,
+    (e) => (e.dataProtection.dr.region = 'us-east-1'),
+    'dataProtection.dr.region',
+    'us-east-1',
+  ],
+  [
+    'malformed DR region',
+    dev,
+    (e) => (e.dataProtection.dr.region = 'west'),
+    'dataProtection.dr.region',
+    'west',
+  ],
+  [
+    'prod daily recovery points kept 7 days',
+    prod,
+    (e) => (e.dataProtection.backup.daily.retentionDays = 7),
+    'dataProtection.backup.daily.retentionDays',
+    7,
+  ],
+  [
+    'monthly points kept below the tier minimum',
+    dev,
+    (e) => (e.dataProtection.backup.monthly.retentionDays = 20), // longer than the dailies (7), under 31
+    'dataProtection.backup.monthly.retentionDays',
+    20,
+  ],
+  [
+    'monthly points kept shorter than the dailies',
+    dev,
+    (e) => {
+      e.dataProtection.backup.daily.retentionDays = 60;
+      e.dataProtection.backup.monthly.retentionDays = 40; // above dev's 31-day minimum, below the dailies
+    },
+    'dataProtection.backup.monthly.retentionDays',
+    40,
+  ],
+  [
+    'prod daily DR copies kept 3 days',
+    prod,
+    (e) => (e.dataProtection.backup.daily.drRetentionDays = 3),
+    'dataProtection.backup.daily.drRetentionDays',
+    3,
+  ],
+  [
+    'an unknown vault lock mode',
+    dev,
+    (e) => (e.dataProtection.backup.vaultLock = { mode: 'strict' } as never),
+    'dataProtection.backup.vaultLock.mode',
+    'strict',
+  ],
+  [
+    'copy moved to cold storage on day 0',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.coldStorageAfterDays = 0),
+    'dataProtection.mediaCopy.coldStorageAfterDays',
+    0,
+  ],
+  [
+    'rclone image digest that is not sha256',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.image.digest = 'md5:abc'),
+    'dataProtection.mediaCopy.image.digest',
+    'md5:abc',
+  ],
+  [
+    'copy job request below the namespace minimum',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.resources.requests.memory = '16Mi'),
+    'dataProtection.mediaCopy.resources.requests.memory',
+    '16Mi',
+  ],
+  [
+    'restore from a malformed snapshot id',
+    dev,
+    (e) => (e.database.restore = { from: { snapshot: '1-bad snapshot' }, replaces: 'lightwave-dev-old' }),
+    'database.restore.from.snapshot',
+    '1-bad snapshot',
+  ],
+  [
+    'restore from a malformed source instance',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'Lightwave_Old', time: 'latest' } },
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from.pointInTime.sourceInstance',
+    'Lightwave_Old',
+  ],
+  [
+    'restore replacing a malformed identifier',
+    dev,
+    (e) => (e.database.restore = { from: { snapshot: 'lightwave-dev-before' }, replaces: 'Lightwave_Dev' }),
+    'database.restore.replaces',
+    'Lightwave_Dev',
+  ],
+  [
+    'prod DR copies kept 30 days',
+    prod,
+    (e) => (e.dataProtection.backup.monthly.drRetentionDays = 30),
+    'dataProtection.backup.monthly.drRetentionDays',
+    30,
+  ],
+  [
+    'compliance-mode vault lock in dev',
+    dev,
+    (e) => (e.dataProtection.backup.vaultLock = { mode: 'compliance', changeableForDays: 3 }),
+    'dataProtection.backup.vaultLock.mode',
+    'compliance',
+  ],
+  [
+    'prod vaults unlocked',
+    prod,
+    (e) => (e.dataProtection.backup.vaultLock = { mode: 'none' }),
+    'dataProtection.backup.vaultLock.mode',
+    'none',
+  ],
+  [
+    'compliance lock with a one-day grace period',
+    prod,
+    (e) => (e.dataProtection.backup.vaultLock = { mode: 'compliance', changeableForDays: 1 }),
+    'dataProtection.backup.vaultLock.changeableForDays',
+    1,
+  ],
+  [
+    'prod recovery points kept in the region',
+    prod,
+    (e) => (e.dataProtection.backup.copyToDrRegion = false),
+    'dataProtection.backup.copyToDrRegion',
+    false,
+  ],
+  [
+    'prod without a backup plan',
+    prod,
+    (e) => (e.dataProtection.backup.enabled = false),
+    'dataProtection.backup.enabled',
+    false,
+  ],
+  [
+    'prod without a media copy',
+    prod,
+    (e) => (e.dataProtection.mediaCopy.enabled = false),
+    'dataProtection.mediaCopy.enabled',
+    false,
+  ],
+  [
+    'copy bucket name with dots',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.bucketName = 'media.copy'),
+    'dataProtection.mediaCopy.bucketName',
+    'media.copy',
+  ],
+  [
+    'copy bucket is the state bucket',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.bucketName = e.state.bucket),
+    'dataProtection.mediaCopy.bucketName',
+    dev.state.bucket,
+  ],
+  [
+    'copy schedule that is not cron',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.schedule = 'daily'),
+    'dataProtection.mediaCopy.schedule',
+    'daily',
+  ],
+  [
+    'rclone image tag latest',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.image.tag = 'latest'),
+    'dataProtection.mediaCopy.image.tag',
+    'latest',
+  ],
+  [
+    'prod previous versions kept 7 days',
+    prod,
+    (e) => (e.dataProtection.mediaCopy.previousVersionRetentionDays = 7),
+    'dataProtection.mediaCopy.previousVersionRetentionDays',
+    7,
+  ],
+  [
+    'dev previous versions kept 29 days',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.previousVersionRetentionDays = 29),
+    'dataProtection.mediaCopy.previousVersionRetentionDays',
+    29,
+  ],
+  [
+    'copy job egress to the whole internet',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.awsHttpsEgressCidrs = ['0.0.0.0/0']),
+    'dataProtection.mediaCopy.awsHttpsEgressCidrs[0]',
+    '0.0.0.0/0',
+  ],
+  [
+    'copy job without an AWS egress',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.awsHttpsEgressCidrs = []),
+    'dataProtection.mediaCopy.awsHttpsEgressCidrs',
+    [],
+  ],
+  [
+    'copy job in a namespace not enforcing restricted',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.namespace = 'django-api'),
+    'dataProtection.mediaCopy.namespace',
+    'django-api',
+  ],
+  [
+    'copy job limit above the namespace maximum',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.resources.limits.memory = '4Gi'),
+    'dataProtection.mediaCopy.resources.limits.memory',
+    '4Gi',
+  ],
+  [
+    'copy job limit below its request',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.resources.limits.cpu = '50m'),
+    'dataProtection.mediaCopy.resources.limits.cpu',
+    '50m',
+  ],
+  [
+    'copy job running as a low UID',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.runAsUser = 1000),
+    'dataProtection.mediaCopy.runAsUser',
+    1000,
+  ],
+  [
+    'OIDC issuer of another region',
+    dev,
+    (e) =>
+      (e.cluster.oidcIssuerUrl =
+        'https://oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF'),
+    'cluster.oidcIssuerUrl',
+    'https://oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF',
+  ],
+  [
+    'restore from a snapshot and a point in time at once',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: {
+          snapshot: 'snap-1',
+          pointInTime: { sourceInstance: 'lightwave-dev-old', time: 'latest' },
+        } as never,
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from',
+    ['snapshot', 'pointInTime'],
+  ],
+  [
+    'restore time in the future',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-dev-old', time: '2099-01-01T00:00:00Z' } },
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from.pointInTime.time',
+    '2099-01-01T00:00:00Z',
+  ],
+  [
+    'restore time before the backup retention',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-dev-old', time: '2020-01-01T00:00:00Z' } },
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from.pointInTime.time',
+    '2020-01-01T00:00:00Z',
+  ],
+  [
+    'restore time that is not UTC ISO',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-dev-old', time: 'yesterday 9am' } },
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from.pointInTime.time',
+    'yesterday 9am',
+  ],
+  [
+    'point-in-time source equal to the restored identifier',
+    dev,
+    (e) =>
+      (e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-dev', time: 'latest' } },
+        replaces: 'lightwave-dev-old',
+      }),
+    'database.restore.from.pointInTime.sourceInstance',
+    'lightwave-dev',
+  ],
+  [
+    'restore over the live identifier without the switch',
+    dev,
+    (e) => (e.database.restore = { from: { snapshot: 'lightwave-dev-before' }, replaces: 'lightwave-dev' }),
+    'database.restore.destroyReplacedInstance',
+    undefined,
+  ],
+  [
+    'prod restore without the replacement switch',
+    prod,
+    (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = {
+        from: { pointInTime: { sourceInstance: 'lightwave-prod', time: 'latest' } },
+        replaces: 'lightwave-prod',
+      };
+    },
+    'database.restore.destroyReplacedInstance',
+    undefined,
+  ],
+  [
+    'restore from a snapshot of another region',
+    prod,
+    (e) => {
+      e.database.identifier = 'lightwave-prod-r1';
+      e.database.restore = {
+        from: { snapshot: 'arn:aws:rds:us-west-2:222222222222:snapshot:awsbackup:job-1' },
+        replaces: 'lightwave-prod',
+        destroyReplacedInstance: true,
+      };
+    },
+    'database.restore.from.snapshot',
+    'arn:aws:rds:us-west-2:222222222222:snapshot:awsbackup:job-1',
   ],
 ];
 

@@ -27,7 +27,7 @@ export default resourceRule('LW-IAM-006', () => {
       CKV_AWS_355: STAR_RESOURCE,
     },
     rationale:
-      'A deploy role that may create, attach or pass any role can make itself an administrator; it may only manage the monitoring role the environment stack owns.',
+      'A deploy role that may create, attach or pass any role can make itself an administrator; it may only manage the roles the environment stack owns (RDS monitoring, AWS Backup, the media copy job), by name.',
     types: ['aws_iam_role_policy'],
     test: (block, env) => {
       const statements = policyStatements(block.policy, env.stack);

@@ -1,6 +1,7 @@
 /**
  * LW-KMS-004: Production KMS keys cannot be destroyed by a plan.
  */
+import { preventsDestroy } from '../../aws';
 import { resourceRule } from '../../rule';
 
 export default resourceRule('LW-KMS-004', () => ({
@@ -12,5 +13,5 @@ export default resourceRule('LW-KMS-004', () => ({
     'Destroying the key makes every snapshot and backup encrypted with it unreadable. No scanner equivalent (a platform data-protection rule).',
   types: ['aws_kms_key'],
   tiers: ['production'],
-  test: (key) => (key.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
+  test: (key) => preventsDestroy(key),
 }));

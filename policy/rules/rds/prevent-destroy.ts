@@ -1,6 +1,7 @@
 /**
  * LW-RDS-024: Production RDS cannot be destroyed by a plan.
  */
+import { preventsDestroy } from '../../aws';
 import { resourceRule } from '../../rule';
 
 export default resourceRule('LW-RDS-024', () => ({
@@ -12,5 +13,5 @@ export default resourceRule('LW-RDS-024', () => ({
     'prevent_destroy makes Terraform refuse any plan that would destroy the production database. No scanner equivalent (a platform data-protection rule).',
   types: ['aws_db_instance'],
   tiers: ['production'],
-  test: (db) => (db.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
+  test: (db) => preventsDestroy(db),
 }));

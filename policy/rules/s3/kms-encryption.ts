@@ -20,7 +20,7 @@ export default resourceRule('LW-S3-002', () => ({
       'stricter: the key must be customer-managed; the check asks for the aws:kms algorithm only',
   },
   rationale:
-    'Terraform state holds generated passwords: its own key lets the key policy, not only the bucket policy, decide who reads it.',
+    'Terraform state holds generated passwords, the media copy bucket every media file: a key of their own lets the key policy, not only the bucket policy, decide who reads them.',
   types: ['aws_s3_bucket'],
   test: (_bucket, env, address) => {
     const config = bucketSetting(env.stack, 'aws_s3_bucket_server_side_encryption_configuration', address);

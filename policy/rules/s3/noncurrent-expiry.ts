@@ -12,7 +12,7 @@ export default resourceRule('LW-S3-005', () => ({
   relation:
     'stricter: requires an enabled rule expiring replaced versions after 30 days or more; the check accepts any lifecycle configuration',
   rationale:
-    'Every apply writes a new state version: without expiry they pile up forever, with a window of at least 30 days a bad apply can still be rolled back.',
+    'Every apply writes a new state version, every copy run that replaces an object a new copy version: without expiry they pile up forever; with a window of at least 30 days a bad apply can still be rolled back and a lost media file still be found.',
   types: ['aws_s3_bucket'],
   test: (_bucket, env, address) => {
     const lifecycle = bucketSetting(env.stack, 'aws_s3_bucket_lifecycle_configuration', address);

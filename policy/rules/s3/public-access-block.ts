@@ -53,7 +53,8 @@ export default resourceRule('LW-S3-003', () => {
       'S3.8':
         "stricter: the four settings must be written in the plan; the control reads the deployed bucket's settings, whatever set them",
     },
-    rationale: 'No ACL or policy written later, by mistake or by an attacker, can make state public.',
+    rationale:
+      'No ACL or policy written later, by mistake or by an attacker, can make state or the media copy public: the copy is for recovery, never for serving.',
     types: ['aws_s3_bucket'],
     test: (_bucket, env, address) => {
       const block = bucketSetting(env.stack, 'aws_s3_bucket_public_access_block', address);

@@ -24,7 +24,7 @@ export default resourceRule('LW-S3-004', () => ({
     'S3.5': 'same',
   },
   rationale:
-    'State and lock files never cross the network in clear text, whatever client or SDK asks: the Deny covers every principal, the bucket and its objects.',
+    'State, lock files and media copies never cross the network in clear text, whatever client or SDK asks: the Deny covers every principal, the bucket and its objects.',
   types: ['aws_s3_bucket'],
   test: (bucket, env, address) => {
     const policy = bucketSetting(env.stack, 'aws_s3_bucket_policy', address);

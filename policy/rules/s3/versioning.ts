@@ -18,7 +18,7 @@ export default resourceRule('LW-S3-001', () => {
       'NIST.800.53.R5-S3BucketVersioningEnabled': 'same',
     },
     rationale:
-      'A state file overwritten by a bad apply or a corrupted write is recovered from its previous version.',
+      'A state file overwritten by a bad apply or a corrupted write, or a media copy overwritten by a later run of the copy job, is recovered from its previous version.',
     types: ['aws_s3_bucket'],
     test: (_bucket, env, address) => {
       const versioning = bucketSetting(env.stack, 'aws_s3_bucket_versioning', address);

@@ -1,0 +1,101 @@
+/**
+ * An S3 bucket that keeps copies: versioned, encrypted with a customer-managed key (bucket key on, so KMS is called
+ * per object rather than per request), owned by the bucket owner (no ACLs), every form of public access blocked,
+ * reachable only over TLS, and with a lifecycle that moves data to a cold class and expires old versions.
+ */
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA as S3BucketVersioning } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Construct } from 'constructs';
+
+export interface PrivateCopyBucketProps {
+  readonly bucketName: string;
+  readonly kmsKeyArn: string;
+  /** Days after which objects move to S3 Glacier Instant Retrieval. */
+  readonly coldStorageAfterDays: number;
+  /** Days a noncurrent version (an overwritten or deleted object's old data) is kept. */
+  readonly noncurrentVersionDays: number;
+  /** Key prefixes whose current objects expire after `noncurrentVersionDays` too (e.g. replaced-object archives). */
+  readonly expiringPrefixes: readonly string[];
+  /** Refuse any plan that destroys the bucket. @default false */
+  readonly preventDestroy?: boolean;
+}
+
+export const COLD_STORAGE_CLASS = 'GLACIER_IR';
+const ABORT_UPLOADS_AFTER_DAYS = 7;
+
+export class PrivateCopyBucket extends Construct {
+  readonly bucket: S3Bucket;
+
+  constructor(scope: Construct, id: string, props: PrivateCopyBucketProps) {
+    super(scope, id);
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucket: props.bucketName,
+      forceDestroy: false,
+      ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
+    });
+    const bucket = this.bucket.id;
+    new S3BucketVersioning(this, 'versioning', {
+      bucket,
+      versioningConfiguration: { status: 'Enabled' },
+    });
+    new S3BucketServerSideEncryptionConfiguration(this, 'encryption', {
+      bucket,
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn },
+          bucketKeyEnabled: true,
+        },
+      ],
+    });
+    new S3BucketOwnershipControls(this, 'ownership', {
+      bucket,
+      rule: { objectOwnership: 'BucketOwnerEnforced' },
+    });
+    const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public_access_block', {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    const tlsOnly = new DataAwsIamPolicyDocument(this, 'tls_only', {
+      statement: [
+        {
+          sid: 'DenyRequestsWithoutTls',
+          effect: 'Deny',
+          principals: [{ type: 'AWS', identifiers: ['*'] }],
+          actions: ['s3:*'],
+          resources: [this.bucket.arn, `${this.bucket.arn}/*`],
+          condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+        },
+      ],
+    });
+    // After the public access block: S3 evaluates a new policy against it.
+    new S3BucketPolicy(this, 'policy', { bucket, policy: tlsOnly.json, dependsOn: [publicAccessBlock] });
+    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket,
+      rule: [
+        {
+          id: 'cold-storage',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          transition: [{ days: props.coldStorageAfterDays, storageClass: COLD_STORAGE_CLASS }],
+          noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionDays }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: ABORT_UPLOADS_AFTER_DAYS }],
+        },
+        ...props.expiringPrefixes.map((prefix) => ({
+          id: `expire-${prefix.replace(/[^a-z0-9]+/g, '-').replace(/-$/, '')}`,
+          status: 'Enabled',
+          filter: [{ prefix }],
+          expiration: [{ days: props.noncurrentVersionDays }],
+        })),
+      ],
+    });
+  }
+}
