@@ -3,7 +3,19 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'cdktf.out/', 'coverage/', 'review-report/', 'local/', '**/*.d.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'cdktf.out/',
+      'coverage/',
+      'review-report/',
+      '.stryker-tmp*/',
+      'reports/',
+      'local/',
+      '**/*.d.ts',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

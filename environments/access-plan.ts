@@ -76,7 +76,8 @@ export interface AccessPlan {
   readonly privileges: readonly PlannedPrivilege[];
 }
 
-const READ_ONLY = ['SELECT'];
+// A function, not a constant: the module does no work when it is imported (see stryker.config.mjs).
+const readOnly = (): string[] => ['SELECT'];
 
 function plannedRoles(access: DatabaseAccessConfig): PlannedRole[] {
   return access.roles.map((role) => ({
@@ -155,12 +156,12 @@ function readerGrants(access: DatabaseAccessConfig): PlannedPrivilege[] {
         kind: 'default-privileges',
         ...on,
         owner: schema.owner,
-        privileges: READ_ONLY,
+        privileges: readOnly(),
       } as const;
       return [
         { kind: 'grant', id: `usage_${suffix}`, ...on, objectType: 'schema', privileges: ['USAGE'] },
-        { kind: 'grant', id: `tables_${suffix}`, ...on, objectType: 'table', privileges: READ_ONLY },
-        { kind: 'grant', id: `sequences_${suffix}`, ...on, objectType: 'sequence', privileges: READ_ONLY },
+        { kind: 'grant', id: `tables_${suffix}`, ...on, objectType: 'table', privileges: readOnly() },
+        { kind: 'grant', id: `sequences_${suffix}`, ...on, objectType: 'sequence', privileges: readOnly() },
         { ...later, id: `future_tables_${suffix}`, objectType: 'table' },
         { ...later, id: `future_sequences_${suffix}`, objectType: 'sequence' },
       ];
@@ -184,7 +185,7 @@ function tableReaderGrants(access: DatabaseAccessConfig): PlannedGrant[] {
           id: `tables_${suffix}`,
           ...on,
           objectType: 'table',
-          privileges: READ_ONLY,
+          privileges: readOnly(),
           objects: reader.tables,
         },
       ];

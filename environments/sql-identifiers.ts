@@ -4,6 +4,7 @@
  * PostgreSQL 15's `SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'` (151 words);
  * test/integration/local-bootstrap.test.ts checks it against a real server's `quote_ident()`.
  */
+import { isPostgresIdentifier } from './rules/formats';
 
 export const QUOTED_KEYWORDS: ReadonlySet<string> = new Set(
   (
@@ -23,5 +24,5 @@ export const QUOTED_KEYWORDS: ReadonlySet<string> = new Set(
 
 /** True when PostgreSQL's `quote_ident(name)` returns `name` unchanged. */
 export function isPlainIdentifier(name: unknown): name is string {
-  return typeof name === 'string' && /^[a-z_][a-z0-9_]{0,62}$/.test(name) && !QUOTED_KEYWORDS.has(name);
+  return isPostgresIdentifier(name) && !QUOTED_KEYWORDS.has(name);
 }

@@ -44,6 +44,29 @@ export type RegistryRule = (envs: readonly EnvironmentConfig[], check: Checker) 
 /** A rule over the local development setup, given the registered environments (ports they use, real buckets). */
 export type LocalRule = (local: LocalConfig, registry: readonly EnvironmentConfig[], check: Checker) => void;
 
+/** A rule that trips over a missing part of the config reports it instead of hiding the other failures. */
+export function runReportingCrashes(check: Checker, rule: () => void, shape = 'EnvironmentConfig'): void {
+  try {
+    rule();
+  } catch (error) {
+    check.check('(structure)', (error as Error).message, false, `a configuration shaped like ${shape}`);
+  }
+}
+
+/** The failures of `rules` over each environment (the validation tests also run one area's rules alone). */
+export function checkEach(
+  envs: readonly EnvironmentConfig[],
+  rules: readonly EnvironmentRule[],
+  today: string,
+  now = new Date(),
+): ValidationFailure[] {
+  return envs.flatMap((env) => {
+    const check = new Checker(env.name, today, now);
+    for (const rule of rules) runReportingCrashes(check, () => rule(env, check));
+    return check.failures;
+  });
+}
+
 function formatValue(value: unknown): string {
   const text = value === undefined ? 'undefined' : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;

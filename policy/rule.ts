@@ -56,50 +56,76 @@ export function relationTo(rule: PolicyRule, id: string): MirrorRelation | undef
 /** What a per-resource test returns: true (pass), false (fail), a string (fail, with detail) or null (n/a). */
 export type Verdict = boolean | string | null;
 
-export interface ResourceRuleSpec extends Omit<PolicyRule, 'check'> {
+/** What a rule says about itself; the id stays outside so the registry can be searched without reading specs. */
+export type RuleMetadata = Omit<PolicyRule, 'id' | 'check'>;
+
+export interface ResourceRuleSpec extends RuleMetadata {
   /** Resource types the rule judges (`data.` prefix for data sources). */
   readonly types: readonly string[];
   readonly test: (block: Block, env: SynthesizedEnvironment, address: string) => Verdict;
 }
 
-/** A rule judging each resource of some types; not applicable when there are none or the tier is excluded. */
-export function resourceRule(spec: ResourceRuleSpec): PolicyRule {
-  const { types, test, ...meta } = spec;
-  const { tiers } = meta;
-  return {
-    ...meta,
-    check(env) {
-      const blocks = blocksOf(env.stack, types);
-      if (blocks.length === 0 || (tiers && !tiers.includes(env.config.tier)))
-        return [{ status: 'not-applicable' }];
-      return blocks.map(([address, block]) => {
-        const verdict = test(block, env, address);
-        if (verdict === null) return { status: 'not-applicable', address };
-        if (typeof verdict === 'string') return { status: 'fail', address, detail: verdict };
-        return { status: verdict ? 'pass' : 'fail', address };
-      });
-    },
-  };
-}
-
-export interface StackRuleSpec extends Omit<PolicyRule, 'check' | 'tiers'> {
+export interface StackRuleSpec extends Omit<RuleMetadata, 'tiers'> {
   /** Resource types whose presence makes the rule applicable. */
   readonly when: readonly string[];
   /** One verdict for the whole environment, about `address` (the resource that should show compliance). */
   readonly test: (env: SynthesizedEnvironment) => { readonly verdict: Verdict; readonly address?: string };
 }
 
-/** A rule about the environment as a whole (something must exist, or a property holds across resources). */
-export function stackRule(spec: StackRuleSpec): PolicyRule {
-  const { when, test, ...meta } = spec;
+/**
+ * A rule whose spec is read when it is used, not when its module loads: importing the registry does no work, and
+ * mutation testing attributes each line of a rule to the tests that exercise that rule (see stryker.config.mjs).
+ */
+function lazyRule<S extends RuleMetadata>(
+  id: string,
+  spec: () => S,
+  check: (spec: S, env: SynthesizedEnvironment) => RuleResult[],
+): PolicyRule {
   return {
-    ...meta,
-    check(env) {
-      if (blocksOf(env.stack, when).length === 0) return [{ status: 'not-applicable' }];
-      const { verdict, address } = test(env);
-      if (verdict === null) return [{ status: 'not-applicable', address }];
-      if (typeof verdict === 'string') return [{ status: 'fail', address, detail: verdict }];
-      return [{ status: verdict ? 'pass' : 'fail', address }];
+    id,
+    get title() {
+      return spec().title;
     },
+    get severity() {
+      return spec().severity;
+    },
+    get mirrors() {
+      return spec().mirrors;
+    },
+    get relation() {
+      return spec().relation;
+    },
+    get rationale() {
+      return spec().rationale;
+    },
+    get tiers() {
+      return (spec() as RuleMetadata).tiers;
+    },
+    check: (env) => check(spec(), env),
   };
+}
+
+function result(verdict: Verdict, address?: string): RuleResult {
+  if (verdict === null) return { status: 'not-applicable', address };
+  if (typeof verdict === 'string') return { status: 'fail', address, detail: verdict };
+  return { status: verdict ? 'pass' : 'fail', address };
+}
+
+/** A rule judging each resource of some types; not applicable when there are none or the tier is excluded. */
+export function resourceRule(id: string, spec: () => ResourceRuleSpec): PolicyRule {
+  return lazyRule(id, spec, ({ types, tiers, test }, env) => {
+    const blocks = blocksOf(env.stack, types);
+    if (blocks.length === 0 || (tiers && !tiers.includes(env.config.tier)))
+      return [{ status: 'not-applicable' }];
+    return blocks.map(([address, block]) => result(test(block, env, address), address));
+  });
+}
+
+/** A rule about the environment as a whole (something must exist, or a property holds across resources). */
+export function stackRule(id: string, spec: () => StackRuleSpec): PolicyRule {
+  return lazyRule(id, spec, ({ when, test }, env) => {
+    if (blocksOf(env.stack, when).length === 0) return [{ status: 'not-applicable' }];
+    const { verdict, address } = test(env);
+    return [result(verdict, address)];
+  });
 }

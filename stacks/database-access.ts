@@ -56,14 +56,18 @@ export interface DatabaseAccessOutputs {
   readonly monitoringRole: MonitoringRoleOutput;
 }
 
-/** Every role of the platform, written out: no attribute that would bypass the grants. */
-const UNPRIVILEGED = {
-  superuser: false,
-  createDatabase: false,
-  createRole: false,
-  replication: false,
-  bypassRowLevelSecurity: false,
-} as const;
+/**
+ * Every role of the platform, written out: no attribute that would bypass the grants. A function, not a constant:
+ * the module does no work when it is imported (see stryker.config.mjs).
+ */
+const unprivileged = () =>
+  ({
+    superuser: false,
+    createDatabase: false,
+    createRole: false,
+    replication: false,
+    bypassRowLevelSecurity: false,
+  }) as const;
 
 export class DatabaseAccessLayer extends Construct {
   readonly outputs: DatabaseAccessOutputs;
@@ -90,7 +94,8 @@ export class DatabaseAccessLayer extends Construct {
           password,
           connectionLimit: planned.connectionLimit as number,
           statementTimeoutMs: planned.statementTimeoutMs as number,
-          schema: planned.searchPath[0],
+          // The schema it owns (the first on its search_path), none for a pure reader (the extensions' only).
+          schema: plan.schemas.find((s) => s.owner === planned.name)?.name,
         });
       }
     }
@@ -176,7 +181,7 @@ export class DatabaseAccessLayer extends Construct {
         : {}),
       ...(planned.searchPath.length > 0 ? { searchPath: [...planned.searchPath] } : {}),
       ...(planned.memberOf.length > 0 ? { roles: [...planned.memberOf] } : {}),
-      ...UNPRIVILEGED,
+      ...unprivileged(),
       dependsOn: [database.instance],
     });
   }

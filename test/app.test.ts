@@ -1,10 +1,12 @@
 /**
  * The app as `cdktf synth` runs it: one stack per registered environment, named exactly after it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environments } from '../environments';
+import { ConfigValidationError } from '../environments/validation';
+import { prod } from '../environments/prod';
 import { dev } from '../environments/dev';
 import { createPlatformApp } from '../stacks/platform-app';
 import { providersUsingResources } from './support/provider-inputs';
@@ -88,5 +90,19 @@ describe('platform app', () => {
 describe.each(environments.map((env) => [env.name, env] as const))('providers of %s', (_name, env) => {
   test('take only plan-time values (no resource attributes)', () => {
     expect(providersUsingResources(synthEnvironment(env))).toEqual([]);
+  });
+});
+
+describe('invalid configuration', () => {
+  test('nothing is synthesized when any environment is invalid', () => {
+    const broken = withChange(dev, (e) => (e.aws.accountId = 'abc'));
+    const outdir = mkdtempSync(join(tmpdir(), 'lightwave-bad-synth-'));
+    try {
+      expect(() => createPlatformApp([prod, broken], { outdir }).synth()).toThrow(ConfigValidationError);
+      expect(() => createPlatformApp([prod, broken], { outdir })).toThrow(/aws\.accountId: "abc"/);
+      expect(existsSync(join(outdir, 'stacks')) ? readdirSync(join(outdir, 'stacks')) : []).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,49 +1,91 @@
 /**
  * Database access layer: every schema, role, grant and default privilege derived from the access model.
+ *
+ * Each test synthesizes the layer on its own (in a stack with readable addresses, behind a stand-in for the RDS
+ * instance), so the mutation run attributes every line of the layer to the tests that exercise it.
+ * How the layer sits in a whole environment (provider, PgBouncer pools) is in database-access-in-stack.test.ts.
  */
-import { Testing } from 'cdktf';
-import { Construct } from 'constructs';
+import { Testing, TerraformResource } from 'cdktf';
+import type { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { SerializedGrants } from '../constructs/serialized-grants';
+import type { EnvironmentConfig } from '../environments/config';
 import { dev } from '../environments/dev';
+import type { DatabaseAccessConfig } from '../environments/parts/database-access';
 import { prod } from '../environments/prod';
-import { synthEnvironment, withChange } from './support/synth';
-import { resourcesOfType, type Block } from '../synth/terraform-json';
+import { DatabaseAccessLayer, type DatabaseAccessOutputs } from '../stacks/database-access';
+import { ReadableAddressStack } from '../stacks/readable-stack';
+import { resourcesOfType, type Block, type TerraformJson } from '../synth/terraform-json';
 
-const stack = synthEnvironment(dev);
-const byName = (type: string): Map<string, Block> =>
+interface SynthesizedLayer {
+  readonly stack: TerraformJson;
+  readonly outputs: DatabaseAccessOutputs;
+}
+
+function synthLayer(
+  access: DatabaseAccessConfig = dev.databaseAccess,
+  tier: EnvironmentConfig['tier'] = 'development',
+): SynthesizedLayer {
+  const stack = new (class extends ReadableAddressStack {})(Testing.app(), 'access');
+  const instance = new TerraformResource(stack, 'database_instance', {
+    terraformResourceType: 'aws_db_instance',
+  }) as unknown as DbInstance;
+  const layer = new DatabaseAccessLayer(stack, 'database_access', {
+    tier,
+    access,
+    database: {
+      address: 'db.internal',
+      port: 5432,
+      databaseName: 'lightwave_platform',
+      masterUsername: 'lightwave_admin',
+      masterSecretArn: 'arn:aws:secretsmanager:us-east-1:111111111111:secret:master',
+      securityGroupId: 'sg-0123456789abcdef0',
+      maxConnections: 112,
+      instance,
+      identifier: 'lightwave-dev',
+      arn: 'arn:aws:rds:us-east-1:111111111111:db:lightwave-dev',
+      kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      parameterGroupName: 'lightwave-dev-postgres15',
+    },
+  });
+  return { stack: JSON.parse(Testing.synth(stack)) as TerraformJson, outputs: layer.outputs };
+}
+
+const byName = (stack: TerraformJson, type: string): Map<string, Block> =>
   new Map(Object.values(resourcesOfType(stack, type)).map((b) => [String(b.name ?? b.role), b]));
 
-describe('roles', () => {
-  const roles = byName('postgresql_role');
+const summary = (b: Block) =>
+  `${b.role} ${b.object_type} ${b.schema ?? '-'} [${(b.privileges as string[]).join(',')}]${b.owner ? ` for ${b.owner}` : ''}`;
 
-  test('one role per declared role, none with elevated rights', () => {
+/** What every role is: no elevated attribute, created once the server is up. */
+const ORDINARY_ROLE = {
+  superuser: false,
+  create_database: false,
+  create_role: false,
+  replication: false,
+  bypass_row_level_security: false,
+  depends_on: ['aws_db_instance.database_instance'],
+};
+
+describe('roles', () => {
+  test('one role per declared role, none with elevated rights, each waiting for the server', () => {
+    const roles = byName(synthLayer().stack, 'postgresql_role');
     expect([...roles.keys()].sort()).toEqual(
       [...dev.databaseAccess.roles.map((r) => r.name), dev.databaseAccess.monitoringRole.name].sort(),
     );
-    for (const role of roles.values()) {
-      expect(role).toEqual(
-        expect.objectContaining({
-          superuser: false,
-          create_database: false,
-          create_role: false,
-          replication: false,
-          bypass_row_level_security: false,
-          depends_on: ['aws_db_instance.database_instance'],
-        }),
-      );
-    }
+    for (const role of roles.values()) expect(role).toEqual(expect.objectContaining(ORDINARY_ROLE));
   });
 
   test('login roles: generated password, limit, timeout and search_path in the schema they own', () => {
-    expect(roles.get('payload_user')).toEqual(
-      expect.objectContaining({
-        login: true,
-        password: '${random_password.database_access_password_payload_user.result}',
-        connection_limit: 28,
-        statement_timeout: 30000,
-        search_path: ['payload', 'extensions'],
-      }),
-    );
+    const { stack } = synthLayer();
+    expect(byName(stack, 'postgresql_role').get('payload_user')).toEqual({
+      name: 'payload_user',
+      login: true,
+      password: '${random_password.database_access_password_payload_user.result}',
+      connection_limit: 28,
+      statement_timeout: 30000,
+      search_path: ['payload', 'extensions'],
+      ...ORDINARY_ROLE,
+    });
     expect(resourcesOfType(stack, 'random_password').database_access_password_payload_user).toEqual({
       length: 40,
       special: false,
@@ -51,38 +93,76 @@ describe('roles', () => {
     });
   });
 
-  test('reserved product roles own their schema but cannot log in and have no password', () => {
-    const owner = roles.get('createos_owner');
+  test('reserved product roles own their schema but cannot log in and have no password, limit or timeout', () => {
+    const { stack } = synthLayer();
+    const owner = byName(stack, 'postgresql_role').get('createos_owner');
     expect(owner).toEqual(expect.objectContaining({ login: false, search_path: ['createos'] }));
-    expect(owner).not.toHaveProperty('password');
-    const passwords = Object.keys(resourcesOfType(stack, 'random_password')).filter((n) =>
-      n.startsWith('database_access'),
-    );
-    expect(passwords.sort()).toEqual([
+    for (const key of ['password', 'connection_limit', 'statement_timeout'])
+      expect(owner).not.toHaveProperty(key);
+    expect(Object.keys(resourcesOfType(stack, 'random_password')).sort()).toEqual([
       'database_access_password_django_user',
       'database_access_password_monitoring',
       'database_access_password_payload_user',
     ]);
   });
 
+  test('a role that owns no schema gets no search_path; one owning two gets both, in declared order', () => {
+    const access: DatabaseAccessConfig = {
+      ...dev.databaseAccess,
+      roles: [...dev.databaseAccess.roles, { name: 'auditor', login: false }],
+      schemas: [
+        { name: 'payload', owner: 'payload_user', readers: ['auditor'] },
+        { name: 'payload_media', owner: 'payload_user', readers: [] },
+      ],
+    };
+    const roles = byName(synthLayer(access).stack, 'postgresql_role');
+    expect(roles.get('payload_user')?.search_path).toEqual(['payload', 'payload_media', 'extensions']);
+    expect(roles.get('auditor')).not.toHaveProperty('search_path');
+  });
+
   test('the monitoring role: pg_monitor, a small limit, a timeout, and the extensions schema as search_path', () => {
     const { monitoringRole } = dev.databaseAccess;
-    expect(roles.get(monitoringRole.name)).toEqual(
-      expect.objectContaining({
-        login: true,
-        password: '${random_password.database_access_password_monitoring.result}',
-        roles: ['pg_monitor'],
-        connection_limit: monitoringRole.connectionLimit,
-        statement_timeout: monitoringRole.statementTimeoutMs,
-        search_path: [dev.databaseAccess.extensions.schema],
-      }),
-    );
+    expect(byName(synthLayer().stack, 'postgresql_role').get(monitoringRole.name)).toEqual({
+      name: monitoringRole.name,
+      login: true,
+      password: '${random_password.database_access_password_monitoring.result}',
+      roles: ['pg_monitor'],
+      connection_limit: monitoringRole.connectionLimit,
+      statement_timeout: monitoringRole.statementTimeoutMs,
+      search_path: [dev.databaseAccess.extensions.schema],
+      ...ORDINARY_ROLE,
+    });
+  });
+});
+
+describe('outputs', () => {
+  test('name each login role with its password token, limit and owned schema; reserved roles are left out', () => {
+    const { outputs } = synthLayer();
+    expect(outputs.databaseName).toBe('lightwave_platform');
+    expect(outputs.loginRoles.map((r) => [r.name, r.connectionLimit, r.schema])).toEqual([
+      ['payload_user', 28, 'payload'],
+      ['django_user', 28, 'django'],
+    ]);
+    for (const role of outputs.loginRoles) expect(role.password).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
+  });
+
+  test('a pure reader owns no schema', () => {
+    const access: DatabaseAccessConfig = {
+      ...dev.databaseAccess,
+      roles: [
+        ...dev.databaseAccess.roles,
+        { name: 'reporting', login: true, connectionLimit: 5, statementTimeoutMs: 60000 },
+      ],
+      schemas: [{ name: 'payload', owner: 'payload_user', readers: ['reporting'] }],
+    };
+    const reporting = synthLayer(access).outputs.loginRoles.find((r) => r.name === 'reporting');
+    expect(reporting).toEqual(expect.objectContaining({ connectionLimit: 5, schema: undefined }));
   });
 });
 
 describe('schemas', () => {
-  test('each schema is owned by its role and waits for the server', () => {
-    const schemas = byName('postgresql_schema');
+  test('each schema is owned by its role, created if missing, never dropped with its contents', () => {
+    const schemas = byName(synthLayer().stack, 'postgresql_schema');
     expect([...schemas.keys()].sort()).toEqual([
       'cineos',
       'createos',
@@ -91,34 +171,31 @@ describe('schemas', () => {
       'payload',
       'photographyos',
     ]);
-    expect(schemas.get('payload')).toEqual(
-      expect.objectContaining({
-        database: 'lightwave_platform',
-        owner: '${postgresql_role.database_access_role_payload_user.name}',
-        drop_cascade: false,
-        depends_on: ['aws_db_instance.database_instance'],
-      }),
-    );
+    expect(schemas.get('payload')).toEqual({
+      name: 'payload',
+      database: 'lightwave_platform',
+      owner: '${postgresql_role.database_access_role_payload_user.name}',
+      if_not_exists: true,
+      drop_cascade: false,
+      depends_on: ['aws_db_instance.database_instance'],
+    });
   });
 
   test('production schemas cannot be dropped by a plan; development ones can', () => {
-    for (const schema of Object.values(resourcesOfType(synthEnvironment(prod), 'postgresql_schema'))) {
-      expect(schema.lifecycle).toEqual({ prevent_destroy: true });
-    }
-    for (const schema of Object.values(resourcesOfType(stack, 'postgresql_schema'))) {
+    const production = synthLayer(prod.databaseAccess, 'production').stack;
+    const schemas = Object.values(resourcesOfType(production, 'postgresql_schema'));
+    expect(schemas).toHaveLength(prod.databaseAccess.schemas.length + 1); // and the extensions schema
+    for (const schema of schemas) expect(schema.lifecycle).toEqual({ prevent_destroy: true });
+    for (const schema of Object.values(resourcesOfType(synthLayer().stack, 'postgresql_schema'))) {
       expect(schema).not.toHaveProperty('lifecycle');
     }
   });
 });
 
 describe('grants', () => {
-  const grants = Object.values(resourcesOfType(stack, 'postgresql_grant'));
-  const defaults = Object.values(resourcesOfType(stack, 'postgresql_default_privileges'));
-  const summary = (b: Block) =>
-    `${b.role} ${b.object_type} ${b.schema ?? '-'} [${(b.privileges as string[]).join(',')}]${b.owner ? ` for ${b.owner}` : ''}`;
-
   test('are exactly what the model implies', () => {
-    expect(grants.map(summary).sort()).toEqual([
+    const { stack } = synthLayer();
+    expect(Object.values(resourcesOfType(stack, 'postgresql_grant')).map(summary).sort()).toEqual([
       'django_user database - [CONNECT]',
       'django_user schema extensions [USAGE]',
       'monitoring database - [CONNECT]',
@@ -128,15 +205,19 @@ describe('grants', () => {
       'public database - []',
       'public schema public []',
     ]);
-    expect(defaults).toEqual([]);
+    expect(resourcesOfType(stack, 'postgresql_default_privileges')).toEqual({});
   });
 
   test('a whole-schema reader gets USAGE, SELECT on tables and sequences, and the same on later tables', () => {
-    const reading = synthEnvironment(
-      withChange(dev, (e) => (e.databaseAccess.schemas[1].readers = ['payload_user'])),
-    );
+    const access: DatabaseAccessConfig = {
+      ...dev.databaseAccess,
+      schemas: dev.databaseAccess.schemas.map((s) =>
+        s.name === 'django' ? { ...s, readers: ['payload_user'] } : s,
+      ),
+    };
+    const { stack } = synthLayer(access);
     const of = (type: string) =>
-      Object.values(resourcesOfType(reading, type))
+      Object.values(resourcesOfType(stack, type))
         .filter((g) => g.schema === 'django')
         .map(summary)
         .sort();
@@ -152,29 +233,65 @@ describe('grants', () => {
   });
 
   test("Django's read switch on: USAGE and SELECT on the listed Payload tables only, nothing for later tables", () => {
-    const on = synthEnvironment(
-      withChange(
-        dev,
-        (e) =>
-          (e.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['pages', 'posts'] }]),
+    const access: DatabaseAccessConfig = {
+      ...dev.databaseAccess,
+      schemas: dev.databaseAccess.schemas.map((s) =>
+        s.name === 'payload'
+          ? { ...s, tableReaders: [{ role: 'django_user', tables: ['pages', 'posts'] }] }
+          : s,
       ),
-    );
-    const payloadGrants = Object.values(resourcesOfType(on, 'postgresql_grant')).filter(
+    };
+    const { stack } = synthLayer(access);
+    const payloadGrants = Object.values(resourcesOfType(stack, 'postgresql_grant')).filter(
       (g) => g.schema === 'payload',
     );
     expect(payloadGrants.map((g) => `${summary(g)} ${JSON.stringify(g.objects ?? null)}`).sort()).toEqual([
       'django_user schema payload [USAGE] null',
       'django_user table payload [SELECT] ["pages","posts"]',
     ]);
-    expect(resourcesOfType(on, 'postgresql_default_privileges')).toEqual({});
+    expect(resourcesOfType(stack, 'postgresql_default_privileges')).toEqual({});
   });
 
-  test('at most one grant per (role, database, schema, object type)', () => {
-    const tuples = grants.map((g) => `${g.role}/${g.database}/${g.schema ?? ''}/${g.object_type}`);
-    expect(new Set(tuples).size).toBe(tuples.length);
+  test('name the database, and the schema except on the database itself', () => {
+    const grants = resourcesOfType(synthLayer().stack, 'postgresql_grant');
+    for (const grant of Object.values(grants)) expect(grant.database).toBe('lightwave_platform');
+    expect(grants.database_access_grants_connect_payload_user).not.toHaveProperty('schema');
+    expect(grants.database_access_grants_usage_extensions_payload_user).toEqual(
+      expect.objectContaining({ schema: 'extensions', object_type: 'schema' }),
+    );
+  });
+
+  test('every reader of every schema gets the same five grants; a schema without readers gets none', () => {
+    const access: DatabaseAccessConfig = {
+      ...dev.databaseAccess,
+      schemas: dev.databaseAccess.schemas.map((s) =>
+        s.name === 'createos' ? { ...s, readers: ['payload_user', 'django_user'] } : s,
+      ),
+    };
+    const { stack } = synthLayer(access);
+    const onCreateos = [
+      ...Object.values(resourcesOfType(stack, 'postgresql_grant')),
+      ...Object.values(resourcesOfType(stack, 'postgresql_default_privileges')),
+    ]
+      .filter((g) => g.schema === 'createos')
+      .map(summary)
+      .sort();
+    expect(onCreateos).toEqual([
+      'django_user schema createos [USAGE]',
+      'django_user sequence createos [SELECT]',
+      'django_user sequence createos [SELECT] for createos_owner',
+      'django_user table createos [SELECT]',
+      'django_user table createos [SELECT] for createos_owner',
+      'payload_user schema createos [USAGE]',
+      'payload_user sequence createos [SELECT]',
+      'payload_user sequence createos [SELECT] for createos_owner',
+      'payload_user table createos [SELECT]',
+      'payload_user table createos [SELECT] for createos_owner',
+    ]);
   });
 
   test('run one after another (no `tuple concurrently updated`), after every role and schema', () => {
+    const { stack } = synthLayer();
     const all = {
       ...resourcesOfType(stack, 'postgresql_grant'),
       ...resourcesOfType(stack, 'postgresql_default_privileges'),
@@ -203,61 +320,49 @@ describe('grants', () => {
     }
     expect(length).toBe(Object.keys(all).length);
   });
+});
 
-  test('fails clearly when a second grant would claim the same tuple', () => {
+describe('one grant per tuple', () => {
+  const read = { role: 'django_user', database: 'db', schema: 'payload' };
+
+  test('a second grant on the same tuple fails, naming both', () => {
     expect(() =>
-      Testing.synthScope((scope: Construct) => {
+      Testing.synthScope((scope) => {
         const set = new SerializedGrants(scope, 'grants', []);
-        const read = { role: 'django_user', database: 'db', schema: 'payload', objectType: 'table' as const };
-        set.grant('read', { ...read, privileges: ['SELECT'] });
-        set.grant('write', { ...read, privileges: ['INSERT'] });
+        set.grant('read', { ...read, objectType: 'table', privileges: ['SELECT'] });
+        set.grant('write', { ...read, objectType: 'table', privileges: ['INSERT'] });
       }),
     ).toThrow(
-      /postgresql_grant \(role "django_user", database "db", schema "payload", object_type "table"\) is declared twice, by "read" and "write"/,
+      'postgresql_grant (role "django_user", database "db", schema "payload", object_type "table") is declared twice, ' +
+        'by "read" and "write": the provider revokes everything on that tuple before granting, so each would undo ' +
+        'the other. Merge their privileges into one.',
     );
   });
-});
 
-describe('postgresql provider', () => {
-  test('is configured from plan-time values only, as a non-superuser, with TLS and a short timeout', () => {
-    expect(stack.provider?.postgresql).toEqual([
-      {
-        host: '127.0.0.1',
-        port: 15432,
-        database: 'lightwave_platform',
-        username: 'lightwave_admin',
-        sslmode: 'require',
-        superuser: false,
-        expected_version: '15',
-        connect_timeout: 15,
-      },
-    ]);
+  test('a second default privilege on the same tuple fails; other object types or owners do not', () => {
+    const twice = () =>
+      Testing.synthScope((scope) => {
+        const set = new SerializedGrants(scope, 'grants', []);
+        const spec = { ...read, owner: 'payload_user', privileges: ['SELECT'] };
+        set.defaultPrivileges('tables', { ...spec, objectType: 'table' });
+        set.defaultPrivileges('sequences', { ...spec, objectType: 'sequence' });
+        set.defaultPrivileges('other_owner', { ...spec, owner: 'django_user', objectType: 'table' });
+        set.grant('grant_too', { ...read, objectType: 'table', privileges: ['SELECT'] });
+        set.defaultPrivileges('again', { ...spec, objectType: 'table' });
+      });
+    expect(twice).toThrow(
+      'postgresql_default_privileges (role "django_user", database "db", schema "payload", owner "payload_user", ' +
+        'object_type "table") is declared twice, by "tables" and "again"',
+    );
   });
-});
 
-describe('a new product', () => {
-  test('going live is a config change: its owner logs in and gets a password, CONNECT and a PgBouncer pool', () => {
-    const live = withChange(dev, (e) => {
-      e.databaseAccess.roles[2] = {
-        name: 'createos_owner',
-        login: true,
-        connectionLimit: 28,
-        statementTimeoutMs: 30000,
-      };
-      // A third pool needs more connections: a larger class, and max_connections raised within what it holds.
-      e.database.instanceClass = 'db.t3.small';
-      e.database.parameters.maxConnections = 100;
-    });
-    const liveStack = synthEnvironment(live);
-    expect(resourcesOfType(liveStack, 'random_password')).toHaveProperty(
-      'database_access_password_createos_owner',
-    );
-    expect(resourcesOfType(liveStack, 'postgresql_grant')).toHaveProperty(
-      'database_access_grants_connect_createos_owner',
-    );
-    const config = resourcesOfType(liveStack, 'kubernetes_config_map_v1').cluster_pgbouncer_config;
-    expect((config.data as Record<string, string>)['pgbouncer.ini']).toContain(
-      'createos_owner = max_user_connections=14',
-    );
+  test('a grant without a schema claims the database-level tuple', () => {
+    expect(() =>
+      Testing.synthScope((scope) => {
+        const set = new SerializedGrants(scope, 'grants', []);
+        set.grant('connect', { role: 'r', database: 'db', objectType: 'database', privileges: ['CONNECT'] });
+        set.grant('again', { role: 'r', database: 'db', objectType: 'database', privileges: [] });
+      }),
+    ).toThrow('postgresql_grant (role "r", database "db", schema "", object_type "database")');
   });
 });

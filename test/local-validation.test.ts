@@ -1,6 +1,8 @@
 /**
  * Validation of the local development setup (environments/local.ts): each rule has a failing case naming the field,
- * the bad value and what is allowed; all failures come at once; nothing is written on bad input.
+ * the bad value and what is allowed (the cases live in support/validation-cases.ts, where
+ * validation-coverage.test.ts checks that every check of environments/rules/local has one); all failures come at
+ * once; nothing is written on bad input.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,131 +13,13 @@ import type { LocalConfig } from '../environments/parts/local';
 import { validateLocal } from '../environments/validate-local';
 import { ConfigValidationError, formatFailure } from '../environments/validation';
 import { generateLocal } from '../local-dev/generate';
-import type { Writable } from './support/synth';
+import { localAreaFailures } from './support/validation-areas';
+import { localFailingCases } from './support/validation-cases';
+import { withChange, type Writable } from './support/with-change';
 
 type Change = (l: Writable<LocalConfig>) => void;
 
-function changed(change: Change): LocalConfig {
-  const copy = structuredClone(local) as Writable<LocalConfig>;
-  change(copy);
-  return copy;
-}
-
-/** [what is wrong, change, field expected in the failure, bad value expected in the failure] */
-const badInputs: [string, Change, string, unknown][] = [
-  ['a port below 1024', (l) => (l.ports.postgres = 543), 'ports.postgres', 543],
-  ['a port above 65535', (l) => (l.ports.objectStore = 70000), 'ports.objectStore', 70000],
-  ['a port given twice', (l) => (l.ports.objectStore = l.ports.pgbouncer), 'ports.objectStore', 6432],
-  ["a port dev's database tunnel already takes", (l) => (l.ports.postgres = 15432), 'ports.postgres', 15432],
-  [
-    "a port prod's database tunnel already takes",
-    (l) => (l.ports.pgbouncer = 25432),
-    'ports.pgbouncer',
-    25432,
-  ],
-  ['a Redis port given twice', (l) => (l.ports.redis = l.ports.postgres), 'ports.redis', 5433],
-  [
-    'a setting the contract does not give the application from config',
-    (l) => (l.settings.django = { DEBUG: 'true' }),
-    'settings.django.DEBUG',
-    'true',
-  ],
-  [
-    'an empty setting',
-    (l) => (l.settings.payload = { NEXT_PUBLIC_SERVER_URL: ' ' }),
-    'settings.payload.NEXT_PUBLIC_SERVER_URL',
-    ' ',
-  ],
-  ['an image tagged latest', (l) => (l.postgresImage.tag = 'latest'), 'postgresImage.tag', 'latest'],
-  [
-    'an image tag without a version',
-    (l) => (l.objectStore.image.tag = 'edge'),
-    'objectStore.image.tag',
-    'edge',
-  ],
-  [
-    'an image repository with uppercase letters',
-    (l) => (l.objectStore.initImage.repository = 'Amazon/aws-cli'),
-    'objectStore.initImage.repository',
-    'Amazon/aws-cli',
-  ],
-  [
-    'a digest that is not sha256',
-    (l) => (l.postgresImage.digest = 'md5:abc'),
-    'postgresImage.digest',
-    'md5:abc',
-  ],
-  [
-    "PostgreSQL of another major than the environment's",
-    (l) => (l.postgresImage.tag = '16.9-alpine3.23'),
-    'postgresImage.tag',
-    '16.9-alpine3.23',
-  ],
-  [
-    'a bucket name with uppercase letters',
-    (l) => (l.objectStore.bucket = 'Lightwave-Media'),
-    'objectStore.bucket',
-    'Lightwave-Media',
-  ],
-  [
-    "the name of prod's real bucket",
-    (l) => (l.objectStore.bucket = 'lightwave-media'),
-    'objectStore.bucket',
-    'lightwave-media',
-  ],
-  ['a region clients cannot sign for', (l) => (l.objectStore.region = 'mars'), 'objectStore.region', 'mars'],
-  [
-    'a project name Compose refuses',
-    (l) => (l.projectName = 'Lightwave Local'),
-    'projectName',
-    'Lightwave Local',
-  ],
-  [
-    'a role name the bootstrap SQL would have to quote',
-    (l) => {
-      l.basedOn.databaseAccess.roles[4].name = 'user';
-      l.basedOn.databaseAccess.schemas[4].owner = 'user';
-    },
-    'basedOn.databaseAccess.roles[4].name',
-    'user',
-  ],
-  [
-    'a schema name the bootstrap SQL would have to quote',
-    (l) => (l.basedOn.databaseAccess.schemas[3].name = 'order'),
-    'basedOn.databaseAccess.schemas[3].name',
-    'order',
-  ],
-  [
-    'a monitoring role name the bootstrap SQL would have to quote',
-    (l) => (l.basedOn.databaseAccess.monitoringRole.name = 'current_role'),
-    'basedOn.databaseAccess.monitoringRole.name',
-    'current_role',
-  ],
-  [
-    'an extensions schema name the bootstrap SQL would have to quote',
-    (l) => (l.basedOn.databaseAccess.extensions.schema = 'table'),
-    'basedOn.databaseAccess.extensions.schema',
-    'table',
-  ],
-  [
-    'a table of the read switch the bootstrap SQL would have to quote',
-    (l) => (l.basedOn.databaseAccess.schemas[0].tableReaders = [{ role: 'django_user', tables: ['Pages'] }]),
-    'basedOn.databaseAccess.schemas[0].tableReaders[0].tables[0]',
-    'Pages',
-  ],
-  [
-    'a master user name the bootstrap SQL would have to quote',
-    (l) => (l.basedOn.database.masterUsername = 'session_user'),
-    'basedOn.database.masterUsername',
-    'session_user',
-  ],
-  [
-    'a database name the bootstrap SQL would have to quote',
-    (l) => (l.basedOn.database.databaseName = 'select'),
-    'basedOn.database.databaseName',
-    'select',
-  ],
-];
+const changed = (change: Change): LocalConfig => withChange(local, change);
 
 describe('valid configuration', () => {
   test('the local setup and the environment it mirrors pass every rule', () => {
@@ -143,12 +27,13 @@ describe('valid configuration', () => {
   });
 });
 
-describe.each(badInputs)('fails when %s', (_what, change, field, value) => {
-  test('naming the field, the value and what is allowed', () => {
-    const failures = validateLocal(changed(change)).filter((f) => f.environment === 'local');
-    expect(failures).toContainEqual(expect.objectContaining({ field, value }));
-    const failure = failures.find((f) => f.field === field);
-    expect(failure?.allowed.length).toBeGreaterThan(10);
+describe.each(localFailingCases.map((c) => [c.what, c] as const))('fails when %s', (_what, c) => {
+  test('naming the field, the value and what is allowed (the rules of its area alone)', () => {
+    expect(localAreaFailures(c.local(), environments, c.expected.field)).toContainEqual({
+      value: expect.anything(),
+      allowed: expect.stringMatching(/\S{3,}/),
+      ...c.expected,
+    });
   });
 });
 

@@ -3,6 +3,7 @@
  */
 import {
   atLeast,
+  parseVersion,
   renderPgBouncerIni,
   renderUserlist,
   type PgBouncerIniOptions,
@@ -32,8 +33,8 @@ const options: PgBouncerIniOptions = {
 };
 
 describe('pgbouncer.ini', () => {
-  const ini = renderPgBouncerIni(options);
-  const value = (key: string) => getIniValue(ini, 'pgbouncer', key);
+  // Rendered in each test, not once per file: the mutation run attributes each line to the tests that run it.
+  const value = (key: string) => getIniValue(renderPgBouncerIni(options), 'pgbouncer', key);
 
   test('pools in transaction mode with SCRAM and the userlist from the Secret', () => {
     expect(value('pool_mode')).toBe('transaction');
@@ -54,14 +55,14 @@ describe('pgbouncer.ini', () => {
   });
 
   test('caps each user at pool + reserve and names the console users', () => {
-    expect(getIniValue(ini, 'users', 'payload_user')).toBe('max_user_connections=20');
+    expect(getIniValue(renderPgBouncerIni(options), 'users', 'payload_user')).toBe('max_user_connections=20');
     expect(value('admin_users')).toBe('pgbouncer_admin');
     expect(value('stats_users')).toBe('pgbouncer_stats');
     expect(value('ignore_startup_parameters')).toBe('extra_float_digits,options');
   });
 
   test('routes the database to the server', () => {
-    expect(getIniValue(ini, 'databases', 'lightwave_platform')).toBe(
+    expect(getIniValue(renderPgBouncerIni(options), 'databases', 'lightwave_platform')).toBe(
       'host=db.internal port=5432 dbname=lightwave_platform',
     );
   });
@@ -101,6 +102,69 @@ describe('pgbouncer.ini', () => {
   });
 });
 
+describe('the whole file', () => {
+  test('for 1.24.1: sections in order, every setting written out', () => {
+    expect(renderPgBouncerIni(options).split('\n')).toEqual([
+      '; pgbouncer.ini for PgBouncer 1.24.1, rendered by charts/pgbouncer/ini.ts',
+      '',
+      '[databases]',
+      'lightwave_platform = host=db.internal port=5432 dbname=lightwave_platform',
+      '',
+      '[users]',
+      'payload_user = max_user_connections=20',
+      'django_user = max_user_connections=20',
+      '',
+      '[pgbouncer]',
+      'listen_addr = 0.0.0.0',
+      'listen_port = 6432',
+      'unix_socket_dir = ',
+      'auth_type = scram-sha-256',
+      'auth_file = /etc/pgbouncer-auth/userlist.txt',
+      'admin_users = pgbouncer_admin',
+      'stats_users = pgbouncer_stats',
+      'pool_mode = transaction',
+      'max_client_conn = 500',
+      'listen_backlog = 500',
+      'default_pool_size = 15',
+      'reserve_pool_size = 5',
+      'reserve_pool_timeout = 3',
+      'max_db_connections = 40',
+      'ignore_startup_parameters = extra_float_digits,options',
+      'max_prepared_statements = 200',
+      'server_idle_timeout = 600',
+      'server_lifetime = 3600',
+      'server_connect_timeout = 5',
+      'server_login_retry = 1',
+      'query_wait_timeout = 15',
+      'dns_max_ttl = 5',
+      'tcp_keepalive = 1',
+      'tcp_keepidle = 30',
+      'tcp_keepintvl = 10',
+      'tcp_keepcnt = 3',
+      'tcp_user_timeout = 30000',
+      'log_connections = 1',
+      'log_disconnections = 1',
+      'log_pooler_errors = 1',
+      'server_tls_sslmode = require',
+      'server_tls_protocols = secure',
+      '',
+      '',
+    ]);
+  });
+
+  test('lists several admin and stats users, and takes a prepared-statement cap', () => {
+    const ini = renderPgBouncerIni({
+      ...options,
+      adminUsers: ['a1', 'a2'],
+      statsUsers: ['s1', 's2'],
+      maxPreparedStatements: 50,
+    });
+    expect(getIniValue(ini, 'pgbouncer', 'admin_users')).toBe('a1,a2');
+    expect(getIniValue(ini, 'pgbouncer', 'stats_users')).toBe('s1,s2');
+    expect(getIniValue(ini, 'pgbouncer', 'max_prepared_statements')).toBe('50');
+  });
+});
+
 describe('versions', () => {
   test.each([
     ['1.24.1', '1.21.0', true],
@@ -108,10 +172,31 @@ describe('versions', () => {
     ['1.20.9', '1.21.0', false],
     ['2.0.0', '1.99.99', true],
   ])('%s ≥ %s is %s', (a, b, expected) => expect(atLeast(a, b)).toBe(expected));
+
+  test.each(['1.24', 'v1.24.1', '1.24.1.0', '1.24.x', ' 1.24.1'])('%s is not a version', (text) => {
+    expect(parseVersion(text)).toBeUndefined();
+    expect(() => atLeast(text, '1.0.0')).toThrow(`not a PgBouncer version: ${text}`);
+    expect(() => atLeast('1.0.0', text)).toThrow(`not a PgBouncer version: ${text}`);
+  });
+
+  test('parses major, minor and patch as numbers', () => {
+    expect(parseVersion('1.24.10')).toEqual([1, 24, 10]);
+    expect(atLeast('1.24.10', '1.24.9')).toBe(true);
+    expect(atLeast('1.9.0', '1.10.0')).toBe(false);
+  });
 });
 
 describe('userlist', () => {
   test('quotes names and passwords, doubling quotes inside', () => {
     expect(renderUserlist([{ name: 'payload_user', password: 'a"b' }])).toBe('"payload_user" "a""b"\n');
+  });
+
+  test('one line per user, every quote doubled', () => {
+    expect(
+      renderUserlist([
+        { name: 'a"b"', password: 'p""' },
+        { name: 'c', password: 'd' },
+      ]),
+    ).toBe('"a""b""" "p""""" \n"c" "d"\n'.replace(' \n', '\n'));
   });
 });

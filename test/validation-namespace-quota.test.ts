@@ -1,42 +1,16 @@
 /**
  * The namespace quota holds every platform pod in it at once: PgBouncer and its exporter sidecars, the Postgres
- * exporter, Redis and the media copy job in `shared` (environments/platform-workloads.ts).
+ * exporter, Redis and the media copy job in `shared` (environments/platform-workloads.ts). The failing cases are in
+ * support/validation-cases.ts.
  */
 import type { EnvironmentConfig } from '../environments/config';
 import { dev } from '../environments/dev';
 import { platformWorkloads } from '../environments/platform-workloads';
 import { prod } from '../environments/prod';
 import { validateEnvironments } from '../environments/validate';
-import { describeBadInputs, type BadInput } from './support/bad-inputs';
-import { withChange, type Writable } from './support/synth';
+import { withChange, type Writable } from './support/with-change';
 
 const SHARED = dev.cluster.namespaces.findIndex((n) => n.name === 'shared');
-
-const badInputs: BadInput[] = [
-  [
-    'the platform pods in shared need more cpu limits than its quota',
-    dev,
-    (e) => (e.cluster.namespaces[SHARED].quota.limits.cpu = '1500m'),
-    `cluster.namespaces[${SHARED}].quota.limits.cpu`,
-    '1500m',
-  ],
-  [
-    'the platform pods in shared request more memory than its quota',
-    prod,
-    (e) => (e.cluster.redis.resources.requests.memory = '8Gi'),
-    `cluster.namespaces[${SHARED}].quota.requests.memory`,
-    '8Gi',
-  ],
-  [
-    'the media copy job pushes the platform pods in shared past its cpu limits quota',
-    dev,
-    // PgBouncer 2 × 500m + sidecars 2 × 100m + Postgres exporter 200m + Redis 250m = 1650m fits 2; the job's 500m does not.
-    (e) => (e.cluster.namespaces[SHARED].quota.limits.cpu = '2'),
-    `cluster.namespaces[${SHARED}].quota.limits.cpu`,
-    '2',
-  ],
-];
-describeBadInputs(badInputs);
 
 test('a disabled media copy job runs no pod, so the quota does not count it', () => {
   const tight = (e: Writable<EnvironmentConfig>) => (e.cluster.namespaces[SHARED].quota.limits.cpu = '2');

@@ -6,8 +6,7 @@
 import { applicationContract } from '../../contract/services';
 import type { AppKey } from '../../contract/variables';
 import type { EnvironmentRule } from '../validation';
-import { labelKey, labelValue } from './cluster';
-import { dnsLabelPattern, matches } from './formats';
+import { isDnsLabel, isLabel } from './formats';
 
 export const applicationRules: readonly EnvironmentRule[] = [
   ({ cluster: { apps } }, c) => {
@@ -50,7 +49,7 @@ export const applicationRules: readonly EnvironmentRule[] = [
       c.check(
         `${at}.serviceName`,
         app.serviceName,
-        matches(app.serviceName, dnsLabelPattern),
+        isDnsLabel(app.serviceName),
         'a DNS-1123 label: the name of the Service in front of the application',
       );
       c.check(
@@ -63,7 +62,7 @@ export const applicationRules: readonly EnvironmentRule[] = [
         c.check(
           `${at}.serverPodLabels.${k}`,
           v,
-          matches(k, labelKey) && matches(v, labelValue) && !(k in app.podLabels),
+          isLabel(k, v) && !(k in app.podLabels),
           'a valid Kubernetes label key and value, not already one of podLabels',
         );
       }

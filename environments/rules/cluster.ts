@@ -7,13 +7,7 @@ import { parseQuantity } from '../../constructs/k8s-quantity';
 import { connectionBudgetOf } from '../connection-budget';
 import type { ComputeQuantities, NamespaceConfig, PodSecurityLevel } from '../parts/cluster';
 import type { Checker, EnvironmentRule } from '../validation';
-import { dnsLabelPattern, duplicates, isIntegerIn, isIpv4Cidr, matches } from './formats';
-
-const levels: PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
-export const labelKey =
-  /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-export const labelValue = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-const QUANTITY = 'a Kubernetes quantity such as 500m, 2, 256Mi or 1Gi';
+import { duplicates, isDnsLabel, isIntegerIn, isIpv4Cidr, isLabel, matches } from './formats';
 
 export type Compute = { cpu: number; memory: number };
 
@@ -25,8 +19,9 @@ export function parsed(q: ComputeQuantities): Compute | undefined {
 
 /** Checks both quantities of a cpu/memory pair; returns them parsed when both are valid. */
 export function quantities(c: Checker, field: string, q: ComputeQuantities): Compute | undefined {
-  c.check(`${field}.cpu`, q.cpu, (parseQuantity(q.cpu) ?? 0) > 0, QUANTITY);
-  c.check(`${field}.memory`, q.memory, (parseQuantity(q.memory) ?? 0) > 0, QUANTITY);
+  const allowed = 'a Kubernetes quantity such as 500m, 2, 256Mi or 1Gi';
+  c.check(`${field}.cpu`, q.cpu, (parseQuantity(q.cpu) ?? 0) > 0, allowed);
+  c.check(`${field}.memory`, q.memory, (parseQuantity(q.memory) ?? 0) > 0, allowed);
   return parsed(q);
 }
 
@@ -78,11 +73,12 @@ export const clusterRules: readonly EnvironmentRule[] = [
       matches(cluster.eksClusterName, /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/),
       'an EKS cluster name (1–100 letters, digits, hyphens, underscores)',
     );
+    const levels: PodSecurityLevel[] = ['privileged', 'baseline', 'restricted']; // least strict first
     cluster.namespaces.forEach((ns, i) => {
       c.check(
         `cluster.namespaces[${i}].name`,
         ns.name,
-        matches(ns.name, dnsLabelPattern),
+        isDnsLabel(ns.name),
         'a DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters',
       );
       const psa = ns.podSecurity;
@@ -353,12 +349,7 @@ export const clusterRules: readonly EnvironmentRule[] = [
         'at least one label selecting the application pods',
       );
       for (const [k, v] of Object.entries(app.podLabels)) {
-        c.check(
-          `${at}.podLabels.${k}`,
-          v,
-          matches(k, labelKey) && matches(v, labelValue),
-          'a valid Kubernetes label key and value',
-        );
+        c.check(`${at}.podLabels.${k}`, v, isLabel(k, v), 'a valid Kubernetes label key and value');
       }
       c.check(
         `${at}.httpPort`,

@@ -3,45 +3,39 @@
  */
 import type { Checker, EnvironmentRule } from '../validation';
 import {
-  accountIdPattern,
-  awsIdPattern,
-  dnsLabelPattern,
   duplicates,
+  isAccountId,
+  isAwsId,
+  isDnsLabel,
   isIpv4Cidr,
+  isRegion,
+  isS3BucketName,
   matches,
-  regionPattern,
-  s3BucketPattern,
 } from './formats';
 
-const tiers = ['development', 'production'];
-
 const checkRegion = (c: Checker, field: string, region: string) =>
-  c.check(field, region, matches(region, regionPattern), 'an AWS region such as us-east-1');
+  c.check(field, region, isRegion(region), 'an AWS region such as us-east-1');
 
 export const coreRules: readonly EnvironmentRule[] = [
   (env, c) => {
+    const tiers = ['development', 'production'];
     c.check(
       'name',
       env.name,
-      matches(env.name, dnsLabelPattern) && env.name.length <= 20,
+      isDnsLabel(env.name) && env.name.length <= 20,
       'a lowercase DNS label of at most 20 characters (letters, digits, hyphens)',
     );
     c.check('tier', env.tier, tiers.includes(env.tier), tiers.join(' | '));
   },
   (env, c) => {
-    c.check(
-      'aws.accountId',
-      env.aws.accountId,
-      matches(env.aws.accountId, accountIdPattern),
-      'a 12-digit AWS account id',
-    );
+    c.check('aws.accountId', env.aws.accountId, isAccountId(env.aws.accountId), 'a 12-digit AWS account id');
     checkRegion(c, 'aws.region', env.aws.region);
   },
   (env, c) => {
     c.check(
       'state.bucket',
       env.state.bucket,
-      matches(env.state.bucket, s3BucketPattern),
+      isS3BucketName(env.state.bucket),
       'an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens)',
     );
     c.check(
@@ -72,12 +66,7 @@ export const coreRules: readonly EnvironmentRule[] = [
   },
   (env, c) => {
     const net = env.network;
-    c.check(
-      'network.vpcId',
-      net.vpcId,
-      matches(net.vpcId, awsIdPattern('vpc')),
-      'a VPC id such as vpc-0123456789abcdef0',
-    );
+    c.check('network.vpcId', net.vpcId, isAwsId(net.vpcId, 'vpc'), 'a VPC id such as vpc-0123456789abcdef0');
     c.check('network.vpcCidr', net.vpcCidr, isIpv4Cidr(net.vpcCidr), 'an IPv4 CIDR such as 10.20.0.0/16');
     c.check(
       'network.privateSubnetIds',
@@ -89,14 +78,14 @@ export const coreRules: readonly EnvironmentRule[] = [
       c.check(
         `network.privateSubnetIds[${i}]`,
         id,
-        matches(id, awsIdPattern('subnet')),
+        isAwsId(id, 'subnet'),
         'a subnet id such as subnet-0123456789abcdef0',
       ),
     );
     c.check(
       'network.clusterSecurityGroupId',
       net.clusterSecurityGroupId,
-      matches(net.clusterSecurityGroupId, awsIdPattern('sg')),
+      isAwsId(net.clusterSecurityGroupId, 'sg'),
       'a security group id such as sg-0123456789abcdef0',
     );
   },

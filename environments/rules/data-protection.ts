@@ -6,21 +6,30 @@ import type { EnvironmentConfig } from '../config';
 import type { RecoveryPointRetention } from '../parts/data-protection';
 import type { Checker, EnvironmentRule } from '../validation';
 import { atMost, quantities, withinLimitRange } from './cluster';
-import { isIntegerIn, isIpv4Cidr, matches, regionPattern } from './formats';
+import { isIntegerIn, isIpv4Cidr, isRegion, matches } from './formats';
+
+// Constants and patterns live inside the functions: the module does no work when it is imported (see
+// stryker.config.mjs).
 
 /** AWS Backup keeps a recovery point at most 100 years. */
-const MAX_RETENTION_DAYS = 36500;
+const maxRetentionDays = () => 36500;
+
 /** Smallest retention per tier: [primary vault, DR copy]. */
-export const retentionMinimums = {
-  production: { daily: [14, 7], monthly: [90, 90] },
-  development: { daily: [1, 1], monthly: [31, 31] },
-} as const;
-/** AWS refuses a compliance lock whose grace period is shorter (ChangeableForDays ≥ 3). */
-const MIN_CHANGEABLE_DAYS = 3;
-const lockModes = ['none', 'governance', 'compliance'];
-/** Five cron fields: minute, hour, day of month, month, day of week. */
-const cronPattern = /^(\S+\s+){4}\S+$/;
-const cronField = /^[\d*,/-]+$/;
+const retentionMinimums = (tier: EnvironmentConfig['tier']) =>
+  tier === 'production'
+    ? ({ daily: [14, 7], monthly: [90, 90] } as const)
+    : ({ daily: [1, 1], monthly: [31, 31] } as const);
+
+/** Five cron fields (minute, hour, day of month, month, day of week), each of digits, `*`, `,`, `/` and `-`. */
+function isCron(schedule: string): boolean {
+  return (
+    matches(schedule, /^(\S+\s+){4}\S+$/) &&
+    schedule
+      .trim()
+      .split(/\s+/)
+      .every((f) => /^[\d*,/-]+$/.test(f))
+  );
+}
 
 export const oidcIssuerPattern = (region: string): RegExp =>
   new RegExp(`^https://oidc\\.eks\\.${region.replace(/[^a-z0-9-]/g, '')}\\.amazonaws\\.com/id/[0-9A-F]{32}$`);
@@ -35,29 +44,22 @@ function checkRetention(
   c.check(
     `${field}.retentionDays`,
     retention.retentionDays,
-    isIntegerIn(retention.retentionDays, minimum, MAX_RETENTION_DAYS),
-    `an integer from ${minimum} to ${MAX_RETENTION_DAYS} days for a ${env.tier} environment`,
+    isIntegerIn(retention.retentionDays, minimum, maxRetentionDays()),
+    `an integer from ${minimum} to ${maxRetentionDays()} days for a ${env.tier} environment`,
   );
   if (env.dataProtection.backup.copyToDrRegion) {
     c.check(
       `${field}.drRetentionDays`,
       retention.drRetentionDays,
-      isIntegerIn(retention.drRetentionDays, drMinimum, MAX_RETENTION_DAYS),
-      `an integer from ${drMinimum} to ${MAX_RETENTION_DAYS} days for a ${env.tier} environment`,
+      isIntegerIn(retention.drRetentionDays, drMinimum, maxRetentionDays()),
+      `an integer from ${drMinimum} to ${maxRetentionDays()} days for a ${env.tier} environment`,
     );
   }
 }
 
 const drRules: EnvironmentRule = (env, c) => {
   const region = env.dataProtection.dr.region;
-  if (
-    c.check(
-      'dataProtection.dr.region',
-      region,
-      matches(region, regionPattern),
-      'an AWS region such as us-west-2',
-    )
-  ) {
+  if (c.check('dataProtection.dr.region', region, isRegion(region), 'an AWS region such as us-west-2')) {
     c.check(
       'dataProtection.dr.region',
       region,
@@ -70,7 +72,7 @@ const drRules: EnvironmentRule = (env, c) => {
 const backupRules: EnvironmentRule = (env, c) => {
   const backup = env.dataProtection.backup;
   const production = env.tier === 'production';
-  const minimums = retentionMinimums[env.tier];
+  const minimums = retentionMinimums(env.tier);
   if (production) {
     c.check('dataProtection.backup.enabled', backup.enabled, backup.enabled === true, 'true in production');
     c.check(
@@ -89,6 +91,7 @@ const backupRules: EnvironmentRule = (env, c) => {
     `at least daily.retentionDays (${backup.daily.retentionDays}): a monthly point kept shorter than the dailies adds nothing`,
   );
   const lock = backup.vaultLock;
+  const lockModes = ['none', 'governance', 'compliance'];
   if (
     c.check(
       'dataProtection.backup.vaultLock.mode',
@@ -116,8 +119,9 @@ const backupRules: EnvironmentRule = (env, c) => {
     c.check(
       'dataProtection.backup.vaultLock.changeableForDays',
       lock.changeableForDays,
-      isIntegerIn(lock.changeableForDays, MIN_CHANGEABLE_DAYS, 36500),
-      `an integer ≥ ${MIN_CHANGEABLE_DAYS}: the days the lock can still be removed before it becomes permanent`,
+      // AWS refuses a compliance lock whose grace period is shorter (ChangeableForDays ≥ 3).
+      isIntegerIn(lock.changeableForDays, 3, 36500),
+      'an integer ≥ 3: the days the lock can still be removed before it becomes permanent',
     );
   }
 };
@@ -138,11 +142,10 @@ const mediaCopyRules: EnvironmentRule = (env, c) => {
     matches(copy.bucketName, /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/) && copy.bucketName !== env.state.bucket,
     'an S3 bucket name without dots (3–63 lowercase letters, digits, hyphens), not the state bucket',
   );
-  const fields = copy.schedule.trim().split(/\s+/);
   c.check(
     `${at}.schedule`,
     copy.schedule,
-    matches(copy.schedule, cronPattern) && fields.every((f) => cronField.test(f)),
+    isCron(copy.schedule),
     'a five-field cron expression in UTC, e.g. "17 2 * * *"',
   );
   c.check(

@@ -5,8 +5,7 @@ import { RDS_RESERVED_CONNECTIONS } from '../../constructs/rds-instance-classes'
 import type { EnvironmentRule } from '../validation';
 import { duplicates, isIntegerIn, matches } from './formats';
 
-const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
-const sslModes = ['require', 'verify-ca', 'verify-full'];
+const isIdentifier = (name: unknown): name is string => matches(name, /^[a-z_][a-z0-9_]{0,62}$/);
 
 /** Names PostgreSQL or RDS reserve for themselves. */
 function isReservedRoleName(name: string): boolean {
@@ -21,6 +20,7 @@ function isReservedSchemaName(name: string): boolean {
 
 export const databaseAccessRules: readonly EnvironmentRule[] = [
   ({ databaseAccess: { connection } }, c) => {
+    const sslModes = ['require', 'verify-ca', 'verify-full'];
     c.check(
       'databaseAccess.connection.host',
       connection.host,
@@ -51,9 +51,7 @@ export const databaseAccessRules: readonly EnvironmentRule[] = [
       c.check(
         `databaseAccess.roles[${i}].name`,
         role.name,
-        matches(role.name, identifier) &&
-          !isReservedRoleName(role.name) &&
-          role.name !== database.masterUsername,
+        isIdentifier(role.name) && !isReservedRoleName(role.name) && role.name !== database.masterUsername,
         `a lowercase PostgreSQL identifier, not reserved (postgres, public, pg_*, rds*) and not the master user "${database.masterUsername}"`,
       );
       if (role.login) {
@@ -82,7 +80,7 @@ export const databaseAccessRules: readonly EnvironmentRule[] = [
       c.check(
         `databaseAccess.schemas[${i}].name`,
         schema.name,
-        matches(schema.name, identifier) && !isReservedSchemaName(schema.name),
+        isIdentifier(schema.name) && !isReservedSchemaName(schema.name),
         'a lowercase PostgreSQL identifier other than public, information_schema, pg_* and rds*',
       );
       c.check(`databaseAccess.schemas[${i}].owner`, schema.owner, declared.has(schema.owner), known);

@@ -7,21 +7,23 @@ import type { DatabaseRestoreConfig } from '../parts/database-restore';
 import type { Checker, EnvironmentRule } from '../validation';
 import { matches } from './formats';
 
+// Constants and patterns live inside the functions: the module does no work when it is imported (see
+// stryker.config.mjs).
 const AT = 'database.restore';
-const DAY_MS = 86_400_000;
-const identifierPattern = /^[a-z][a-z0-9-]{0,62}$/;
-const timePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-/** A snapshot id (manual `name`, AWS Backup `awsbackup:job-…`) or a snapshot ARN. */
-const snapshotIdPattern = /^[A-Za-z][A-Za-z0-9:-]{0,254}$/;
-const snapshotArnPattern = /^arn:aws[a-z-]*:rds:([a-z0-9-]+):(\d{12}):snapshot:[A-Za-z][A-Za-z0-9:-]{0,254}$/;
+
+/** An RDS instance identifier. */
+const isIdentifier = (value: unknown): value is string => matches(value, /^[a-z][a-z0-9-]{0,62}$/);
 
 function checkSnapshot(c: Checker, env: EnvironmentConfig, snapshot: string): void {
-  const arn = snapshotArnPattern.exec(snapshot);
+  const arn = /^arn:aws[a-z-]*:rds:([a-z0-9-]+):(\d{12}):snapshot:[A-Za-z][A-Za-z0-9:-]{0,254}$/.exec(
+    snapshot,
+  );
   if (!arn) {
     c.check(
       `${AT}.from.snapshot`,
       snapshot,
-      matches(snapshot, snapshotIdPattern),
+      // A snapshot id (manual `name`, AWS Backup `awsbackup:job-…`).
+      matches(snapshot, /^[A-Za-z][A-Za-z0-9:-]{0,254}$/),
       'a DB snapshot identifier or ARN',
     );
     return;
@@ -42,7 +44,7 @@ function checkPointInTime(
   const sourceOk = c.check(
     `${AT}.from.pointInTime.sourceInstance`,
     sourceInstance,
-    matches(sourceInstance, identifierPattern),
+    isIdentifier(sourceInstance),
     'the identifier of the instance whose backups are replayed',
   );
   if (sourceOk)
@@ -57,14 +59,14 @@ function checkPointInTime(
     !c.check(
       `${AT}.from.pointInTime.time`,
       time,
-      matches(time, timePattern),
+      matches(time, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
       'latest, or a UTC time YYYY-MM-DDTHH:MM:SSZ',
     )
   )
     return;
   const at = Date.parse(time);
   const now = c.now.getTime();
-  const oldest = now - env.database.backupRetentionDays * DAY_MS;
+  const oldest = now - env.database.backupRetentionDays * 86_400_000;
   c.check(
     `${AT}.from.pointInTime.time`,
     time,
@@ -84,7 +86,7 @@ function checkReplacement(c: Checker, env: EnvironmentConfig, restore: DatabaseR
     !c.check(
       `${AT}.replaces`,
       restore.replaces,
-      matches(restore.replaces, identifierPattern),
+      isIdentifier(restore.replaces),
       'the identifier of the instance serving today',
     )
   )

@@ -6,28 +6,13 @@ import type { EnvironmentRule } from '../validation';
 import { isIntegerIn, matches } from './formats';
 import { minutes, parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from './windows';
 
-export const cloudWatchRetentionDays = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
-export const monitoringIntervals = [1, 5, 10, 15, 30, 60];
-export const currentCertificateAuthorities = ['rds-ca-rsa2048-g1', 'rds-ca-rsa4096-g1', 'rds-ca-ecc384-g1'];
-const reservedUsernames = [
-  'postgres',
-  'admin',
-  'root',
-  'rdsadmin',
-  'rdsrepladmin',
-  'rds_superuser',
-  'master',
-];
-const reservedDatabases = ['postgres', 'template0', 'template1', 'rdsadmin'];
-
 function isPerformanceInsightsRetention(days: unknown): boolean {
   return days === 7 || days === 731 || (isIntegerIn(days, 31, 713) && days % 31 === 0);
 }
 
 export const databaseRules: readonly EnvironmentRule[] = [
   ({ database: db }, c) => {
+    const reservedDatabases = ['postgres', 'template0', 'template1', 'rdsadmin'];
     c.check(
       'database.identifier',
       db.identifier,
@@ -72,11 +57,12 @@ export const databaseRules: readonly EnvironmentRule[] = [
     c.check('database.port', db.port, isIntegerIn(db.port, 1150, 65535), 'an integer from 1150 to 65535');
   },
   ({ database: db }, c) => {
+    const reserved = ['postgres', 'admin', 'root', 'rdsadmin', 'rdsrepladmin', 'rds_superuser', 'master'];
     c.check(
       'database.masterUsername',
       db.masterUsername,
-      matches(db.masterUsername, /^[a-z][a-z0-9_]{0,62}$/) && !reservedUsernames.includes(db.masterUsername),
-      `a lowercase PostgreSQL role name that is not one of ${reservedUsernames.join(', ')}`,
+      matches(db.masterUsername, /^[a-z][a-z0-9_]{0,62}$/) && !reserved.includes(db.masterUsername),
+      `a lowercase PostgreSQL role name that is not one of ${reserved.join(', ')}`,
     );
   },
   ({ tier, database: db }, c) => {
@@ -121,6 +107,11 @@ export const databaseRules: readonly EnvironmentRule[] = [
     }
   },
   ({ database: db }, c) => {
+    const cloudWatchRetentionDays = [
+      1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+    ];
+    const monitoringIntervals = [1, 5, 10, 15, 30, 60];
+    const currentCertificateAuthorities = ['rds-ca-rsa2048-g1', 'rds-ca-rsa4096-g1', 'rds-ca-ecc384-g1'];
     c.check(
       'database.logRetentionDays',
       db.logRetentionDays,

@@ -4,27 +4,18 @@
  */
 import { deliveryBoundaryServices } from '../delivery-defaults';
 import type { EnvironmentRule } from '../validation';
-import { actionPattern, isReadAction, readsData, serviceOf } from './iam-actions';
-import { accountIdPattern, awsIdPattern, duplicates, isIntegerIn, matches } from './formats';
+import { isAction, isReadAction, readsData, serviceOf } from './iam-actions';
+import { duplicates, isAccountId, isAwsId, isIntegerIn, matches } from './formats';
 
-/** GitHub's rules: an owner of up to 39 alphanumerics or single inner hyphens, a name of letters, digits, `._-`. */
-const repositoryPattern =
-  /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
-/** A plain branch name: no wildcards, no `..`, no leading or trailing slash (it becomes part of an OIDC subject). */
-const branchPattern = /^(?!\/)(?!.*\/\/)(?!.*\.\.)(?!.*\/$)[A-Za-z0-9._/-]{1,200}$/;
-/** GitHub Environment names as they appear in the OIDC subject `environment:<name>`: no colon, no wildcard. */
-const githubEnvironmentPattern = /^[A-Za-z0-9._-]{1,255}$/;
-const roleNamePattern = /^[\w+=,.@-]{1,64}$/;
-const kmsAliasPattern = /^alias\/(?!aws\/)[A-Za-z0-9/_-]{1,250}$/;
 /** Services whose actions the bootstrap stack grants itself, scoped: never from the service-action lists. */
-const scopedServices = ['iam', 'sts', 's3', 'organizations', 'account'];
+const scopedServices = (): string[] => ['iam', 'sts', 's3', 'organizations', 'account'];
 
 export const deliveryRules: readonly EnvironmentRule[] = [
   ({ state }, c) => {
     c.check(
       'state.kmsKeyAlias',
       state.kmsKeyAlias,
-      matches(state.kmsKeyAlias, kmsAliasPattern),
+      matches(state.kmsKeyAlias, /^alias\/(?!aws\/)[A-Za-z0-9/_-]{1,250}$/),
       'a KMS alias such as alias/lightwave-tfstate (not in the reserved alias/aws/ namespace)',
     );
     c.check(
@@ -38,25 +29,31 @@ export const deliveryRules: readonly EnvironmentRule[] = [
     c.check(
       'delivery.repository',
       delivery.repository,
-      matches(delivery.repository, repositoryPattern),
+      // GitHub's rules: an owner of up to 39 alphanumerics or single inner hyphens, a name of letters, digits, `._-`.
+      matches(
+        delivery.repository,
+        /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/,
+      ),
       'a GitHub repository as owner/name (owner: letters, digits, single inner hyphens; name: letters, digits, . _ -)',
     );
     c.check(
       'delivery.deployBranch',
       delivery.deployBranch,
-      matches(delivery.deployBranch, branchPattern),
+      // It becomes part of an OIDC subject: no wildcards, no `..`, no leading or trailing slash.
+      matches(delivery.deployBranch, /^(?!\/)(?!.*\/\/)(?!.*\.\.)(?!.*\/$)[A-Za-z0-9._/-]{1,200}$/),
       'a branch name such as main (no wildcards, no "..", no leading or trailing "/")',
     );
     c.check(
       'delivery.githubEnvironment',
       delivery.githubEnvironment,
-      matches(delivery.githubEnvironment, githubEnvironmentPattern),
+      // As it appears in the OIDC subject `environment:<name>`: no colon, no wildcard.
+      matches(delivery.githubEnvironment, /^[A-Za-z0-9._-]{1,255}$/),
       'a GitHub Environment name of letters, digits, . _ - (no colon or wildcard: it is matched exactly)',
     );
     c.check(
       'delivery.databaseTunnelInstanceId',
       delivery.databaseTunnelInstanceId,
-      matches(delivery.databaseTunnelInstanceId, awsIdPattern('i')),
+      isAwsId(delivery.databaseTunnelInstanceId, 'i'),
       'an EC2 instance id such as i-0123456789abcdef0',
     );
     c.check(
@@ -68,7 +65,7 @@ export const deliveryRules: readonly EnvironmentRule[] = [
   },
   ({ aws, delivery }, c) => {
     // With a malformed account id (reported by its own rule) only the ARN's shape is judged.
-    const account = matches(aws.accountId, accountIdPattern) ? aws.accountId : '\\d{12}';
+    const account = isAccountId(aws.accountId) ? aws.accountId : '\\d{12}';
     const principal = new RegExp(`^arn:aws:iam::${account}:(role|user)/[\\w+=,.@/-]{1,512}$`);
     c.check(
       'delivery.administratorArns',
@@ -93,7 +90,7 @@ export const deliveryRules: readonly EnvironmentRule[] = [
       c.check(
         field,
         name,
-        matches(name, roleNamePattern),
+        matches(name, /^[\w+=,.@-]{1,64}$/),
         'an IAM role name: 1–64 letters, digits and +=,.@_-',
       );
     }
@@ -105,6 +102,7 @@ export const deliveryRules: readonly EnvironmentRule[] = [
     );
   },
   ({ delivery: { planRole } }, c) => {
+    const scoped = scopedServices();
     c.check(
       'delivery.planRole.readActions',
       planRole.readActions,
@@ -125,7 +123,7 @@ export const deliveryRules: readonly EnvironmentRule[] = [
       c.check(
         field,
         action,
-        !readsData(action) && !scopedServices.slice(1).includes(serviceOf(action)),
+        !readsData(action) && !scoped.slice(1).includes(serviceOf(action)),
         'a read of configuration, not of data (objects, secrets, parameters, plaintext); the bootstrap grants the state and the master secret itself',
       );
     });
@@ -146,6 +144,7 @@ export const deliveryRules: readonly EnvironmentRule[] = [
       );
   },
   ({ delivery: { deployRole } }, c) => {
+    const scoped = scopedServices();
     c.check(
       'delivery.deployRole.serviceActions',
       deployRole.serviceActions,
@@ -156,11 +155,11 @@ export const deliveryRules: readonly EnvironmentRule[] = [
       c.check(
         `delivery.deployRole.serviceActions[${i}]`,
         action,
-        matches(action, actionPattern) &&
+        isAction(action) &&
           !action.startsWith('*') &&
           !action.endsWith(':*') &&
-          !scopedServices.includes(serviceOf(action)),
-        `a service action without a service-wide wildcard, outside ${scopedServices.join(', ')} (the bootstrap stack scopes those itself)`,
+          !scoped.includes(serviceOf(action)),
+        `a service action without a service-wide wildcard, outside ${scoped.join(', ')} (the bootstrap stack scopes those itself)`,
       ),
     );
   },

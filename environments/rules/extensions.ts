@@ -8,16 +8,14 @@ import {
   PRELOADED_LIBRARIES,
 } from '../../constructs/rds-postgresql-extensions';
 import type { EnvironmentRule } from '../validation';
-import { duplicates, matches } from './formats';
-
-const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
+import { duplicates, isPostgresIdentifier } from './formats';
 
 export const extensionRules: readonly EnvironmentRule[] = [
   ({ databaseAccess: { extensions, schemas } }, c) => {
     c.check(
       'databaseAccess.extensions.schema',
       extensions.schema,
-      matches(extensions.schema, identifier) &&
+      isPostgresIdentifier(extensions.schema) &&
         !['public', 'information_schema'].includes(extensions.schema) &&
         !/^(pg_|rds)/.test(extensions.schema) &&
         !schemas.some((s) => s.name === extensions.schema),

@@ -10,17 +10,43 @@ export function matches(value: unknown, pattern: RegExp): value is string {
   return typeof value === 'string' && pattern.test(value);
 }
 
-/** Identifiers of pre-existing AWS things: the legacy 8-hex-digit and the current 17-hex-digit form. */
-export const awsIdPattern = (prefix: string): RegExp => new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`);
+/** An identifier of a pre-existing AWS thing: `<prefix>-` and the legacy 8 or the current 17 hex digits. */
+export function isAwsId(value: unknown, prefix: string): value is string {
+  return matches(value, new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`));
+}
 
-export const accountIdPattern = /^\d{12}$/;
-export const regionPattern = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+export function isAccountId(value: unknown): value is string {
+  return matches(value, /^\d{12}$/);
+}
+
+export function isRegion(value: unknown): value is string {
+  return matches(value, /^[a-z]{2}(-gov)?-[a-z]+-\d$/);
+}
 
 /** RFC 1123 label: Kubernetes names, environment names. */
-export const dnsLabelPattern = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+export function isDnsLabel(value: unknown): value is string {
+  return matches(value, /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
+}
+
+/** A Kubernetes label: a (prefixed) name key and a value of at most 63 characters. */
+export function isLabel(key: string, value: string): boolean {
+  return (
+    matches(
+      key,
+      /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
+    ) && matches(value, /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/)
+  );
+}
+
+/** A lowercase PostgreSQL identifier (schemas, tables, roles), at most 63 characters. */
+export function isPostgresIdentifier(value: unknown): value is string {
+  return matches(value, /^[a-z_][a-z0-9_]{0,62}$/);
+}
 
 /** S3 bucket naming rules (the subset that matters: 3–63 chars, lowercase, digits, dots, hyphens). */
-export const s3BucketPattern = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+export function isS3BucketName(value: unknown): value is string {
+  return matches(value, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);
+}
 
 export function isIpv4Cidr(value: unknown): value is string {
   if (typeof value !== 'string') return false;

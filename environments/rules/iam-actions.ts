@@ -4,22 +4,6 @@
  * levels), so a pattern such as `rds:Describe*` can only ever match reads.
  */
 
-export const actionPattern = /^[a-z0-9-]+:[A-Za-z0-9]*\*?$/;
-
-const readVerb = /^(Describe|Get|List|BatchGet)[A-Za-z0-9]*\*?$/;
-
-/** Reads that return data rather than configuration: granted only scoped to their resources, never on `*`. */
-const dataReads = [
-  'kms:Decrypt',
-  'logs:GetLogEvents',
-  's3:GetObject',
-  's3:GetObjectVersion',
-  'secretsmanager:GetSecretValue',
-  'ssm:GetParameter',
-  'ssm:GetParameters',
-  'ssm:GetParametersByPath',
-];
-
 export const serviceOf = (action: string): string => action.split(':')[0];
 
 /** Whether an action pattern (`*` as a wildcard, case-insensitive like IAM) matches a concrete action. */
@@ -28,11 +12,28 @@ export function actionMatches(pattern: string, action: string): boolean {
   return new RegExp(`^${regex}$`, 'i').test(action);
 }
 
+/** `service:Verb`, the verb possibly ending in `*`. */
+export function isAction(action: string): boolean {
+  return /^[a-z0-9-]+:[A-Za-z0-9]*\*?$/.test(action);
+}
+
 export function isReadAction(action: string): boolean {
-  return actionPattern.test(action) && readVerb.test(action.split(':')[1]);
+  // isAction has checked the verb's characters; a read's verb starts with one of these.
+  return isAction(action) && /^(Describe|Get|List|BatchGet)/.test(action.split(':')[1]);
 }
 
 /** A read that returns data (an object, a secret, a parameter, a plaintext). */
 export function readsData(action: string): boolean {
+  // Reads that return data rather than configuration: granted only scoped to their resources, never on `*`.
+  const dataReads = [
+    'kms:Decrypt',
+    'logs:GetLogEvents',
+    's3:GetObject',
+    's3:GetObjectVersion',
+    'secretsmanager:GetSecretValue',
+    'ssm:GetParameter',
+    'ssm:GetParameters',
+    'ssm:GetParametersByPath',
+  ];
   return dataReads.some((read) => actionMatches(action, read));
 }

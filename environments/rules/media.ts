@@ -4,9 +4,7 @@
 import type { EnvironmentRule } from '../validation';
 import { duplicates, isIntegerIn, matches } from './formats';
 
-const cloudflareId = /^[0-9a-f]{32}$/;
-const locations = ['apac', 'eeur', 'enam', 'weur', 'wnam', 'oc'];
-const YEAR = 31_536_000;
+const isCloudflareId = (id: unknown): id is string => matches(id, /^[0-9a-f]{32}$/);
 
 /** An origin as browsers send it: https, a host, no path, query or credentials. */
 function isHttpsOrigin(value: string): boolean {
@@ -23,10 +21,11 @@ export const mediaRules: readonly EnvironmentRule[] = [
     c.check(
       'cloudflare.accountId',
       cloudflare.accountId,
-      matches(cloudflare.accountId, cloudflareId),
+      isCloudflareId(cloudflare.accountId),
       'a Cloudflare account id: 32 lowercase hex characters',
     );
     const m = cloudflare.media;
+    const locations = ['apac', 'eeur', 'enam', 'weur', 'wnam', 'oc'];
     c.check(
       'cloudflare.media.bucketName',
       m.bucketName,
@@ -85,10 +84,11 @@ export const mediaRules: readonly EnvironmentRule[] = [
       c.check('cloudflare.media.expiryRules', id, false, 'each rule id once');
   },
   ({ cloudflare: { cdn } }, c) => {
+    const YEAR = 31_536_000;
     c.check(
       'cloudflare.cdn.zoneId',
       cdn.zoneId,
-      matches(cdn.zoneId, cloudflareId),
+      isCloudflareId(cdn.zoneId),
       'a Cloudflare zone id: 32 lowercase hex characters',
     );
     const zoneOk = c.check(

@@ -8,12 +8,8 @@ import type { ComputeQuantities } from '../parts/cluster';
 import type { ExporterConfig } from '../parts/observability';
 import type { Checker, EnvironmentRule } from '../validation';
 import { atMost, parsed, quantities, type Compute } from './cluster';
-import { dnsLabelPattern, duplicates, isIntegerIn, matches } from './formats';
+import { duplicates, isDnsLabel, isIntegerIn, isLabel, matches } from './formats';
 
-const emailPattern = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
-const labelKey = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const labelValue = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-const roleName = /^[a-z_][a-z0-9_]{0,62}$/;
 const MAX_MONITORING_CONNECTIONS = 10;
 /** The extension whose view the Postgres exporter's `--collector.stat_statements` reads. */
 const STATEMENT_STATISTICS = 'pg_stat_statements';
@@ -39,7 +35,12 @@ function checkRecipients({ observability: { recipients } }: EnvironmentConfig, c
     'at least one email or HTTPS endpoint: an alarm nobody receives tells nobody',
   );
   recipients.emails.forEach((email, i) =>
-    c.check(`observability.recipients.emails[${i}]`, email, matches(email, emailPattern), 'an email address'),
+    c.check(
+      `observability.recipients.emails[${i}]`,
+      email,
+      matches(email, /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/),
+      'an email address',
+    ),
   );
   recipients.httpsEndpoints.forEach((url, i) =>
     c.check(
@@ -78,7 +79,7 @@ function checkPrometheus({ observability: { prometheus } }: EnvironmentConfig, c
   c.check(
     'observability.prometheus.namespace',
     prometheus.namespace,
-    matches(prometheus.namespace, dnsLabelPattern),
+    isDnsLabel(prometheus.namespace),
     'a namespace name (DNS-1123 label)',
   );
   c.check(
@@ -91,7 +92,7 @@ function checkPrometheus({ observability: { prometheus } }: EnvironmentConfig, c
     c.check(
       `observability.prometheus.podLabels.${k}`,
       v,
-      matches(k, labelKey) && matches(v, labelValue),
+      isLabel(k, v),
       'a valid Kubernetes label key and value',
     );
 }
@@ -157,6 +158,7 @@ function checkMonitoringRole(env: EnvironmentConfig, c: Checker): void {
   const { database, databaseAccess, cluster } = env;
   const role = databaseAccess.monitoringRole;
   const at = 'databaseAccess.monitoringRole';
+  const roleName = /^[a-z_][a-z0-9_]{0,62}$/;
   const taken = [database.masterUsername, ...databaseAccess.roles.map((r) => r.name)];
   c.check(
     `${at}.name`,

@@ -12,7 +12,6 @@ import { isIntegerIn, matches } from './formats';
 
 /** maxmemory counts data only; fragmentation, client buffers and the process itself need the rest of the limit. */
 export const REDIS_MAX_MEMORY_SHARE = 0.75;
-const EVICTION_POLICIES = ['allkeys-lru', 'allkeys-lfu', 'allkeys-random'];
 const MiB = 2 ** 20;
 
 export const redisRules: readonly EnvironmentRule[] = [
@@ -64,11 +63,12 @@ export const redisRules: readonly EnvironmentRule[] = [
       isIntegerIn(redis.runAsUser, 10000, 2147483647),
       'a non-root UID ≥ 10000',
     );
+    const evictionPolicies = ['allkeys-lru', 'allkeys-lfu', 'allkeys-random'];
     c.check(
       'cluster.redis.evictionPolicy',
       redis.evictionPolicy,
-      EVICTION_POLICIES.includes(redis.evictionPolicy),
-      `${EVICTION_POLICIES.join(' | ')}: a full cache must evict, not refuse writes`,
+      evictionPolicies.includes(redis.evictionPolicy),
+      `${evictionPolicies.join(' | ')}: a full cache must evict, not refuse writes`,
     );
   },
   ({ cluster: { redis } }, c) => {

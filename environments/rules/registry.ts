@@ -2,34 +2,36 @@
  * Rules across the registered environments: what two environments must never share.
  */
 import type { EnvironmentConfig } from '../config';
-import type { RegistryRule } from '../validation';
+import type { Checker, RegistryRule } from '../validation';
 import { duplicates } from './formats';
 
 /** Reports every value that more than one environment uses for `field`. */
-function unique(field: string, valueOf: (env: EnvironmentConfig) => string): RegistryRule {
-  return (envs, c) => {
-    for (const value of duplicates(envs.map(valueOf))) {
-      const owners = envs.filter((e) => valueOf(e) === value).map((e) => e.name);
-      c.check(field, value, false, `a value no other environment uses (shared by ${owners.join(', ')})`);
-    }
-  };
+function unique(
+  envs: readonly EnvironmentConfig[],
+  c: Checker,
+  field: string,
+  valueOf: (env: EnvironmentConfig) => string,
+): void {
+  for (const value of duplicates(envs.map(valueOf))) {
+    const owners = envs.filter((e) => valueOf(e) === value).map((e) => e.name);
+    c.check(field, value, false, `a value no other environment uses (shared by ${owners.join(', ')})`);
+  }
 }
-
-/** Settings of the one state bucket an account's bootstrap stack creates: every environment using it must agree. */
-const perBucket: readonly [string, (env: EnvironmentConfig) => unknown][] = [
-  ['aws.accountId', (e) => e.aws.accountId],
-  ['state.region', (e) => e.state.region],
-  ['state.kmsKeyAlias', (e) => e.state.kmsKeyAlias],
-  ['state.noncurrentVersionExpirationDays', (e) => e.state.noncurrentVersionExpirationDays],
-  ['delivery.bootstrapBackend', (e) => e.delivery.bootstrapBackend],
-];
 
 /**
  * A state bucket belongs to one account (bucket names are global: a second account naming it would write its state
- * into someone else's bucket), and each account has one bucket (its bootstrap stack creates exactly one).
+ * into someone else's bucket), every environment using it agrees on the settings of the one bucket the account's
+ * bootstrap stack creates, and each account has one bucket (its bootstrap stack creates exactly one).
  */
-const stateBucketRules: readonly RegistryRule[] = [
-  ...perBucket.map(([field, valueOf]): RegistryRule => (envs, c) => {
+function stateBucketSettings(envs: readonly EnvironmentConfig[], c: Checker): void {
+  const perBucket: readonly [string, (env: EnvironmentConfig) => unknown][] = [
+    ['aws.accountId', (e) => e.aws.accountId],
+    ['state.region', (e) => e.state.region],
+    ['state.kmsKeyAlias', (e) => e.state.kmsKeyAlias],
+    ['state.noncurrentVersionExpirationDays', (e) => e.state.noncurrentVersionExpirationDays],
+    ['delivery.bootstrapBackend', (e) => e.delivery.bootstrapBackend],
+  ];
+  for (const [field, valueOf] of perBucket) {
     for (const bucket of new Set(envs.map((e) => e.state.bucket))) {
       const users = envs.filter((e) => e.state.bucket === bucket);
       const values = [...new Set(users.map((e) => JSON.stringify(valueOf(e))))];
@@ -40,30 +42,32 @@ const stateBucketRules: readonly RegistryRule[] = [
         `one value for every environment whose state is in bucket ${bucket} (${users.map((e) => e.name).join(', ')})`,
       );
     }
-  }),
-  (envs, c) => {
-    for (const account of new Set(envs.map((e) => e.aws.accountId))) {
-      const buckets = [
-        ...new Set(envs.filter((e) => e.aws.accountId === account).map((e) => e.state.bucket)),
-      ];
-      c.check(
-        'state.bucket',
-        buckets,
-        buckets.length === 1,
-        `one state bucket per account (account ${account})`,
-      );
-    }
-  },
-];
+  }
+}
+
+function oneStateBucketPerAccount(envs: readonly EnvironmentConfig[], c: Checker): void {
+  for (const account of new Set(envs.map((e) => e.aws.accountId))) {
+    const buckets = [...new Set(envs.filter((e) => e.aws.accountId === account).map((e) => e.state.bucket))];
+    c.check(
+      'state.bucket',
+      buckets,
+      buckets.length === 1,
+      `one state bucket per account (account ${account})`,
+    );
+  }
+}
 
 export const registryRules: readonly RegistryRule[] = [
-  unique('name', (e) => e.name),
-  unique('state.bucket + state.key', (e) => `s3://${e.state.bucket}/${e.state.key}`),
-  unique(
-    'aws.accountId + aws.region + database.identifier',
-    (e) => `${e.aws.accountId}/${e.aws.region}/${e.database.identifier}`,
-  ),
-  unique('delivery.githubEnvironment', (e) => e.delivery.githubEnvironment),
+  (envs, c) => unique(envs, c, 'name', (e) => e.name),
+  (envs, c) => unique(envs, c, 'state.bucket + state.key', (e) => `s3://${e.state.bucket}/${e.state.key}`),
+  (envs, c) =>
+    unique(
+      envs,
+      c,
+      'aws.accountId + aws.region + database.identifier',
+      (e) => `${e.aws.accountId}/${e.aws.region}/${e.database.identifier}`,
+    ),
+  (envs, c) => unique(envs, c, 'delivery.githubEnvironment', (e) => e.delivery.githubEnvironment),
   // Roles of environments sharing an account live in one IAM namespace.
   (envs, c) => {
     const names = envs.flatMap((e) =>
@@ -87,10 +91,11 @@ export const registryRules: readonly RegistryRule[] = [
       'one repository for every environment (it holds the workflows)',
     );
   },
-  ...stateBucketRules,
+  stateBucketSettings,
+  oneStateBucketPerAccount,
   // A dev deploy must never touch production media.
-  unique('cloudflare.media.bucketName', (e) => e.cloudflare.media.bucketName),
-  unique('cloudflare.cdn.domain', (e) => e.cloudflare.cdn.domain),
+  (envs, c) => unique(envs, c, 'cloudflare.media.bucketName', (e) => e.cloudflare.media.bucketName),
+  (envs, c) => unique(envs, c, 'cloudflare.cdn.domain', (e) => e.cloudflare.cdn.domain),
   (envs, c) => {
     for (const zoneId of new Set(envs.map((e) => e.cloudflare.cdn.zoneId))) {
       const inZone = envs.filter((e) => e.cloudflare.cdn.zoneId === zoneId);

@@ -3,9 +3,7 @@
  * table reader is a declared login role listing existing-table names, none of them sensitive.
  */
 import type { EnvironmentRule } from '../validation';
-import { duplicates, matches } from './formats';
-
-const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
+import { duplicates, isPostgresIdentifier } from './formats';
 
 export const tableReadRules: readonly EnvironmentRule[] = [
   ({ databaseAccess: { schemas } }, c) => {
@@ -13,7 +11,7 @@ export const tableReadRules: readonly EnvironmentRule[] = [
       const at = `databaseAccess.schemas[${i}]`;
       const sensitive = schema.sensitiveTables ?? [];
       sensitive.forEach((table, j) =>
-        c.check(`${at}.sensitiveTables[${j}]`, table, matches(table, identifier), 'a lowercase table name'),
+        c.check(`${at}.sensitiveTables[${j}]`, table, isPostgresIdentifier(table), 'a lowercase table name'),
       );
       if (sensitive.length === 0) return;
       schema.readers.forEach((reader, j) =>
@@ -48,7 +46,7 @@ export const tableReadRules: readonly EnvironmentRule[] = [
         );
         reader.tables.forEach((table, j) => {
           const field = `${at}.tables[${j}]`;
-          if (!c.check(field, table, matches(table, identifier), 'a lowercase table name')) return;
+          if (!c.check(field, table, isPostgresIdentifier(table), 'a lowercase table name')) return;
           c.check(
             field,
             table,

@@ -3,9 +3,8 @@
  * RDS requires both to be at least 30 minutes long and not to overlap.
  */
 
-const DAY = 24 * 60;
-const WEEK = 7 * DAY;
-const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const DAY = 1440; // minutes
+const WEEK = 10080; // minutes
 
 /** A half-open interval of minutes; `end` may exceed the period when the window wraps around. */
 export interface Interval {
@@ -32,6 +31,7 @@ export function parseBackupWindow(text: string): Interval | undefined {
 export function parseMaintenanceWindow(text: string): Interval | undefined {
   const m = /^([a-z]{3}):(\d\d:\d\d)-([a-z]{3}):(\d\d:\d\d)$/.exec(text);
   if (!m) return undefined;
+  const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
   const [startDay, endDay] = [days.indexOf(m[1]), days.indexOf(m[3])];
   const [startClock, endClock] = [clock(m[2]), clock(m[4])];
   if (startDay < 0 || endDay < 0 || startClock === undefined || endClock === undefined) return undefined;

@@ -26,18 +26,48 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-BAK-001': {
     nonCompliant: (e) => (resource(e.stack, 'aws_backup_selection').resources = []),
     address: DB,
+    alsoNonCompliant: {
+      'no backup selection at all': (e) => delete e.stack.resource!.aws_backup_selection,
+      'a selection of another instance': (e) =>
+        (resource(e.stack, 'aws_backup_selection').resources = ['${aws_db_instance.other.arn}']),
+    },
   },
   'LW-BAK-002': {
     nonCompliant: (e) => delete (vault(e, 'data_protection_dr_vault') as Block).provider,
     address: 'aws_backup_plan.data_protection_plan',
+    alsoNonCompliant: {
+      'a rule without a copy action': (e) => delete rules(e)[0].copy_action,
+      "a copy to a vault whose provider is in the plan's region": (e) => {
+        const home = e.stack.provider!.aws.find((p) => p.alias === undefined)!.region;
+        for (const p of e.stack.provider!.aws) p.region = home;
+      },
+      'a copy to a vault this stack does not declare': (e) =>
+        ((rules(e)[0].copy_action as Block[])[0].destination_vault_arn = '${aws_backup_vault.elsewhere.arn}'),
+    },
   },
-  'LW-BAK-003': { nonCompliant: (e) => delete vault(e).kms_key_arn, address: PRIMARY },
+  'LW-BAK-003': {
+    nonCompliant: (e) => delete vault(e).kms_key_arn,
+    address: PRIMARY,
+    alsoNonCompliant: {
+      'the AWS-managed key': (e) =>
+        (vault(e).kms_key_arn = 'arn:aws:kms:us-east-1:111111111111:alias/aws/backup'),
+    },
+  },
   'LW-BAK-004': {
     nonCompliant: (e) =>
       delete e.stack.resource!.aws_backup_vault_lock_configuration.data_protection_primary_lock,
     address: PRIMARY,
+    alsoNonCompliant: {
+      'the lock of another vault only': (e) =>
+        (e.stack.resource!.aws_backup_vault_lock_configuration.data_protection_primary_lock.backup_vault_name =
+          '${aws_backup_vault.data_protection_dr_vault.name}'),
+    },
   },
-  'LW-BAK-005': { nonCompliant: (e) => delete vault(e).lifecycle, address: PRIMARY },
+  'LW-BAK-005': {
+    nonCompliant: (e) => delete vault(e).lifecycle,
+    address: PRIMARY,
+    alsoNonCompliant: { 'prevent_destroy off': (e) => (vault(e).lifecycle = { prevent_destroy: false }) },
+  },
 };
 
 describeRules(cases);

@@ -2,11 +2,9 @@
  * Policy rules over the alerting resources: alarm actions, the alert topic's encryption and TLS-only policy, and the
  * RDS event subscriptions of production.
  */
-import { dev } from '../../environments/dev';
 import { policyRules } from '../../policy';
 import type { Block } from '../../synth/terraform-json';
-import { synthEnvironment } from '../support/synth';
-import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
+import { describeRules, resource, variant, type MutableEnvironment, type RuleCase } from './support';
 
 const ALARM = 'observability_alarm_database_connections';
 const alarm = (e: MutableEnvironment) => resource(e.stack, 'aws_cloudwatch_metric_alarm', ALARM);
@@ -15,6 +13,7 @@ const topicStatements = (e: MutableEnvironment) =>
   (e.stack.data?.aws_iam_policy_document?.observability_alerts_policy as { statement: Block[] }).statement;
 const subscription = (e: MutableEnvironment, name: string) =>
   resource(e.stack, 'aws_db_event_subscription', name);
+const denyStatement = (e: MutableEnvironment) => topicStatements(e).find((s) => s.effect === 'Deny') as Block;
 const dropResource = (e: MutableEnvironment, type: string, name: string) =>
   delete e.stack.resource?.[type]?.[name];
 
@@ -30,7 +29,10 @@ const cases: Record<string, RuleCase> = {
   'LW-OBS-002': {
     nonCompliant: (e) => delete topic(e).kms_master_key_id,
     address: 'aws_sns_topic.observability_alerts_topic',
-    alsoNonCompliant: { 'the AWS-managed key': (e) => (topic(e).kms_master_key_id = 'alias/aws/sns') },
+    alsoNonCompliant: {
+      'the AWS-managed key': (e) => (topic(e).kms_master_key_id = 'alias/aws/sns'),
+      'an empty key id': (e) => (topic(e).kms_master_key_id = ''),
+    },
   },
   'LW-OBS-003': {
     nonCompliant: (e) => {
@@ -46,6 +48,14 @@ const cases: Record<string, RuleCase> = {
         const deny = topicStatements(e).find((s) => s.effect === 'Deny') as Block;
         deny.condition = [{ test: 'Bool', variable: 'aws:MultiFactorAuthPresent', values: ['false'] }];
       },
+      'a Deny of another action': (e) => (denyStatement(e).actions = ['sns:Subscribe']),
+      'an Allow instead of the Deny': (e) => (denyStatement(e).effect = 'Allow'),
+      'a Deny conditioned on TLS being used': (e) =>
+        (denyStatement(e).condition = [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['true'] }]),
+    },
+    alsoCompliant: {
+      'a Deny of every SNS action': (e) => (denyStatement(e).actions = ['sns:*']),
+      'a Deny of every action': (e) => (denyStatement(e).actions = ['*']),
     },
   },
   'LW-OBS-004': {
@@ -61,6 +71,14 @@ const cases: Record<string, RuleCase> = {
         (subscription(e, 'observability_instance_events').enabled = false),
       'a subscription to another instance': (e) =>
         (subscription(e, 'observability_instance_events').source_ids = ['another-instance']),
+      'an instance subscription of another source type': (e) =>
+        (subscription(e, 'observability_instance_events').source_type = 'db-cluster'),
+      'a parameter group subscription without configuration changes': (e) =>
+        (subscription(e, 'observability_parameter_group_events').event_categories = ['notification']),
+      'a parameter group subscription to another group': (e) =>
+        (subscription(e, 'observability_parameter_group_events').source_ids = ['another-group']),
+      'a disabled parameter group subscription': (e) =>
+        (subscription(e, 'observability_parameter_group_events').enabled = false),
     },
     alsoCompliant: {
       'every category (none listed)': (e) =>
@@ -78,7 +96,6 @@ test('every observability rule has its cases here', () => {
 
 test('LW-OBS-004 does not judge development', () => {
   const rule = policyRules.find((r) => r.id === 'LW-OBS-004');
-  const stack = structuredClone(synthEnvironment(dev));
-  delete stack.resource?.aws_db_event_subscription;
-  expect(rule?.check({ config: dev, stack })).toEqual([{ status: 'not-applicable' }]);
+  const env = variant('dev', (e) => delete e.stack.resource?.aws_db_event_subscription);
+  expect(rule?.check(env as never)).toEqual([{ status: 'not-applicable' }]);
 });

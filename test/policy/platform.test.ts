@@ -36,10 +36,27 @@ const cases: Readonly<Record<string, RuleCase>> = {
     nonCompliant: (e) => (role(e).superuser = true),
     address: 'postgresql_role.database_access_role_payload_user',
   },
-  'LW-PGR-002': { nonCompliant: (e) => (role(e, 'django_user').create_role = true) },
-  'LW-PGR-003': { nonCompliant: (e) => delete role(e).connection_limit },
-  'LW-PGR-004': { nonCompliant: (e) => (role(e).statement_timeout = 0) },
-  'LW-PGR-005': { nonCompliant: (e) => delete role(e).search_path },
+  'LW-PGR-002': {
+    nonCompliant: (e) => (role(e, 'django_user').create_role = true),
+    alsoNonCompliant: {
+      CREATEDB: (e) => (role(e).create_database = true),
+      REPLICATION: (e) => (role(e).replication = true),
+      BYPASSRLS: (e) => (role(e).bypass_row_level_security = true),
+      'an attribute left to the default': (e) => delete role(e).replication,
+    },
+  },
+  'LW-PGR-003': {
+    nonCompliant: (e) => delete role(e).connection_limit,
+    alsoNonCompliant: { zero: (e) => (role(e).connection_limit = 0) },
+  },
+  'LW-PGR-004': {
+    nonCompliant: (e) => (role(e).statement_timeout = 0),
+    alsoNonCompliant: { unset: (e) => delete role(e).statement_timeout },
+  },
+  'LW-PGR-005': {
+    nonCompliant: (e) => delete role(e).search_path,
+    alsoNonCompliant: { empty: (e) => (role(e).search_path = []) },
+  },
   'LW-PGR-006': {
     nonCompliant: (e) =>
       delete e.stack.resource!.postgresql_grant.database_access_grants_revoke_public_database,
@@ -48,6 +65,19 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-PGR-008': {
     nonCompliant: (e) => (grant(e, 'revoke_public_database').privileges = ['CONNECT']),
     address: 'postgresql_grant.database_access_grants_revoke_public_database',
+    alsoNonCompliant: {
+      'future tables for PUBLIC': (e) =>
+        (e.stack.resource!.postgresql_default_privileges = {
+          future_tables_for_public: {
+            role: 'public',
+            database: 'lightwave_platform',
+            schema: 'payload',
+            owner: 'payload_user',
+            object_type: 'table',
+            privileges: ['SELECT'],
+          },
+        }),
+    },
   },
   'LW-PGR-009': {
     nonCompliant: (e) =>
@@ -57,7 +87,12 @@ const cases: Readonly<Record<string, RuleCase>> = {
       }),
     address: 'postgresql_grant.twin',
   },
-  'LW-PGR-010': { nonCompliant: (e) => delete grant(e, 'connect_django_user').depends_on },
+  'LW-PGR-010': {
+    nonCompliant: (e) => delete grant(e, 'connect_django_user').depends_on,
+    alsoNonCompliant: {
+      'an empty dependency list': (e) => (grant(e, 'connect_django_user').depends_on = []),
+    },
+  },
   'LW-PGR-011': {
     nonCompliant: (e) =>
       (resource(e.stack, 'postgresql_schema', 'database_access_schema_payload').drop_cascade = true),
@@ -66,13 +101,27 @@ const cases: Readonly<Record<string, RuleCase>> = {
     nonCompliant: (e) =>
       delete resource(e.stack, 'postgresql_schema', 'database_access_schema_django').lifecycle,
   },
-  'LW-PGR-013': { nonCompliant: (e) => (e.stack.provider!.postgresql[0].sslmode = 'disable') },
+  'LW-PGR-013': {
+    nonCompliant: (e) => (e.stack.provider!.postgresql[0].sslmode = 'disable'),
+    alsoCompliant: {
+      'verify-full': (e) => (e.stack.provider!.postgresql[0].sslmode = 'verify-full'),
+      'verify-ca': (e) => (e.stack.provider!.postgresql[0].sslmode = 'verify-ca'),
+    },
+    alsoNonCompliant: {
+      'as superuser': (e) => (e.stack.provider!.postgresql[0].superuser = true),
+      'no provider': (e) => delete e.stack.provider!.postgresql,
+    },
+  },
 
   'LW-K8S-001': {
     nonCompliant: (e) => (labels(e, 'django_api')['pod-security.kubernetes.io/enforce'] = 'privileged'),
+    alsoCompliant: { baseline: (e) => (labels(e)['pod-security.kubernetes.io/enforce'] = 'baseline') },
   },
   'LW-K8S-002': {
     nonCompliant: (e) => (labels(e, 'payload_cms')['pod-security.kubernetes.io/warn'] = 'baseline'),
+    alsoNonCompliant: {
+      'audit laxer': (e) => (labels(e, 'payload_cms')['pod-security.kubernetes.io/audit'] = 'baseline'),
+    },
   },
   'LW-K8S-003': {
     nonCompliant: (e) => delete e.stack.resource!.kubernetes_resource_quota_v1.cluster_namespace_shared_quota,
@@ -96,6 +145,10 @@ const cases: Readonly<Record<string, RuleCase>> = {
     nonCompliant: (e) => egressTo(e, '0.0.0.0/0'),
     address: 'kubernetes_network_policy_v1.cluster_payload_https_egress',
     alsoNonCompliant: {
+      'the IPv6 internet': (e) => {
+        const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_https_egress');
+        (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [{ ip_block: { cidr: '::/0' } }];
+      },
       'the long-form IPv6 any-address': (e) => egressTo(e, '0000:0000:0000:0000:0000:0000:0000:0000/0'),
     },
   },
@@ -103,6 +156,12 @@ const cases: Readonly<Record<string, RuleCase>> = {
     nonCompliant: (e) =>
       delete (resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_pgbouncer_from_apps').spec as Block)
         .policy_types,
+    alsoNonCompliant: {
+      'no pod selector': (e) =>
+        delete (
+          resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_pgbouncer_from_apps').spec as Block
+        ).pod_selector,
+    },
   },
   'LW-K8S-008': {
     nonCompliant: (e) =>
@@ -114,7 +173,13 @@ const cases: Readonly<Record<string, RuleCase>> = {
         }),
     },
   },
-  'LW-K8S-009': { nonCompliant: (e) => delete labels(e)['lightwave.media/environment'] },
+  'LW-K8S-009': {
+    nonCompliant: (e) => delete labels(e)['lightwave.media/environment'],
+    alsoNonCompliant: {
+      'no part-of label': (e) => delete labels(e)['app.kubernetes.io/part-of'],
+      'no managed-by label': (e) => delete labels(e)['app.kubernetes.io/managed-by'],
+    },
+  },
   'LW-K8S-010': {
     nonCompliant: (e) =>
       ((
@@ -130,6 +195,13 @@ const cases: Readonly<Record<string, RuleCase>> = {
         );
       },
     },
+    alsoCompliant: {
+      'an rclone.conf credential line left empty (rclone then reads its environment)': (e) => {
+        const data = resource(e.stack, 'kubernetes_secret_v1', 'data_protection_media_copy_job_config')
+          .data as Record<string, string>;
+        data['rclone.conf'] = data['rclone.conf'].replace(/secret_access_key = .*/, 'secret_access_key =');
+      },
+    },
   },
 
   'LW-PGB-001': {
@@ -137,17 +209,50 @@ const cases: Readonly<Record<string, RuleCase>> = {
     address: DEPLOYMENT,
   },
   'LW-PGB-002': { nonCompliant: (e) => (securityContext(e).read_only_root_filesystem = false) },
-  'LW-PGB-003': { nonCompliant: (e) => (securityContext(e).capabilities = { drop: ['NET_RAW'] }) },
+  'LW-PGB-003': {
+    nonCompliant: (e) => (securityContext(e).capabilities = { drop: ['NET_RAW'] }),
+    alsoNonCompliant: {
+      'a capability added back': (e) =>
+        (securityContext(e).capabilities = { drop: ['ALL'], add: ['NET_ADMIN'] }),
+    },
+  },
   'LW-PGB-004': {
     nonCompliant: (e) => ((pod(e).security_context as Block).run_as_user = '70'),
-    alsoNonCompliant: { 'a container UID below 10000': (e) => (securityContext(e).run_as_user = '1000') },
+    alsoNonCompliant: {
+      'pod may run as root': (e) => ((pod(e).security_context as Block).run_as_non_root = false),
+      'container may run as root': (e) => (securityContext(e).run_as_non_root = false),
+      'a container UID below 10000': (e) => (securityContext(e).run_as_user = '1000'),
+    },
     alsoCompliant: { 'a container UID of 10001': (e) => (securityContext(e).run_as_user = '10001') },
   },
   'LW-PGB-005': { nonCompliant: (e) => delete (pod(e).security_context as Block).seccomp_profile },
-  'LW-PGB-006': { nonCompliant: (e) => (pod(e).host_network = true) },
-  'LW-PGB-007': { nonCompliant: (e) => delete (container(e).resources as Block).limits },
-  'LW-PGB-008': { nonCompliant: (e) => delete container(e).liveness_probe },
-  'LW-PGB-009': { nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:latest') },
+  'LW-PGB-006': {
+    nonCompliant: (e) => (pod(e).host_network = true),
+    alsoNonCompliant: {
+      'host PID': (e) => (pod(e).host_pid = true),
+      'host IPC': (e) => (pod(e).host_ipc = true),
+      'privileged container': (e) => (securityContext(e).privileged = true),
+      'host port': (e) => (container(e).port = [{ container_port: 6432, host_port: 6432 }]),
+    },
+  },
+  'LW-PGB-007': {
+    nonCompliant: (e) => delete (container(e).resources as Block).limits,
+    alsoNonCompliant: {
+      'no memory request': (e) => delete ((container(e).resources as Block).requests as Block).memory,
+    },
+  },
+  'LW-PGB-008': {
+    nonCompliant: (e) => delete container(e).liveness_probe,
+    alsoNonCompliant: { 'no readiness probe': (e) => delete container(e).readiness_probe },
+  },
+  'LW-PGB-009': {
+    nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:latest'),
+    alsoNonCompliant: { 'no tag': (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker') },
+    alsoCompliant: {
+      'a tag and a digest': (e) =>
+        (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(64)}`),
+    },
+  },
   'LW-PGB-010': {
     compliant: (e) => {
       // Every container of every Deployment (PgBouncer, its exporter sidecar, the Postgres exporter, Redis) pinned.
@@ -155,44 +260,113 @@ const cases: Readonly<Record<string, RuleCase>> = {
         for (const c of containers(d)) c.image = `${String(c.image).split('@')[0]}@sha256:${'a'.repeat(64)}`;
     },
     nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
+    alsoNonCompliant: {
+      'a short digest': (e) =>
+        (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(63)}`),
+      'text after the digest': (e) =>
+        (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(64)}x`),
+    },
   },
   'LW-PGB-011': { nonCompliant: (e) => (pod(e).automount_service_account_token = true) },
   'LW-PGB-012': {
     nonCompliant: (e) =>
       (container(e).env = [{ name: 'P', value_from: { secret_key_ref: { name: 's', key: 'k' } } }]),
+    alsoNonCompliant: {
+      'all of a secret as variables': (e) => (container(e).env_from = [{ secret_ref: { name: 's' } }]),
+    },
   },
   'LW-PGB-013': {
     nonCompliant: (e) =>
       ((resource(e.stack, 'kubernetes_pod_disruption_budget_v1').spec as Block).min_available = '3'),
+    alsoNonCompliant: {
+      'minAvailable 0': (e) =>
+        ((resource(e.stack, 'kubernetes_pod_disruption_budget_v1').spec as Block).min_available = '0'),
+      'in another namespace': (e) =>
+        ((resource(e.stack, 'kubernetes_pod_disruption_budget_v1').metadata as Block).namespace = 'default'),
+    },
   },
-  'LW-PGB-014': { nonCompliant: (e) => ((deployment(e).spec as Block).replicas = '1') },
-  'LW-PGB-015': { nonCompliant: (e) => (container(e).image_pull_policy = 'IfNotPresent') },
+  'LW-PGB-014': {
+    nonCompliant: (e) => ((deployment(e).spec as Block).replicas = '1'),
+    alsoCompliant: { 'two replicas': (e) => ((deployment(e).spec as Block).replicas = '2') },
+    alsoNonCompliant: { 'replicas unset': (e) => delete (deployment(e).spec as Block).replicas },
+  },
+  'LW-PGB-015': {
+    nonCompliant: (e) => (container(e).image_pull_policy = 'IfNotPresent'),
+    alsoCompliant: {
+      'pinned by digest': (e) => {
+        container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(64)}`;
+        container(e).image_pull_policy = 'IfNotPresent';
+      },
+    },
+  },
   'LW-PGB-016': {
     nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
     address: DEPLOYMENT,
+    alsoNonCompliant: {
+      'an image without a version tag': (e) =>
+        (container(e).image = `ghcr.io/icoretech/pgbouncer-docker@sha256:${'a'.repeat(64)}`),
+    },
+    alsoCompliant: {
+      'a v-prefixed tag pinned by digest': (e) =>
+        (container(e).image = `registry.local:5000/pgbouncer:v1.25.2@sha256:${'a'.repeat(64)}`),
+      'an exporter sidecar whose own version is older (only the pgbouncer container counts)': (e) =>
+        ((pod(e).container as Block[])[1].image = 'prometheuscommunity/pgbouncer-exporter:v0.1.0'),
+    },
   },
 
   'LW-PGBINI-001': {
     nonCompliant: (e) => editIni(e, /server_tls_sslmode = require/, 'server_tls_sslmode = prefer'),
+    alsoCompliant: {
+      'verify-ca': (e) => editIni(e, /server_tls_sslmode = require/, 'server_tls_sslmode = verify-ca'),
+      'verify-full': (e) => editIni(e, /server_tls_sslmode = require/, 'server_tls_sslmode = verify-full'),
+    },
   },
   'LW-PGBINI-002': { nonCompliant: (e) => editIni(e, /auth_type = scram-sha-256/, 'auth_type = md5') },
   'LW-PGBINI-003': { nonCompliant: (e) => editIni(e, /pool_mode = transaction/, 'pool_mode = session') },
   'LW-PGBINI-004': {
     nonCompliant: (e) => editIni(e, /server_tls_protocols = secure/, 'server_tls_protocols = all'),
+    alsoCompliant: {
+      'TLS 1.2 and 1.3': (e) =>
+        editIni(e, /server_tls_protocols = secure/, 'server_tls_protocols = tlsv1.2,tlsv1.3'),
+      'TLS 1.3': (e) => editIni(e, /server_tls_protocols = secure/, 'server_tls_protocols = tlsv1.3'),
+      'unset (secure)': (e) => editIni(e, /server_tls_protocols = secure\n/, ''),
+    },
   },
   'LW-PGBINI-005': {
     nonCompliant: (e) => editIni(e, /auth_file = .*/, 'auth_file = /x\nauth_query = SELECT 1'),
+    alsoNonCompliant: {
+      'no auth_file': (e) => editIni(e, /auth_file = .*/, ''),
+      'an auth_user': (e) => editIni(e, /auth_file = .*/, 'auth_file = /x\nauth_user = pgbouncer'),
+    },
   },
-  'LW-PGBINI-006': { nonCompliant: (e) => editIni(e, /admin_users = .*/, 'admin_users = payload_user') },
+  'LW-PGBINI-006': {
+    nonCompliant: (e) => editIni(e, /admin_users = .*/, 'admin_users = payload_user'),
+    alsoNonCompliant: {
+      'an application as stats user': (e) => editIni(e, /stats_users = .*/, 'stats_users = django_user'),
+      'no console user': (e) => {
+        editIni(e, /admin_users = .*/, 'admin_users = ');
+        editIni(e, /stats_users = .*/, 'stats_users = ');
+      },
+    },
+  },
 
   'LW-CF-001': { nonCompliant: (e) => (resource(e.stack, 'cloudflare_r2_managed_domain').enabled = true) },
-  'LW-CF-002': { nonCompliant: (e) => (resource(e.stack, 'cloudflare_r2_custom_domain').min_tls = '1.0') },
+  'LW-CF-002': {
+    nonCompliant: (e) => (resource(e.stack, 'cloudflare_r2_custom_domain').min_tls = '1.0'),
+    alsoCompliant: { 'TLS 1.3': (e) => (resource(e.stack, 'cloudflare_r2_custom_domain').min_tls = '1.3') },
+  },
   'LW-CF-003': { nonCompliant: (e) => delete resource(e.stack, 'cloudflare_r2_bucket').lifecycle },
   'LW-CF-004': {
     nonCompliant: (e) =>
       ((
         resource(e.stack, 'cloudflare_r2_bucket_cors').rules as { allowed: { origins: string[] } }[]
       )[0].allowed.origins = ['*']),
+    alsoNonCompliant: {
+      'an http origin': (e) =>
+        ((
+          resource(e.stack, 'cloudflare_r2_bucket_cors').rules as { allowed: { origins: string[] } }[]
+        )[0].allowed.origins = ['http://lightwave-media.site']),
+    },
   },
   'LW-CF-005': { nonCompliant: (e) => (resource(e.stack, 'cloudflare_r2_bucket_lifecycle').rules = []) },
   'LW-CF-006': {
@@ -213,6 +387,12 @@ const cases: Readonly<Record<string, RuleCase>> = {
       ((
         resource(e.stack, 'cloudflare_r2_bucket_cors').rules as { allowed: { methods: string[] } }[]
       )[0].allowed.methods = ['GET', 'DELETE']),
+    alsoCompliant: {
+      uploads: (e) =>
+        ((
+          resource(e.stack, 'cloudflare_r2_bucket_cors').rules as { allowed: { methods: string[] } }[]
+        )[0].allowed.methods = ['GET', 'HEAD', 'PUT']),
+    },
   },
 
   'LW-COST-001': {

@@ -2,13 +2,14 @@
  * Compliance / non-compliance cases for policy rules, cdk-nag style: start from a synthesized environment, change
  * what the case is about, and check the rule's verdict on the address in question.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { policyRules } from '../../policy';
-import type { PolicyRule, RuleResult } from '../../policy/rule';
 import type { Block, TerraformJson } from '../../synth/terraform-json';
-import { synthBootstrap, synthEnvironment, type Writable } from '../support/synth';
+import type { Writable } from '../support/with-change';
 
 export interface MutableEnvironment {
   config: Writable<EnvironmentConfig>;
@@ -25,27 +26,52 @@ export interface RuleCase {
   readonly nonCompliant: Mutation;
   /** The address the non-compliant case must fail on. @default - any */
   readonly address?: string;
-  /** Further non-compliant variants by name (each on the compliant base), for rules with more than one way to fail. */
+  /** More ways to break the rule, by name: one per condition it checks, so that each condition is proven. */
   readonly alsoNonCompliant?: Readonly<Record<string, Mutation>>;
-  /** Further compliant variants by name (each on the compliant base): what those ways to fail must still accept. */
+  /** More variants the rule must accept, by name: the edges of what it allows. */
   readonly alsoCompliant?: Readonly<Record<string, Mutation>>;
 }
 
-const bases = {
-  prod: () => ({ config: prod, stack: synthEnvironment(prod) }),
-  dev: () => ({ config: dev, stack: synthEnvironment(dev) }),
-  'bootstrap-prod': () => ({ config: prod, stack: synthBootstrap(prod) }),
-  'bootstrap-dev': () => ({ config: dev, stack: synthBootstrap(dev) }),
-};
+const configs = { prod, dev, 'bootstrap-prod': prod, 'bootstrap-dev': dev };
+export type Base = keyof typeof configs;
+const stacks = new Map<Base, TerraformJson>();
 
-export type Base = keyof typeof bases;
+/**
+ * Loaded on first use, by a path jest's dependency scan does not follow: in the mutation run the policy tests read
+ * the stacks the dry run left (below), so they must not count as tests of the synthesizer (`findRelatedTests` would
+ * load them for every mutant of the validation rules, the ini renderer and the access model).
+ */
+function synthesize(base: Base): TerraformJson {
+  const synth = join(__dirname, '..', 'support', 'synth');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { synthEnvironment, synthBootstrap } = require(synth) as Record<
+    'synthEnvironment' | 'synthBootstrap',
+    (env: EnvironmentConfig) => TerraformJson
+  >;
+  return base.startsWith('bootstrap-') ? synthBootstrap(configs[base]) : synthEnvironment(configs[base]);
+}
 
-/** Each base is synthesized once, on first use: a test file pays only for the bases its cases start from. */
-const synthesized = new Map<Base, { config: EnvironmentConfig; stack: TerraformJson }>();
-function synthesizedBase(base: Base) {
-  const env = synthesized.get(base) ?? bases[base]();
-  synthesized.set(base, env);
-  return env;
+/**
+ * The synthesized stack of a base (an environment, or the bootstrap stack of prod's account), synthesized on first use in each test file. The mutation run
+ * (`npm run test:mutation`) re-runs these tests for each of ~2,000 policy-rule mutants: it sets
+ * LIGHTWAVE_SYNTH_CACHE to a fresh directory, where the first run without an active mutant (Stryker's dry run)
+ * leaves the stacks for the others to read instead of synthesizing again.
+ */
+function baseStack(base: Base): TerraformJson {
+  const cacheDir = process.env.LIGHTWAVE_SYNTH_CACHE;
+  const cached = cacheDir ? join(cacheDir, `${base}.json`) : undefined;
+  if (!stacks.has(base)) {
+    if (cached && existsSync(cached)) {
+      stacks.set(base, JSON.parse(readFileSync(cached, 'utf8')) as TerraformJson);
+    } else {
+      stacks.set(base, synthesize(base));
+      if (cacheDir && cached && !process.env.__STRYKER_ACTIVE_MUTANT__) {
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(cached, JSON.stringify(stacks.get(base)));
+      }
+    }
+  }
+  return stacks.get(base) as TerraformJson;
 }
 
 /** The one resource of a type, or the named one, of a stack being mutated. */
@@ -56,9 +82,9 @@ export function resource(stack: TerraformJson, type: string, name?: string): Blo
   return block;
 }
 
-/** A copy of a synthesized base with `mutation` applied. */
+/** A copy of a base environment (synthesized once per test file), changed by `mutation`. */
 export function variant(base: Base, mutation?: Mutation): MutableEnvironment {
-  const env = structuredClone(synthesizedBase(base)) as MutableEnvironment;
+  const env = structuredClone({ config: configs[base], stack: baseStack(base) }) as MutableEnvironment;
   mutation?.(env);
   return env;
 }
@@ -67,35 +93,34 @@ export function variant(base: Base, mutation?: Mutation): MutableEnvironment {
 export function describeRules(cases: Readonly<Record<string, RuleCase>>): void {
   describe.each(Object.entries(cases))('%s', (id, c) => {
     const rule = policyRules.find((r) => r.id === id);
+    const base = c.base ?? 'prod';
+    const verdicts = (mutation: Mutation) =>
+      rule?.check(variant(base, (env) => (c.compliant?.(env), mutation(env))) as never) ?? [];
 
     test('is registered', () => expect(rule?.id).toBe(id));
 
-    test('Compliance', () => expectCompliant(rule, c));
+    const named = (title: string, name: string) => (name ? `${title}: ${name}` : title);
 
-    for (const [name, mutation] of Object.entries(c.alsoCompliant ?? {})) {
-      test(`Compliance: ${name}`, () => expectCompliant(rule, c, mutation));
+    for (const [name, mutation] of [
+      ['', () => undefined] as const,
+      ...Object.entries(c.alsoCompliant ?? {}),
+    ]) {
+      test(named('Compliance', name), () => {
+        const results = verdicts(mutation);
+        expect(results.filter((r) => r.status === 'fail')).toEqual([]);
+        expect(results.some((r) => r.status === 'pass')).toBe(true);
+      });
     }
 
-    test('Noncompliance', () => {
-      const failures = failuresOf(rule, c, c.nonCompliant);
-      expect(failures.length).toBeGreaterThan(0);
-      if (c.address) expect(failures.map((f) => f.address)).toContain(c.address);
-    });
-
-    for (const [name, mutation] of Object.entries(c.alsoNonCompliant ?? {})) {
-      test(`Noncompliance: ${name}`, () => expect(failuresOf(rule, c, mutation).length).toBeGreaterThan(0));
+    for (const [name, mutation] of [
+      ['', c.nonCompliant] as const,
+      ...Object.entries(c.alsoNonCompliant ?? {}),
+    ]) {
+      test(named('Noncompliance', name), () => {
+        const failures = verdicts(mutation).filter((r) => r.status === 'fail');
+        expect(failures.length).toBeGreaterThan(0);
+        if (c.address && name === '') expect(failures.map((f) => f.address)).toContain(c.address);
+      });
     }
   });
-}
-
-function expectCompliant(rule: PolicyRule | undefined, c: RuleCase, mutation?: Mutation): void {
-  const results =
-    rule?.check(variant(c.base ?? 'prod', (e) => (c.compliant?.(e), mutation?.(e))) as never) ?? [];
-  expect(results.filter((r) => r.status === 'fail')).toEqual([]);
-  expect(results.some((r) => r.status === 'pass')).toBe(true);
-}
-
-function failuresOf(rule: PolicyRule | undefined, c: RuleCase, mutation: Mutation): RuleResult[] {
-  const env = variant(c.base ?? 'prod', (e) => (c.compliant?.(e), mutation(e)));
-  return (rule?.check(env as never) ?? []).filter((r) => r.status === 'fail');
 }

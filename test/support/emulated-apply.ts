@@ -1,15 +1,19 @@
 /**
  * Applies the `random_password` and `postgresql_*` resources of a synthesized stack to a real PostgreSQL, in
- * dependency order, the way `terraform apply` would: passwords are generated, `${type.name.attr}` references are
- * resolved from what was applied before, and each PostgreSQL resource runs the provider's SQL (emulated, see
- * postgresql-provider-emulation.ts). Dependencies on resources outside the applied set (the RDS instance) count
- * as already satisfied: the local server plays that part.
+ * dependency order, the way `terraform apply` would: each resource's arguments go through the provider's checks
+ * (postgresql-provider-inputs.ts), `${type.name.attr}` references are resolved from what was applied before, and
+ * each PostgreSQL resource runs the provider's SQL (postgresql-provider-emulation.ts). `planChangesOf` then reads
+ * every applied resource back as the provider's refresh would (postgresql-provider-read.ts) and reports what the
+ * next plan would change. Dependencies on resources outside the applied set (the RDS instance) count as
+ * satisfied: the local server plays that part.
  */
 import { randomInt } from 'node:crypto';
 import type { Client } from 'pg';
 import { referencesOf } from '../../review/terraform/aws-part';
-import { emulatedResources, type Attributes } from './postgresql-provider-emulation';
 import type { Block, TerraformJson } from '../../synth/terraform-json';
+import { emulatedCreate, type ProviderSession } from './postgresql-provider-emulation';
+import { checkedInputs, type Attributes } from './postgresql-provider-inputs';
+import { planChanges } from './postgresql-provider-read';
 
 /** Every resource type the emulated apply knows, in the order a first deploy creates them. */
 export const ACCESS_RESOURCE_TYPES = [
@@ -20,7 +24,8 @@ export const ACCESS_RESOURCE_TYPES = [
   'postgresql_default_privileges',
 ] as const;
 
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** Meta-arguments Terraform handles itself; the provider never sees them. */
+const META_ARGUMENTS = ['depends_on', 'lifecycle', '//'];
 
 /** What apply produced, by address (e.g. `random_password.x` → { result }). */
 export type AppliedState = Map<string, Attributes>;
@@ -41,18 +46,28 @@ function resolve(value: unknown, state: AppliedState): unknown {
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([k]) => k !== 'depends_on' && k !== 'lifecycle' && k !== '//')
+        .filter(([k]) => !META_ARGUMENTS.includes(k))
         .map(([k, v]) => [k, resolve(v, state)]),
     );
   }
   return value;
 }
 
+/** random_password (internal/random/string.go CreateString): `min_numeric` digits first, the rest from the pool, shuffled. */
 function generatePassword(a: Attributes): string {
-  if (a.special !== false) throw new Error('emulated random_password supports special = false only');
-  return Array.from({ length: Number(a.length) }, () => ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]).join(
-    '',
-  );
+  const digits = '0123456789';
+  const pool = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz${digits}`;
+  const pick = (from: string) => from[randomInt(from.length)];
+  const minNumeric = Number(a.min_numeric);
+  const chars = [
+    ...Array.from({ length: minNumeric }, () => pick(digits)),
+    ...Array.from({ length: Number(a.length) - minNumeric }, () => pick(pool)),
+  ];
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
 }
 
 /** Addresses of `types` in the stack, ordered so that each comes after everything it references. */
@@ -91,31 +106,66 @@ export function resolveInline(text: string, state: AppliedState): string {
   return resolved;
 }
 
-/** Applies every resource of `types` not applied yet; returns the addresses applied, in order. */
+/** The arguments of one resource of the stack as the provider receives them: references resolved, checked, defaulted. */
+function inputsOf(stack: TerraformJson, address: string, state: AppliedState): Attributes {
+  const [type, name] = address.split('.');
+  return checkedInputs(type, resolve(stack.resource?.[type]?.[name], state) as Attributes);
+}
+
+/** A session that reaches only the database `client` is connected to (the provider's database). */
+function singleDatabaseSession(client: Client): ProviderSession {
+  const database = String(client.database);
+  return {
+    database,
+    client: async (wanted) => {
+      if (wanted !== database) throw new Error(`this session reaches ${database} only, not ${wanted}`);
+      return client;
+    },
+  };
+}
+
+/**
+ * Applies every resource of `types` not applied yet; returns the addresses applied, in order.
+ *
+ * @param provider the provider's session, or a client of the provider's user on its database
+ */
 export async function emulatedApply(
-  client: Client,
+  provider: ProviderSession | Client,
   stack: TerraformJson,
   types: readonly string[],
   state: AppliedState,
 ): Promise<string[]> {
+  const session = 'query' in provider ? singleDatabaseSession(provider) : provider;
   const applied: string[] = [];
   for (const address of applyOrder(stack, types)) {
     if (state.has(address)) continue;
-    const [type, name] = address.split('.');
-    const attributes = resolve(stack.resource?.[type]?.[name], state) as Attributes;
-    if (type === 'random_password') {
-      state.set(address, { ...attributes, result: generatePassword(attributes) });
-    } else {
-      const create = emulatedResources[type];
-      if (!create) throw new Error(`no emulation for ${type}`);
-      try {
-        await create(client, attributes);
-      } catch (error) {
-        throw new Error(`emulated apply of ${address} failed: ${(error as Error).message}`);
+    const type = address.split('.')[0];
+    try {
+      const inputs = inputsOf(stack, address, state);
+      if (type === 'random_password') {
+        state.set(address, { ...inputs, result: generatePassword(inputs) });
+      } else {
+        await emulatedCreate[type](session, inputs);
+        state.set(address, inputs);
       }
-      state.set(address, attributes);
+    } catch (error) {
+      throw new Error(`emulated apply of ${address} failed: ${(error as Error).message}`);
     }
     applied.push(address);
   }
   return applied;
+}
+
+/**
+ * What the next plan would change, per applied postgresql_* resource (refresh, then compare with the
+ * configuration): `address: attribute …` lines, none when the plan would be empty.
+ */
+export async function planChangesOf(session: ProviderSession, state: AppliedState): Promise<string[]> {
+  const changes: string[] = [];
+  for (const [address, inputs] of state) {
+    const type = address.split('.')[0];
+    if (type === 'random_password') continue;
+    for (const change of await planChanges(session, type, inputs)) changes.push(`${address}: ${change}`);
+  }
+  return changes;
 }

@@ -15,7 +15,7 @@ import { credentialNames, loadOrGenerateCredentials, type Credentials } from '..
 import type { GeneratedFile } from '../../local-dev/generated-file';
 import { localFiles } from '../../local-dev/local-files';
 import { writeLocalFiles } from '../../local-dev/write';
-import { createOutsider, createProbeTables, EXISTING_TABLE, LATER_TABLE, OUTSIDER } from './access-matrix';
+import { createOutsider, migrateProbeObjects, OUTSIDER } from './access-matrix';
 import { postgresBinDir, startLocalPostgres, type LocalPostgres } from './local-postgres';
 
 export interface LocalBootstrap {
@@ -94,22 +94,22 @@ export async function startLocalBootstrap(local: LocalConfig): Promise<LocalBoot
 
 /**
  * The bootstrap run in the order of access-matrix.ts, like deployAccessLayer (deployed-access-layer.ts) deploys the
- * layer: the outsider first, the master, the roles, schemas and extensions, the owners' first tables, the grants,
- * the later tables. Returns the password each login role (or the outsider) has.
+ * layer: the outsider first, the master, the roles, schemas and extensions, the owners' `existing` objects, the
+ * grants, the `later` objects. Returns the password each login role (or the outsider) has.
  */
 export async function bootstrapLikeADeployment(
   bootstrap: LocalBootstrap,
   local: LocalConfig,
 ): Promise<(role: string) => string> {
-  const { databaseAccess, database } = local.basedOn;
+  const env = local.basedOn;
   const [master, rolesAndSchemas, extensions, privileges] = BOOTSTRAP_STEPS;
-  const superuser = await bootstrap.server.connect('postgres', database.databaseName);
+  const superuser = await bootstrap.server.connect('postgres', env.database.databaseName);
   try {
     await createOutsider(superuser);
     bootstrap.run({ steps: [master, rolesAndSchemas, extensions] });
-    await createProbeTables(superuser, databaseAccess.schemas, EXISTING_TABLE);
+    await migrateProbeObjects(superuser, env, 'existing');
     bootstrap.run({ steps: [privileges] });
-    await createProbeTables(superuser, databaseAccess.schemas, LATER_TABLE);
+    await migrateProbeObjects(superuser, env, 'later');
   } finally {
     await superuser.end();
   }

@@ -1,27 +1,43 @@
 /**
- * EMULATION of what the cyrilgdn/postgresql provider v1.26.0 executes when it creates each resource type this
- * project uses. It follows the provider's source at tag v1.26.0, function by function:
+ * EMULATION, part 2 of 3: the SQL the cyrilgdn/postgresql provider v1.26.0 runs to create each resource type this
+ * project uses, for the arguments postgresql-provider-inputs.ts accepts (checked there first). Followed at tag
+ * v1.26.0, function by function:
  *
- *   postgresql_role               resource_postgresql_role.go    resourcePostgreSQLRoleCreate, grantRoles,
+ *   postgresql_role               resource_postgresql_role.go    resourcePostgreSQLRoleCreate (option order, grantRoles,
+ *                                                                VALID UNTIL 'infinity', ENCRYPTED PASSWORD),
  *                                                                alterSearchPath, setStatementTimeout
  *   postgresql_schema             resource_postgresql_schema.go  resourcePostgreSQLSchemaCreate, createSchema
+ *                                                                (AUTHORIZATION only when an owner is set),
+ *                                                                setSchemaOwner; getDatabase (its database)
  *   postgresql_grant              resource_postgresql_grant.go   resourcePostgreSQLGrantCreateOrUpdate,
  *                                                                createRevokeQuery, createGrantQuery, getRolesToGrant
- *   postgresql_default_privileges resource_postgresql_default_privileges.go  ...Create, revoke/grantRoleDefaultPrivileges
- *   helpers                       helpers.go                     withRolesGranted, pgLockRole, pgLockDatabase,
- *                                                                resolveOwners
+ *   postgresql_default_privileges resource_postgresql_default_privileges.go  ...Create,
+ *                                                                revokeRoleDefaultPrivileges, grantRoleDefaultPrivileges
+ *   helpers                       helpers.go                     startTransaction (the resource's database),
+ *                                                                withRolesGranted, pgLockRole, pgLockDatabase,
+ *                                                                getSchemaOwner, getTablesOwner, resolveOwners,
+ *                                                                pqQuoteLiteral
  *
- * Only create is emulated (no read, update or delete), for the arguments this project sets. It runs connected as
- * a non-superuser master with CREATEROLE, as on RDS; each resource in one transaction, as the provider does.
+ * It runs as the provider's user (on RDS a non-superuser with CREATEROLE), each resource in one transaction on the
+ * database the resource names, as the provider does. Reading back is part 3 (postgresql-provider-read.ts).
  */
 import type { Client } from 'pg';
+import type { Attributes } from './postgresql-provider-inputs';
 
-export type Attributes = Record<string, unknown>;
+/** The provider's connection: its configured database and user, and a session per database it works in. */
+export interface ProviderSession {
+  /** The provider block's `database`: roles are created there, and schemas that name none. */
+  readonly database: string;
+  /** A session as the provider's user on `database`, opened on first use and reused. */
+  client(database: string): Promise<Client>;
+}
 
-const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-const literal = (value: string): string => value.replace(/'/g, "''");
+/** pq.QuoteIdentifier. */
+export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** helpers.go pqQuoteLiteral: backslashes doubled as well as quotes. */
+const literal = (value: string): string => value.replace(/\\/g, '\\\\').replace(/'/g, "''");
 
-async function one(client: Client, sql: string, params: unknown[] = []): Promise<string | undefined> {
+export async function one(client: Client, sql: string, params: unknown[] = []): Promise<string | undefined> {
   const result = await client.query(sql, params);
   return result.rows[0] ? String(Object.values(result.rows[0])[0]) : undefined;
 }
@@ -32,14 +48,17 @@ async function isMember(client: Client, role: string, member: string): Promise<b
   return (await one(client, sql, [role, member])) !== undefined;
 }
 
-/** helpers.go withRolesGranted: temporarily make the (non-superuser) current user a member of `roles`. */
+const isSuperuser = async (client: Client, role: string) =>
+  (await one(client, 'SELECT rolsuper FROM pg_roles WHERE rolname = $1', [role])) === 'true';
+
+/** helpers.go withRolesGranted: a non-superuser provider user temporarily becomes a member of `roles`. */
 async function withRolesGranted(client: Client, roles: string[], fn: () => Promise<void>): Promise<void> {
   const current = (await one(client, 'SELECT CURRENT_USER')) as string;
+  if (roles.length === 0 || (await isSuperuser(client, current))) return fn();
   const granted: string[] = [];
   const revoked: string[] = [];
   for (const role of roles) {
-    if (role === current) continue;
-    if ((await one(client, 'SELECT rolsuper FROM pg_roles WHERE rolname = $1', [role])) === 'true') continue;
+    if (role === current || (await isSuperuser(client, role))) continue;
     if (await isMember(client, current, role)) {
       await client.query(`REVOKE ${ident(current)} FROM ${ident(role)}`);
       revoked.push(role);
@@ -65,7 +84,8 @@ async function inTransaction(client: Client, fn: () => Promise<void>): Promise<v
   }
 }
 
-async function lockRole(client: Client, role: string): Promise<void> {
+/** helpers.go pgLockRole. */
+export async function lockRole(client: Client, role: string): Promise<void> {
   await client.query('SET statement_timeout = 0');
   await client.query('SELECT pg_advisory_xact_lock(oid::bigint) FROM pg_roles WHERE rolname = $1', [role]);
   await client.query(
@@ -74,29 +94,31 @@ async function lockRole(client: Client, role: string): Promise<void> {
   );
 }
 
-async function databaseOwner(client: Client): Promise<string> {
+/** helpers.go getDatabaseOwner (of the session's database). */
+export async function databaseOwner(client: Client): Promise<string> {
   return (await one(
     client,
     'SELECT rolname FROM pg_database JOIN pg_roles ON datdba = pg_roles.oid WHERE datname = current_database()',
   )) as string;
 }
 
-export async function createRole(client: Client, a: Attributes): Promise<void> {
-  const flag = (key: string, on: string, off: string, fallback: boolean) => ((a[key] ?? fallback) ? on : off);
+export async function createRole(session: ProviderSession, a: Attributes): Promise<void> {
+  const flag = (key: string, on: string, off: string) => (a[key] ? on : off);
   const options = [
     ...(a.password ? [`ENCRYPTED PASSWORD '${literal(String(a.password))}'`] : []),
     `VALID UNTIL 'infinity'`,
-    `CONNECTION LIMIT ${Number(a.connection_limit ?? -1)}`,
-    flag('superuser', 'SUPERUSER', 'NOSUPERUSER', false),
-    flag('create_database', 'CREATEDB', 'NOCREATEDB', false),
-    flag('create_role', 'CREATEROLE', 'NOCREATEROLE', false),
-    flag('inherit', 'INHERIT', 'NOINHERIT', true),
-    flag('login', 'LOGIN', 'NOLOGIN', false),
-    flag('bypass_row_level_security', 'BYPASSRLS', 'NOBYPASSRLS', false),
-    flag('replication', 'REPLICATION', 'NOREPLICATION', false),
+    `CONNECTION LIMIT ${Number(a.connection_limit)}`,
+    flag('superuser', 'SUPERUSER', 'NOSUPERUSER'),
+    flag('create_database', 'CREATEDB', 'NOCREATEDB'),
+    flag('create_role', 'CREATEROLE', 'NOCREATEROLE'),
+    flag('inherit', 'INHERIT', 'NOINHERIT'),
+    flag('login', 'LOGIN', 'NOLOGIN'),
+    flag('bypass_row_level_security', 'BYPASSRLS', 'NOBYPASSRLS'),
+    flag('replication', 'REPLICATION', 'NOREPLICATION'),
   ];
   const name = ident(String(a.name));
   const searchPath = (a.search_path as string[] | undefined) ?? [];
+  const client = await session.client(session.database);
   await inTransaction(client, async () => {
     await client.query(`CREATE ROLE ${name} WITH ${options.join(' ')}`);
     for (const member of (a.roles as string[] | undefined) ?? [])
@@ -104,32 +126,35 @@ export async function createRole(client: Client, a: Attributes): Promise<void> {
     await client.query(
       `ALTER ROLE ${name} SET search_path TO ${searchPath.length ? searchPath.map(ident).join(', ') : 'DEFAULT'}`,
     );
+    // setStatementTimeout acts only on a change from the empty state: a configured non-zero value.
     if (a.statement_timeout)
       await client.query(`ALTER ROLE ${name} SET statement_timeout TO ${Number(a.statement_timeout)}`);
   });
 }
 
-export async function createSchema(client: Client, a: Attributes): Promise<void> {
+export async function createSchema(session: ProviderSession, a: Attributes): Promise<void> {
+  const client = await session.client(String(a.database ?? session.database));
+  const owner = a.owner ? String(a.owner) : undefined;
   await inTransaction(client, async () => {
-    const owner = await databaseOwner(client);
-    const roles = [owner, ...(a.owner && a.owner !== owner ? [String(a.owner)] : [])];
+    const dbOwner = await databaseOwner(client);
+    const roles = [dbOwner, ...(owner && owner !== dbOwner ? [owner] : [])];
     await withRolesGranted(client, roles, async () => {
       const exists = await one(client, 'SELECT TRUE FROM pg_catalog.pg_namespace WHERE nspname = $1', [
         a.name,
       ]);
       if (exists) {
-        await client.query(`ALTER SCHEMA ${ident(String(a.name))} OWNER TO ${ident(String(a.owner))}`);
+        if (owner) await client.query(`ALTER SCHEMA ${ident(String(a.name))} OWNER TO ${ident(owner)}`);
       } else {
-        const ifNotExists = (a.if_not_exists ?? true) ? 'IF NOT EXISTS ' : '';
         await client.query(
-          `CREATE SCHEMA ${ifNotExists}${ident(String(a.name))} AUTHORIZATION ${ident(String(a.owner))}`,
+          `CREATE SCHEMA ${a.if_not_exists ? 'IF NOT EXISTS ' : ''}${ident(String(a.name))}` +
+            (owner ? ` AUTHORIZATION ${ident(owner)}` : ''),
         );
       }
     });
   });
 }
 
-/** resource_postgresql_grant.go getRolesToGrant + helpers.go resolveOwners. */
+/** resource_postgresql_grant.go getRolesToGrant + helpers.go getSchemaOwner, getTablesOwner, resolveOwners. */
 async function ownersToGrant(client: Client, objectType: string, schema: string): Promise<string[]> {
   if (objectType === 'database') return [];
   const owners =
@@ -143,60 +168,62 @@ async function ownersToGrant(client: Client, objectType: string, schema: string)
     'SELECT rolname FROM pg_namespace JOIN pg_roles ON nspowner = pg_roles.oid WHERE nspname = $1',
     [schema],
   );
-  if (schemaOwner && !owners.includes(schemaOwner)) owners.push(schemaOwner);
+  if (schemaOwner === undefined) throw new Error(`could not find schema '${schema}' while looking for owner`);
+  if (!owners.includes(schemaOwner)) owners.push(schemaOwner);
   const dbOwner = await databaseOwner(client);
   return owners.map((o) => (o === 'pg_database_owner' ? dbOwner : o));
 }
 
-export async function createGrant(client: Client, a: Attributes): Promise<void> {
-  const [role, database, schema, objectType] = [
-    String(a.role),
-    String(a.database),
-    String(a.schema ?? ''),
-    String(a.object_type),
-  ];
-  const privileges = (a.privileges as string[]) ?? [];
-  const on =
-    objectType === 'database'
-      ? `DATABASE ${ident(database)}`
-      : objectType === 'schema'
-        ? `SCHEMA ${ident(schema)}`
-        : `ALL ${objectType.toUpperCase()}S IN SCHEMA ${ident(schema)}`;
+/** The object clause of createGrantQuery/createRevokeQuery for the object types this emulation implements. */
+function grantTarget(a: Attributes): string {
+  const objectType = String(a.object_type);
+  if (objectType === 'database') return `DATABASE ${ident(String(a.database))}`;
+  if (objectType === 'schema') return `SCHEMA ${ident(String(a.schema))}`;
+  return `ALL ${objectType.toUpperCase()}S IN SCHEMA ${ident(String(a.schema))}`;
+}
+
+export async function createGrant(session: ProviderSession, a: Attributes): Promise<void> {
+  const client = await session.client(String(a.database));
+  const [role, objectType, privileges] = [String(a.role), String(a.object_type), a.privileges as string[]];
   await inTransaction(client, async () => {
     await lockRole(client, role);
     if (objectType === 'database') {
       await client.query('SELECT pg_advisory_xact_lock(oid::bigint) FROM pg_database WHERE datname = $1', [
-        database,
+        a.database,
       ]);
     }
-    await withRolesGranted(client, await ownersToGrant(client, objectType, schema), async () => {
-      await client.query(`REVOKE ALL PRIVILEGES ON ${on} FROM ${ident(role)}`);
-      if (privileges.length > 0)
-        await client.query(`GRANT ${privileges.join(',')} ON ${on} TO ${ident(role)}`);
-    });
+    await withRolesGranted(
+      client,
+      await ownersToGrant(client, objectType, String(a.schema ?? '')),
+      async () => {
+        // Revoke everything on the tuple, then grant: the grant is authoritative for (role, database, schema, type).
+        await client.query(`REVOKE ALL PRIVILEGES ON ${grantTarget(a)} FROM ${ident(role)}`);
+        if (privileges.length > 0)
+          await client.query(`GRANT ${privileges.join(',')} ON ${grantTarget(a)} TO ${ident(role)}`);
+      },
+    );
   });
 }
 
-export async function createDefaultPrivileges(client: Client, a: Attributes): Promise<void> {
+export async function createDefaultPrivileges(session: ProviderSession, a: Attributes): Promise<void> {
+  const client = await session.client(String(a.database));
   const [role, owner, objectType] = [String(a.role), String(a.owner), String(a.object_type).toUpperCase()];
   const inSchema = a.schema ? `IN SCHEMA ${ident(String(a.schema))}` : '';
-  const privileges = (a.privileges as string[]) ?? [];
+  const privileges = a.privileges as string[];
+  const alter = `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} ${inSchema}`;
   await inTransaction(client, async () => {
     await lockRole(client, owner);
     await withRolesGranted(client, [owner], async () => {
-      await client.query(
-        `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} ${inSchema} REVOKE ALL ON ${objectType}S FROM ${ident(role)}`,
-      );
-      if (privileges.length > 0) {
-        await client.query(
-          `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} ${inSchema} GRANT ${privileges.join(',')} ON ${objectType}S TO ${ident(role)}`,
-        );
-      }
+      await client.query(`${alter} REVOKE ALL ON ${objectType}S FROM ${ident(role)}`);
+      if (privileges.length > 0)
+        await client.query(`${alter} GRANT ${privileges.join(',')} ON ${objectType}S TO ${ident(role)}`);
     });
   });
 }
 
-export const emulatedResources: Readonly<Record<string, (client: Client, a: Attributes) => Promise<void>>> = {
+export const emulatedCreate: Readonly<
+  Record<string, (session: ProviderSession, a: Attributes) => Promise<void>>
+> = {
   postgresql_role: createRole,
   postgresql_schema: createSchema,
   postgresql_grant: createGrant,

@@ -3,7 +3,8 @@
  */
 import { Testing } from 'cdktf';
 import type { EnvironmentConfig } from '../../environments/config';
-import { assertValidEnvironments } from '../../environments/validate';
+import { assertValidEnvironments, todayUtc } from '../../environments/validate';
+import { waiverRules } from '../../policy/waivers';
 import { environments } from '../../environments';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
 import { zoneCacheRulesFor } from '../../stacks/cdn';
@@ -16,7 +17,7 @@ import type { TerraformJson } from '../../synth/terraform-json';
  */
 export function synthEnvironmentText(env: EnvironmentConfig): string {
   const registry = [env, ...environments.filter((e) => e.name !== env.name)];
-  assertValidEnvironments(registry);
+  assertValidEnvironments(registry, todayUtc(), waiverRules);
   return Testing.synth(new EnvironmentStack(Testing.app(), env, zoneCacheRulesFor(env, registry)));
 }
 
@@ -25,27 +26,12 @@ export function synthEnvironment(env: EnvironmentConfig): TerraformJson {
   return JSON.parse(synthEnvironmentText(env)) as TerraformJson;
 }
 
-/** A writable view of a read-only config, for tests that derive variants. */
-export type Writable<T> = T extends readonly (infer U)[]
-  ? Writable<U>[]
-  : T extends object
-    ? { -readonly [K in keyof T]: Writable<T[K]> }
-    : T;
-
-/** A deep copy of `env` with `change` applied to the copy, for one-off bad or varied inputs. */
-export function withChange(
-  env: EnvironmentConfig,
-  change: (copy: Writable<EnvironmentConfig>) => void,
-): EnvironmentConfig {
-  const copy = structuredClone(env) as Writable<EnvironmentConfig>;
-  change(copy);
-  return copy;
-}
+export { withChange, type Writable } from './with-change';
 
 /** Validated, synthesized bootstrap stack of the account holding `env` (with the registered environments). */
 export function synthBootstrap(env: EnvironmentConfig): TerraformJson {
   const registry = [env, ...environments.filter((e) => e.name !== env.name)];
-  assertValidEnvironments(registry);
+  assertValidEnvironments(registry, todayUtc(), waiverRules);
   const account = registry.filter((e) => e.aws.accountId === env.aws.accountId);
   return JSON.parse(Testing.synth(new BootstrapStack(Testing.app(), account))) as TerraformJson;
 }

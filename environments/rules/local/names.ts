@@ -7,12 +7,14 @@ import { isPlainIdentifier } from '../../sql-identifiers';
 import type { Checker, LocalRule } from '../../validation';
 import { matches } from '../formats';
 
-const PLAIN =
-  'a lowercase PostgreSQL identifier that needs no quotes: not a keyword such as user, order or select ' +
-  '(environments/sql-identifiers.ts)';
-
 function plain(c: Checker, field: string, name: string): void {
-  c.check(field, name, isPlainIdentifier(name), PLAIN);
+  c.check(
+    field,
+    name,
+    isPlainIdentifier(name),
+    'a lowercase PostgreSQL identifier that needs no quotes: not a keyword such as user, order or select ' +
+      '(environments/sql-identifiers.ts)',
+  );
 }
 
 export const localNameRules: readonly LocalRule[] = [

@@ -3,14 +3,14 @@
  * at production media), and a region clients can sign for.
  */
 import type { LocalRule } from '../../validation';
-import { matches, regionPattern, s3BucketPattern } from '../formats';
+import { isRegion, isS3BucketName } from '../formats';
 
 export const localObjectStoreRules: readonly LocalRule[] = [
   ({ objectStore: { bucket } }, registry, c) => {
     c.check(
       'objectStore.bucket',
       bucket,
-      matches(bucket, s3BucketPattern) && !bucket.includes('..') && !/^\d+\.\d+\.\d+\.\d+$/.test(bucket),
+      isS3BucketName(bucket) && !bucket.includes('..') && !/^\d+\.\d+\.\d+\.\d+$/.test(bucket),
       'an S3 bucket name: 3–63 lowercase letters, digits, dots and hyphens, not an IP address',
     );
     const real = registry.find((e) => e.cloudflare.media.bucketName === bucket);
@@ -25,7 +25,7 @@ export const localObjectStoreRules: readonly LocalRule[] = [
     c.check(
       'objectStore.region',
       region,
-      region === 'auto' || matches(region, regionPattern),
+      region === 'auto' || isRegion(region),
       'auto (as for R2) or an AWS region name such as us-east-1',
     );
   },

@@ -15,8 +15,7 @@ function databaseLines(ini: string): Map<string, string> {
   );
 }
 
-export default resourceRule({
-  id: 'LW-APP-005',
+export default resourceRule('LW-APP-005', () => ({
   title:
     'Session pooling only on a [databases] entry of its own, with a bounded pool, no reserve and a full reset',
   severity: 'medium',
@@ -43,4 +42,4 @@ export default resourceRule({
       `pool_mode ${settings.get('pool_mode')}, server_reset_query ${settings.get('server_reset_query') ?? '(unset)'}`
     );
   },
-});
+}));

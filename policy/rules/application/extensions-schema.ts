@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-APP-003',
+export default resourceRule('LW-APP-003', () => ({
   title: "Extensions live in a schema of their own, never public or an application's schema",
   severity: 'medium',
   mirrors: [],
@@ -21,4 +20,4 @@ export default resourceRule({
       `schema ${String(schema ?? '(none: the first of the search_path)')}`
     );
   },
-});
+}));

@@ -8,8 +8,7 @@ interface Peer {
   readonly pod_selector?: { readonly match_labels?: Readonly<Record<string, string>> };
 }
 
-export default resourceRule({
-  id: 'LW-APP-002',
+export default resourceRule('LW-APP-002', () => ({
   title: 'Network policies admit pods by their labels, never every pod of a namespace',
   severity: 'high',
   mirrors: [],
@@ -29,4 +28,4 @@ export default resourceRule({
     );
     return open.length === 0 || `${open.length} peer(s) select a whole namespace`;
   },
-});
+}));

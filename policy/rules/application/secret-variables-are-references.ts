@@ -5,8 +5,7 @@ import { applicationContract } from '../../../contract/services';
 import { get } from '../../../synth/synthesized-environment';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-APP-001',
+export default resourceRule('LW-APP-001', () => ({
   title: 'Every variable the application contract marks secret is an apply-time reference in its Secret',
   severity: 'critical',
   mirrors: ['CKV_SECRET_10'],
@@ -22,4 +21,4 @@ export default resourceRule({
     const literal = service.variables.filter((v) => v.secret && !String(data[v.name] ?? '').includes('${'));
     return literal.length === 0 || `literal or missing: ${literal.map((v) => v.name).join(', ')}`;
   },
-});
+}));

@@ -13,8 +13,7 @@ function guarded(env: SynthesizedEnvironment, grant: Block) {
     : undefined;
 }
 
-export default resourceRule({
-  id: 'LW-APP-004',
+export default resourceRule('LW-APP-004', () => ({
   title: 'No role but the owner is granted a sensitive table, now or through default privileges later',
   severity: 'critical',
   mirrors: [],
@@ -33,4 +32,4 @@ export default resourceRule({
     const exposed = objects.filter((o) => (schema.sensitiveTables ?? []).includes(o));
     return exposed.length === 0 || `sensitive: ${exposed.join(', ')}`;
   },
-});
+}));

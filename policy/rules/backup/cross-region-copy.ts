@@ -12,8 +12,7 @@ function regionOf(stack: TerraformJson, provider: unknown): string | undefined {
   return block?.region as string | undefined;
 }
 
-export default resourceRule({
-  id: 'LW-BAK-002',
+export default resourceRule('LW-BAK-002', () => ({
   title: 'Every production backup rule copies its recovery points to another region',
   severity: 'high',
   mirrors: [],
@@ -38,4 +37,4 @@ export default resourceRule({
       `no copy to another region in rule ${local.map((r) => String(r.rule_name)).join(', ')}`
     );
   },
-});
+}));

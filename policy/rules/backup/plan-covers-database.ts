@@ -4,8 +4,7 @@
 import { blocksOf } from '../../../synth/synthesized-environment';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-BAK-001',
+export default resourceRule('LW-BAK-001', () => ({
   title: 'An AWS Backup plan selects the production database',
   severity: 'high',
   mirrors: ['RDS.26', 'HIPAA.Security-RDSInBackupPlan', 'NIST.800.53.R5-RDSInBackupPlan'],
@@ -25,4 +24,4 @@ export default resourceRule({
     blocksOf(env.stack, ['aws_backup_selection']).some(([, selection]) =>
       ((selection.resources as string[] | undefined) ?? []).includes(`\${${address}.arn}`),
     ) || 'no aws_backup_selection lists the instance',
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-BAK-003',
+export default resourceRule('LW-BAK-003', () => ({
   title: 'Backup vaults are encrypted with a customer-managed key',
   severity: 'medium',
   mirrors: ['CKV_AWS_166'],
@@ -15,4 +14,4 @@ export default resourceRule({
   types: ['aws_backup_vault'],
   test: (vault) =>
     /^\$\{aws_kms_key\.[\w-]+\.arn\}$/.test(String(vault.kms_key_arn ?? '')) || 'no customer-managed key',
-});
+}));

@@ -4,8 +4,7 @@
 import { referencing } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-BAK-004',
+export default resourceRule('LW-BAK-004', () => ({
   title: 'Production backup vaults are locked',
   severity: 'high',
   mirrors: [],
@@ -17,4 +16,4 @@ export default resourceRule({
   test: (_vault, env, address) =>
     referencing(env.stack, 'aws_backup_vault_lock_configuration', 'backup_vault_name', address).length ===
       1 || 'no aws_backup_vault_lock_configuration',
-});
+}));

@@ -4,8 +4,7 @@
 import { preventsDestroy } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-BAK-005',
+export default resourceRule('LW-BAK-005', () => ({
   title: 'Production backup vaults cannot be destroyed by a plan',
   severity: 'critical',
   mirrors: [],
@@ -15,4 +14,4 @@ export default resourceRule({
   types: ['aws_backup_vault'],
   tiers: ['production'],
   test: (vault) => preventsDestroy(vault),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-CF-005',
+export default resourceRule('LW-CF-005', () => ({
   title: 'Buckets abort incomplete multipart uploads',
   severity: 'low',
   mirrors: [],
@@ -18,4 +17,4 @@ export default resourceRule({
         String(l.bucket_name).includes(address) &&
         JSON.stringify(l.rules ?? []).includes('abort_multipart_uploads_transition'),
     ),
-});
+}));

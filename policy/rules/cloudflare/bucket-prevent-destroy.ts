@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-CF-003',
+export default resourceRule('LW-CF-003', () => ({
   title: 'The production media bucket cannot be destroyed by a plan',
   severity: 'critical',
   mirrors: [],
@@ -14,4 +13,4 @@ export default resourceRule({
   types: ['cloudflare_r2_bucket'],
   tiers: ['production'],
   test: (bucket) => (bucket.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
-});
+}));

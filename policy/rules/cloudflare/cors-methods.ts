@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-CF-008',
+export default resourceRule('LW-CF-008', () => ({
   title: 'CORS allows reading (and uploading) only',
   severity: 'medium',
   mirrors: [],
@@ -16,4 +15,4 @@ export default resourceRule({
     ((cors.rules as { allowed: { methods: string[] } }[] | undefined) ?? []).every((r) =>
       r.allowed.methods.every((m) => ['GET', 'HEAD', 'PUT'].includes(m)),
     ),
-});
+}));

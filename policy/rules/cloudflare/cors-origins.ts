@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-CF-004',
+export default resourceRule('LW-CF-004', () => ({
   title: 'CORS names https origins, never *',
   severity: 'medium',
   mirrors: [],
@@ -16,4 +15,4 @@ export default resourceRule({
     JSON.stringify(cors.rules ?? [])
       .match(/"origins":\[[^\]]*\]/g)
       ?.every((list) => !list.includes('"*"') && !list.includes('http://')) ?? true,
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-CF-007',
+export default resourceRule('LW-CF-007', () => ({
   title: 'No DNS record competes with an R2 custom domain',
   severity: 'medium',
   mirrors: [],
@@ -17,4 +16,4 @@ export default resourceRule({
       ...env.stack.resource?.cloudflare_dns_record,
       ...env.stack.resource?.cloudflare_record,
     }).every((r) => r.name !== domain.domain),
-});
+}));

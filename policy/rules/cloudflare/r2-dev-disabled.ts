@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-CF-001',
+export default resourceRule('LW-CF-001', () => ({
   title: 'The public r2.dev URL of each bucket is disabled',
   severity: 'high',
   mirrors: [],
@@ -16,4 +15,4 @@ export default resourceRule({
     Object.values(env.stack.resource?.cloudflare_r2_managed_domain ?? {}).some(
       (d) => d.enabled === false && String(d.bucket_name).includes(address),
     ),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-CF-006',
+export default resourceRule('LW-CF-006', () => ({
   title: 'API tokens reach a single bucket',
   severity: 'high',
   mirrors: [],
@@ -20,4 +19,4 @@ export default resourceRule({
         /^com\.cloudflare\.edge\.r2\.bucket\.[0-9a-f]{32}_[a-z]+_[a-z0-9-]+$/.test(keys[0])
       );
     }),
-});
+}));

@@ -5,8 +5,7 @@ import { estimateCost } from '../../../review/cost';
 import { stackRule } from '../../rule';
 import { blocksOf } from '../../../synth/synthesized-environment';
 
-export default stackRule({
-  id: 'LW-COST-001',
+export default stackRule('LW-COST-001', () => ({
   title: "The database's estimated monthly cost is within its approved budget",
   severity: 'medium',
   mirrors: [],
@@ -23,4 +22,4 @@ export default stackRule({
       address: blocksOf(env.stack, ['aws_db_instance'])[0]?.[0],
     };
   },
-});
+}));

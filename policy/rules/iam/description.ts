@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-IAM-003',
+export default resourceRule('LW-IAM-003', () => ({
   title: 'IAM roles say what they are for',
   severity: 'low',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'A described role can be reviewed and removed when its purpose is gone. No scanner equivalent (AWS IAM best practices).',
   types: ['aws_iam_role'],
   test: (role) => typeof role.description === 'string' && role.description.trim() !== '',
-});
+}));

@@ -4,8 +4,7 @@
 import { policyStatements, trustsGitHubOidc } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-IAM-007',
+export default resourceRule('LW-IAM-007', () => ({
   title: 'Roles assumed from GitHub Actions carry a permissions boundary',
   severity: 'high',
   mirrors: [],
@@ -21,4 +20,4 @@ export default resourceRule({
       'no permissions_boundary'
     );
   },
-});
+}));

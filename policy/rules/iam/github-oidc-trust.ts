@@ -4,8 +4,7 @@
 import { GITHUB_OIDC_HOST, policyStatements, trustsGitHubOidc } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-IAM-005',
+export default resourceRule('LW-IAM-005', () => ({
   title: 'Roles federated with GitHub Actions trust exact subjects of this repository',
   severity: 'critical',
   mirrors: ['CKV_AWS_358'],
@@ -34,4 +33,4 @@ export default resourceRule({
     }
     return true;
   },
-});
+}));

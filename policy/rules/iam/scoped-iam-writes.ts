@@ -4,41 +4,41 @@
 import { isAllow, policyStatements } from '../../aws';
 import { resourceRule } from '../../rule';
 
-/** IAM's Read and List access levels; everything else in IAM changes who may do what. */
-const iamRead = /^iam:(Get|List)[A-Za-z0-9]*\*?$/;
-
-// How the rule compares with Checkov's cloudsplaining checks, each as a policy-document (data) and a resource check.
-const ESCALATION =
-  'stricter: any IAM write on every resource fails, under a condition too; the check fails only the escalation paths it lists (iam:PassRole only beside a compute action), and also paths without iam: actions (lambda:UpdateFunctionCode), which the rule leaves out' as const;
-const PERMISSIONS_MANAGEMENT =
-  'narrower: IAM actions of role policies only; the check also fails permissions-management actions of other services on * (s3:PutBucketPolicy, kms:CreateGrant), and passes IAM Write actions (iam:CreateRole, iam:PassRole) and conditioned statements, which the rule fails' as const;
-const STAR_RESOURCE =
-  'narrower: IAM write actions of role policies only; the check fails every restrictable action on *, reads included, and passes conditioned statements and account-wide iam ARNs (arn:aws:iam::<account>:*), which the rule fails' as const;
-
-export default resourceRule({
-  id: 'LW-IAM-006',
-  title: 'IAM write actions are granted on named roles, never on every resource',
-  severity: 'critical',
-  mirrors: ['CKV_AWS_110', 'CKV_AWS_286', 'CKV_AWS_109', 'CKV_AWS_289', 'CKV_AWS_356', 'CKV_AWS_355'],
-  relation: {
-    CKV_AWS_110: ESCALATION,
-    CKV_AWS_286: ESCALATION,
-    CKV_AWS_109: PERMISSIONS_MANAGEMENT,
-    CKV_AWS_289: PERMISSIONS_MANAGEMENT,
-    CKV_AWS_356: STAR_RESOURCE,
-    CKV_AWS_355: STAR_RESOURCE,
-  },
-  rationale:
-    'A deploy role that may create, attach or pass any role can make itself an administrator; it may only manage the roles the environment stack owns (RDS monitoring, AWS Backup, the media copy job), by name.',
-  types: ['aws_iam_role_policy'],
-  test: (block, env) => {
-    const statements = policyStatements(block.policy, env.stack);
-    if (!statements) return 'policy not from a policy document';
-    const wide = statements
-      .filter(
-        (s) => isAllow(s) && (s.resources ?? []).some((r) => r === '*' || /^arn:aws:iam::[^:]*:\*$/.test(r)),
-      )
-      .flatMap((s) => (s.actions ?? []).filter((a) => a.startsWith('iam:') && !iamRead.test(a)));
-    return wide.length === 0 || `on every resource: ${wide.join(', ')}`;
-  },
+export default resourceRule('LW-IAM-006', () => {
+  /** IAM's Read and List access levels; everything else in IAM changes who may do what. */
+  const iamRead = /^iam:(Get|List)[A-Za-z0-9]*\*?$/;
+  // How the rule compares with Checkov's cloudsplaining checks, each as a policy-document (data) and a resource check.
+  const ESCALATION =
+    'stricter: any IAM write on every resource fails, under a condition too; the check fails only the escalation paths it lists (iam:PassRole only beside a compute action), and also paths without iam: actions (lambda:UpdateFunctionCode), which the rule leaves out' as const;
+  const PERMISSIONS_MANAGEMENT =
+    'narrower: IAM actions of role policies only; the check also fails permissions-management actions of other services on * (s3:PutBucketPolicy, kms:CreateGrant), and passes IAM Write actions (iam:CreateRole, iam:PassRole) and conditioned statements, which the rule fails' as const;
+  const STAR_RESOURCE =
+    'narrower: IAM write actions of role policies only; the check fails every restrictable action on *, reads included, and passes conditioned statements and account-wide iam ARNs (arn:aws:iam::<account>:*), which the rule fails' as const;
+  return {
+    title: 'IAM write actions are granted on named roles, never on every resource',
+    severity: 'critical',
+    mirrors: ['CKV_AWS_110', 'CKV_AWS_286', 'CKV_AWS_109', 'CKV_AWS_289', 'CKV_AWS_356', 'CKV_AWS_355'],
+    relation: {
+      CKV_AWS_110: ESCALATION,
+      CKV_AWS_286: ESCALATION,
+      CKV_AWS_109: PERMISSIONS_MANAGEMENT,
+      CKV_AWS_289: PERMISSIONS_MANAGEMENT,
+      CKV_AWS_356: STAR_RESOURCE,
+      CKV_AWS_355: STAR_RESOURCE,
+    },
+    rationale:
+      'A deploy role that may create, attach or pass any role can make itself an administrator; it may only manage the roles the environment stack owns (RDS monitoring, AWS Backup, the media copy job), by name.',
+    types: ['aws_iam_role_policy'],
+    test: (block, env) => {
+      const statements = policyStatements(block.policy, env.stack);
+      if (!statements) return 'policy not from a policy document';
+      const wide = statements
+        .filter(
+          (s) =>
+            isAllow(s) && (s.resources ?? []).some((r) => r === '*' || /^arn:aws:iam::[^:]*:\*$/.test(r)),
+        )
+        .flatMap((s) => (s.actions ?? []).filter((a) => a.startsWith('iam:') && !iamRead.test(a)));
+      return wide.length === 0 || `on every resource: ${wide.join(', ')}`;
+    },
+  };
 });

@@ -6,11 +6,6 @@ import { policyStatements, trustsGitHubOidc, type PolicyStatement } from '../../
 import { resourceRule } from '../../rule';
 import type { EnvironmentConfig } from '../../../environments/config';
 
-const STS_AUDIENCE = 'sts.amazonaws.com';
-/** `system:serviceaccount:<namespace>:<name>`, Kubernetes names, no wildcard. */
-const ONE_SERVICE_ACCOUNT =
-  /^system:serviceaccount:[a-z0-9]([-a-z0-9]*[a-z0-9])?:[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/;
-
 const onlyServices = (s: PolicyStatement): boolean =>
   (s.principals ?? []).every((p) => p.type === 'Service' && !p.identifiers.includes('*'));
 
@@ -32,13 +27,15 @@ function trustsOneServiceAccount(s: PolicyStatement, config: EnvironmentConfig):
     (s.actions ?? []).join() === 'sts:AssumeRoleWithWebIdentity' &&
     conditions.every((c) => c.test === 'StringEquals') &&
     others.length === 0 &&
-    ONE_SERVICE_ACCOUNT.test(subject ?? '') &&
-    values('aud').join() === STS_AUDIENCE
+    // `system:serviceaccount:<namespace>:<name>`, Kubernetes names, no wildcard.
+    /^system:serviceaccount:[a-z0-9]([-a-z0-9]*[a-z0-9])?:[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/.test(
+      subject ?? '',
+    ) &&
+    values('aud').join() === 'sts.amazonaws.com'
   );
 }
 
-export default resourceRule({
-  id: 'LW-IAM-001',
+export default resourceRule('LW-IAM-001', () => ({
   title:
     'IAM roles are assumable only by an AWS service, GitHub Actions or one service account of the cluster',
   severity: 'high',
@@ -58,4 +55,4 @@ export default resourceRule({
       'principal that is neither an AWS service, GitHub Actions, nor one pinned service account of the cluster'
     );
   },
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-KMS-005',
+export default resourceRule('LW-KMS-005', () => ({
   title: 'KMS keys have an alias',
   severity: 'low',
   mirrors: [],
@@ -16,4 +15,4 @@ export default resourceRule({
     Object.values(env.stack.resource?.aws_kms_alias ?? {}).some((alias) =>
       String(alias.target_key_id ?? '').includes(address),
     ),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-KMS-002',
+export default resourceRule('LW-KMS-002', () => ({
   title: 'KMS keys wait at least 7 days before deletion, 30 in production',
   severity: 'medium',
   mirrors: [],
@@ -16,4 +15,4 @@ export default resourceRule({
     const days = Number(key.deletion_window_in_days ?? 30);
     return days >= (env.config.tier === 'production' ? 30 : 7) || `deletion_window_in_days = ${days}`;
   },
-});
+}));

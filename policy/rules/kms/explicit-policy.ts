@@ -4,8 +4,7 @@
 import { policyStatements } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-KMS-003',
+export default resourceRule('LW-KMS-003', () => ({
   title: 'KMS keys have an explicit policy with no wildcard principal',
   severity: 'high',
   mirrors: ['CKV_AWS_33'],
@@ -21,4 +20,4 @@ export default resourceRule({
       'wildcard principal'
     );
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { preventsDestroy } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-KMS-004',
+export default resourceRule('LW-KMS-004', () => ({
   title: 'Production KMS keys cannot be destroyed by a plan',
   severity: 'critical',
   mirrors: [],
@@ -15,4 +14,4 @@ export default resourceRule({
   types: ['aws_kms_key'],
   tiers: ['production'],
   test: (key) => preventsDestroy(key),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-KMS-001',
+export default resourceRule('LW-KMS-001', () => ({
   title: 'KMS keys rotate yearly',
   severity: 'medium',
   mirrors: ['CKV_AWS_7', 'AVD-AWS-0065', 'AwsSolutions-KMS5'],
@@ -12,4 +11,4 @@ export default resourceRule({
   rationale: 'Rotation limits how much data one key version protects.',
   types: ['aws_kms_key'],
   test: (key) => key.enable_key_rotation === true,
-});
+}));

@@ -5,8 +5,7 @@ import { objectsIn } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-K8S-005',
+export default resourceRule('LW-K8S-005', () => ({
   title: 'Namespaces deny all ingress and egress by default',
   severity: 'high',
   mirrors: ['CKV2_K8S_6'],
@@ -29,4 +28,4 @@ export default resourceRule({
         );
       },
     ),
-});
+}));

@@ -5,8 +5,7 @@ import { objectsIn } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-K8S-004',
+export default resourceRule('LW-K8S-004', () => ({
   title: 'Namespaces have a LimitRange with min, max, default and defaultRequest',
   severity: 'medium',
   mirrors: ['KSV-0039'],
@@ -21,4 +20,4 @@ export default resourceRule({
         ['type', 'min', 'max', 'default', 'default_request'].every((k) => k in l),
       ),
     ),
-});
+}));

@@ -4,8 +4,7 @@
 import { coversEveryAddress } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-K8S-006',
+export default resourceRule('LW-K8S-006', () => ({
   title: 'Network policies never open an ip_block of every address',
   severity: 'high',
   mirrors: ['AVD-KUBE-0001', 'AVD-KUBE-0002'],
@@ -17,4 +16,4 @@ export default resourceRule({
     const open = cidrs.filter(coversEveryAddress);
     return open.length === 0 || `ip_block of every address: ${open.join(', ')}`;
   },
-});
+}));

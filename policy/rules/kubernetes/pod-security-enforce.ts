@@ -4,8 +4,7 @@
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-K8S-001',
+export default resourceRule('LW-K8S-001', () => ({
   title: 'Namespaces enforce a Pod Security Standard (baseline or restricted)',
   severity: 'high',
   mirrors: [],
@@ -21,4 +20,4 @@ export default resourceRule({
         ],
       ),
     ),
-});
+}));

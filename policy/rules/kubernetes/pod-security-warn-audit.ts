@@ -4,8 +4,7 @@
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-K8S-002',
+export default resourceRule('LW-K8S-002', () => ({
   title: 'Namespaces warn and audit against the restricted standard',
   severity: 'medium',
   mirrors: [],
@@ -20,4 +19,4 @@ export default resourceRule({
       labels['pod-security.kubernetes.io/audit'] === 'restricted'
     );
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-K8S-007',
+export default resourceRule('LW-K8S-007', () => ({
   title: 'Network policies declare their pod selector and policy types',
   severity: 'low',
   mirrors: ['KSV-0038'],
@@ -16,4 +15,4 @@ export default resourceRule({
   test: (policy) =>
     get(policy, 'spec', 'pod_selector') !== undefined &&
     ((get(policy, 'spec', 'policy_types') as string[] | undefined) ?? []).length > 0,
-});
+}));

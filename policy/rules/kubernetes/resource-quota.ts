@@ -5,8 +5,7 @@ import { objectsIn } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-K8S-003',
+export default resourceRule('LW-K8S-003', () => ({
   title: 'Namespaces have a ResourceQuota on CPU and memory requests and limits',
   severity: 'medium',
   mirrors: ['KSV-0040'],
@@ -21,4 +20,4 @@ export default resourceRule({
         return ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'].every((k) => k in hard);
       },
     ),
-});
+}));

@@ -3,18 +3,18 @@
  */
 import { resourceRule } from '../../rule';
 
-/** A `name = value` line of a config file naming a credential (rclone's access_key_id, secret_access_key, pass…). */
-const credentialLine = /^\s*[\w.-]*(secret|password|pass|token|key_id)[\w.-]*\s*=\s*(.*)$/i;
-
 /** Whether a config file holds a credential line whose value is not an apply-time reference. */
-const literalCredentialLines = (file: string): boolean =>
-  file.split('\n').some((line) => {
+function literalCredentialLines(file: string): boolean {
+  // A `name = value` line naming a credential (rclone's access_key_id, secret_access_key, pass…); inside the
+  // function: the module does no work when it is imported.
+  const credentialLine = /^\s*[\w.-]*(secret|password|pass|token|key_id)[\w.-]*\s*=\s*(.*)$/i;
+  return file.split('\n').some((line) => {
     const value = credentialLine.exec(line)?.[2];
     return value !== undefined && value.trim() !== '' && !value.includes('${');
   });
+}
 
-export default resourceRule({
-  id: 'LW-K8S-010',
+export default resourceRule('LW-K8S-010', () => ({
   title: 'Secrets hold no literal credentials',
   severity: 'critical',
   mirrors: ['CKV_SECRET_10'],
@@ -32,4 +32,4 @@ export default resourceRule({
     );
     return literal.length === 0 || `literal values in ${literal.join(', ')}`;
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-K8S-009',
+export default resourceRule('LW-K8S-009', () => ({
   title: 'Namespaces carry the platform labels (part-of, managed-by, environment)',
   severity: 'low',
   mirrors: [],
@@ -19,4 +18,4 @@ export default resourceRule({
       (k) => k in labels,
     );
   },
-});
+}));

@@ -5,8 +5,7 @@ import { resourceRule } from '../../rule';
 
 const nonEmpty = (value: unknown) => Array.isArray(value) && value.length > 0;
 
-export default resourceRule({
-  id: 'LW-OBS-001',
+export default resourceRule('LW-OBS-001', () => ({
   title: 'Every alarm notifies someone, when it fires and when it clears',
   severity: 'high',
   mirrors: ['CKV_AWS_319', 'HIPAA.Security-CloudWatchAlarmAction'],
@@ -24,4 +23,4 @@ export default resourceRule({
     if (!nonEmpty(alarm.alarm_actions)) return 'no alarm_actions';
     return nonEmpty(alarm.ok_actions) || 'no ok_actions';
   },
-});
+}));

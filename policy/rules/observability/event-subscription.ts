@@ -5,17 +5,6 @@ import { blocksOf } from '../../../synth/synthesized-environment';
 import type { Block } from '../../../synth/terraform-json';
 import { stackRule } from '../../rule';
 
-/** What an outage, a failover, a full disk or a maintenance reboot announce themselves as. */
-export const REQUIRED_INSTANCE_CATEGORIES = [
-  'availability',
-  'configuration change',
-  'failover',
-  'failure',
-  'low storage',
-  'maintenance',
-  'notification',
-];
-
 /** Categories a subscription delivers; none listed means every category. */
 function delivers(subscription: Block, category: string): boolean {
   const categories = subscription.event_categories as string[] | undefined;
@@ -25,8 +14,7 @@ function delivers(subscription: Block, category: string): boolean {
   );
 }
 
-export default stackRule({
-  id: 'LW-OBS-004',
+export default stackRule('LW-OBS-004', () => ({
   title: "Production subscribes to the instance's and its parameter group's RDS events",
   severity: 'high',
   mirrors: ['RDS.20', 'RDS.21'],
@@ -48,7 +36,17 @@ export default stackRule({
         s.source_type === 'db-instance' &&
         ((s.source_ids as string[] | undefined) ?? []).includes(String(instance.identifier)),
     );
-    const missing = REQUIRED_INSTANCE_CATEGORIES.filter((c) => !instanceSubs.some((s) => delivers(s, c)));
+    // What an outage, a failover, a full disk or a maintenance reboot announce themselves as.
+    const required = [
+      'availability',
+      'configuration change',
+      'failover',
+      'failure',
+      'low storage',
+      'maintenance',
+      'notification',
+    ];
+    const missing = required.filter((c) => !instanceSubs.some((s) => delivers(s, c)));
     if (missing.length > 0)
       return {
         verdict: `no enabled db-instance subscription for ${missing.join(', ')}`,
@@ -65,4 +63,4 @@ export default stackRule({
       address: instanceAddress,
     };
   },
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-OBS-002',
+export default resourceRule('LW-OBS-002', () => ({
   title: 'Alert topics are encrypted with a customer-managed key',
   severity: 'medium',
   mirrors: ['CKV_AWS_26', 'AVD-AWS-0095', 'AVD-AWS-0136', 'HIPAA.Security-SNSEncryptedKMS'],
@@ -22,4 +21,4 @@ export default resourceRule({
     if (typeof key !== 'string' || key === '') return 'no kms_master_key_id';
     return key !== 'alias/aws/sns' || 'the AWS-managed alias/aws/sns';
   },
-});
+}));

@@ -21,8 +21,7 @@ function deniesPlainPublish(statement: Statement): boolean {
   );
 }
 
-export default stackRule({
-  id: 'LW-OBS-003',
+export default stackRule('LW-OBS-003', () => ({
   title: 'Alert topics refuse publishers that do not use TLS',
   severity: 'low',
   mirrors: ['AwsSolutions-SNS3'],
@@ -43,4 +42,4 @@ export default stackRule({
     }
     return { verdict: true, address: `aws_sns_topic_policy.${policies[0]?.[0]}` };
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { parameters } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PG-005',
+export default resourceRule('LW-PG-005', () => ({
   title: 'Connections and disconnections are logged',
   severity: 'low',
   mirrors: [],
@@ -16,4 +15,4 @@ export default resourceRule({
   test: (group) =>
     parameters(group).get('log_connections')?.value === '1' &&
     parameters(group).get('log_disconnections')?.value === '1',
-});
+}));

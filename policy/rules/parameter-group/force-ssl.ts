@@ -4,8 +4,7 @@
 import { parameters } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PG-001',
+export default resourceRule('LW-PG-001', () => ({
   title: 'The parameter group forces TLS (rds.force_ssl = 1)',
   severity: 'high',
   mirrors: ['CKV2_AWS_69'],
@@ -13,4 +12,4 @@ export default resourceRule({
   rationale: 'PostgreSQL 15 on RDS defaults to 1, but the scanners only trust what the attached group says.',
   types: ['aws_db_parameter_group'],
   test: (group) => parameters(group).get('rds.force_ssl')?.value === '1',
-});
+}));

@@ -4,8 +4,7 @@
 import { parameters } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PG-007',
+export default resourceRule('LW-PG-007', () => ({
   title: 'Idle transactions are ended (idle_in_transaction_session_timeout)',
   severity: 'low',
   mirrors: [],
@@ -14,4 +13,4 @@ export default resourceRule({
     'A session idle in a transaction holds locks and pins a pooled server connection. No scanner equivalent (PostgreSQL runtime config).',
   types: ['aws_db_parameter_group'],
   test: (group) => Number(parameters(group).get('idle_in_transaction_session_timeout')?.value ?? 0) > 0,
-});
+}));

@@ -4,8 +4,7 @@
 import { parameters } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PG-002',
+export default resourceRule('LW-PG-002', () => ({
   title: 'The parameter group logs statements (log_statement and log_min_duration_statement)',
   severity: 'medium',
   mirrors: ['CKV2_AWS_30'],
@@ -14,4 +13,4 @@ export default resourceRule({
   types: ['aws_db_parameter_group'],
   test: (group) =>
     parameters(group).has('log_statement') && parameters(group).has('log_min_duration_statement'),
-});
+}));

@@ -4,8 +4,7 @@
 import { parameters } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PG-004',
+export default resourceRule('LW-PG-004', () => ({
   title: 'Passwords are stored as SCRAM-SHA-256',
   severity: 'medium',
   mirrors: [],
@@ -14,4 +13,4 @@ export default resourceRule({
     'MD5 password hashes are weak and replayable; SCRAM is what PgBouncer and RDS use end to end. No scanner equivalent (AWS SCRAM guide).',
   types: ['aws_db_parameter_group'],
   test: (group) => parameters(group).get('password_encryption')?.value === 'scram-sha-256',
-});
+}));

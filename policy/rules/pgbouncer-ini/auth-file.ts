@@ -4,8 +4,7 @@
 import { iniSettings } from '../../pgbouncer-ini';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGBINI-005',
+export default resourceRule('LW-PGBINI-005', () => ({
   title: 'PgBouncer authenticates from its auth_file, not auth_query',
   severity: 'high',
   mirrors: [],
@@ -17,4 +16,4 @@ export default resourceRule({
     const s = iniSettings(cm);
     return s ? s.has('auth_file') && !s.has('auth_query') && !s.has('auth_user') : null;
   },
-});
+}));

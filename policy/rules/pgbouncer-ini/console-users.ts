@@ -4,8 +4,7 @@
 import { iniSettings } from '../../pgbouncer-ini';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGBINI-006',
+export default resourceRule('LW-PGBINI-006', () => ({
   title: 'Admin and stats console users are dedicated users',
   severity: 'medium',
   mirrors: [],
@@ -23,4 +22,4 @@ export default resourceRule({
     ].filter(Boolean);
     return consoles.length > 0 && consoles.every((u) => !apps.includes(u));
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { iniSettings } from '../../pgbouncer-ini';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGBINI-002',
+export default resourceRule('LW-PGBINI-002', () => ({
   title: 'PgBouncer authenticates clients with SCRAM-SHA-256',
   severity: 'high',
   mirrors: [],
@@ -17,4 +16,4 @@ export default resourceRule({
     const s = iniSettings(cm);
     return s ? s.get('auth_type') === 'scram-sha-256' : null;
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { iniSettings } from '../../pgbouncer-ini';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGBINI-001',
+export default resourceRule('LW-PGBINI-001', () => ({
   title: 'PgBouncer talks TLS to PostgreSQL (require or verify)',
   severity: 'high',
   mirrors: [],
@@ -17,4 +16,4 @@ export default resourceRule({
     const s = iniSettings(cm);
     return s ? ['require', 'verify-ca', 'verify-full'].includes(String(s.get('server_tls_sslmode'))) : null;
   },
-});
+}));

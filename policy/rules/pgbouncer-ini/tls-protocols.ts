@@ -4,8 +4,7 @@
 import { iniSettings } from '../../pgbouncer-ini';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGBINI-004',
+export default resourceRule('LW-PGBINI-004', () => ({
   title: 'PgBouncer allows only secure TLS versions to the server',
   severity: 'medium',
   mirrors: [],
@@ -19,4 +18,4 @@ export default resourceRule({
       ? ['secure', 'tlsv1.2,tlsv1.3', 'tlsv1.3'].includes(String(s.get('server_tls_protocols') ?? 'secure'))
       : null;
   },
-});
+}));

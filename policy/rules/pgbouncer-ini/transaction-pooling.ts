@@ -4,8 +4,7 @@
 import { iniSettings } from '../../pgbouncer-ini';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGBINI-003',
+export default resourceRule('LW-PGBINI-003', () => ({
   title: 'PgBouncer pools by transaction',
   severity: 'medium',
   mirrors: [],
@@ -17,4 +16,4 @@ export default resourceRule({
     const s = iniSettings(cm);
     return s ? s.get('pool_mode') === 'transaction' : null;
   },
-});
+}));

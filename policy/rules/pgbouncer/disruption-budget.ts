@@ -5,8 +5,7 @@ import { isPooler, namespaceOf } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { blocksOf, get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGB-013',
+export default resourceRule('LW-PGB-013', () => ({
   title: 'A PodDisruptionBudget keeps pods up and still lets nodes drain',
   severity: 'medium',
   mirrors: [],
@@ -28,4 +27,4 @@ export default resourceRule({
       }) || `no budget with 1 ≤ minAvailable < ${replicas}`
     );
   },
-});
+}));

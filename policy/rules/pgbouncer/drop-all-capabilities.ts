@@ -5,8 +5,7 @@ import { containers } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGB-003',
+export default resourceRule('LW-PGB-003', () => ({
   title: 'Containers drop all Linux capabilities',
   severity: 'high',
   mirrors: ['CKV_K8S_28', 'CKV_K8S_37'],
@@ -25,4 +24,4 @@ export default resourceRule({
           'ALL',
         ) && ((get(c, 'security_context', 'capabilities', 'add') as string[] | undefined) ?? []).length === 0,
     ),
-});
+}));

@@ -4,8 +4,7 @@
 import { containers } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGB-010',
+export default resourceRule('LW-PGB-010', () => ({
   title: 'Images are pinned by digest',
   severity: 'medium',
   mirrors: ['CKV_K8S_43'],
@@ -13,4 +12,4 @@ export default resourceRule({
   rationale: 'A digest pins the exact bytes; a tag can be re-pushed.',
   types: ['kubernetes_deployment_v1'],
   test: (d) => containers(d).every((c) => /@sha256:[0-9a-f]{64}$/.test(String(c.image))),
-});
+}));

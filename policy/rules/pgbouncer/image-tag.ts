@@ -4,8 +4,7 @@
 import { containers } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGB-009',
+export default resourceRule('LW-PGB-009', () => ({
   title: 'Images are pinned to a version tag, never latest',
   severity: 'high',
   mirrors: ['CKV_K8S_14'],
@@ -18,4 +17,4 @@ export default resourceRule({
       const tag = image.split('@')[0].split(':')[1];
       return Boolean(tag) && tag !== 'latest';
     }),
-});
+}));

@@ -14,8 +14,7 @@ function versionOfImage(image: string): string | undefined {
   return version && parseVersion(version) ? version : undefined;
 }
 
-export default resourceRule({
-  id: 'LW-PGB-016',
+export default resourceRule('LW-PGB-016', () => ({
   title: 'PgBouncer runs a version without a known vulnerability',
   severity: 'critical',
   mirrors: [],
@@ -39,4 +38,4 @@ export default resourceRule({
     });
     return problems.length === 0 || problems.join('; ');
   },
-});
+}));

@@ -5,8 +5,7 @@ import { containers, podSpec } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGB-006',
+export default resourceRule('LW-PGB-006', () => ({
   title: 'Pods are not privileged and share no host namespace',
   severity: 'critical',
   mirrors: ['CKV_K8S_16', 'CKV_K8S_17', 'CKV_K8S_18', 'CKV_K8S_19', 'CKV_K8S_26'],
@@ -26,4 +25,4 @@ export default resourceRule({
       )
     );
   },
-});
+}));

@@ -5,8 +5,7 @@ import { containers } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGB-001',
+export default resourceRule('LW-PGB-001', () => ({
   title: 'Containers set allow_privilege_escalation = false explicitly',
   severity: 'high',
   mirrors: ['CKV_K8S_20'],
@@ -16,4 +15,4 @@ export default resourceRule({
     'The kubernetes provider defaults it to true inside a security_context block; restricted admission then rejects the pod.',
   types: ['kubernetes_deployment_v1'],
   test: (d) => containers(d).every((c) => get(c, 'security_context', 'allow_privilege_escalation') === false),
-});
+}));

@@ -4,8 +4,7 @@
 import { podSpec } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGB-011',
+export default resourceRule('LW-PGB-011', () => ({
   title: 'Pods do not mount a service-account token',
   severity: 'medium',
   mirrors: ['CKV_K8S_38', 'KSV-0036'],
@@ -17,4 +16,4 @@ export default resourceRule({
   rationale: 'PgBouncer never talks to the Kubernetes API; a mounted token is only useful to an attacker.',
   types: ['kubernetes_deployment_v1'],
   test: (d) => podSpec(d).automount_service_account_token === false,
-});
+}));

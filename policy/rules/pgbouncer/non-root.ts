@@ -7,8 +7,7 @@ import { get } from '../../../synth/synthesized-environment';
 
 const MIN_UID = 10000;
 
-export default resourceRule({
-  id: 'LW-PGB-004',
+export default resourceRule('LW-PGB-004', () => ({
   title: 'Pods and their containers run as a non-root UID of 10000 or more',
   severity: 'high',
   mirrors: ['CKV_K8S_23', 'CKV_K8S_40'],
@@ -34,4 +33,4 @@ export default resourceRule({
     });
     return low.length === 0 || `container UID below ${MIN_UID}: ${low.map((c) => String(c.name)).join(', ')}`;
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { containers } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGB-015',
+export default resourceRule('LW-PGB-015', () => ({
   title: 'Tag-pinned images are pulled on every start',
   severity: 'low',
   mirrors: ['CKV_K8S_15'],
@@ -16,4 +15,4 @@ export default resourceRule({
   types: ['kubernetes_deployment_v1'],
   test: (d) =>
     containers(d).every((c) => /@sha256:/.test(String(c.image)) || c.image_pull_policy === 'Always'),
-});
+}));

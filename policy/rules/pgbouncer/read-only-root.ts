@@ -5,8 +5,7 @@ import { containers } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGB-002',
+export default resourceRule('LW-PGB-002', () => ({
   title: 'Containers run with a read-only root filesystem',
   severity: 'medium',
   mirrors: ['CKV_K8S_22'],
@@ -14,4 +13,4 @@ export default resourceRule({
   rationale: 'Nothing an attacker drops into the image filesystem survives or runs.',
   types: ['kubernetes_deployment_v1'],
   test: (d) => containers(d).every((c) => get(c, 'security_context', 'read_only_root_filesystem') === true),
-});
+}));

@@ -5,8 +5,7 @@ import { containers } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGB-007',
+export default resourceRule('LW-PGB-007', () => ({
   title: 'Containers request and limit CPU and memory',
   severity: 'medium',
   mirrors: ['CKV_K8S_10', 'CKV_K8S_11', 'CKV_K8S_12', 'CKV_K8S_13'],
@@ -20,4 +19,4 @@ export default resourceRule({
         return Boolean(r?.cpu && r?.memory);
       }),
     ),
-});
+}));

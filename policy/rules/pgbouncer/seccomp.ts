@@ -5,8 +5,7 @@ import { podSpec } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 import { get } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGB-005',
+export default resourceRule('LW-PGB-005', () => ({
   title: 'Pods use the RuntimeDefault seccomp profile',
   severity: 'medium',
   mirrors: ['CKV_K8S_31'],
@@ -15,4 +14,4 @@ export default resourceRule({
   rationale: 'The runtime profile blocks syscalls PgBouncer never makes.',
   types: ['kubernetes_deployment_v1'],
   test: (d) => get(podSpec(d), 'security_context', 'seccomp_profile', 'type') === 'RuntimeDefault',
-});
+}));

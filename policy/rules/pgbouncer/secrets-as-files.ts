@@ -4,8 +4,7 @@
 import { containers } from '../../kubernetes';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGB-012',
+export default resourceRule('LW-PGB-012', () => ({
   title: 'Secrets are mounted as files, not environment variables',
   severity: 'medium',
   mirrors: ['CKV_K8S_35'],
@@ -18,4 +17,4 @@ export default resourceRule({
         !JSON.stringify(c.env ?? []).includes('secret_key_ref') &&
         !JSON.stringify(c.env_from ?? []).includes('secret_ref'),
     ),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-011',
+export default resourceRule('LW-PGR-011', () => ({
   title: 'Dropping a schema never cascades to its tables',
   severity: 'critical',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'drop_cascade would delete every table of the schema with it. No scanner equivalent (a platform data-protection rule).',
   types: ['postgresql_schema'],
   test: (schema) => schema.drop_cascade === false,
-});
+}));

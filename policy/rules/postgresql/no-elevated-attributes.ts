@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-002',
+export default resourceRule('LW-PGR-002', () => ({
   title: 'Roles cannot create databases or roles, replicate or bypass RLS',
   severity: 'high',
   mirrors: [],
@@ -17,4 +16,4 @@ export default resourceRule({
       (a) => role[a] !== true,
     ) &&
     ['create_database', 'create_role', 'replication', 'bypass_row_level_security'].every((a) => a in role),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-008',
+export default resourceRule('LW-PGR-008', () => ({
   title: 'Nothing is granted to PUBLIC',
   severity: 'high',
   mirrors: [],
@@ -14,4 +13,4 @@ export default resourceRule({
   types: ['postgresql_grant', 'postgresql_default_privileges'],
   test: (grant) =>
     grant.role !== 'public' || (Array.isArray(grant.privileges) && grant.privileges.length === 0),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-001',
+export default resourceRule('LW-PGR-001', () => ({
   title: 'No PostgreSQL role is a superuser',
   severity: 'critical',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'RDS has no true superuser; an application role with superuser-like rights could read every schema. No scanner equivalent (least privilege, security-rules §6).',
   types: ['postgresql_role'],
   test: (role) => role.superuser !== true,
-});
+}));

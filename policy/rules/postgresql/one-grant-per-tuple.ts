@@ -4,8 +4,7 @@
 import { resourceRule } from '../../rule';
 import { blocksOf } from '../../../synth/synthesized-environment';
 
-export default resourceRule({
-  id: 'LW-PGR-009',
+export default resourceRule('LW-PGR-009', () => ({
   title: 'At most one grant per role, database, schema and object type',
   severity: 'high',
   mirrors: [],
@@ -20,4 +19,4 @@ export default resourceRule({
     );
     return twins.length === 0 || `same tuple as ${twins.map(([a]) => a).join(', ')}`;
   },
-});
+}));

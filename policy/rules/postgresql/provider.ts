@@ -3,8 +3,7 @@
  */
 import { stackRule } from '../../rule';
 
-export default stackRule({
-  id: 'LW-PGR-013',
+export default stackRule('LW-PGR-013', () => ({
   title: 'The postgresql provider connects as a non-superuser over TLS',
   severity: 'high',
   mirrors: [],
@@ -22,4 +21,4 @@ export default stackRule({
       address: 'provider.postgresql',
     };
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { revokeFromPublic } from '../../postgresql';
 import { stackRule } from '../../rule';
 
-export default stackRule({
-  id: 'LW-PGR-006',
+export default stackRule('LW-PGR-006', () => ({
   title: 'PUBLIC cannot connect to the database or create temporary tables',
   severity: 'high',
   mirrors: [],
@@ -17,4 +16,4 @@ export default stackRule({
     const found = revokeFromPublic(env, 'database');
     return { verdict: Boolean(found) || 'no revoke of PUBLIC on the database', address: found?.[0] };
   },
-});
+}));

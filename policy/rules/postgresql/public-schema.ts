@@ -4,8 +4,7 @@
 import { revokeFromPublic } from '../../postgresql';
 import { stackRule } from '../../rule';
 
-export default stackRule({
-  id: 'LW-PGR-007',
+export default stackRule('LW-PGR-007', () => ({
   title: 'PUBLIC has no rights on schema public',
   severity: 'high',
   mirrors: [],
@@ -17,4 +16,4 @@ export default stackRule({
     const found = revokeFromPublic(env, 'schema', 'public');
     return { verdict: Boolean(found) || 'no revoke of PUBLIC on schema public', address: found?.[0] };
   },
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-012',
+export default resourceRule('LW-PGR-012', () => ({
   title: 'Production schemas cannot be destroyed by a plan',
   severity: 'high',
   mirrors: [],
@@ -14,4 +13,4 @@ export default resourceRule({
   types: ['postgresql_schema'],
   tiers: ['production'],
   test: (schema) => (schema.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
-});
+}));

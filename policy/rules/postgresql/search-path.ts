@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-005',
+export default resourceRule('LW-PGR-005', () => ({
   title: 'Login roles have a search_path',
   severity: 'low',
   mirrors: [],
@@ -14,4 +13,4 @@ export default resourceRule({
   types: ['postgresql_role'],
   test: (role) =>
     role.login === true ? Array.isArray(role.search_path) && role.search_path.length > 0 : null,
-});
+}));

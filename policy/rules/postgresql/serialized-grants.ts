@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-010',
+export default resourceRule('LW-PGR-010', () => ({
   title: 'Grants apply one after another',
   severity: 'medium',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'Grants applied in parallel fail with "tuple concurrently updated"; each waits for the one before. No scanner equivalent (cyrilgdn/postgresql#178).',
   types: ['postgresql_grant', 'postgresql_default_privileges'],
   test: (grant) => Array.isArray(grant.depends_on) && grant.depends_on.length > 0,
-});
+}));

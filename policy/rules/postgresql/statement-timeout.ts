@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-PGR-004',
+export default resourceRule('LW-PGR-004', () => ({
   title: 'Login roles have a statement timeout',
   severity: 'medium',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'A runaway query holds a pooled server connection and locks until it ends. No scanner equivalent (least privilege, security-rules §6).',
   types: ['postgresql_role'],
   test: (role) => (role.login === true ? Number(role.statement_timeout ?? 0) > 0 : null),
-});
+}));

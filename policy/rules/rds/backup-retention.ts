@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-005',
+export default resourceRule('LW-RDS-005', () => ({
   title: 'RDS keeps automated backups for at least 7 days',
   severity: 'high',
   mirrors: ['CKV_AWS_133', 'AVD-AWS-0077', 'AwsSolutions-RDS13', 'RDS.11'],
@@ -22,4 +21,4 @@ export default resourceRule({
     const days = Number(db.backup_retention_period ?? 0);
     return days >= 7 && days <= 35 ? true : `backup_retention_period = ${days}`;
   },
-});
+}));

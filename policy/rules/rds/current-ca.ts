@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-014',
+export default resourceRule('LW-RDS-014', () => ({
   title: 'RDS uses a current certificate authority',
   severity: 'medium',
   mirrors: ['CKV_AWS_211'],
@@ -13,4 +12,4 @@ export default resourceRule({
   types: ['aws_db_instance'],
   test: (db) =>
     ['rds-ca-rsa2048-g1', 'rds-ca-rsa4096-g1', 'rds-ca-ecc384-g1'].includes(String(db.ca_cert_identifier)),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-002',
+export default resourceRule('LW-RDS-002', () => ({
   title: 'RDS storage is encrypted with a customer-managed KMS key',
   severity: 'medium',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     "A customer-managed key can be rotated, audited and its use revoked; the AWS-managed aws/rds key cannot be shared or controlled. No scanner equivalent for DB instances (Checkov's customer-managed-key check covers clusters only; encryption itself is LW-RDS-001).",
   types: ['aws_db_instance'],
   test: (db) => /^\$\{aws_kms_key\.[\w-]+\.arn\}$/.test(String(db.kms_key_id ?? '')),
-});
+}));

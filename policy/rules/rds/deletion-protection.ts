@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-004',
+export default resourceRule('LW-RDS-004', () => ({
   title: 'Production RDS has deletion protection',
   severity: 'high',
   mirrors: ['CKV_AWS_293', 'AVD-AWS-0177', 'AwsSolutions-RDS10', 'RDS.8'],
@@ -13,4 +12,4 @@ export default resourceRule({
   types: ['aws_db_instance'],
   tiers: ['production'],
   test: (db) => db.deletion_protection === true,
-});
+}));

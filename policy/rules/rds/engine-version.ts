@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-015',
+export default resourceRule('LW-RDS-015', () => ({
   title: 'RDS runs PostgreSQL 15',
   severity: 'medium',
   mirrors: ['CKV_AWS_250'],
@@ -13,4 +12,4 @@ export default resourceRule({
   rationale: 'The platform is built and tested on PostgreSQL 15; a major upgrade is a planned migration.',
   types: ['aws_db_instance'],
   test: (db) => db.engine === 'postgres' && /^15(\.\d+)?$/.test(String(db.engine_version)),
-});
+}));

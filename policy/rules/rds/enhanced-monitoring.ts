@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-007',
+export default resourceRule('LW-RDS-007', () => ({
   title: 'RDS has enhanced monitoring with a role',
   severity: 'low',
   mirrors: ['CKV_AWS_118', 'RDS.6'],
@@ -18,4 +17,4 @@ export default resourceRule({
   test: (db) =>
     [1, 5, 10, 15, 30, 60].includes(Number(db.monitoring_interval)) &&
     typeof db.monitoring_role_arn === 'string',
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-019',
+export default resourceRule('LW-RDS-019', () => ({
   title: 'RDS takes a final snapshot when deleted',
   severity: 'high',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'The last snapshot is the only copy of the data once an instance is gone. No scanner equivalent (terraform-aws-rds: skip_final_snapshot).',
   types: ['aws_db_instance'],
   test: (db) => db.skip_final_snapshot === false && typeof db.final_snapshot_identifier === 'string',
-});
+}));

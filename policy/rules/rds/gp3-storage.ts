@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-026',
+export default resourceRule('LW-RDS-026', () => ({
   title: 'RDS uses gp3 storage',
   severity: 'low',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'gp3 gives 3000 IOPS at any size and costs less than gp2. No scanner equivalent (AWS RDS storage guide).',
   types: ['aws_db_instance'],
   test: (db) => db.storage_type === 'gp3',
-});
+}));

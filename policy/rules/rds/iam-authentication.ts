@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-010',
+export default resourceRule('LW-RDS-010', () => ({
   title: 'RDS accepts IAM database authentication',
   severity: 'medium',
   mirrors: ['CKV_AWS_161', 'AVD-AWS-0176', 'RDS.10'],
@@ -12,4 +11,4 @@ export default resourceRule({
   rationale: 'Short-lived IAM tokens let operators connect without long-lived passwords.',
   types: ['aws_db_instance'],
   test: (db) => db.iam_database_authentication_enabled === true,
-});
+}));

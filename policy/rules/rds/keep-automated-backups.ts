@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-020',
+export default resourceRule('LW-RDS-020', () => ({
   title: 'RDS keeps automated backups after deletion',
   severity: 'medium',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'Retained automated backups allow a point-in-time restore even after the instance is deleted. No scanner equivalent (AWS CDK: deleteAutomatedBackups).',
   types: ['aws_db_instance'],
   test: (db) => db.delete_automated_backups === false,
-});
+}));

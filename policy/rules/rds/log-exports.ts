@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-011',
+export default resourceRule('LW-RDS-011', () => ({
   title: 'RDS exports the postgresql and upgrade logs',
   severity: 'medium',
   mirrors: ['CKV_AWS_129', 'RDS.9', 'RDS.36', 'HIPAA.Security-RDSLoggingEnabled'],
@@ -21,4 +20,4 @@ export default resourceRule({
     const logs = (db.enabled_cloudwatch_logs_exports as string[] | undefined) ?? [];
     return logs.includes('postgresql') && logs.includes('upgrade');
   },
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-016',
+export default resourceRule('LW-RDS-016', () => ({
   title: 'RDS master user is not a default name',
   severity: 'low',
   mirrors: ['RDS.25'],
@@ -13,4 +12,4 @@ export default resourceRule({
   rationale: 'Default user names (postgres, admin) are the first ones guessed.',
   types: ['aws_db_instance'],
   test: (db) => !['postgres', 'admin', 'root', 'master'].includes(String(db.username)),
-});
+}));

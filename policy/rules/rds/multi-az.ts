@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-006',
+export default resourceRule('LW-RDS-006', () => ({
   title: 'Production RDS runs Multi-AZ',
   severity: 'medium',
   mirrors: ['CKV_AWS_157', 'AwsSolutions-RDS3', 'RDS.5'],
@@ -14,4 +13,4 @@ export default resourceRule({
   types: ['aws_db_instance'],
   tiers: ['production'],
   test: (db) => db.multi_az === true,
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-022',
+export default resourceRule('LW-RDS-022', () => ({
   title: 'RDS does not allow major version upgrades by accident',
   severity: 'medium',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'A major upgrade is a planned migration, not a side effect of a version string changing. No scanner equivalent (terraform-aws-rds: allow_major_version_upgrade).',
   types: ['aws_db_instance'],
   test: (db) => db.allow_major_version_upgrade === false,
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-025',
+export default resourceRule('LW-RDS-025', () => ({
   title: 'RDS listens on a non-default port',
   severity: 'low',
   mirrors: ['AwsSolutions-RDS11', 'RDS.23'],
@@ -12,4 +11,4 @@ export default resourceRule({
   rationale: 'Scanners probe default ports first.',
   types: ['aws_db_instance'],
   test: (db) => Number(db.port ?? 5432) !== 5432,
-});
+}));

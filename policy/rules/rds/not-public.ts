@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-003',
+export default resourceRule('LW-RDS-003', () => ({
   title: 'RDS is not publicly accessible, written explicitly',
   severity: 'critical',
   mirrors: ['CKV_AWS_17', 'AVD-AWS-0180', 'HIPAA.Security-RDSInstancePublicAccess', 'RDS.2'],
@@ -18,4 +17,4 @@ export default resourceRule({
     'A public endpoint exposes the database to the internet; cdk-nag accepts only an explicit false, so the default is not relied on.',
   types: ['aws_db_instance'],
   test: (db) => db.publicly_accessible === false,
-});
+}));

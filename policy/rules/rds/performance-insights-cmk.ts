@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-009',
+export default resourceRule('LW-RDS-009', () => ({
   title: 'Performance Insights data is encrypted with a customer-managed key',
   severity: 'medium',
   mirrors: ['CKV_AWS_354', 'AVD-AWS-0078'],
@@ -16,4 +15,4 @@ export default resourceRule({
     db.performance_insights_enabled === true
       ? /aws_kms_key/.test(String(db.performance_insights_kms_key_id ?? ''))
       : null,
-});
+}));

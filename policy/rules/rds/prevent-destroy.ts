@@ -4,8 +4,7 @@
 import { preventsDestroy } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-024',
+export default resourceRule('LW-RDS-024', () => ({
   title: 'Production RDS cannot be destroyed by a plan',
   severity: 'critical',
   mirrors: [],
@@ -15,4 +14,4 @@ export default resourceRule({
   types: ['aws_db_instance'],
   tiers: ['production'],
   test: (db) => preventsDestroy(db),
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-018',
+export default resourceRule('LW-RDS-018', () => ({
   title: 'RDS has its own security group attached',
   severity: 'high',
   mirrors: [],
@@ -14,4 +13,4 @@ export default resourceRule({
   types: ['aws_db_instance'],
   test: (db) =>
     ((db.vpc_security_group_ids as string[] | undefined) ?? []).some((id) => /aws_security_group\./.test(id)),
-});
+}));

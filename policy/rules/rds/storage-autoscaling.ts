@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-023',
+export default resourceRule('LW-RDS-023', () => ({
   title: 'RDS storage autoscales',
   severity: 'low',
   mirrors: [],
@@ -13,4 +12,4 @@ export default resourceRule({
     'A full disk stops the database; autoscaling grows it before that happens. No scanner equivalent (terraform-aws-rds: max_allocated_storage).',
   types: ['aws_db_instance'],
   test: (db) => Number(db.max_allocated_storage ?? 0) > Number(db.allocated_storage ?? 0),
-});
+}));

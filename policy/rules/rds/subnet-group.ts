@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-RDS-017',
+export default resourceRule('LW-RDS-017', () => ({
   title: 'RDS sits in its own DB subnet group of the private subnets the config declares',
   severity: 'high',
   mirrors: ['RDS.18', 'RDS.46'],
@@ -26,4 +25,4 @@ export default resourceRule({
     if (undeclared.length > 0) return `subnets not in network.privateSubnetIds: ${undeclared.join(', ')}`;
     return subnets.length >= 2 || 'fewer than two private subnets';
   },
-});
+}));

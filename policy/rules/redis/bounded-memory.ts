@@ -4,8 +4,7 @@
 import { redisDirectives } from '../../redis';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-REDIS-003',
+export default resourceRule('LW-REDIS-003', () => ({
   title: 'Redis has a memory ceiling and evicts any key when it is reached',
   severity: 'medium',
   mirrors: [],
@@ -22,4 +21,4 @@ export default resourceRule({
       `maxmemory ${d.get('maxmemory')}, policy ${d.get('maxmemory-policy')}`
     );
   },
-});
+}));

@@ -4,11 +4,10 @@
 import { aclUsers, isEnabled } from '../../redis';
 import { resourceRule } from '../../rule';
 
-const TOO_WIDE = ['nopass', 'allkeys', '~*', '%RW~*', 'allcommands', '+@all', '+@dangerous', '+@admin'];
-
 /** What is wrong with one user's rules, or undefined. */
 function problem(rules: readonly string[]): string | undefined {
-  const wide = rules.filter((r) => TOO_WIDE.includes(r));
+  const tooWide = ['nopass', 'allkeys', '~*', '%RW~*', 'allcommands', '+@all', '+@dangerous', '+@admin'];
+  const wide = rules.filter((r) => tooWide.includes(r));
   if (wide.length > 0) return wide.join(' ');
   if (!rules.some((r) => r.startsWith('#') || r.startsWith('>'))) return 'no password';
   const commands = rules.filter((r) => /^[+-]/.test(r));
@@ -20,8 +19,7 @@ function problem(rules: readonly string[]): string | undefined {
   return undefined;
 }
 
-export default resourceRule({
-  id: 'LW-REDIS-002',
+export default resourceRule('LW-REDIS-002', () => ({
   title: 'Every enabled Redis user has a hashed password, its own key prefix, and no dangerous command',
   severity: 'high',
   mirrors: [],
@@ -40,4 +38,4 @@ export default resourceRule({
       });
     return bad.length === 0 || bad.join('; ');
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { aclUsers, isEnabled } from '../../redis';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-REDIS-001',
+export default resourceRule('LW-REDIS-001', () => ({
   title: 'The Redis ACL file switches the default user off',
   severity: 'critical',
   mirrors: [],
@@ -22,4 +21,4 @@ export default resourceRule({
       'default user not declared off'
     );
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { redisDirectives } from '../../redis';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-REDIS-005',
+export default resourceRule('LW-REDIS-005', () => ({
   title: 'Redis refuses DEBUG and MODULE commands, whatever the ACL says',
   severity: 'high',
   mirrors: [],
@@ -18,4 +17,4 @@ export default resourceRule({
     if (!d) return null;
     return d.get('enable-debug-command') === 'no' && d.get('enable-module-command') === 'no';
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { redisDirectives } from '../../redis';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-REDIS-004',
+export default resourceRule('LW-REDIS-004', () => ({
   title: 'The Redis cache keeps nothing on disk',
   severity: 'medium',
   mirrors: [],
@@ -21,4 +20,4 @@ export default resourceRule({
       `save ${d.get('save')}, appendonly ${d.get('appendonly')}`
     );
   },
-});
+}));

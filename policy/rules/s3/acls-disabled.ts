@@ -5,8 +5,7 @@ import { get } from '../../../synth/synthesized-environment';
 import { resourceRule } from '../../rule';
 import { bucketSetting } from '../../s3';
 
-export default resourceRule({
-  id: 'LW-S3-007',
+export default resourceRule('LW-S3-007', () => ({
   title: 'S3 buckets disable ACLs (bucket owner enforced)',
   severity: 'medium',
   mirrors: ['CKV2_AWS_65'],
@@ -20,4 +19,4 @@ export default resourceRule({
     const ownership = get(controls, 'rule', 'object_ownership');
     return ownership === 'BucketOwnerEnforced' || `object_ownership ${String(ownership ?? 'not configured')}`;
   },
-});
+}));

@@ -5,8 +5,7 @@ import { get } from '../../../synth/synthesized-environment';
 import { resourceRule } from '../../rule';
 import { bucketSetting } from '../../s3';
 
-export default resourceRule({
-  id: 'LW-S3-002',
+export default resourceRule('LW-S3-002', () => ({
   title: 'S3 buckets encrypt by default with a customer-managed KMS key',
   severity: 'high',
   mirrors: ['CKV_AWS_145', 'AVD-AWS-0088', 'AVD-AWS-0132', 'NIST.800.53.R5-S3DefaultEncryptionKMS'],
@@ -31,4 +30,4 @@ export default resourceRule({
     if (algorithm !== 'aws:kms') return `sse_algorithm ${String(algorithm ?? 'not configured')}`;
     return (key !== '' && !key.includes('alias/aws/')) || 'no customer-managed kms_master_key_id';
   },
-});
+}));

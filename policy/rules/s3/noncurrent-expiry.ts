@@ -5,8 +5,7 @@ import { get } from '../../../synth/synthesized-environment';
 import { resourceRule } from '../../rule';
 import { bucketSetting } from '../../s3';
 
-export default resourceRule({
-  id: 'LW-S3-005',
+export default resourceRule('LW-S3-005', () => ({
   title: 'Versioned S3 buckets expire replaced versions after a recovery window',
   severity: 'low',
   mirrors: ['CKV2_AWS_61'],
@@ -25,4 +24,4 @@ export default resourceRule({
     if (days.length === 0) return 'no enabled noncurrent_version_expiration';
     return Math.min(...days) >= 30 || `replaced versions expire after ${Math.min(...days)} days`;
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { preventsDestroy } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-S3-006',
+export default resourceRule('LW-S3-006', () => ({
   title: 'State buckets, and every production bucket, cannot be destroyed by a plan',
   severity: 'critical',
   mirrors: [],
@@ -19,4 +18,4 @@ export default resourceRule({
       (preventsDestroy(bucket) && bucket.force_destroy !== true) || 'no prevent_destroy, or force_destroy set'
     );
   },
-});
+}));

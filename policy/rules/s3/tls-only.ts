@@ -13,8 +13,7 @@ const deniesWithoutTls = (s: PolicyStatement): boolean =>
     (c) => c.test === 'Bool' && c.variable === 'aws:SecureTransport' && c.values.includes('false'),
   );
 
-export default resourceRule({
-  id: 'LW-S3-004',
+export default resourceRule('LW-S3-004', () => ({
   title: 'S3 bucket policies refuse requests without TLS',
   severity: 'high',
   mirrors: ['CKV_AWS_379', 'AwsSolutions-S10', 'S3.5'],
@@ -46,4 +45,4 @@ export default resourceRule({
       'no Deny of s3:* to every principal on the bucket and its objects when aws:SecureTransport is false'
     );
   },
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SM-001',
+export default resourceRule('LW-SM-001', () => ({
   title: 'Secrets are encrypted with a customer-managed key',
   severity: 'medium',
   mirrors: ['CKV_AWS_149', 'AVD-AWS-0098', 'HIPAA.Security-SecretsManagerUsingKMSKey'],
@@ -19,4 +18,4 @@ export default resourceRule({
     if (address.startsWith('aws_db_instance') && block.manage_master_user_password !== true) return null;
     return (key !== '' && !key.includes('aws/')) || 'no customer-managed key';
   },
-});
+}));

@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SM-003',
+export default resourceRule('LW-SM-003', () => ({
   title: 'No password is written into the configuration',
   severity: 'critical',
   mirrors: ['CKV_SECRET_10'],
@@ -14,4 +13,4 @@ export default resourceRule({
   types: ['aws_db_instance', 'postgresql_role'],
   test: (block) =>
     block.password === undefined || /^\$\{random_password\.[\w-]+\.result\}$/.test(String(block.password)),
-});
+}));

@@ -6,7 +6,6 @@ import { blocksOf, get, type SynthesizedEnvironment } from '../../../synth/synth
 import type { Block } from '../../../synth/terraform-json';
 
 const MAX_DAYS = 90;
-const DAYS_PER_UNIT: Readonly<Record<string, number>> = { minute: 1 / 1440, hour: 1 / 24, day: 1 };
 
 /** Days between rotations a rotation resource asks for, or why it cannot say. */
 function rotationDays(rotation: Block): number | string {
@@ -14,7 +13,8 @@ function rotationDays(rotation: Block): number | string {
   if (after !== undefined) return Number(after);
   const schedule = String(get(rotation, 'rotation_rules', 'schedule_expression') ?? '');
   const rate = /^rate\((\d+)\s+(minute|hour|day)s?\)$/.exec(schedule);
-  if (rate) return Number(rate[1]) * DAYS_PER_UNIT[rate[2]];
+  const daysPerUnit: Readonly<Record<string, number>> = { minute: 1 / 1440, hour: 1 / 24, day: 1 };
+  if (rate) return Number(rate[1]) * daysPerUnit[rate[2]];
   return schedule ? `${schedule} is not a rate this rule can bound` : 'no rotation_rules';
 }
 
@@ -29,8 +29,7 @@ function rotatesInTime(env: SynthesizedEnvironment, address: string): true | str
   return bad === undefined || (typeof bad === 'string' ? bad : `rotates every ${bad} days`);
 }
 
-export default resourceRule({
-  id: 'LW-SM-002',
+export default resourceRule('LW-SM-002', () => ({
   title: 'Secrets rotate within 90 days',
   severity: 'medium',
   mirrors: ['CKV2_AWS_57', 'CKV_AWS_304', 'AwsSolutions-SMG4', 'SecretsManager.1', 'SecretsManager.4'],
@@ -49,4 +48,4 @@ export default resourceRule({
       return block.manage_master_user_password === true ? true : null;
     return rotatesInTime(env, address);
   },
-});
+}));

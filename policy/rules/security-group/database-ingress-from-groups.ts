@@ -3,8 +3,7 @@
  */
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SG-005',
+export default resourceRule('LW-SG-005', () => ({
   title: 'Database ingress comes only from security groups, on the database port',
   severity: 'high',
   mirrors: [],
@@ -22,4 +21,4 @@ export default resourceRule({
       'not a security-group source on the database port'
     );
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { isDescription } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SG-001',
+export default resourceRule('LW-SG-001', () => ({
   title: 'Security groups have a description',
   severity: 'low',
   mirrors: ['CKV_AWS_23', 'AVD-AWS-0099', 'AwsSolutions-EC27'],
@@ -18,4 +17,4 @@ export default resourceRule({
   rationale: 'The description is what a reviewer reads in the console to know what a group protects.',
   types: ['aws_security_group'],
   test: (group) => isDescription(group.description),
-});
+}));

@@ -4,8 +4,7 @@
 import { worldCidrs } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SG-004',
+export default resourceRule('LW-SG-004', () => ({
   title: 'No egress to the whole internet',
   severity: 'high',
   mirrors: ['CKV_AWS_382', 'AVD-AWS-0104'],
@@ -19,4 +18,4 @@ export default resourceRule({
     const open = worldCidrs(block, 'egress');
     return open === null ? null : open.length === 0 || `open to every address: ${open.join(', ')}`;
   },
-});
+}));

@@ -4,8 +4,7 @@
 import { worldCidrs } from '../../aws';
 import { resourceRule } from '../../rule';
 
-export default resourceRule({
-  id: 'LW-SG-003',
+export default resourceRule('LW-SG-003', () => ({
   title: 'No ingress from the whole internet',
   severity: 'critical',
   mirrors: ['CKV_AWS_277', 'CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_260', 'AwsSolutions-EC23', 'EC2.19'],
@@ -24,4 +23,4 @@ export default resourceRule({
     const open = worldCidrs(block, 'ingress');
     return open === null ? null : open.length === 0 || `open to every address: ${open.join(', ')}`;
   },
-});
+}));

@@ -5,8 +5,7 @@ import { isDescription } from '../../aws';
 import { resourceRule } from '../../rule';
 import type { Block } from '../../../synth/terraform-json';
 
-export default resourceRule({
-  id: 'LW-SG-002',
+export default resourceRule('LW-SG-002', () => ({
   title: 'Security group rules have a description',
   severity: 'low',
   mirrors: ['CKV_AWS_23', 'AVD-AWS-0124'],
@@ -27,4 +26,4 @@ export default resourceRule({
     const inline = [block.ingress, block.egress].flatMap((rules) => (rules as Block[] | undefined) ?? []);
     return inline.length === 0 ? null : inline.every((r) => isDescription(r.description));
   },
-});
+}));

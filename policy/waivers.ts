@@ -1,18 +1,19 @@
 /**
- * Rules for policy waivers: each names a rule that exists, says why, and has not expired.
+ * Validation of the policy waivers in an environment's config: each names a rule that exists, says why, and has not
+ * expired. They run with the environment rules (`validateEnvironments(envs, today, waiverRules)`, see
+ * stacks/platform-app.ts); they live here because they need the registry, and the environment config must not.
  */
-import { policyRules } from '../../policy';
-import type { EnvironmentRule } from '../validation';
-import { matches } from './formats';
-
-const knownRules = new Set(policyRules.map((r) => r.id));
+import type { EnvironmentRule } from '../environments/validation';
+import { matches } from '../environments/rules/formats';
+import { policyRules } from './index';
 
 function isDate(text: string): boolean {
   return matches(text, /^\d{4}-\d{2}-\d{2}$/) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
-export const policyWaiverRules: readonly EnvironmentRule[] = [
+export const waiverRules: readonly EnvironmentRule[] = [
   ({ policyWaivers }, c) => {
+    const knownRules = new Set(policyRules.map((r) => r.id));
     policyWaivers.forEach((waiver, i) => {
       const at = `policyWaivers[${i}]`;
       c.check(

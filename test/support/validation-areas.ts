@@ -1,0 +1,93 @@
+/**
+ * The rule module(s) that report a field, so that a validation test can run only those. Each mutant of a rule module
+ * then runs only the tests of its area in the mutation run (every test of a full validation would execute it),
+ * and a failure elsewhere cannot satisfy the test by accident. Full validation is validate.ts's, tested on its own.
+ */
+import type { EnvironmentConfig } from '../../environments/config';
+import { clusterRules } from '../../environments/rules/cluster';
+import { coreRules } from '../../environments/rules/core';
+import { databaseRules } from '../../environments/rules/database';
+import { databaseAccessRules } from '../../environments/rules/database-access';
+import { databaseRestoreRules } from '../../environments/rules/database-restore';
+import { dataProtectionRules } from '../../environments/rules/data-protection';
+import { applicationRules } from '../../environments/rules/application';
+import { deliveryRules } from '../../environments/rules/delivery';
+import { extensionRules } from '../../environments/rules/extensions';
+import { maxConnectionsRules } from '../../environments/rules/max-connections';
+import { mediaRules } from '../../environments/rules/media';
+import { namespaceQuotaRules } from '../../environments/rules/namespace-quota';
+import { observabilityRules } from '../../environments/rules/observability';
+import { pgbouncerFaultRules } from '../../environments/rules/pgbouncer-faults';
+import { redisRules } from '../../environments/rules/redis';
+import { sessionPathRules } from '../../environments/rules/session-path';
+import { tableReadRules } from '../../environments/rules/table-reads';
+import { localImageRules } from '../../environments/rules/local/images';
+import { localNameRules } from '../../environments/rules/local/names';
+import { localObjectStoreRules } from '../../environments/rules/local/object-store';
+import { localPortRules } from '../../environments/rules/local/ports';
+import { localSettingsRules } from '../../environments/rules/local/settings';
+import type { LocalConfig } from '../../environments/parts/local';
+import { todayUtc } from '../../environments/validate';
+import { checkLocal, localRegistry } from '../../environments/validate-local';
+import {
+  checkEach,
+  type EnvironmentRule,
+  type LocalRule,
+  type ValidationFailure,
+} from '../../environments/validation';
+
+/** By the field's start; the first match wins. A login role's connection limit is also checked against its pools. */
+const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
+  [/^databaseAccess\.roles\[[\d*]+\]\.connectionLimit$/, [...databaseAccessRules, ...clusterRules]],
+  [/^databaseAccess\.monitoringRole\./, observabilityRules],
+  [/^databaseAccess\.extensions\.names$/, [...extensionRules, ...observabilityRules]],
+  [/^databaseAccess\.extensions\./, extensionRules],
+  [/^databaseAccess\.schemas\[\d+\]\.(tableReaders|sensitiveTables)/, tableReadRules],
+  [/^databaseAccess\.schemas\[\d+\]\.readers/, [...databaseAccessRules, ...tableReadRules]],
+  [/^databaseAccess\./, databaseAccessRules],
+  [/^database\.parameters\.maxConnections$/, maxConnectionsRules],
+  [/^database\.restore\./, databaseRestoreRules],
+  [/^database\./, databaseRules],
+  [/^cluster\.pgbouncer\.(queryWaitTimeoutSeconds|drainSeconds)$/, pgbouncerFaultRules],
+  [/^cluster\.pgbouncer\.sessionPoolSize$/, [...sessionPathRules, ...clusterRules]],
+  [/^cluster\.namespaces\[\d+\]\.quota\.(requests|limits)\./, [...clusterRules, ...namespaceQuotaRules]],
+  [/^cluster\.redis\./, redisRules],
+  [/^cluster\.oidcIssuerUrl$/, dataProtectionRules],
+  [/^cluster\.apps\./, [...clusterRules, ...applicationRules]],
+  [/^cluster\./, clusterRules],
+  [/^cloudflare\./, mediaRules],
+  [/^dataProtection\./, dataProtectionRules],
+  [/^observability\./, observabilityRules],
+  [/^(delivery\.|state\.(kmsKeyAlias|noncurrentVersionExpirationDays)$)/, deliveryRules],
+  [/^/, coreRules],
+];
+
+/** The failures that the rules of `field`'s area report over each of `envs`. */
+export function areaFailures(
+  envs: readonly EnvironmentConfig[],
+  field: string,
+  today?: string,
+): ValidationFailure[] {
+  const rules = AREAS.find(([pattern]) => pattern.test(field))?.[1] ?? [];
+  return checkEach(envs, rules, today ?? todayUtc());
+}
+
+/** The local setup's areas (environments/rules/local/), by the field's start. */
+const LOCAL_AREAS: readonly [RegExp, readonly LocalRule[]][] = [
+  [/^ports\./, localPortRules],
+  [/^(postgresImage|objectStore\.(image|initImage))\./, localImageRules],
+  [/^objectStore\./, localObjectStoreRules],
+  [/^settings\./, localSettingsRules],
+  [/^(projectName$|basedOn\.)/, localNameRules],
+];
+
+/** The failures that the local rules of `field`'s area report, with the registered environments (or `registry`). */
+export function localAreaFailures(
+  local: LocalConfig,
+  registry: readonly EnvironmentConfig[],
+  field: string,
+  today?: string,
+): ValidationFailure[] {
+  const rules = LOCAL_AREAS.find(([pattern]) => pattern.test(field))?.[1] ?? [];
+  return checkLocal(local, localRegistry(local, registry), rules, today ?? todayUtc());
+}
