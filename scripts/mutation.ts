@@ -31,10 +31,13 @@ const scores = groupScores(JSON.parse(readFileSync(REPORT, 'utf8')) as MutationR
 console.log(`\nMutation score by module group (${new Date().toISOString().slice(0, 10)}, ${minutes} min):`);
 for (const s of scores) {
   console.log(
-    `  ${s.group.padEnd(18)} ${s.score.toFixed(2).padStart(6)}%  (${s.detected}/${s.valid} detected)`,
+    s.valid === 0
+      ? `  ${s.group.padEnd(18)} not mutated in this run`
+      : `  ${s.group.padEnd(18)} ${s.score.toFixed(2).padStart(6)}%  (${s.detected}/${s.valid} detected)`,
   );
 }
-const low = scores.filter((s) => !(s.score >= MINIMUM_SCORE));
+// A group with no mutant in the report (a run restricted with --mutate) is not judged.
+const low = scores.filter((s) => s.valid > 0 && !(s.score >= MINIMUM_SCORE));
 if (stryker.status !== 0 || low.length > 0) {
   if (low.length > 0) console.log(`Below ${MINIMUM_SCORE}%: ${low.map((s) => s.group).join(', ')}`);
   process.exitCode = 1;

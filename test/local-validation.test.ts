@@ -100,3 +100,137 @@ describe('nothing is written on bad input', () => {
     }
   });
 });
+
+/** The local failures of `field`'s area for the local setup changed by `change`, with the registered environments. */
+const areaOf = (field: string, change: Change, registry = environments) =>
+  localAreaFailures(changed(change), registry, field).filter((f) => f.field === field);
+
+describe('edges of what the local rules accept', () => {
+  const image = (repository: string) => (l: Writable<LocalConfig>) =>
+    (l.postgresImage.repository = repository);
+  test.each([
+    'postgres',
+    'my-postgres',
+    'team/image_name',
+    'ghcr.io/icoretech/pgbouncer-docker',
+    'localhost:5000/team/postgres',
+  ])('the image repository %s is accepted', (repository) => {
+    expect(areaOf('postgresImage.repository', image(repository))).toEqual([]);
+  });
+  test.each([
+    'postgres/',
+    '/postgres',
+    'postgres-',
+    'team/-image',
+    'team/image-',
+    'team/image__name',
+    'localhost:port/postgres',
+    'localhost:5000/',
+  ])('the image repository %s is refused', (repository) => {
+    expect(areaOf('postgresImage.repository', image(repository)).map((f) => f.value)).toEqual([repository]);
+  });
+
+  const tag = (value: string) => (l: Writable<LocalConfig>) => (l.objectStore.image.tag = value);
+  test.each(['1', 'v1.7.0', '2.31.9_b'])('the image tag %s is accepted', (value) => {
+    expect(areaOf('objectStore.image.tag', tag(value))).toEqual([]);
+  });
+  test.each(['alpine', '-1.7.0', '.1.7.0', '1.7.0 alpine', `1${'0'.repeat(128)}`, 'v1-latest'])(
+    'the image tag %s is refused',
+    (value) => {
+      expect(areaOf('objectStore.image.tag', tag(value)).map((f) => f.value)).toEqual([value]);
+    },
+  );
+
+  const digest = (value: string) => (l: Writable<LocalConfig>) => (l.objectStore.image.digest = value);
+  const hex = '0123456789abcdef'.repeat(4);
+  test('a sha256 digest of 64 lowercase hex digits is accepted, nothing around it', () => {
+    expect(areaOf('objectStore.image.digest', digest(`sha256:${hex}`))).toEqual([]);
+    for (const bad of [`xsha256:${hex}`, `sha256:${hex}0`, 'sha256:0'])
+      expect(areaOf('objectStore.image.digest', digest(bad)).map((f) => f.value)).toEqual([bad]);
+  });
+
+  test('a project name is refused when anything follows its valid start', () => {
+    expect(areaOf('projectName', (l) => (l.projectName = 'lightwave local')).map((f) => f.value)).toEqual([
+      'lightwave local',
+    ]);
+  });
+
+  test('an identifier the bootstrap would quote is refused with the keyword rule in the text', () => {
+    const [failure] = areaOf(
+      'basedOn.database.databaseName',
+      (l) => (l.basedOn.database.databaseName = 'user'),
+    );
+    expect(failure.allowed).toBe(
+      'a lowercase PostgreSQL identifier that needs no quotes: not a keyword such as user, order or select ' +
+        '(environments/sql-identifiers.ts)',
+    );
+  });
+
+  const bucket = (value: string) => (l: Writable<LocalConfig>) => (l.objectStore.bucket = value);
+  test.each(['media.1.2.3.4', '1.2.3.4.media', 'lightwave-media-local'])(
+    'the bucket %s is accepted',
+    (value) => {
+      expect(areaOf('objectStore.bucket', bucket(value))).toEqual([]);
+    },
+  );
+  test.each(['192.168.10.20', '1.2.3.4', 'media..local'])('the bucket %s is refused', (value) => {
+    expect(areaOf('objectStore.bucket', bucket(value)).map((f) => f.value)).toEqual([value]);
+  });
+
+  test('the region auto or an AWS region is accepted', () => {
+    expect(areaOf('objectStore.region', (l) => (l.objectStore.region = 'eu-west-1'))).toEqual([]);
+    expect(areaOf('objectStore.region', (l) => (l.objectStore.region = 'auto'))).toEqual([]);
+  });
+});
+
+describe("ports and the environments' tunnels", () => {
+  // The mirrored environment is replaced by `basedOn`; the tunnel is set on the other registered one.
+  const other = (host: string, port: number) =>
+    environments.map((e) =>
+      e.name === local.basedOn.name
+        ? e
+        : withChange(
+            e,
+            (w) => (w.databaseAccess.connection = { ...w.databaseAccess.connection, host, port }),
+          ),
+    );
+
+  test.each(['127.0.0.2', 'localhost'])('a tunnel on %s takes its port', (host) => {
+    expect(
+      areaOf('ports.redis', () => undefined, other(host, local.ports.redis)).map((f) => f.value),
+    ).toEqual([local.ports.redis]);
+  });
+
+  test('a database reached on another host takes no port of this machine', () => {
+    expect(areaOf('ports.redis', () => undefined, other('10.0.0.5', local.ports.redis))).toEqual([]);
+  });
+
+  test('a port taken by three services names its first holder each time', () => {
+    const failures = areaOf('ports.redis', (l) => {
+      l.ports.postgres = l.ports.pgbouncer;
+      l.ports.redis = l.ports.pgbouncer;
+    });
+    expect(failures.map((f) => f.allowed)).toEqual([
+      `a port no other local service uses (ports.pgbouncer is ${local.ports.pgbouncer})`,
+    ]);
+  });
+});
+
+describe('settings', () => {
+  test('a variable the contract fills from a secret is no setting, and the text lists the config variables', () => {
+    const [failure] = areaOf(
+      'settings.payload.DATABASE_URL',
+      (l) => (l.settings.payload = { DATABASE_URL: 'x' }),
+    );
+    expect(failure.allowed).toBe(
+      'a non-empty value of a config variable of payload-cms (contract/services.ts): NEXT_PUBLIC_SERVER_URL',
+    );
+  });
+
+  test('an application without config variables says none', () => {
+    const [failure] = areaOf('settings.django.DEBUG', (l) => (l.settings.django = { DEBUG: 'true' }));
+    expect(failure.allowed).toBe(
+      'a non-empty value of a config variable of django-api (contract/services.ts): none',
+    );
+  });
+});
