@@ -119,9 +119,9 @@ export const dev: EnvironmentConfig = {
         name: 'shared',
         purpose: 'PgBouncer in front of RDS; Redis and monitoring',
         podSecurity: sharedPodSecurity,
-        // limits.cpu: the platform pods take 2150m at once with the media copy job; 3 also leaves room for a
-        // PgBouncer rollout's surge pod (600m with its exporter sidecar).
-        quota: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '3', memory: '4Gi' }, pods: 20 },
+        // limits.cpu: the platform pods take 2150m with the media copy job, 3200m while one apply rolls every
+        // Deployment (a surge pod each; validation counts them).
+        quota: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '4', memory: '4Gi' }, pods: 20 },
         limitRange: sharedLimitRange,
       },
     ],

@@ -32,6 +32,7 @@ import {
   pgbouncerIniOptions,
   sessionDatabaseName,
 } from './ini-options';
+import { rollingUpdate } from '../rolling-update';
 
 export interface PgBouncerUser {
   readonly name: string;
@@ -194,7 +195,7 @@ export class PgBouncerChart extends Construct {
       spec: {
         replicas: String(props.replicas),
         selector: { matchLabels: this.selectorLabels },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0', maxSurge: '1' } },
+        strategy: rollingUpdate,
         template: {
           metadata: {
             labels,

@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
 import { tcpProbes } from '../probes';
 import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
+import { rollingUpdate } from '../rolling-update';
 
 export const POSTGRES_EXPORTER_PORT = 9187;
 /** `nobody`, the image's own user. */
@@ -84,7 +85,7 @@ export class PostgresExporterChart extends Construct {
       spec: {
         replicas: '1',
         selector: { matchLabels: this.selectorLabels },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0', maxSurge: '1' } },
+        strategy: rollingUpdate,
         template: {
           metadata: {
             labels,

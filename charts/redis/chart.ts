@@ -25,6 +25,7 @@ import {
   renderRedisConf,
   type RedisAclProfile,
 } from './config';
+import { rollingUpdate } from '../rolling-update';
 
 export interface RedisUser {
   readonly name: string;
@@ -140,7 +141,7 @@ export class RedisChart extends Construct {
       spec: {
         replicas: '1',
         selector: { matchLabels: this.selectorLabels },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0', maxSurge: '1' } },
+        strategy: rollingUpdate,
         template: {
           metadata: {
             labels,
