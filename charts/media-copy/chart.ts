@@ -46,7 +46,12 @@ export interface MediaCopyChartProps {
 }
 
 const CONFIG_DIR = '/etc/rclone';
-const TOKEN_DIR = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
+/**
+ * Where the projected STS token is mounted; AWS_WEB_IDENTITY_TOKEN_FILE points the SDK (and rclone) at it, so any
+ * directory works. Not the EKS webhook's /var/run/secrets/eks.amazonaws.com/serviceaccount: were the webhook ever to
+ * mutate this pod too, two volumes on one mount path would make the pod invalid.
+ */
+const TOKEN_DIR = '/etc/aws-web-identity';
 const TMP = '/tmp';
 /** Shortest lifetime the kubelet accepts for a projected token; it refreshes it at 80 %. */
 const TOKEN_SECONDS = 3600;
