@@ -3,7 +3,7 @@
  * score of each module group and exits 1 when one is below 80% or Stryker failed.
  *
  * The policy tests read the stacks Stryker's dry run synthesized from a fresh directory (LIGHTWAVE_SYNTH_CACHE, see
- * test/policy/support.ts) instead of synthesizing them again for each mutant.
+ * test/policy/support.ts) instead of synthesizing them again in each fresh worker.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

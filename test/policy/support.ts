@@ -9,6 +9,7 @@ import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { policyRules } from '../../policy';
 import type { Block, TerraformJson } from '../../synth/terraform-json';
+import { synthBootstrap, synthEnvironment } from '../support/synth';
 import type { Writable } from '../support/with-change';
 
 export interface MutableEnvironment {
@@ -36,26 +37,15 @@ const configs = { prod, dev, 'bootstrap-prod': prod, 'bootstrap-dev': dev };
 export type Base = keyof typeof configs;
 const stacks = new Map<Base, TerraformJson>();
 
-/**
- * Loaded on first use, by a path jest's dependency scan does not follow: in the mutation run the policy tests read
- * the stacks the dry run left (below), so they must not count as tests of the synthesizer (`findRelatedTests` would
- * load them for every mutant of the validation rules, the ini renderer and the access model).
- */
 function synthesize(base: Base): TerraformJson {
-  const synth = join(__dirname, '..', 'support', 'synth');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { synthEnvironment, synthBootstrap } = require(synth) as Record<
-    'synthEnvironment' | 'synthBootstrap',
-    (env: EnvironmentConfig) => TerraformJson
-  >;
   return base.startsWith('bootstrap-') ? synthBootstrap(configs[base]) : synthEnvironment(configs[base]);
 }
 
 /**
- * The synthesized stack of a base (an environment, or the bootstrap stack of prod's account), synthesized on first use in each test file. The mutation run
- * (`npm run test:mutation`) re-runs these tests for each of ~2,000 policy-rule mutants: it sets
- * LIGHTWAVE_SYNTH_CACHE to a fresh directory, where the first run without an active mutant (Stryker's dry run)
- * leaves the stacks for the others to read instead of synthesizing again.
+ * The synthesized stack of a base (an environment, or the bootstrap stack of prod's account), synthesized on first
+ * use in each test file. The mutation run (`npm run test:mutation`) starts a fresh worker for each of ~300 mutants
+ * that act when a module loads: it sets LIGHTWAVE_SYNTH_CACHE to a fresh directory, where the first run without an
+ * active mutant (Stryker's dry run) leaves the stacks for the workers to read instead of synthesizing again.
  */
 function baseStack(base: Base): TerraformJson {
   const cacheDir = process.env.LIGHTWAVE_SYNTH_CACHE;
