@@ -15,7 +15,7 @@ import {
   worldCidrs,
 } from '../../policy/aws';
 import { containers, isPooler, namespaceOf } from '../../policy/kubernetes';
-import { iniSettings } from '../../policy/pgbouncer-ini';
+import { iniSection, iniSettings } from '../../policy/pgbouncer-ini';
 import { revokeFromPublic } from '../../policy/postgresql';
 import { aclUsers, isEnabled, redisDirectives } from '../../policy/redis';
 import { resourceRule, stackRule } from '../../policy/rule';
@@ -216,6 +216,17 @@ describe('pgbouncer.ini and Redis readers', () => {
     ]);
     expect(iniSettings({ data: {} })).toBeUndefined();
     expect(iniSettings({})).toBeUndefined();
+  });
+
+  test('pgbouncer.ini: the lines of one section', () => {
+    const text =
+      ' [databases] \nmain = host=db\n;off = host=x\n[pgbouncer]\npool_mode = transaction\n[users]\napp = max_user_connections=4\n';
+    const configMap = { data: { 'pgbouncer.ini': text } };
+    expect([...(iniSection(configMap, 'databases') ?? [])]).toEqual([['main', 'host=db']]);
+    expect([...(iniSection(configMap, 'users') ?? [])]).toEqual([['app', 'max_user_connections=4']]);
+    expect(iniSection(configMap, 'peers')?.size).toBe(0);
+    expect(iniSection({ data: { 'pgbouncer.ini': 'main = host=db\n' } }, 'databases')?.size).toBe(0);
+    expect(iniSection({}, 'databases')).toBeUndefined();
   });
 
   test('redis.conf: every directive line with a value, comments and blank lines left out', () => {
