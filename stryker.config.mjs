@@ -2,20 +2,12 @@
  * Mutation testing (`npm run test:mutation`, scripts/mutation.ts): StrykerJS plants small faults in the validation
  * rules, the policy rules, the pgbouncer.ini renderer and the access model, and checks that a test fails for each.
  *
- * The tests are the jest files listed below, run by Stryker's mocha runner: mocha loads them once per worker and
- * re-runs only the tests covering each mutant (mutants are switched on at run time, not by reloading). Stryker's jest
- * runner starts a jest run per mutant, and jest loads every test file and its modules afresh: 1 s per mutant with
- * its related-tests mode, 0.2–0.4 s when only the covering files ran — a full run would take 35 min to 2 h on two
- * cores, against 12 min here. test/support/mutation/ gives mocha the jest globals these files use and compiles
- * TypeScript with the project's swc; the dry run checks every test passes under it (the same 2,286 tests as jest).
- *
- * Also keeping a run short:
- * - per-test coverage: each mutant runs only the tests that executed its line, stopping at the first failure. The
- *   modules do no work when imported (policy rules read their spec on use, validation rules keep their constants
- *   inside the rule), so only a rule's id and spec thunk are "static" (run with every test, in a fresh worker);
- * - the policy tests read the stacks synthesized by the dry run (see test/policy/support.ts);
- * - incremental mode: a mutant whose code and covering tests did not change keeps its last result. The file
- *   (reports/stryker-incremental.json) is git-ignored: a fresh clone runs everything once.
+ * The jest test files below run under Stryker's mocha runner, which loads them once per worker and re-runs only the
+ * tests covering each mutant; Stryker's jest runner reloads every related file per mutant, too slow for a full run
+ * on two cores (README, "Mutation testing", has the figures). test/support/mutation/ gives mocha the jest globals.
+ * The modules do no work when imported, so few mutants need a fresh worker; the policy tests read the stacks the
+ * dry run synthesized (test/policy/support.ts); incremental mode keeps results whose code and test files did not
+ * change (reports/stryker-incremental.json, git-ignored).
  */
 export default {
   testRunner: 'mocha',

@@ -1,8 +1,8 @@
 /**
  * The score `npm run test:mutation` judges each module group by: detected (killed, timed out) over the mutants that
- * count (detected, survived, not covered), a file in the first group whose prefix it starts with.
+ * count (detected, survived, not covered), a file in the group whose prefix it starts with.
  */
-import { groupScores, type MutationReport } from '../scripts/mutation-scores';
+import { groupScores, MUTATION_GROUPS, type MutationReport } from '../scripts/mutation-scores';
 
 const report = (files: Record<string, readonly string[]>): MutationReport => ({
   files: Object.fromEntries(
@@ -43,6 +43,16 @@ test('each file counts in its own group only', () => {
     ['ini renderer', 0, 0],
     ['access model', 1, 2],
   ]);
+});
+
+test('no file can belong to two groups: no prefix starts a prefix of another group', () => {
+  const owned = MUTATION_GROUPS.flatMap(({ group, prefixes }) =>
+    prefixes.map((prefix) => ({ group, prefix })),
+  );
+  const overlapping = owned.filter((a) =>
+    owned.some((b) => a.group !== b.group && b.prefix.startsWith(a.prefix)),
+  );
+  expect(overlapping).toEqual([]);
 });
 
 test('a group with no mutant has no score (a run restricted with --mutate)', () => {

@@ -97,6 +97,15 @@ const cases: Readonly<Record<string, RuleCase>> = {
     address: 'kubernetes_config_map_v1.cluster_pgbouncer_config',
     alsoNonCompliant: {
       'a reserve on the session pool': (e) => editIni(e, /reserve_pool=0/, 'reserve_pool=5'),
+      'no pool size on the session pool': (e) => editIni(e, / pool_size=\d+/, ''),
+      'a pool size that is no number': (e) => editIni(e, / pool_size=\d+/, ' pool_size=x2'),
+      'no connection cap on the session pool': (e) => editIni(e, / max_db_connections=\d+/, ''),
+      'a second session entry, unbounded': (e) =>
+        editIni(
+          e,
+          /^\[users\]/m,
+          'reporting = host=db dbname=lightwave_platform pool_mode=session\n\n[users]',
+        ),
       'no reset between session clients': (e) =>
         editIni(e, /server_reset_query = DISCARD ALL/, 'server_reset_query = SELECT 1'),
       'session pooling for everything': (e) => editIni(e, /^pool_mode = transaction/m, 'pool_mode = session'),

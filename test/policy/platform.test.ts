@@ -1,6 +1,7 @@
 /**
  * Policy rules over PostgreSQL roles and grants, Kubernetes objects, PgBouncer, Cloudflare and cost.
  */
+import { prod } from '../../environments/prod';
 import type { Block } from '../../synth/terraform-json';
 import { policyRules } from '../../policy';
 import { containers } from '../../policy/kubernetes';
@@ -406,4 +407,44 @@ describeRules(cases);
 test('every platform rule has its cases here', () => {
   const ids = policyRules.map((r) => r.id).filter((id) => /^LW-(PGR|K8S|PGB|PGBINI|CF|COST)-/.test(id));
   expect(Object.keys(cases).sort()).toEqual(ids.sort());
+});
+
+/**
+ * LW-K8S-008 reads every type Checkov's CKV_K8S_21 reads (checkov/terraform/checks/resource/kubernetes/
+ * DefaultNamespace.py: 13 kinds, each in its pre-v1 and v1 spelling) and the platform's own namespaced kinds; like
+ * that check, an object without a namespace fails too. The synthesized stacks hold only some of these types.
+ */
+describe('LW-K8S-008 on every namespaced type', () => {
+  const rule = policyRules.find((r) => r.id === 'LW-K8S-008')!;
+  const checkovKinds = [
+    'pod',
+    'deployment',
+    'stateful_set',
+    'replication_controller',
+    'job',
+    'cron_job',
+    'service',
+  ]
+    .concat(['secret', 'service_account', 'role_binding', 'config_map', 'ingress'])
+    .flatMap((kind) => [`kubernetes_${kind}`, `kubernetes_${kind}_v1`]);
+  const types = [
+    ...checkovKinds,
+    'kubernetes_daemonset',
+    'kubernetes_daemon_set_v1',
+    ...['limit_range', 'network_policy', 'pod_disruption_budget', 'resource_quota'].map(
+      (k) => `kubernetes_${k}_v1`,
+    ),
+  ];
+  const verdicts = (type: string, metadata: Block) =>
+    rule.check({ config: prod, stack: { resource: { [type]: { app: { metadata } } } } });
+
+  test.each(types)('%s in default or in no namespace fails, in a named one passes', (type) => {
+    expect(verdicts(type, { namespace: 'default' })).toEqual([
+      { status: 'fail', address: `${type}.app`, detail: 'namespace default' },
+    ]);
+    expect(verdicts(type, {})).toEqual([
+      { status: 'fail', address: `${type}.app`, detail: 'namespace (none)' },
+    ]);
+    expect(verdicts(type, { namespace: 'shared' })).toEqual([{ status: 'pass', address: `${type}.app` }]);
+  });
 });

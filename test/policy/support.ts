@@ -43,9 +43,10 @@ function synthesize(base: Base): TerraformJson {
 
 /**
  * The synthesized stack of a base (an environment, or the bootstrap stack of prod's account), synthesized on first
- * use in each test file. The mutation run (`npm run test:mutation`) starts a fresh worker for each of ~300 mutants
- * that act when a module loads: it sets LIGHTWAVE_SYNTH_CACHE to a fresh directory, where the first run without an
- * active mutant (Stryker's dry run) leaves the stacks for the workers to read instead of synthesizing again.
+ * use in each test file (in each worker, in the mutation run). The mutation run (`npm run test:mutation`) starts a
+ * fresh worker for each of ~300 mutants in code that runs when a module loads: it sets LIGHTWAVE_SYNTH_CACHE to a
+ * fresh directory, where Stryker's dry run, which comes first and has no mutant active, leaves the stacks for the
+ * workers to read instead of synthesizing again.
  */
 function baseStack(base: Base): TerraformJson {
   const cacheDir = process.env.LIGHTWAVE_SYNTH_CACHE;
@@ -55,7 +56,7 @@ function baseStack(base: Base): TerraformJson {
       stacks.set(base, JSON.parse(readFileSync(cached, 'utf8')) as TerraformJson);
     } else {
       stacks.set(base, synthesize(base));
-      if (cacheDir && cached && !process.env.__STRYKER_ACTIVE_MUTANT__) {
+      if (cacheDir && cached) {
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(cached, JSON.stringify(stacks.get(base)));
       }
@@ -72,7 +73,7 @@ export function resource(stack: TerraformJson, type: string, name?: string): Blo
   return block;
 }
 
-/** A copy of a base environment (synthesized once per test file), changed by `mutation`. */
+/** A copy of a base environment (synthesized once, see baseStack), changed by `mutation`. */
 export function variant(base: Base, mutation?: Mutation): MutableEnvironment {
   const env = structuredClone({ config: configs[base], stack: baseStack(base) }) as MutableEnvironment;
   mutation?.(env);

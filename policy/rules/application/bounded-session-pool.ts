@@ -1,19 +1,8 @@
 /**
  * LW-APP-005: Session pooling only on a [databases] entry of its own, with a bounded pool, no reserve and a full reset.
  */
-import { iniSettings } from '../../pgbouncer-ini';
+import { iniSection, iniSettings } from '../../pgbouncer-ini';
 import { resourceRule } from '../../rule';
-
-/** `name → connection string` of the [databases] section. */
-function databaseLines(ini: string): Map<string, string> {
-  const section = ini.split(/^\[databases\]$/m)[1]?.split(/^\[/m)[0] ?? '';
-  return new Map(
-    section
-      .split('\n')
-      .filter((l) => l.includes('=') && !/^\s*[;#]/.test(l))
-      .map((l) => [l.slice(0, l.indexOf('=')).trim(), l.slice(l.indexOf('=') + 1).trim()]),
-  );
-}
 
 export default resourceRule('LW-APP-005', () => ({
   title:
@@ -26,9 +15,9 @@ export default resourceRule('LW-APP-005', () => ({
   types: ['kubernetes_config_map_v1'],
   test: (cm) => {
     const settings = iniSettings(cm);
-    const ini = (cm.data as Record<string, string> | undefined)?.['pgbouncer.ini'];
-    if (!settings || !ini) return null;
-    const session = [...databaseLines(ini)].filter(([, value]) => /\bpool_mode=session\b/.test(value));
+    const databases = iniSection(cm, 'databases');
+    if (!settings || !databases) return null;
+    const session = [...databases].filter(([, value]) => /\bpool_mode=session\b/.test(value));
     if (session.length === 0) return null;
     const loose = session.filter(
       ([, v]) =>
