@@ -10,6 +10,7 @@ import {
   isDescription,
   parameters,
   policyStatements,
+  type PolicyStatement,
   referencing,
   trustsGitHubOidc,
   worldCidrs,
@@ -72,33 +73,25 @@ describe('AWS readers', () => {
     expect(parameters({}).size).toBe(0);
   });
 
-  test.each([
+  const github = 'arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com';
+  test.each<[string, boolean, PolicyStatement['principals']]>([
+    ['the GitHub provider', true, [{ type: 'Federated', identifiers: [github] }]],
     [
-      [
-        {
-          type: 'Federated',
-          identifiers: ['arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com'],
-        },
-      ],
+      'the GitHub provider among others',
       true,
-    ],
-    [
       [
         { type: 'Service', identifiers: ['ec2.amazonaws.com'] },
-        {
-          type: 'Federated',
-          identifiers: ['x', 'arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com'],
-        },
+        { type: 'Federated', identifiers: ['x', github] },
       ],
-      true,
     ],
+    ['its ARN as an AWS principal', false, [{ type: 'AWS', identifiers: [github] }]],
     [
-      [{ type: 'AWS', identifiers: ['arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com'] }],
+      'another OIDC provider',
       false,
+      [{ type: 'Federated', identifiers: ['arn:aws:iam::1:oidc-provider/example.com'] }],
     ],
-    [[{ type: 'Federated', identifiers: ['arn:aws:iam::1:oidc-provider/example.com'] }], false],
-    [undefined, false],
-  ])('trustsGitHubOidc(%p) is %p', (principals, expected) =>
+    ['no principals', false, undefined],
+  ])('trusting %s federates GitHub OIDC: %p', (_what, expected, principals) =>
     expect(trustsGitHubOidc({ principals })).toBe(expected),
   );
 
