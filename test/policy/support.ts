@@ -9,6 +9,7 @@ import { dev } from '../../environments/dev';
 import { prod } from '../../environments/prod';
 import { policyRules } from '../../policy';
 import type { Block, TerraformJson } from '../../synth/terraform-json';
+import { synthBootstrap, synthEnvironment } from '../support/synth';
 import type { Writable } from '../support/with-change';
 
 export interface MutableEnvironment {
@@ -36,15 +37,7 @@ const configs = { prod, dev, 'bootstrap-prod': prod, 'bootstrap-dev': dev };
 export type Base = keyof typeof configs;
 const stacks = new Map<Base, TerraformJson>();
 
-/**
- * The synthesizer (every stack and provider binding: half a second to load) is required on first synthesis only.
- * The mutation run reads the stacks from the dry run's cache (baseStack), and each of the ~330 workers it starts
- * afresh would otherwise load it for nothing.
- */
 function synthesize(base: Base): TerraformJson {
-  type Synth = typeof import('../support/synth');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { synthBootstrap, synthEnvironment } = require('../support/synth') as Synth;
   return base.startsWith('bootstrap-') ? synthBootstrap(configs[base]) : synthEnvironment(configs[base]);
 }
 
