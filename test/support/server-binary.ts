@@ -15,7 +15,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import type { EnvironmentConfig } from '../../environments/config';
 import {
@@ -66,18 +65,19 @@ export function vendorDir(): string {
   return process.env.LIGHTWAVE_VENDOR_DIR || resolve(repositoryRoot(), '..', 'shared', 'vendor');
 }
 
-/** Where scripts/build-server.sh puts a build by default, as it computes it. */
+/** Where scripts/build-server.sh puts a build by default, computed as it does (`${TMPDIR:-/tmp}`). */
 export function buildPrefix(product: ProductName, version: string): string {
-  return join(tmpdir(), `lightwave-${product}-${version}`);
+  return join(process.env.TMPDIR || '/tmp', `lightwave-${product}-${version}`);
 }
 
 export function versionOf(product: ProductName, binary: string): string | undefined {
   const { versionArgs, versionPattern } = PRODUCTS[product];
-  const out = spawnSync(binary, versionArgs, { encoding: 'utf8', timeout: 10_000 }).stdout ?? '';
+  const out =
+    spawnSync(binary, versionArgs, { encoding: 'utf8', timeout: 10_000, env: process.env }).stdout ?? '';
   return versionPattern.exec(out)?.[1];
 }
 
-interface Installed {
+export interface Installed {
   readonly product: ProductName;
   readonly path: string;
   readonly version: string | undefined;
@@ -100,6 +100,7 @@ function build(server: ShippedServer, source: string, sha256: string): { path: s
   const run = spawnSync('bash', [script, server.product, server.version, source, sha256], {
     encoding: 'utf8',
     timeout: BUILD_TIMEOUT_MS,
+    env: process.env, // jest gives each test file its own copy; child processes would not see its changes
   });
   const path = run.stdout?.trim().split('\n').pop() ?? '';
   if (run.status === 0 && versionOf(server.product, path) === server.version) return { path };
@@ -107,15 +108,15 @@ function build(server: ShippedServer, source: string, sha256: string): { path: s
   return { failed: why.join(' / ') };
 }
 
-type Attempt = { binary: ServerBinary } | { missed: string };
+export type Attempt = { binary: ServerBinary } | { missed: string };
 
-function fromInstalled(server: ShippedServer, found: readonly Installed[]): Attempt {
+export function fromInstalled(server: ShippedServer, found: readonly Installed[]): Attempt {
   const exact = found.find((f) => f.product === server.product && f.version === server.version);
   const { label } = PRODUCTS[server.product];
-  if (exact) return { binary: shipped(server, exact.path, `installed (${exact.path})`) };
+  if (exact) return { binary: shipped(server, exact.path, 'installed at that version') };
   const cached = join(buildPrefix(server.product, server.version), 'bin', PRODUCTS[server.product].binary);
   if (existsSync(cached) && versionOf(server.product, cached) === server.version)
-    return { binary: shipped(server, cached, `built earlier (${cached})`) };
+    return { binary: shipped(server, cached, 'built earlier by scripts/build-server.sh') };
   const seen =
     found.map((f) => `${f.path} is ${f.version ?? 'of unknown version'}`).join(', ') || 'none found';
   return {
@@ -123,7 +124,7 @@ function fromInstalled(server: ShippedServer, found: readonly Installed[]): Atte
   };
 }
 
-function fromLocalCache(server: ShippedServer): Attempt {
+export function fromLocalCache(server: ShippedServer): Attempt {
   const dir = vendorDir();
   const accepted = sourcesOf(server.product, server.version).filter((s) => s.sha256);
   const present = accepted.find((s) => existsSync(join(dir, s.file)));
@@ -138,7 +139,7 @@ function fromLocalCache(server: ShippedServer): Attempt {
   return { missed: `2. local source cache: building ${join(dir, present.file)} failed: ${result.failed}` };
 }
 
-function fromDownload(server: ShippedServer): Attempt {
+export function fromDownload(server: ShippedServer): Attempt {
   const release = releaseTarball(server.product, server.version);
   const step = '3. official release tarball';
   if (!release?.url) return { missed: `${step}: none pinned in test/support/server-sources.ts` };
@@ -166,7 +167,7 @@ function banner(lines: readonly string[]): string {
 }
 
 /** What happens when none of the three ways gave the shipped version: refuse, fall back loudly, or skip loudly. */
-function fallback(
+export function fallback(
   server: ShippedServer,
   missed: readonly string[],
   found: readonly Installed[],
@@ -210,30 +211,25 @@ function fallback(
   };
 }
 
-const obtained = new Map<string, ServerBinary | undefined>();
-
-/** The binary to run for `server` (see the header for the order); undefined: skip, the warning said why. */
-export function obtainServer(server: ShippedServer): ServerBinary | undefined {
-  const key = `${server.product}@${server.version}`;
-  if (obtained.has(key)) return obtained.get(key);
+/** The three ways in order, then the fallback; not memoized (tests of the policy call it with changed variables). */
+export function findServer(server: ShippedServer): ServerBinary | undefined {
   const found = SUBSTITUTES[server.product].flatMap(installed);
   const missed: string[] = [];
-  let result: ServerBinary | undefined;
-  for (const attempt of [
-    () => fromInstalled(server, found),
-    () => fromLocalCache(server),
-    () => fromDownload(server),
-  ]) {
-    const outcome = attempt();
-    if ('binary' in outcome) {
-      result = outcome.binary;
-      break;
-    }
+  for (const attempt of [fromInstalled, fromLocalCache, fromDownload]) {
+    const outcome = attempt(server, found);
+    if ('binary' in outcome) return outcome.binary;
     missed.push(outcome.missed);
   }
-  result ??= fallback(server, missed, found);
-  obtained.set(key, result);
-  return result;
+  return fallback(server, missed, found);
+}
+
+const obtained = new Map<string, ServerBinary | undefined>();
+
+/** findServer once per product and version in this process (each jest worker asks again; builds are cached). */
+export function obtainServer(server: ShippedServer): ServerBinary | undefined {
+  const key = `${server.product}@${server.version}`;
+  if (!obtained.has(key)) obtained.set(key, findServer(server));
+  return obtained.get(key);
 }
 
 /** Obtains every server the environments ship, once (jest's global setup, before the workers start), and says how. */
