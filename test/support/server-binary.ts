@@ -14,7 +14,7 @@
  * installed, undefined: the caller skips its tests, the warning having said what to install.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import type { EnvironmentConfig } from '../../environments/config';
 import {
@@ -91,7 +91,10 @@ function installed(product: ProductName): Installed[] {
     ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, binary)),
     ...distroPaths,
   ].filter((p): p is string => Boolean(p) && existsSync(p as string));
-  return [...new Set(paths)].map((path) => ({ product, path, version: versionOf(product, path) }));
+  const files = new Set<string>(); // one entry per file: /sbin is often a link to /usr/sbin
+  return paths
+    .filter((path) => !files.has(realpathSync(path)) && files.add(realpathSync(path)))
+    .map((path) => ({ product, path, version: versionOf(product, path) }));
 }
 
 /** scripts/build-server.sh for one tarball; the binary's path, or the reason it failed (its last stderr lines). */
@@ -174,7 +177,7 @@ export function fallback(
 ): ServerBinary | undefined {
   const { label } = PRODUCTS[server.product];
   const head = `NOT TESTING THE SHIPPED ${label} ${server.version} (${server.field}); none of the three ways gave it:`;
-  const why = [head, ...missed.map((m) => `  ${m}`)];
+  const why = [head, ...missed.map((m) => `  ${m}`), 'What each way needs: docs/testing-servers.md.'];
   const ci = process.env.CI === 'true';
   const allowed = allowedFallbacks().includes(server.role);
   if (ci && !allowed)
