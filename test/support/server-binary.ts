@@ -131,7 +131,11 @@ export function fromLocalCache(server: ShippedServer): Attempt {
   const dir = vendorDir();
   const accepted = sourcesOf(server.product, server.version).filter((s) => s.sha256);
   const present = accepted.find((s) => existsSync(join(dir, s.file)));
-  const files = accepted.map((s) => s.file).join(' or ') || '(no tarball pinned)';
+  const files = accepted.map((s) => s.file).join(' or ');
+  if (!files)
+    return {
+      missed: '2. local source cache: no tarball of this version has a pinned sha256 (server-sources.ts)',
+    };
   if (!present)
     return {
       missed: `2. local source cache: ${dir} holds no ${files} — set LIGHTWAVE_VENDOR_DIR to a directory that does`,
