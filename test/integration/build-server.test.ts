@@ -54,7 +54,7 @@ function build(source: string, checksum: string, prefix: string) {
   };
 }
 
-test('builds a tarball whose sha256 is the pinned one: configure ran, the installed binary reports the version', () => {
+test('a FIXTURE release whose sha256 is the pinned one is built: configure ran, the installed binary reports the version', () => {
   const prefix = join(root, 'genuine');
   const result = build(`file://${tarball}`, sha256(tarball), prefix);
   expect(result).toEqual(
@@ -63,7 +63,7 @@ test('builds a tarball whose sha256 is the pinned one: configure ran, the instal
   expect(spawnSync(result.stdout, ['-V'], { encoding: 'utf8' }).stdout).toBe('PgBouncer 9.9.9\n');
 });
 
-test('refuses a tampered tarball (one byte appended) before anything is extracted or built', () => {
+test('a tampered FIXTURE release (one byte appended) is refused before anything is extracted or built', () => {
   const tampered = join(root, 'tampered.tar.gz');
   writeFileSync(tampered, readFileSync(tarball));
   appendFileSync(tampered, 'x');
@@ -75,7 +75,7 @@ test('refuses a tampered tarball (one byte appended) before anything is extracte
   expect(existsSync(prefix)).toBe(false);
 });
 
-test('refuses a source without a pinned sha256 before fetching it', () => {
+test('a source without a pinned sha256 is refused before it is fetched', () => {
   const result = build(`file://${join(root, 'absent.tar.gz')}`, '', join(root, 'unpinned'));
   expect(result.status).toBe(2);
   expect(result.stderr).toContain('refused: no pinned sha256');

@@ -99,7 +99,7 @@ if (distroShipsIt)
   );
 const laptop = distroShipsIt ? test.skip : test;
 
-test('a GitHub runner (CI=true, no ../shared, the shipped PgBouncer installed on PATH) passes on that binary', () => {
+test('SIMULATED GitHub runner (CI=true, no ../shared, the shipped PgBouncer installed on PATH) passes on that binary', () => {
   const { status, output } = jestInCopy('github', {
     CI: 'true',
     PATH: `${installedDir}${delimiter}${process.env.PATH}`,
@@ -126,7 +126,7 @@ laptop(
   },
 );
 
-laptop('the same machine under CI=true is refused, the error naming the three ways', () => {
+laptop('SIMULATED: that laptop under CI=true is refused, the error naming the three ways', () => {
   const { status, output } = jestInCopy('laptop-ci', { CI: 'true', PATH: pathWithoutShipped() });
   expect(status).not.toBe(0);
   expect(output).toContain(
