@@ -27,7 +27,7 @@ esac
 [[ "$sha256" =~ ^[0-9a-f]{64}$ ]] ||
   code=2 fail "refused: no pinned sha256 for $source (got '${sha256}'); see test/support/server-sources.ts"
 
-reports_version() { [ -x "$1" ] && "$1" "${version_args[@]}" 2>/dev/null | grep -qE "(PgBouncer |v=)$version\b"; }
+reports_version() { [ -x "$1" ] && "$1" "${version_args[@]}" 2>/dev/null | grep -qE "(PgBouncer |v=)${version//./\\.}( |$)"; }
 bin="$prefix/bin/$binary"
 if reports_version "$bin"; then echo "$bin"; exit 0; fi
 
@@ -45,8 +45,8 @@ trap 'rm -rf "$work"' EXIT
 tarball="$work/source.tar.gz"
 case "$source" in
   http://* | https://*) curl -fsSL --retry 3 --connect-timeout 20 -o "$tarball" "$source" || fail "download of $source failed" ;;
-  file://*) cp "${source#file://}" "$tarball" ;;
-  *) cp "$source" "$tarball" ;;
+  file://*) cp "${source#file://}" "$tarball" || fail "cannot read $source" ;;
+  *) cp "$source" "$tarball" || fail "cannot read $source" ;;
 esac
 
 actual="$(sha256sum "$tarball" | cut -d' ' -f1)"
