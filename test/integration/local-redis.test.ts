@@ -1,6 +1,7 @@
 /**
- * The local Redis as `npm run local` writes it, run for real: the shipped server (or a loud fallback) with local/redis/redis.conf and
- * local/secrets/redis-users.acl, each application connecting with the cache URL of its own .env file.
+ * The local Redis as `npm run local` writes it, run for real: the shipped server (or a loud fallback) with
+ * local/redis/redis.conf and local/secrets/redis-users.acl, each application connecting with the cache URL of its own
+ * .env file.
  *
  * What is rewritten, and nothing else (as test/integration/redis.test.ts does for the cluster's files):
  *   bind, port        0.0.0.0:6379 in the container → 127.0.0.1 and a free port (the URLs' port likewise)
