@@ -17,7 +17,10 @@ const NOBODY = 65534;
 /** The cache server to run for `env`'s config; undefined when none is installed (its tests skip, the harness said so). */
 export function redisServerFor(env: EnvironmentConfig): ServerBinary | undefined {
   const server = shippedServers(env).find((s) => s.role === 'redis');
-  return server && obtainServer(server);
+  const binary = server && obtainServer(server);
+  if (!binary)
+    console.warn('\n!!!!! SKIPPING the Redis tests: no Redis or Valkey server is installed !!!!!\n');
+  return binary;
 }
 
 /** Where a run's files live; the config must point its aclfile, dir, logfile and pidfile here. */

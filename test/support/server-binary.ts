@@ -11,7 +11,7 @@
  * 2. and 3. run scripts/build-server.sh, as the workflows do. When none works: under CI=true an error naming the
  * three ways, unless LIGHTWAVE_ALLOW_FALLBACK (comma-separated roles: `redis`, `pgbouncer`) allows that role; else —
  * and where allowed — a LOUD fallback to an installed binary of another version (`shipped: false`), or, with none
- * installed, undefined: the caller skips its tests, the warning having said what to install.
+ * installed, undefined after a warning that says what to install (the Redis suites skip; PgBouncer's cannot).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
@@ -195,7 +195,9 @@ export function fallback(
     .flatMap((product) => found.filter((f) => f.product === product && f.version))
     .at(0);
   if (!substitute) {
-    console.warn(banner([...why, `SKIPPING the tests that run ${label}: no ${label} is installed at all.`]));
+    console.warn(
+      banner([...why, `No ${label} is installed at all: install it one of the three ways above.`]),
+    );
     if (ci) throw new Error(why.join('\n'));
     return undefined;
   }
