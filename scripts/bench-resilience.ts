@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   const cpu = cpus();
   console.log(
     [
-      `PgBouncer ${f.binary.version} (${f.binary.shipped ? 'the shipped version, built from ../shared/vendor' : 'FALLBACK: not the shipped version'}), dev's synthesized pgbouncer.ini`,
+      `PgBouncer ${f.binary.version} (${f.binary.shipped ? 'the shipped version' : 'NOT the shipped version'}: ${f.binary.obtained}), dev's synthesized pgbouncer.ini`,
       `pool ${f.env.cluster.pgbouncer.defaultPoolSize} + reserve ${f.env.cluster.pgbouncer.reservePoolSize} per user, max_client_conn ${f.env.cluster.pgbouncer.maxClientConnections}, PostgreSQL max_connections ${f.env.database.parameters.maxConnections}`,
       `machine: ${cpu.length} × ${cpu[0]?.model.trim()}; load average (1/5/15 min) before ${before.load.map((l) => l.toFixed(1)).join('/')}, after ${after.load.map((l) => l.toFixed(1)).join('/')}`,
       `calibration (1e8-step JS loop): ${before.calibration.toFixed(2)} s before, ${after.calibration.toFixed(2)} s after`,

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the integration tests run for real:
 # - PostgreSQL 15 (server, psql, pgbench) and openssl (the local server's TLS certificate);
-# - what ../shared/vendor/build-pgbouncer.sh needs to build the PgBouncer version the chart ships (gcc, make,
-#   pkg-config, libevent-dev, libssl-dev), and Debian's PgBouncer as the fallback where ../shared is absent;
-# - redis-server (the Redis chart's config and ACL file), prometheus (promtool for the alert rules),
+# - what scripts/build-server.sh needs to build the PgBouncer and Redis/Valkey versions the platform ships from a
+#   checksummed source tarball (curl, gcc, make, pkg-config, libevent-dev, libssl-dev), and Debian's PgBouncer and
+#   redis-server, which the harness takes when their version is the shipped one and falls back to, loudly, when not
+#   (docs/testing-servers.md);
+# - prometheus (promtool for the alert rules),
 #   prometheus-postgres-exporter (the monitoring role), rclone (the media copy job), docker-compose (validates the
 #   local development compose file; no daemon is needed for `config`); jq (the review-comment test filters comments
 #   the way `gh api --jq` does).
@@ -17,6 +19,7 @@ need_binary() { command -v "$1" >/dev/null 2>&1 || [ -x "$2" ] || missing+=("$3"
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
 need_binary pgbouncer /usr/sbin/pgbouncer pgbouncer
 need_binary openssl /usr/bin/openssl openssl
+need_binary curl /usr/bin/curl curl
 need_binary gcc /usr/bin/gcc gcc
 need_binary make /usr/bin/make make
 need_binary pkg-config /usr/bin/pkg-config pkg-config

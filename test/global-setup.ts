@@ -1,16 +1,11 @@
 /**
- * Jest global setup: builds (or finds cached) the PgBouncer version each registered environment's pgbouncer.ini is
- * rendered for, once, before the workers start, so suites running in parallel never race on the build. On a fresh
- * clone (`.ci/run`) this is where the shipped PgBouncer gets built (test/support/shipped-pgbouncer.ts).
+ * Jest global setup: obtains (finds installed, or builds once) every server the registered environments ship —
+ * PgBouncer and Redis/Valkey at their configured versions — before the workers start, so suites running in parallel
+ * never race on a build (test/support/server-binary.ts; docs/testing-servers.md).
  */
 import { environments } from '../environments';
-import { resolvePgBouncer } from './support/shipped-pgbouncer';
+import { obtainShippedServers } from './support/server-binary';
 
 export default function globalSetup(): void {
-  for (const version of new Set(environments.map((e) => e.cluster.pgbouncer.version))) {
-    const binary = resolvePgBouncer(version);
-    console.log(
-      `\nPgBouncer for pgbouncer.ini ${version}: ${binary.path} (${binary.version}${binary.shipped ? '' : ', FALLBACK'})`,
-    );
-  }
+  obtainShippedServers(environments);
 }

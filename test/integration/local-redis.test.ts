@@ -1,6 +1,7 @@
 /**
- * The local Redis as `npm run local` writes it, run for real: Debian's redis-server with local/redis/redis.conf and
- * local/secrets/redis-users.acl, each application connecting with the cache URL of its own .env file.
+ * The local Redis as `npm run local` writes it, run for real: the shipped server (or a loud fallback) with
+ * local/redis/redis.conf and local/secrets/redis-users.acl, each application connecting with the cache URL of its own
+ * .env file.
  *
  * What is rewritten, and nothing else (as test/integration/redis.test.ts does for the cluster's files):
  *   bind, port        0.0.0.0:6379 in the container → 127.0.0.1 and a free port (the URLs' port likewise)
@@ -14,15 +15,16 @@ import { applicationContract } from '../../contract/services';
 import { local } from '../../environments/local';
 import { generateLocal, type Generated } from '../../local-dev/generate';
 import { freePort } from '../support/free-port';
-import { installedRedisVersion, redisFiles, startLocalRedis, type LocalRedis } from '../support/local-redis';
+import { redisFiles, redisServerFor, startLocalRedis, type LocalRedis } from '../support/local-redis';
+import type { ServerBinary } from '../support/server-binary';
 import { RedisConnection, RedisError, type Reply } from '../support/redis-client';
 
 jest.setTimeout(2 * 60_000);
 
-const version = installedRedisVersion();
-if (!version && process.env.CI === 'true') throw new Error('CI=true, but redis-server is not installed');
-if (!version) console.warn('\n!!!!! SKIPPING the local Redis tests: redis-server is not installed !!!!!\n');
-const describeRedis = version ? describe : describe.skip;
+// The shipped version, else a loud fallback to another installed one, else undefined: skipped (server-binary.ts).
+const server = redisServerFor(local.basedOn);
+const version = server?.version;
+const describeRedis = server ? describe : describe.skip;
 
 const isError = (reply: Reply, pattern: RegExp) => reply instanceof RedisError && pattern.test(reply.message);
 
@@ -68,7 +70,7 @@ describeRedis(`redis-server ${version} with the local redis.conf and ACL file`, 
       const line = new RegExp(`^${key} .*$`, 'm');
       conf = line.test(conf) ? conf.replace(line, `${key} ${value}`) : `${conf}${key} ${value}\n`;
     }
-    redis = await startLocalRedis(files, conf, read('secrets/redis-users.acl'), port);
+    redis = await startLocalRedis(server as ServerBinary, files, conf, read('secrets/redis-users.acl'), port);
   });
 
   afterAll(async () => {

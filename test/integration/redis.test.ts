@@ -1,5 +1,5 @@
 /**
- * The Redis cache as the cluster layer configures it, run for real: Debian's redis-server started with the
+ * The Redis cache as the cluster layer configures it, run for real: the shipped server (or a loud fallback) with the
  * redis.conf and ACL file taken from dev's synthesized ConfigMap and Secret, each application connecting with the
  * URL from its synthesized Secret.
  *
@@ -16,21 +16,18 @@ import { parseQuantity } from '../../constructs/k8s-quantity';
 import { dev } from '../../environments/dev';
 import { freePort } from '../support/free-port';
 import { infoFields, RedisConnection, RedisError, type Reply } from '../support/redis-client';
-import { installedRedisVersion, redisFiles, startLocalRedis, type LocalRedis } from '../support/local-redis';
+import { redisFiles, redisServerFor, startLocalRedis, type LocalRedis } from '../support/local-redis';
+import type { ServerBinary } from '../support/server-binary';
 import { synthEnvironment } from '../support/synth';
 import { generatePasswords, resolvePasswords } from '../support/terraform-expressions';
 import { resourcesOfType } from '../../synth/terraform-json';
 
 jest.setTimeout(3 * 60_000);
 
-const version = installedRedisVersion();
-if (!version && process.env.CI === 'true') throw new Error('CI=true, but redis-server is not installed');
-if (!version) console.warn('\n!!!!! SKIPPING the Redis tests: redis-server is not installed !!!!!\n');
-if (version && version !== dev.cluster.redis.version)
-  console.warn(
-    `!!!!! redis-server ${version} runs the config rendered for Redis ${dev.cluster.redis.version} !!!!!`,
-  );
-const describeRedis = version ? describe : describe.skip;
+// The shipped version, else a loud fallback to another installed one, else undefined: skipped (server-binary.ts).
+const server = redisServerFor(dev);
+const version = server?.version;
+const describeRedis = server ? describe : describe.skip;
 
 const stack = synthEnvironment(dev);
 const passwords = generatePasswords(stack);
@@ -104,7 +101,7 @@ describeRedis(`redis-server ${version} with dev's synthesized config and ACL fil
       (secrets.cluster_redis_acl.data as Record<string, string>)['users.acl'],
       passwords,
     );
-    return startLocalRedis(files, conf, acl, port);
+    return startLocalRedis(server as ServerBinary, files, conf, acl, port);
   };
 
   beforeAll(async () => {

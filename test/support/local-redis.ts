@@ -1,31 +1,26 @@
 /**
- * Debian's redis-server, started for a test from a given redis.conf and ACL file in a temp dir: daemonized as an
+ * The cache server (Redis or Valkey, at the version the config ships — test/support/server-binary.ts obtains it, or
+ * falls back loudly), started for a test from a given redis.conf and ACL file in a temp dir: daemonized as an
  * unprivileged user when we are root (nobody), logging to a file, bounded in time, stopped by its pid.
- * Binary: `LIGHTWAVE_REDIS_SERVER`, else `redis-server` on PATH, else /usr/bin/redis-server.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import type { EnvironmentConfig } from '../../environments/config';
+import { obtainServer, type ServerBinary } from './server-binary';
+import { shippedServers } from './server-sources';
 
 const NOBODY = 65534;
 
-function findRedisServer(): string | undefined {
-  const candidates = [
-    process.env.LIGHTWAVE_REDIS_SERVER,
-    ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'redis-server')),
-    '/usr/bin/redis-server',
-  ];
-  return candidates.find((c): c is string => Boolean(c) && existsSync(c as string));
-}
-
-/** The installed redis-server's version (`x.y.z`), or undefined when none is installed. */
-export function installedRedisVersion(): string | undefined {
-  const binary = findRedisServer();
-  if (!binary) return undefined;
-  const out = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 }).stdout ?? '';
-  return /v=(\d+\.\d+\.\d+)/.exec(out)?.[1];
+/** The cache server to run for `env`'s config; undefined when none is installed (its tests skip, the harness said so). */
+export function redisServerFor(env: EnvironmentConfig): ServerBinary | undefined {
+  const server = shippedServers(env).find((s) => s.role === 'redis');
+  const binary = server && obtainServer(server);
+  if (!binary)
+    console.warn('\n!!!!! SKIPPING the Redis tests: no Redis or Valkey server is installed !!!!!\n');
+  return binary;
 }
 
 /** Where a run's files live; the config must point its aclfile, dir, logfile and pidfile here. */
@@ -74,14 +69,13 @@ function alive(pid: number): boolean {
 }
 
 export async function startLocalRedis(
+  server: ServerBinary,
   files: RedisFiles,
   conf: string,
   acl: string,
   port: number,
 ): Promise<LocalRedis> {
-  const binary = findRedisServer();
-  if (!binary)
-    throw new Error('redis-server not found (install Debian redis-server or set LIGHTWAVE_REDIS_SERVER)');
+  const binary = server.path;
   const confFile = join(files.dir, 'redis.conf');
   writeFileSync(confFile, conf);
   writeFileSync(files.aclFile, acl, { mode: 0o600 });

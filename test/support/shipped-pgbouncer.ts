@@ -1,13 +1,12 @@
 /**
  * The PgBouncer a synthesized pgbouncer.ini is rendered for, booted from that very file, for tests and benchmarks.
  *
- * Which binary — resolvePgBouncer(version):
- *   - the version the config names, built from `<repository>/../shared/vendor` by `build-pgbouncer.sh <version>`
- *     (about 15 s once, then cached under /tmp). test/global-setup.ts resolves every version the registered
- *     environments name before the jest workers start, so parallel suites never race on a build;
- *   - where ../shared is absent: the installed PgBouncer (Debian's 1.18), with a LOUD warning. The caller renders the
- *     ini for that version instead (environmentFor), and tests of behaviour the older version lacks skip themselves;
- *   - under CI=true the fallback is refused: CI tests the version it ships.
+ * Which binary — resolvePgBouncer(version): the version the config names, obtained as test/support/server-binary.ts
+ * says (installed at exactly that version; built from a local source cache such as ../shared/vendor; built from the
+ * official release tarball after its sha256 check). test/global-setup.ts obtains every server the registered
+ * environments name before the jest workers start, so parallel suites never race on a build. Where none works: a
+ * LOUD fallback to the installed PgBouncer (`shipped: false`): the caller renders the ini for that version instead
+ * (environmentFor), and tests of behaviour the older version lacks skip themselves. CI=true refuses the fallback.
  *
  * What bootPgBouncer rewrites in the ini, and nothing else (`rewrites` lists what it did):
  *   [databases] host= and port= of every entry     → the local server given (RDS's address in the pod)
@@ -22,7 +21,7 @@
  * when we are root (it refuses root), its stderr going to a log file (timestamps in UTC); signals go to its own pid.
  *
  * API
- *   resolvePgBouncer(version): PgBouncerBinary              { path, version, shipped }
+ *   resolvePgBouncer(version): PgBouncerBinary              { path, version, shipped, obtained }
  *   environmentFor(env, binary): EnvironmentConfig          env, rendered for the fallback's version when needed
  *   bootPgBouncer(options): Promise<RunningPgBouncer>       options: binary, ini, userlist, server { host, port },
  *                                                           port?, reusePort?, caBundle?
@@ -33,7 +32,7 @@
  *     log(), logTail(lines = 40)       its stderr so far
  *     stop()                           SIGQUIT (immediate shutdown) if running, SIGKILL after 10 s; removes the dir
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
   chownSync,
   closeSync,
@@ -45,84 +44,29 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { EnvironmentConfig } from '../../environments/config';
 import { freePort } from './free-port';
+import { obtainServer } from './server-binary';
 import { setIniValue } from './ini-file';
 import { withChange } from './synth';
 
 export interface PgBouncerBinary {
   readonly path: string;
   readonly version: string;
-  /** True when this is the version the config names (built from ../shared); false for the fallback. */
+  /** True when this is the version the config names; false for the fallback. */
   readonly shipped: boolean;
+  /** How it was obtained (installed, built from a cache or the release tarball, or the fallback). */
+  readonly obtained: string;
 }
 
-const BUILD_TIMEOUT_MS = 5 * 60_000;
 const START_TIMEOUT_MS = 15_000;
 
-/** The repository root: the nearest directory above this file holding cdktf.json (works from dist/ too). */
-function repositoryRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'cdktf.json'))) return dir;
-  }
-  throw new Error(`no cdktf.json above ${__dirname}`);
-}
-
-function versionOf(binary: string): string | undefined {
-  const out = spawnSync(binary, ['-V'], { encoding: 'utf8', timeout: 10_000 }).stdout ?? '';
-  return /PgBouncer (\d+\.\d+\.\d+)/.exec(out)?.[1];
-}
-
-function installedPgBouncer(): string | undefined {
-  const candidates = [
-    process.env.LIGHTWAVE_PGBOUNCER,
-    ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'pgbouncer')),
-    '/usr/sbin/pgbouncer',
-  ];
-  return candidates.find((c): c is string => Boolean(c) && existsSync(c as string));
-}
-
-function fallback(wanted: string, why: string): PgBouncerBinary {
-  if (process.env.CI === 'true') {
-    throw new Error(`CI=true requires the shipped PgBouncer ${wanted}, but ${why}`);
-  }
-  const path = installedPgBouncer();
-  const version = path && versionOf(path);
-  if (!path || !version) throw new Error(`${why}, and no PgBouncer is installed (Debian package pgbouncer)`);
-  console.warn(
-    [
-      '',
-      '!'.repeat(100),
-      `!!!!! NOT TESTING THE SHIPPED PgBouncer ${wanted}: ${why}.`,
-      `!!!!! Falling back to the installed PgBouncer ${version} (${path}), with pgbouncer.ini rendered for it.`,
-      '!!!!! Results say nothing about the version the chart deploys; CI (CI=true) refuses this fallback.',
-      '!'.repeat(100),
-      '',
-    ].join('\n'),
-  );
-  return { path, version, shipped: false };
-}
-
-const resolved = new Map<string, PgBouncerBinary>();
-
-/** The PgBouncer to run for a config rendered for `version`: the shipped build, else the installed fallback. */
+/** The PgBouncer to run for a config rendered for `version`: the shipped version, else the loud fallback. */
 export function resolvePgBouncer(version: string): PgBouncerBinary {
-  const known = resolved.get(version);
-  if (known) return known;
-  const script = resolve(repositoryRoot(), '..', 'shared', 'vendor', 'build-pgbouncer.sh');
-  let binary: PgBouncerBinary;
-  if (!existsSync(script)) {
-    binary = fallback(version, `${script} is absent`);
-  } else {
-    const out = execFileSync('bash', [script, version], { encoding: 'utf8', timeout: BUILD_TIMEOUT_MS });
-    const path = out.trim().split('\n').pop() ?? '';
-    const built = versionOf(path);
-    if (built !== version)
-      throw new Error(`build-pgbouncer.sh ${version} gave ${path}, which reports ${built}`);
-    binary = { path, version, shipped: true };
-  }
-  resolved.set(version, binary);
+  const field = 'cluster.pgbouncer.version';
+  const binary = obtainServer({ role: 'pgbouncer', product: 'pgbouncer', version, field });
+  if (!binary) throw new Error(`no PgBouncer to run: install PgBouncer ${version} (docs/testing-servers.md)`);
   return binary;
 }
 
