@@ -33,30 +33,17 @@ export const environmentConfigShape: ConfigShape = object({
     }),
   }),
   cluster: object({
-    apps: object({
-      django: object({
-        databaseRole: leaf,
-        httpIngressCidrs: list(leaf),
-        httpPort: leaf,
-        httpsEgressCidrs: list(leaf),
-        namespace: leaf,
-        podLabels: record(leaf),
-        serverPodLabels: record(leaf),
-        serviceName: leaf,
-        settings: record(leaf),
-      }),
-      payload: object({
-        databaseRole: leaf,
-        httpIngressCidrs: list(leaf),
-        httpPort: leaf,
-        httpsEgressCidrs: list(leaf),
-        namespace: leaf,
-        podLabels: record(leaf),
-        serverPodLabels: record(leaf),
-        serviceName: leaf,
-        settings: record(leaf),
-      }),
-    }),
+    apps: record(object({
+      databaseRole: leaf,
+      httpIngressCidrs: list(leaf),
+      httpPort: leaf,
+      httpsEgressCidrs: list(leaf),
+      namespace: leaf,
+      podLabels: record(leaf),
+      serverPodLabels: record(leaf),
+      serviceName: leaf,
+      settings: record(leaf),
+    })),
     eksClusterName: leaf,
     namespaces: list(object({
       limitRange: object({
@@ -402,8 +389,5 @@ export const localConfigShape: ConfigShape = object({
     tag: leaf,
   }),
   projectName: leaf,
-  settings: object({
-    django: record(leaf),
-    payload: record(leaf),
-  }),
+  settings: record(record(leaf)),
 });

@@ -1946,7 +1946,14 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'gpu',
   ],
   [
-    'an app no interface declares',
+    'an application calling the API of one that is not in cluster.apps',
+    dev,
+    (e) => delete loose(e.cluster.apps).payload,
+    'cluster.apps.django',
+    'django',
+  ],
+  [
+    'an application without a contract',
     dev,
     (e) => (loose(e.cluster.apps).createos = { ...e.cluster.apps.django, namespace: 'createos' }),
     'cluster.apps.createos',
