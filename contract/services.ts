@@ -151,6 +151,7 @@ const djangoVariables: readonly ContractVariable[] = [
 export const payloadService: ServiceContract = {
   service: 'payload-cms',
   app: 'payload',
+  title: 'Payload CMS',
   description: 'Payload CMS (Next.js): owns the payload schema, serves the CMS and its REST API',
   secretName: 'payload-env',
   variables: payloadVariables,
@@ -159,6 +160,7 @@ export const payloadService: ServiceContract = {
 export const djangoService: ServiceContract = {
   service: 'django-api',
   app: 'django',
+  title: 'Django API + Celery',
   description:
     'Django REST API and its Celery workers: owns the django schema, reads content from Payload over REST',
   secretName: 'django-env',

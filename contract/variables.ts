@@ -78,6 +78,8 @@ export interface ServiceContract {
   /** Service name in env.services.json (the application's namespace). */
   readonly service: string;
   readonly app: AppKey;
+  /** A few words naming the application, for diagrams (e.g. `Payload CMS`). */
+  readonly title: string;
   readonly description: string;
   /** Name of the Kubernetes Secret in the application's namespace holding every variable. */
   readonly secretName: string;
