@@ -4,7 +4,13 @@
  * `npm run contract` writes it to contract/env.services.json; it holds names and sources, never values.
  */
 import { applicationContract } from './services';
-import { CONFIG_SOURCE_DESCRIPTION, platformSources, type ServiceContract } from './variables';
+import {
+  apiUrlTarget,
+  CONFIG_SOURCE_DESCRIPTION,
+  platformSources,
+  sourceDescription,
+  type ServiceContract,
+} from './variables';
 
 export const ENV_SERVICES_FILE = 'contract/env.services.json';
 
@@ -29,11 +35,14 @@ export interface EnvServicesDocument {
 export function envServicesDocument(
   contract: readonly ServiceContract[] = applicationContract,
 ): EnvServicesDocument {
-  const used = new Set(contract.flatMap((s) => s.variables.map((v) => v.source)));
-  const sources: Record<string, string> = { config: CONFIG_SOURCE_DESCRIPTION, ...platformSources };
+  const used = new Set<string>(contract.flatMap((s) => s.variables.map((v) => v.source)));
+  const platform = [...Object.keys(platformSources), ...[...used].filter((id) => apiUrlTarget(id)).sort()];
   return {
     generated_by: 'npm run contract (from contract/services.ts); do not edit',
-    sources: Object.fromEntries(Object.entries(sources).filter(([id]) => used.has(id as never))),
+    sources: Object.fromEntries([
+      ...(used.has('config') ? [['config', CONFIG_SOURCE_DESCRIPTION]] : []),
+      ...platform.filter((id) => used.has(id)).map((id) => [id, sourceDescription(id) as string]),
+    ]),
     services: Object.fromEntries(
       contract.map((s) => [
         s.service,

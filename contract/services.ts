@@ -3,7 +3,7 @@
  * from and whether it is secret. The cluster layer builds the secrets from these tables and `npm run contract`
  * writes them to contract/env.services.json; test/contract.test.ts holds the two together.
  */
-import type { ContractVariable, ServiceContract } from './variables';
+import { apiUrlSource, type ContractVariable, type ServiceContract } from './variables';
 
 const HTTPS_ORIGIN = {
   pattern: /^https:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
@@ -32,7 +32,7 @@ const payloadVariables: readonly ContractVariable[] = [
   },
   {
     name: 'PAYLOAD_SECRET',
-    source: 'generated.payload-secret',
+    source: 'generated.secret',
     secret: true,
     description: 'buildConfig({ secret }): signs tokens and cookies',
   },
@@ -123,13 +123,13 @@ const djangoVariables: readonly ContractVariable[] = [
   },
   {
     name: 'SECRET_KEY',
-    source: 'generated.django-secret-key',
+    source: 'generated.secret',
     secret: true,
     description: 'settings.SECRET_KEY',
   },
   {
     name: 'PAYLOAD_API_URL',
-    source: 'payload.api-url',
+    source: apiUrlSource('payload'),
     secret: false,
     description: "Base URL of Payload's REST API inside the cluster (PayloadCMSClient.BASE_URL)",
   },
@@ -151,6 +151,7 @@ const djangoVariables: readonly ContractVariable[] = [
 export const payloadService: ServiceContract = {
   service: 'payload-cms',
   app: 'payload',
+  title: 'Payload CMS',
   description: 'Payload CMS (Next.js): owns the payload schema, serves the CMS and its REST API',
   secretName: 'payload-env',
   variables: payloadVariables,
@@ -159,6 +160,7 @@ export const payloadService: ServiceContract = {
 export const djangoService: ServiceContract = {
   service: 'django-api',
   app: 'django',
+  title: 'Django API + Celery',
   description:
     'Django REST API and its Celery workers: owns the django schema, reads content from Payload over REST',
   secretName: 'django-env',

@@ -26,17 +26,35 @@ export const platformSources = {
   'media.access-key-id': "The bucket-scoped Cloudflare token's id",
   'media.secret-access-key': "SHA-256 of the bucket-scoped token's value, computed at apply time",
   'cdn.base-url': 'https://<CDN domain> serving the media bucket',
-  'generated.payload-secret': "Payload's signing secret, generated at apply time (random_password)",
-  'generated.django-secret-key': "Django's SECRET_KEY, generated at apply time (random_password)",
+  'generated.secret':
+    "The application's own signing secret (at most one per application), generated at apply time (random_password)",
   'cache.url':
     "redis://<app user>:<password>@<redis>:6379/0, the app's own ACL user, password generated at apply time",
   'cache.key-prefix':
     "The app's cache namespace (<app>): its ACL user may touch only keys starting with <app>:",
-  'payload.api-url':
-    "In-cluster URL of Payload's REST API: http://<serviceName>.<namespace>.svc.cluster.local:<httpPort>/api",
 } as const;
 
-export type PlatformSource = keyof typeof platformSources;
+/**
+ * Another application's REST API inside the cluster, `app.<app>.api-url`: naming it in a contract is also what opens
+ * the flow (the caller's egress and the callee's ingress on its HTTP port).
+ */
+export const apiUrlSource = (app: AppKey) => `app.${app}.api-url` as const;
+export type ApiUrlSource = ReturnType<typeof apiUrlSource>;
+
+/** The application whose API an `app.<app>.api-url` source names, or undefined for any other source. */
+export const apiUrlTarget = (source: string): AppKey | undefined =>
+  /^app\.([a-z0-9-]+)\.api-url$/.exec(source)?.[1];
+
+export const apiUrlDescription = (app: AppKey) =>
+  `In-cluster URL of ${app}'s REST API: http://<serviceName>.<namespace>.svc.cluster.local:<httpPort>/api`;
+
+export type PlatformSource = keyof typeof platformSources | ApiUrlSource;
+
+/** What a source is, for env.services.json and error messages. */
+export function sourceDescription(source: string): string | undefined {
+  const app = apiUrlTarget(source);
+  return app ? apiUrlDescription(app) : (platformSources as Readonly<Record<string, string>>)[source];
+}
 
 /** `config`: a plain value from `cluster.apps.<app>.settings.<NAME>` in the environment's config. */
 export type VariableSource = PlatformSource | 'config';
@@ -53,13 +71,15 @@ export interface ContractVariable {
   readonly format?: { readonly pattern: RegExp; readonly allowed: string };
 }
 
-/** The applications of `cluster.apps`. */
-export type AppKey = 'payload' | 'django';
+/** An application of `cluster.apps` (its key: Redis user and key prefix, Secret construct id). */
+export type AppKey = string;
 
 export interface ServiceContract {
   /** Service name in env.services.json (the application's namespace). */
   readonly service: string;
   readonly app: AppKey;
+  /** A few words naming the application, for diagrams (e.g. `Payload CMS`). */
+  readonly title: string;
   readonly description: string;
   /** Name of the Kubernetes Secret in the application's namespace holding every variable. */
   readonly secretName: string;

@@ -11,6 +11,7 @@ import { databaseRestoreRules } from './rules/database-restore';
 import { dataProtectionRules } from './rules/data-protection';
 import { deliveryRules } from './rules/delivery';
 import { extensionRules } from './rules/extensions';
+import { knownKeyRules } from './rules/known-keys';
 import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
 import { namespaceQuotaRules } from './rules/namespace-quota';
@@ -30,6 +31,7 @@ import {
 } from './validation';
 
 const environmentRules: readonly EnvironmentRule[] = [
+  ...knownKeyRules,
   ...coreRules,
   ...databaseRules,
   ...maxConnectionsRules,

@@ -9,7 +9,9 @@ import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
 import { envServicesText } from '../contract/env-services';
 import { secretData, type PlatformValues } from '../contract/secret-data';
 import { applicationContract } from '../contract/services';
-import type { AppKey, ServiceContract } from '../contract/variables';
+import { generatedSecretName } from '../contract/generated-secret';
+import { contractOf } from '../contract/lookup';
+import { apiUrlSource, type AppKey, type ServiceContract } from '../contract/variables';
 import { pooledRoles, type AccessPlan } from '../environments/access-plan';
 import type { LocalConfig } from '../environments/parts/local';
 import { credential, CREDENTIAL, type Credentials } from './credentials';
@@ -34,10 +36,13 @@ function sharedValues(local: LocalConfig, plan: AccessPlan, credentials: Credent
     'media.access-key-id': credential(credentials, CREDENTIAL.objectStoreAccessKeyId),
     'media.secret-access-key': credential(credentials, CREDENTIAL.objectStoreSecretAccessKey),
     'cdn.base-url': store.publicBaseUrl,
-    'generated.payload-secret': credential(credentials, CREDENTIAL.payloadSecret),
-    'generated.django-secret-key': credential(credentials, CREDENTIAL.djangoSecretKey),
-    // Payload's dev server on the laptop, where Django calls its REST API.
-    'payload.api-url': `http://localhost:${local.basedOn.cluster.apps.payload.httpPort}/api`,
+    // Each application's dev server on the laptop, where another calls its REST API.
+    ...Object.fromEntries(
+      Object.entries(local.basedOn.cluster.apps).map(([app, config]) => [
+        apiUrlSource(app),
+        `http://localhost:${config.httpPort}/api`,
+      ]),
+    ),
   };
 }
 
@@ -56,7 +61,9 @@ function appValues(
   const url = (database: string) =>
     `postgresql://${role.name}:${encodeURIComponent(password)}@${HOST}:${local.ports.pgbouncer}/${database}?sslmode=disable`;
   const cachePassword = credential(credentials, CREDENTIAL.redisPassword(app));
+  const secretName = generatedSecretName(contractOf(applicationContract, app) as ServiceContract);
   return {
+    ...(secretName ? { 'generated.secret': credential(credentials, secretName) } : {}),
     'database.url': url(plan.database),
     'database.session-url': url(sessionDatabaseName(plan.database)),
     'database.user': role.name,
@@ -94,10 +101,14 @@ function envFile(service: ServiceContract, variables: Readonly<Record<string, st
   ].join('\n');
 }
 
-/** local/env/<app>.env (readable by the developer only) per service, and local/.env.services.json. */
+/** The contracts of the applications the mirrored environment runs. */
+const liveServices = (local: LocalConfig): ServiceContract[] =>
+  Object.keys(local.basedOn.cluster.apps).flatMap((app) => contractOf(applicationContract, app) ?? []);
+
+/** local/env/<app>.env (readable by the developer only) per application, and local/.env.services.json. */
 export function appEnvFiles(local: LocalConfig, plan: AccessPlan, credentials: Credentials): GeneratedFile[] {
   return [
-    ...applicationContract.map((service) =>
+    ...liveServices(local).map((service) =>
       privateFile(
         `env/${service.app}.env`,
         envFile(service, localAppVariables(local, plan, credentials, service)),

@@ -7,6 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGBOUNCER_CONSOLE_USERS } from '../charts/pgbouncer/ini-options';
 import { redisAclUsers } from '../charts/redis/config';
+import { GENERATED_SECRET_LENGTH, generatedSecretName } from '../contract/generated-secret';
+import { contractOf } from '../contract/lookup';
+import { applicationContract } from '../contract/services';
+import type { ServiceContract } from '../contract/variables';
 import { accessPlan } from '../environments/access-plan';
 import type { EnvironmentConfig } from '../environments/config';
 import { passwordVariable } from './access-sql';
@@ -20,8 +24,6 @@ export const CREDENTIAL = {
   rolePassword: passwordVariable,
   consolePassword: (user: string) => `pgbouncer_password_${user}`,
   redisPassword: (user: string) => `redis_password_${user}`,
-  payloadSecret: 'payload_secret',
-  djangoSecretKey: 'django_secret_key',
   objectStoreAccessKeyId: 'object_store_access_key_id',
   objectStoreSecretAccessKey: 'object_store_secret_access_key',
 } as const;
@@ -39,8 +41,11 @@ export function credentialNames(env: EnvironmentConfig): Map<string, number> {
     ...plan.roles.filter((r) => r.login).map((r) => [CREDENTIAL.rolePassword(r.name), 40] as const),
     ...Object.values(PGBOUNCER_CONSOLE_USERS).map((u) => [CREDENTIAL.consolePassword(u), 40] as const),
     ...redisUsers.map((u) => [CREDENTIAL.redisPassword(u), 40] as const),
-    [CREDENTIAL.payloadSecret, 64],
-    [CREDENTIAL.djangoSecretKey, 64],
+    // The applications' generated signing secrets (contract/generated-secret.ts), named as the cloud's.
+    ...Object.keys(env.cluster.apps).flatMap((app) => {
+      const name = generatedSecretName(contractOf(applicationContract, app) as ServiceContract);
+      return name ? [[name, GENERATED_SECRET_LENGTH] as const] : [];
+    }),
     [CREDENTIAL.objectStoreAccessKeyId, 20],
     [CREDENTIAL.objectStoreSecretAccessKey, 40],
   ]);

@@ -3,7 +3,9 @@
  */
 import applicationBoundedSessionPool from './rules/application/bounded-session-pool';
 import applicationExtensionsSchema from './rules/application/extensions-schema';
+import applicationFlowsHaveBothEnds from './rules/application/flows-have-both-ends';
 import applicationPodPeers from './rules/application/pod-peers';
+import applicationSecretPerApp from './rules/application/secret-per-app';
 import applicationSecretVariablesAreReferences from './rules/application/secret-variables-are-references';
 import applicationSensitiveTables from './rules/application/sensitive-tables';
 import backupCrossRegionCopy from './rules/backup/cross-region-copy';
@@ -142,7 +144,9 @@ import type { PolicyRule } from './rule';
 export const policyRules: readonly PolicyRule[] = [
   applicationBoundedSessionPool,
   applicationExtensionsSchema,
+  applicationFlowsHaveBothEnds,
   applicationPodPeers,
+  applicationSecretPerApp,
   applicationSecretVariablesAreReferences,
   applicationSensitiveTables,
   backupCrossRegionCopy,

@@ -1,17 +1,19 @@
 /**
- * A Mermaid diagram of an environment: apps → PgBouncer → RDS, Payload → R2 → CDN, and where copies of the data go
- * (backup vaults, the media copy), with the parts a change touches drawn in red. Labels come from config, so quotes
- * and angle brackets are written as Mermaid entity codes.
+ * A Mermaid diagram of an environment: each application → PgBouncer → RDS, the applications that store media → R2 →
+ * CDN, the API calls their contracts name, and where copies of the data go (backup vaults, the media copy), with the
+ * parts a change touches drawn in red. Applications and their flows come from config and the contract; labels from
+ * config, so quotes and angle brackets are written as Mermaid entity codes.
  */
+import { contractOf } from '../contract/lookup';
+import { applicationContract } from '../contract/services';
+import { apiUrlTarget, type AppKey } from '../contract/variables';
 import { type SynthesizedEnvironment } from '../synth/synthesized-environment';
 
-export type DiagramNode =
-  'payload' | 'django' | 'pgbouncer' | 'rds' | 'r2' | 'cdn' | 'vault' | 'drvault' | 's3copy';
+/** A platform part, or an application (its key in `cluster.apps`). */
+export type DiagramNode = 'pgbouncer' | 'rds' | 'r2' | 'cdn' | 'vault' | 'drvault' | 's3copy' | AppKey;
 
 /** Which node an address belongs to, from the construct path its name is built from. */
-const nodeOfName: readonly [RegExp, DiagramNode][] = [
-  [/^cluster_(payload|namespace_payload)/, 'payload'],
-  [/^cluster_(django|namespace_django)/, 'django'],
+const platformNodeOfName: readonly [RegExp, DiagramNode][] = [
   [/^cluster_/, 'pgbouncer'],
   [/^database_/, 'rds'],
   [/^media_/, 'r2'],
@@ -21,9 +23,20 @@ const nodeOfName: readonly [RegExp, DiagramNode][] = [
   [/^data_protection_/, 'vault'],
 ];
 
-export function diagramNodeOf(address: string): DiagramNode | undefined {
+/** An application's resources are named `cluster_<app>_…` (or `cluster_namespace_<its namespace>_…`). */
+const appNodeOf = (name: string, apps: SynthesizedEnvironment['config']['cluster']['apps']) =>
+  Object.entries(apps).find(
+    ([key, app]) =>
+      name.startsWith(`cluster_${key}_`) ||
+      name.startsWith(`cluster_namespace_${app.namespace.replace(/-/g, '_')}_`),
+  )?.[0];
+
+export function diagramNodeOf(address: string, env: SynthesizedEnvironment): DiagramNode | undefined {
   const name = address.split('.').slice(-1)[0];
-  return nodeOfName.find(([pattern]) => pattern.test(name))?.[1];
+  return (
+    appNodeOf(name, env.config.cluster.apps) ??
+    platformNodeOfName.find(([pattern]) => pattern.test(name))?.[1]
+  );
 }
 
 const label = (text: string): string =>
@@ -60,26 +73,63 @@ function protectionFlows(
   };
 }
 
-const MAIN_NODES: readonly DiagramNode[] = ['payload', 'django', 'pgbouncer', 'rds', 'r2', 'cdn'];
+const PLATFORM_NODES: readonly DiagramNode[] = ['pgbouncer', 'rds', 'r2', 'cdn'];
+
+/** Each application in its namespace, and its flows: the database URL it takes, the APIs it calls, media it stores. */
+function applications(
+  { config }: SynthesizedEnvironment,
+  mark: (node: DiagramNode) => string,
+): {
+  readonly nodes: readonly DiagramNode[];
+  readonly boxes: readonly string[];
+  /** Each application → PgBouncer. */
+  readonly database: readonly string[];
+  /** API calls and media uploads. */
+  readonly calls: readonly string[];
+} {
+  const apps = Object.entries(config.cluster.apps);
+  const variablesOf = (key: AppKey) => contractOf(applicationContract, key)?.variables ?? [];
+  return {
+    nodes: apps.map(([key]) => key),
+    boxes: apps.flatMap(([key, app]) => [
+      `    subgraph ns_${key}["${label(app.namespace)}"]`,
+      `      ${key}["${label(contractOf(applicationContract, key)?.title ?? key)}<br/>${label(app.databaseRole)}${mark(key)}"]`,
+      '    end',
+    ]),
+    database: apps.flatMap(([key]) =>
+      variablesOf(key)
+        .filter((v) => v.source === 'database.url')
+        .map((v) => `  ${key} -->|${v.name}| pgbouncer`),
+    ),
+    calls: [
+      ...apps.flatMap(([key]) =>
+        variablesOf(key).flatMap((v) => {
+          const callee = apiUrlTarget(v.source);
+          return callee === undefined ? [] : [`  ${key} -->|REST API| ${callee}`];
+        }),
+      ),
+      ...apps.flatMap(([key]) =>
+        variablesOf(key).some((v) => v.source === 'media.access-key-id')
+          ? [`  ${key} -->|S3 API, bucket-scoped token| r2`]
+          : [],
+      ),
+    ],
+  };
+}
 
 export function diagram(env: SynthesizedEnvironment, changed: ReadonlySet<DiagramNode> = new Set()): string {
   const { config } = env;
-  const { payload, django } = config.cluster.apps;
   const pg = config.cluster.pgbouncer;
   const db = config.database;
   const mark = (node: DiagramNode) => (changed.has(node) ? ' ✎' : '');
+  const apps = applications(env, mark);
   const protection = protectionFlows(env, mark);
   // A node the diagram does not draw (e.g. a vault being removed) is not marked: Mermaid would draw it empty.
-  const drawn = [...MAIN_NODES, ...protection.nodes].filter((n) => changed.has(n)).sort();
+  const drawn = [...apps.nodes, ...PLATFORM_NODES, ...protection.nodes].filter((n) => changed.has(n)).sort();
   return [
     'flowchart LR',
     `  subgraph eks["EKS ${label(config.cluster.eksClusterName)}"]`,
-    `    subgraph ns_payload["${label(payload.namespace)}"]`,
-    `      payload["Payload CMS<br/>${label(payload.databaseRole)}${mark('payload')}"]`,
-    '    end',
-    `    subgraph ns_django["${label(django.namespace)}"]`,
-    `      django["Django API + Celery<br/>${label(django.databaseRole)}${mark('django')}"]`,
-    '    end',
+    ...apps.boxes,
     `    subgraph ns_shared["${label(pg.namespace)}"]`,
     `      pgbouncer["PgBouncer ${label(pg.version)} × ${pg.replicas}<br/>transaction pooling${mark('pgbouncer')}"]`,
     '    end',
@@ -88,11 +138,9 @@ export function diagram(env: SynthesizedEnvironment, changed: ReadonlySet<Diagra
     `  r2[("R2 ${label(config.cloudflare.media.bucketName)}${mark('r2')}")]`,
     `  cdn["${label(config.cloudflare.cdn.domain)}${mark('cdn')}"]`,
     '  readers(["browsers"])',
-    '  payload -->|DATABASE_URI| pgbouncer',
-    '  django -->|DATABASE_URL| pgbouncer',
+    ...apps.database,
     `  pgbouncer -->|TLS ${label(pg.serverTlsSslMode)}, SCRAM| rds`,
-    '  django -->|REST API| payload',
-    '  payload -->|S3 API, bucket-scoped token| r2',
+    ...apps.calls,
     '  r2 --> cdn',
     `  cdn -->|TLS ≥ ${label(config.cloudflare.cdn.minTlsVersion)}| readers`,
     ...protection.lines,

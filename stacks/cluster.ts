@@ -1,11 +1,11 @@
 /**
- * Cluster layer: what lives in the pre-existing EKS cluster: the namespaces `django-api`, `payload-cms` and
- * `shared` with their quotas, limit ranges and network policies; PgBouncer and the Redis cache in `shared`; and the
- * secrets the applications run on, built from the application contract (contract/services.ts).
+ * Cluster layer: what lives in the pre-existing EKS cluster: the namespaces of config with their quotas, limit ranges
+ * and network policies; PgBouncer and the Redis cache; and the secrets the applications run on, built from the
+ * application contract (contract/services.ts). Every per-application piece loops over `cluster.apps`.
  *
  * Traffic is denied by default in every namespace; the allowances are exactly the platform's flows:
- * apps → PgBouncer → RDS, apps → Redis, Django → Payload's API, the load balancer → each app's web pods,
- * HTTPS egress per app from config (Payload → R2).
+ * apps → PgBouncer → RDS, apps → Redis, an app → another app's API where its contract names that API, the load
+ * balancer → each app's web pods, HTTPS egress per app from config (e.g. → R2).
  */
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Fn } from 'cdktf';
@@ -16,7 +16,9 @@ import { RedisChart } from '../charts/redis/chart';
 import { redisAclUsers } from '../charts/redis/config';
 import { applicationContract } from '../contract/services';
 import type { PlatformValues } from '../contract/secret-data';
-import type { AppKey } from '../contract/variables';
+import { generatedSecretName, GENERATED_SECRET_LENGTH } from '../contract/generated-secret';
+import { contractOf } from '../contract/lookup';
+import { apiUrlSource, apiUrlTarget, type ServiceContract } from '../contract/variables';
 import { applicationSecrets } from '../constructs/app-secrets';
 import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
 import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
@@ -37,11 +39,8 @@ export interface ClusterLayerProps {
   readonly network: NetworkConfig;
   readonly database: DatabaseOutputs;
   readonly access: DatabaseAccessOutputs;
-  /** S3 access to the media bucket, for Payload's contract variables. */
-  readonly media: Pick<
-    MediaOutputs,
-    'endpoint' | 'region' | 'bucketName' | 'accessKeyId' | 'secretAccessKey'
-  >;
+  /** S3 access to the media bucket, for the contract variables of the applications that store media. */
+  readonly media: Pick<MediaOutputs, 'endpoint' | 'region' | 'bucketName' | 'credentials'>;
   /** https://<CDN domain>, the public base of media URLs. */
   readonly cdnBaseUrl: string;
   /** Exporters, their scrapers and the alert rules (cluster-monitoring.ts). */
@@ -124,7 +123,7 @@ export class ClusterLayer extends Construct {
     });
     this.connectionBudget = budgetOf(props);
 
-    const apps = [cluster.apps.payload, cluster.apps.django];
+    const apps = Object.values(cluster.apps);
     const pgbouncerPods = { namespace: pg.namespace, podLabels: this.pgbouncer.selectorLabels };
     const pgbouncerPort = [{ port: this.pgbouncer.containerPort }];
     networkPolicy(this, 'pgbouncer_from_apps', {
@@ -147,7 +146,7 @@ export class ClusterLayer extends Construct {
       egress: [{ peers: [{ cidr: props.network.vpcCidr }], ports: [{ port: database.port }] }],
     });
 
-    for (const [key, app] of Object.entries(cluster.apps) as [string, AppConfig][]) {
+    for (const [key, app] of Object.entries(cluster.apps)) {
       const ns = namespaceOf(app.namespace);
       networkPolicy(this, `${key}_to_pgbouncer`, {
         namespace: ns,
@@ -174,36 +173,47 @@ export class ClusterLayer extends Construct {
       }
     }
 
-    // Django reads content through Payload's REST API, never through Payload's schema.
-    const { payload, django } = cluster.apps;
-    networkPolicy(this, 'django_to_payload_api', {
-      namespace: namespaceOf(django.namespace),
-      name: 'django-to-payload-api',
-      labels,
-      podLabels: django.podLabels,
-      egress: [
-        {
-          peers: [{ namespace: payload.namespace, podLabels: payload.podLabels }],
-          ports: [{ port: payload.httpPort }],
-        },
-      ],
-    });
-    networkPolicy(this, 'payload_api_from_django', {
-      namespace: namespaceOf(payload.namespace),
-      name: 'payload-api-from-django',
-      labels,
-      podLabels: serverPods(payload),
-      ingress: [
-        {
-          peers: [{ namespace: django.namespace, podLabels: django.podLabels }],
-          ports: [{ port: payload.httpPort }],
-        },
-      ],
-    });
+    this.apiFlows(cluster.apps, namespaceOf, labels);
 
     this.redis = this.createRedis(cluster, namespaceOf(cluster.redis.namespace), labels);
     this.redisFlows(cluster, namespaceOf, labels);
     this.createAppSecrets(props, namespaceOf, labels);
+  }
+
+  /**
+   * An application calls another's REST API exactly where its contract names that API (`app.<callee>.api-url`):
+   * its pods' egress to the callee's pods and the callee's web pods' ingress from them, on the callee's HTTP port.
+   * Nothing else reaches another application's schema or pods.
+   */
+  private apiFlows(
+    apps: ClusterConfig['apps'],
+    namespaceOf: (name: string) => string,
+    labels: Record<string, string>,
+  ): void {
+    for (const [key, caller] of Object.entries(apps)) {
+      const callees = (contractOf(applicationContract, key)?.variables ?? []).flatMap((v) => {
+        const callee = apiUrlTarget(v.source);
+        return callee === undefined ? [] : [callee];
+      });
+      for (const calleeKey of callees) {
+        const callee = apps[calleeKey];
+        const port = [{ port: callee.httpPort }];
+        networkPolicy(this, `${key}_to_${calleeKey}_api`, {
+          namespace: namespaceOf(caller.namespace),
+          name: `${key}-to-${calleeKey}-api`,
+          labels,
+          podLabels: caller.podLabels,
+          egress: [{ peers: [{ namespace: callee.namespace, podLabels: callee.podLabels }], ports: port }],
+        });
+        networkPolicy(this, `${calleeKey}_api_from_${key}`, {
+          namespace: namespaceOf(callee.namespace),
+          name: `${calleeKey}-api-from-${key}`,
+          labels,
+          podLabels: serverPods(callee),
+          ingress: [{ peers: [{ namespace: caller.namespace, podLabels: caller.podLabels }], ports: port }],
+        });
+      }
+    }
   }
 
   /** The Redis cache in `shared`: one ACL user per application (confined to `<app>:` keys) and one for monitoring. */
@@ -214,7 +224,7 @@ export class ClusterLayer extends Construct {
       this.redisPasswords.set(user, value);
       return value;
     };
-    const apps = Object.keys(cluster.apps).sort() as AppKey[];
+    const apps = Object.keys(cluster.apps).sort();
     return new RedisChart(this, 'redis', {
       namespace,
       labels,
@@ -234,7 +244,7 @@ export class ClusterLayer extends Construct {
     namespaceOf: (name: string) => string,
     labels: Record<string, string>,
   ): void {
-    const apps = [cluster.apps.payload, cluster.apps.django];
+    const apps = Object.values(cluster.apps);
     const port = [{ port: this.redis.port }];
     networkPolicy(this, 'redis_from_apps', {
       namespace: namespaceOf(cluster.redis.namespace),
@@ -245,7 +255,7 @@ export class ClusterLayer extends Construct {
         { peers: apps.map((a) => ({ namespace: a.namespace, podLabels: a.podLabels })), ports: port },
       ],
     });
-    for (const [key, app] of Object.entries(cluster.apps) as [AppKey, AppConfig][]) {
+    for (const [key, app] of Object.entries(cluster.apps)) {
       networkPolicy(this, `${key}_to_redis`, {
         namespace: namespaceOf(app.namespace),
         name: 'app-to-redis',
@@ -261,71 +271,82 @@ export class ClusterLayer extends Construct {
     }
   }
 
-  /** The Secrets of the application contract, each value from the layer that owns it. */
+  /**
+   * The Secrets of the application contract, one per application of config, each value from the layer that owns it.
+   * Every application is offered every source; its contract picks what its Secret holds.
+   */
   private createAppSecrets(
     props: ClusterLayerProps,
     namespaceOf: (name: string) => string,
     labels: Record<string, string>,
   ): void {
-    const { access, cluster } = props;
-    const generated = (id: string) => new Password(this, id, { length: 64, special: false }).result;
-    const shared: PlatformValues = {
+    const { cluster } = props;
+    const services = Object.keys(cluster.apps).flatMap((key) => contractOf(applicationContract, key) ?? []);
+    const inputs = Object.fromEntries(
+      services.map((service) => {
+        const app = cluster.apps[service.app];
+        return [
+          service.app,
+          {
+            namespace: namespaceOf(app.namespace),
+            settings: app.settings,
+            platform: this.platformValues(props, service),
+          },
+        ];
+      }),
+    );
+    applicationSecrets(this, services, inputs, labels);
+  }
+
+  /** What the platform provides one application, by source. */
+  private platformValues(props: ClusterLayerProps, service: ServiceContract): PlatformValues {
+    const { access, cluster, media } = props;
+    const key = service.app;
+    const role = access.loginRoles.find((r) => r.name === cluster.apps[key].databaseRole) as LoginRoleOutput;
+    const redisPassword = this.redisPasswords.get(key) as string;
+    const secretName = generatedSecretName(service);
+    const credentials = media.credentials.get(key);
+    return {
       'database.host': this.pgbouncer.host,
       'database.port': String(this.pgbouncer.servicePort),
       'database.name': access.databaseName,
       'database.sslmode': 'disable',
       'database.server-side-cursors-disabled': 'true',
+      'database.url': this.databaseUrl(role, access.databaseName),
+      'database.session-url': this.databaseUrl(role, this.pgbouncer.sessionDatabase as string),
+      'database.user': role.name,
+      'database.password': role.password,
+      // Connections recycled this often leave a draining PgBouncer pod before it is killed (rollouts lose nothing).
+      'database.max-lifetime-seconds': String(
+        connectionMaxAgeSeconds(cluster.pgbouncer.drainSeconds, role.statementTimeoutMs),
+      ),
+      'cache.url': `redis://${key}:${Fn.urlencode(redisPassword)}@${this.redis.host}:${this.redis.port}/0`,
+      'cache.key-prefix': key,
+      ...(secretName
+        ? {
+            'generated.secret': new Password(this, secretName, {
+              length: GENERATED_SECRET_LENGTH,
+              special: false,
+            }).result,
+          }
+        : {}),
+      'media.endpoint': media.endpoint,
+      'media.region': media.region,
+      'media.bucket': media.bucketName,
+      ...(credentials
+        ? {
+            'media.access-key-id': credentials.accessKeyId,
+            'media.secret-access-key': credentials.secretAccessKey,
+          }
+        : {}),
+      'cdn.base-url': props.cdnBaseUrl,
+      ...Object.fromEntries(
+        Object.entries(cluster.apps).map(([other, app]) => [
+          apiUrlSource(other),
+          `http://${app.serviceName}.${app.namespace}.svc.cluster.local:${app.httpPort}/api`,
+        ]),
+      ),
     };
-    const perApp = (key: AppKey): PlatformValues => {
-      const role = access.loginRoles.find(
-        (r) => r.name === cluster.apps[key].databaseRole,
-      ) as LoginRoleOutput;
-      const redisPassword = this.redisPasswords.get(key) as string;
-      return {
-        ...shared,
-        'database.url': this.databaseUrl(role, access.databaseName),
-        'database.session-url': this.databaseUrl(role, this.pgbouncer.sessionDatabase as string),
-        'database.user': role.name,
-        'database.password': role.password,
-        // Connections recycled this often leave a draining PgBouncer pod before it is killed (rollouts lose nothing).
-        'database.max-lifetime-seconds': String(
-          connectionMaxAgeSeconds(cluster.pgbouncer.drainSeconds, role.statementTimeoutMs),
-        ),
-        'cache.url': `redis://${key}:${Fn.urlencode(redisPassword)}@${this.redis.host}:${this.redis.port}/0`,
-        'cache.key-prefix': key,
-      };
-    };
-    const { payload, django } = cluster.apps;
-    applicationSecrets(
-      this,
-      applicationContract,
-      {
-        payload: {
-          namespace: namespaceOf(payload.namespace),
-          settings: payload.settings,
-          platform: {
-            ...perApp('payload'),
-            'generated.payload-secret': generated('payload_secret'),
-            'media.endpoint': props.media.endpoint,
-            'media.region': props.media.region,
-            'media.bucket': props.media.bucketName,
-            'media.access-key-id': props.media.accessKeyId,
-            'media.secret-access-key': props.media.secretAccessKey,
-            'cdn.base-url': props.cdnBaseUrl,
-          },
-        },
-        django: {
-          namespace: namespaceOf(django.namespace),
-          settings: django.settings,
-          platform: {
-            ...perApp('django'),
-            'generated.django-secret-key': generated('django_secret_key'),
-            'payload.api-url': `http://${payload.serviceName}.${payload.namespace}.svc.cluster.local:${payload.httpPort}/api`,
-          },
-        },
-      },
-      labels,
-    );
   }
 
   /** A PostgreSQL URL through PgBouncer; the password is URL-encoded at apply time. */

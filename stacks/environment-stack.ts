@@ -6,6 +6,8 @@
  */
 import { S3Backend, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
+import { appsTaking } from '../contract/lookup';
+import { applicationContract } from '../contract/services';
 import type { EnvironmentConfig } from '../environments/config';
 import type { CdnConfig } from '../environments/parts/media';
 import { stateKeyAliasArn } from './bootstrap-stack';
@@ -71,6 +73,7 @@ export class EnvironmentStack extends ReadableAddressStack {
       tier: config.tier,
       accountId: cloudflare.accountId,
       media: cloudflare.media,
+      writers: appsTaking(applicationContract, Object.keys(config.cluster.apps), 'media.access-key-id'),
     });
     this.cdn = new CdnLayer(this, 'cdn', {
       accountId: cloudflare.accountId,

@@ -1,7 +1,7 @@
 /**
- * Media layer: the R2 bucket Payload uploads to, private except through the CDN domain (the rate-limited r2.dev URL
- * is off), readable cross-origin from the site, cleaned of abandoned multipart uploads, and a token that can only
- * read and write objects in this one bucket, turned into the S3 credentials Payload uses.
+ * Media layer: the R2 bucket the applications upload to, private except through the CDN domain (the rate-limited
+ * r2.dev URL is off), readable cross-origin from the site, cleaned of abandoned multipart uploads, and per application
+ * that stores media a token that can only read and write objects in this one bucket, turned into S3 credentials.
  */
 import { R2Bucket } from '@cdktf/provider-cloudflare/lib/r2-bucket';
 import { R2BucketCors } from '@cdktf/provider-cloudflare/lib/r2-bucket-cors';
@@ -16,19 +16,27 @@ export interface MediaLayerProps {
   readonly tier: EnvironmentTier;
   readonly accountId: string;
   readonly media: MediaConfig;
+  /** The applications that read and write the bucket, each with a token of its own (construct id `<app>_token`). */
+  readonly writers: readonly string[];
 }
 
-/** S3-compatible access to the bucket, as Payload's storage adapter takes it. */
+/** S3 credentials of one application's bucket-scoped token. */
+export interface MediaCredentials {
+  /** The token's id (R2's access key id). */
+  readonly accessKeyId: string;
+  /** SHA-256 of the token's value (R2's secret access key), computed at apply time. */
+  readonly secretAccessKey: string;
+}
+
+/** S3-compatible access to the bucket, as a storage adapter (Payload's s3Adapter) takes it. */
 export interface MediaOutputs {
   readonly bucket: R2Bucket;
   readonly accountId: string;
   readonly bucketName: string;
   readonly endpoint: string;
   readonly region: 'auto';
-  /** The token's id (R2's access key id). */
-  readonly accessKeyId: string;
-  /** SHA-256 of the token's value (R2's secret access key), computed at apply time. */
-  readonly secretAccessKey: string;
+  /** Credentials by application (`writers`). */
+  readonly credentials: ReadonlyMap<string, MediaCredentials>;
 }
 
 const DAY = 86_400;
@@ -92,12 +100,17 @@ export class MediaLayer extends Construct {
       ],
     });
 
-    const token = r2BucketToken(this, 'payload_token', {
-      accountId,
-      bucketName: media.bucketName,
-      tokenName: `payload-media-${media.bucketName}`,
-      permissions: ['object_read', 'object_write'],
-    });
+    const credentials = new Map(
+      props.writers.map((app) => {
+        const token = r2BucketToken(this, `${app}_token`, {
+          accountId,
+          bucketName: media.bucketName,
+          tokenName: `${app}-media-${media.bucketName}`,
+          permissions: ['object_read', 'object_write'],
+        });
+        return [app, { accessKeyId: token.accessKeyId, secretAccessKey: token.secretAccessKey }];
+      }),
+    );
 
     this.outputs = {
       bucket,
@@ -105,8 +118,7 @@ export class MediaLayer extends Construct {
       bucketName: media.bucketName,
       endpoint: `https://${accountId}.r2.cloudflarestorage.com`,
       region: 'auto',
-      accessKeyId: token.accessKeyId,
-      secretAccessKey: token.secretAccessKey,
+      credentials,
     };
   }
 }

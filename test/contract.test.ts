@@ -68,7 +68,7 @@ describe('a contract variable without a source', () => {
   test('stops synthesis, naming the variable, its source and what was provided', () => {
     expect(() => secretData(payloadService, { 'database.url': 'x' }, {})).toThrow(ContractError);
     expect(() => secretData(payloadService, { 'database.url': 'x' }, {})).toThrow(
-      /payload-cms PAYLOAD_SECRET: source generated.payload-secret is not provided \(provided: database.url\)/,
+      /payload-cms PAYLOAD_SECRET: source generated.secret is not provided \(provided: database.url\)/,
     );
     expect(() => secretData(payloadService, { 'database.url': 'x' }, {})).toThrow(
       /payload-cms NEXT_PUBLIC_SERVER_URL: source config, but cluster.apps.payload.settings.NEXT_PUBLIC_SERVER_URL is not set/,

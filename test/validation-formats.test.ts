@@ -12,6 +12,7 @@ import {
   isS3BucketName,
   matches,
 } from '../environments/rules/formats';
+import { isCronSchedule } from '../environments/rules/cron';
 import { actionMatches, isAction, isReadAction, readsData } from '../environments/rules/iam-actions';
 import {
   minutes,
@@ -68,6 +69,9 @@ describe('formats', () => {
     ['useast-1', false],
     ['usa-east-1', false],
     ['us-east-1x', false],
+    ['us-east-9', false],
+    ['mx-central-1', true],
+    ['cn-northwest-1', true],
   ])('isRegion(%p) is %p', (value, expected) => expect(isRegion(value)).toBe(expected));
 
   test.each([
@@ -223,4 +227,27 @@ describe('IAM actions', () => {
     '%s reads configuration only',
     (action) => expect(readsData(action)).toBe(false),
   );
+});
+
+describe('isCronSchedule', () => {
+  test.each([
+    ['17 2 * * *', true],
+    ['*/15 * * * *', true],
+    ['0 0-6/2 1,15 1-12 0-7', true],
+    ['59 23 31 12 7', true],
+    ['61 2 * * *', false],
+    ['0 24 * * *', false],
+    ['0 0 0 * *', false],
+    ['0 0 * 13 *', false],
+    ['0 0 * * 8', false],
+    ['5-1 * * * *', false],
+    ['*/0 * * * *', false],
+    ['1/2/3 * * * *', false],
+    ['1-2-3 * * * *', false],
+    ['daily', false],
+    ['17 2 * *', false],
+    ['17 2 * * * *', false],
+    ['@daily', false],
+    [17, false],
+  ])('isCronSchedule(%p) is %p', (value, expected) => expect(isCronSchedule(value)).toBe(expected));
 });

@@ -139,10 +139,10 @@ export interface ClusterConfig {
   readonly namespaces: readonly NamespaceConfig[];
   readonly pgbouncer: PgBouncerConfig;
   readonly redis: RedisConfig;
-  readonly apps: {
-    /** Payload CMS (Next.js): owns the `payload` schema, serves the CMS API Django calls. */
-    readonly payload: AppConfig;
-    /** Django REST API and Celery: owns the `django` schema. */
-    readonly django: AppConfig;
-  };
+  /**
+   * The applications running on the platform, by key (their Redis user and key prefix); each has a contract in
+   * contract/services.ts, which says what its Secret holds and which other application's API it calls. Every layer
+   * loops over these: an application listed here gets its namespace's flows, its pools and its Secret.
+   */
+  readonly apps: Readonly<Record<string, AppConfig>>;
 }

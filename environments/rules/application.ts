@@ -4,15 +4,18 @@
  * the platform's policies and URLs rely on.
  */
 import { applicationContract } from '../../contract/services';
-import type { AppKey } from '../../contract/variables';
+import { contractOf } from '../../contract/lookup';
+import { apiUrlTarget } from '../../contract/variables';
 import type { EnvironmentRule } from '../validation';
 import { isDnsLabel, isLabel } from './formats';
 
 export const applicationRules: readonly EnvironmentRule[] = [
   ({ cluster: { apps } }, c) => {
-    for (const service of applicationContract) {
-      const settings = apps[service.app].settings;
-      const at = `cluster.apps.${service.app}.settings`;
+    for (const [key, app] of Object.entries(apps)) {
+      const service = contractOf(applicationContract, key);
+      if (!service) continue; // the next rule reports it
+      const settings = app.settings;
+      const at = `cluster.apps.${key}.settings`;
       for (const variable of service.variables.filter((v) => v.source === 'config')) {
         const value = settings[variable.name];
         if (
@@ -44,7 +47,29 @@ export const applicationRules: readonly EnvironmentRule[] = [
     }
   },
   ({ cluster: { apps } }, c) => {
-    for (const [key, app] of Object.entries(apps) as [AppKey, (typeof apps)[AppKey]][]) {
+    const declared = applicationContract.map((s) => s.app).sort();
+    for (const key of Object.keys(apps)) {
+      const service = contractOf(applicationContract, key);
+      c.check(
+        `cluster.apps.${key}`,
+        key,
+        service !== undefined,
+        `an application with a contract in contract/services.ts (${declared.join(', ')}): it says what the application's Secret holds`,
+      );
+      for (const variable of service?.variables ?? []) {
+        const callee = apiUrlTarget(variable.source);
+        if (callee === undefined) continue;
+        c.check(
+          `cluster.apps.${key}`,
+          key,
+          callee in apps,
+          `an application whose contract calls only applications of cluster.apps (${variable.name} calls ${callee}'s API)`,
+        );
+      }
+    }
+  },
+  ({ cluster: { apps } }, c) => {
+    for (const [key, app] of Object.entries(apps)) {
       const at = `cluster.apps.${key}`;
       c.check(
         `${at}.serviceName`,

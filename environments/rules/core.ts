@@ -9,12 +9,13 @@ import {
   isDnsLabel,
   isIpv4Cidr,
   isRegion,
+  KNOWN_REGIONS,
   isS3BucketName,
   matches,
 } from './formats';
 
 const checkRegion = (c: Checker, field: string, region: string) =>
-  c.check(field, region, isRegion(region), 'an AWS region such as us-east-1');
+  c.check(field, region, isRegion(region), KNOWN_REGIONS);
 
 export const coreRules: readonly EnvironmentRule[] = [
   (env, c) => {

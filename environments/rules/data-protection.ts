@@ -6,7 +6,8 @@ import type { EnvironmentConfig } from '../config';
 import type { RecoveryPointRetention } from '../parts/data-protection';
 import type { Checker, EnvironmentRule } from '../validation';
 import { atMost, quantities, withinLimitRange } from './cluster';
-import { isIntegerIn, isIpv4Cidr, isRegion, matches } from './formats';
+import { CRON_SCHEDULE, isCronSchedule } from './cron';
+import { isIntegerIn, isIpv4Cidr, isRegion, KNOWN_REGIONS, matches } from './formats';
 
 // Constants and patterns live inside the functions: the module does no work when it is imported (see
 // stryker.config.mjs).
@@ -19,17 +20,6 @@ const retentionMinimums = (tier: EnvironmentConfig['tier']) =>
   tier === 'production'
     ? ({ daily: [14, 7], monthly: [90, 90] } as const)
     : ({ daily: [1, 1], monthly: [31, 31] } as const);
-
-/** Five cron fields (minute, hour, day of month, month, day of week), each of digits, `*`, `,`, `/` and `-`. */
-function isCron(schedule: string): boolean {
-  return (
-    matches(schedule, /^(\S+\s+){4}\S+$/) &&
-    schedule
-      .trim()
-      .split(/\s+/)
-      .every((f) => /^[\d*,/-]+$/.test(f))
-  );
-}
 
 export const oidcIssuerPattern = (region: string): RegExp =>
   new RegExp(`^https://oidc\\.eks\\.${region.replace(/[^a-z0-9-]/g, '')}\\.amazonaws\\.com/id/[0-9A-F]{32}$`);
@@ -59,7 +49,7 @@ function checkRetention(
 
 const drRules: EnvironmentRule = (env, c) => {
   const region = env.dataProtection.dr.region;
-  if (c.check('dataProtection.dr.region', region, isRegion(region), 'an AWS region such as us-west-2')) {
+  if (c.check('dataProtection.dr.region', region, isRegion(region), KNOWN_REGIONS)) {
     c.check(
       'dataProtection.dr.region',
       region,
@@ -142,12 +132,7 @@ const mediaCopyRules: EnvironmentRule = (env, c) => {
     matches(copy.bucketName, /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/) && copy.bucketName !== env.state.bucket,
     'an S3 bucket name without dots (3–63 lowercase letters, digits, hyphens), not the state bucket',
   );
-  c.check(
-    `${at}.schedule`,
-    copy.schedule,
-    isCron(copy.schedule),
-    'a five-field cron expression in UTC, e.g. "17 2 * * *"',
-  );
+  c.check(`${at}.schedule`, copy.schedule, isCronSchedule(copy.schedule), CRON_SCHEDULE);
   c.check(
     `${at}.previousVersionRetentionDays`,
     copy.previousVersionRetentionDays,

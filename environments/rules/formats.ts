@@ -1,6 +1,7 @@
 /**
  * Small predicates shared by the validation rules.
  */
+import { AWS_REGIONS } from '../aws-regions';
 
 export function isIntegerIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -19,9 +20,13 @@ export function isAccountId(value: unknown): value is string {
   return matches(value, /^\d{12}$/);
 }
 
+/** A region of environments/aws-regions.ts (a pattern would let `us-east-9` through to the provider). */
 export function isRegion(value: unknown): value is string {
-  return matches(value, /^[a-z]{2}(-gov)?-[a-z]+-\d$/);
+  return typeof value === 'string' && AWS_REGIONS.includes(value);
 }
+
+/** What isRegion accepts, for failure messages. */
+export const KNOWN_REGIONS = 'a known AWS region (environments/aws-regions.ts), e.g. us-east-1';
 
 /** RFC 1123 label: Kubernetes names, environment names. */
 export function isDnsLabel(value: unknown): value is string {

@@ -9,7 +9,7 @@ export const diagramSection: EnvironmentSection = {
     const changed = new Set(
       verdict.changes.changes
         .filter(isChange)
-        .map((c) => diagramNodeOf(c.address))
+        .map((c) => diagramNodeOf(c.address, verdict.env))
         .filter((n): n is DiagramNode => !!n),
     );
     if (verdict.status === 'unchanged') return undefined;

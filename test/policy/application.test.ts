@@ -34,6 +34,17 @@ const withDjangoReading = (e: MutableEnvironment, tables: string[]) => {
 };
 const REDIS_CONF = 'kubernetes_config_map_v1.cluster_redis_config';
 
+interface PolicyRule {
+  ports: { port: string }[];
+  to?: Block[];
+  from?: Block[];
+}
+const policySpec = (e: MutableEnvironment, name: string) =>
+  resource(e.stack, 'kubernetes_network_policy_v1', name).spec as Record<string, unknown>;
+/** The peers of a NetworkPolicy's first rule in one direction. */
+const peers = (e: MutableEnvironment, name: string, direction: 'ingress' | 'egress', side: 'from' | 'to') =>
+  (policySpec(e, name)[direction] as PolicyRule[])[0][side] as Block[];
+
 const cases: Readonly<Record<string, RuleCase>> = {
   'LW-APP-001': {
     nonCompliant: (e) =>
@@ -109,6 +120,47 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'no reset between session clients': (e) =>
         editIni(e, /server_reset_query = DISCARD ALL/, 'server_reset_query = SELECT 1'),
       'session pooling for everything': (e) => editIni(e, /^pool_mode = transaction/m, 'pool_mode = session'),
+    },
+  },
+  'LW-APP-006': {
+    nonCompliant: (e) => peers(e, 'cluster_pgbouncer_from_apps', 'ingress', 'from').pop(),
+    address: 'kubernetes_network_policy_v1.cluster_django_to_pgbouncer',
+    alsoNonCompliant: {
+      'an ingress whose sender has no egress': (e) =>
+        delete e.stack.resource!.kubernetes_network_policy_v1.cluster_django_to_payload_api,
+      'an egress on a port the receiver does not admit': (e) =>
+        ((policySpec(e, 'cluster_django_to_redis').egress as PolicyRule[])[0].ports[0].port = '6380'),
+      'an egress to pods the receiver does not select': (e) =>
+        (peers(e, 'cluster_payload_to_redis', 'egress', 'to')[0].pod_selector = {
+          match_labels: { 'app.kubernetes.io/name': 'memcached' },
+        }),
+    },
+    alsoCompliant: {
+      'a flow to a namespace the stack does not manage (cluster DNS)': (e) =>
+        peers(e, 'cluster_django_to_redis', 'egress', 'to').push({
+          namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+          pod_selector: { match_labels: { 'k8s-app': 'kube-dns' } },
+        }),
+      'a receiver admitting every port': (e) =>
+        delete (policySpec(e, 'cluster_redis_from_apps').ingress as Partial<PolicyRule>[])[0].ports,
+    },
+  },
+  'LW-APP-007': {
+    nonCompliant: (e) => delete e.stack.resource!.kubernetes_secret_v1.cluster_django_env,
+    alsoNonCompliant: {
+      'a contract variable missing from the Secret': (e) =>
+        delete data(e, 'kubernetes_secret_v1', 'cluster_payload_env').REDIS_URL,
+      'a key the contract does not list': (e) =>
+        (data(e, 'kubernetes_secret_v1', 'cluster_payload_env').DEBUG = 'true'),
+      'the Secret in another namespace': (e) =>
+        ((resource(e.stack, 'kubernetes_secret_v1', 'cluster_django_env').metadata as Block).namespace =
+          'shared'),
+      'two Secrets of the same name in the namespace': (e) =>
+        (e.stack.resource!.kubernetes_secret_v1.copy = structuredClone(
+          resource(e.stack, 'kubernetes_secret_v1', 'cluster_django_env'),
+        )),
+      'an application without a contract': (e) =>
+        ((e.config.cluster.apps as Record<string, unknown>).createos = e.config.cluster.apps.django),
     },
   },
   'LW-REDIS-001': {

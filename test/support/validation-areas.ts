@@ -13,6 +13,7 @@ import { dataProtectionRules } from '../../environments/rules/data-protection';
 import { applicationRules } from '../../environments/rules/application';
 import { deliveryRules } from '../../environments/rules/delivery';
 import { extensionRules } from '../../environments/rules/extensions';
+import { knownKeyRules } from '../../environments/rules/known-keys';
 import { maxConnectionsRules } from '../../environments/rules/max-connections';
 import { mediaRules } from '../../environments/rules/media';
 import { namespaceQuotaRules } from '../../environments/rules/namespace-quota';
@@ -22,6 +23,7 @@ import { redisRules } from '../../environments/rules/redis';
 import { sessionPathRules } from '../../environments/rules/session-path';
 import { tableReadRules } from '../../environments/rules/table-reads';
 import { localImageRules } from '../../environments/rules/local/images';
+import { localKnownKeyRules } from '../../environments/rules/local/known-keys';
 import { localNameRules } from '../../environments/rules/local/names';
 import { localObjectStoreRules } from '../../environments/rules/local/object-store';
 import { localPortRules } from '../../environments/rules/local/ports';
@@ -62,14 +64,17 @@ const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
   [/^/, coreRules],
 ];
 
-/** The failures that the rules of `field`'s area report over each of `envs`. */
+/**
+ * The failures that the rules of `field`'s area report over each of `envs`, and the unknown keys (any field can be
+ * one, so that rule joins every area).
+ */
 export function areaFailures(
   envs: readonly EnvironmentConfig[],
   field: string,
   today?: string,
 ): ValidationFailure[] {
   const rules = AREAS.find(([pattern]) => pattern.test(field))?.[1] ?? [];
-  return checkEach(envs, rules, today ?? todayUtc());
+  return checkEach(envs, [...knownKeyRules, ...rules], today ?? todayUtc());
 }
 
 /** The local setup's areas (environments/rules/local/), by the field's start. */
@@ -89,5 +94,10 @@ export function localAreaFailures(
   today?: string,
 ): ValidationFailure[] {
   const rules = LOCAL_AREAS.find(([pattern]) => pattern.test(field))?.[1] ?? [];
-  return checkLocal(local, localRegistry(local, registry), rules, today ?? todayUtc());
+  return checkLocal(
+    local,
+    localRegistry(local, registry),
+    [...localKnownKeyRules, ...rules],
+    today ?? todayUtc(),
+  );
 }

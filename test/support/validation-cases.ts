@@ -24,6 +24,9 @@ export interface FailingCase {
 
 type Change = (env: Writable<EnvironmentConfig>) => void;
 
+/** A config object seen as open, to plant a key its interface does not declare. */
+const loose = (part: object) => part as Record<string, unknown>;
+
 const PUBLIC_URL = 'cluster.apps.payload.settings.NEXT_PUBLIC_SERVER_URL';
 const SHARED = dev.cluster.namespaces.findIndex((n) => n.name === 'shared');
 
@@ -1926,6 +1929,50 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'database.restore.from.snapshot',
     'arn:aws:rds:us-west-2:222222222222:snapshot:awsbackup:job-1',
   ],
+  // Nothing dropped silently: a key no interface declares, at any depth, is refused with its full path.
+  ['unknown top-level block', dev, (e) => (loose(e).observabilty = {}), 'observabilty', 'observabilty'],
+  [
+    'misspelt optional field',
+    dev,
+    (e) => (loose(e.cluster.pgbouncer).serverTlsCaBundel = 'pem'),
+    'cluster.pgbouncer.serverTlsCaBundel',
+    'serverTlsCaBundel',
+  ],
+  [
+    'unknown key inside a list element',
+    dev,
+    (e) => (loose(e.cluster.namespaces[0].quota.requests).gpu = '1'),
+    'cluster.namespaces[0].quota.requests.gpu',
+    'gpu',
+  ],
+  [
+    'an application calling the API of one that is not in cluster.apps',
+    dev,
+    (e) => delete loose(e.cluster.apps).payload,
+    'cluster.apps.django',
+    'django',
+  ],
+  [
+    'an application without a contract',
+    dev,
+    (e) => (loose(e.cluster.apps).createos = { ...e.cluster.apps.django, namespace: 'createos' }),
+    'cluster.apps.createos',
+    'createos',
+  ],
+  [
+    'copy schedule with a minute out of range',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.schedule = '61 2 * * *'),
+    'dataProtection.mediaCopy.schedule',
+    '61 2 * * *',
+  ],
+  [
+    'a region of the right form that AWS does not have',
+    dev,
+    (e) => (e.aws.region = 'us-east-9'),
+    'aws.region',
+    'us-east-9',
+  ],
 ];
 
 /** Rules across environments: what two environments must never share. */
@@ -2267,6 +2314,12 @@ const changedLocal: [string, LocalChange, string, unknown][] = [
     (l) => (l.basedOn.database.masterUsername = 'session_user'),
     'basedOn.database.masterUsername',
     'session_user',
+  ],
+  [
+    'a key the local setup does not declare',
+    (l) => (loose(l.ports).grafana = 3000),
+    'ports.grafana',
+    'grafana',
   ],
   [
     'a database name the bootstrap SQL would have to quote',

@@ -3,12 +3,14 @@
  */
 import type { LocalRule } from '../../validation';
 import { localImageRules } from './images';
+import { localKnownKeyRules } from './known-keys';
 import { localNameRules } from './names';
 import { localObjectStoreRules } from './object-store';
 import { localPortRules } from './ports';
 import { localSettingsRules } from './settings';
 
 export const localRules: readonly LocalRule[] = [
+  ...localKnownKeyRules,
   ...localNameRules,
   ...localPortRules,
   ...localImageRules,

@@ -3,7 +3,7 @@
  * at production media), and a region clients can sign for.
  */
 import type { LocalRule } from '../../validation';
-import { isRegion, isS3BucketName } from '../formats';
+import { isRegion, isS3BucketName, KNOWN_REGIONS } from '../formats';
 
 export const localObjectStoreRules: readonly LocalRule[] = [
   ({ objectStore: { bucket } }, registry, c) => {
@@ -26,7 +26,7 @@ export const localObjectStoreRules: readonly LocalRule[] = [
       'objectStore.region',
       region,
       region === 'auto' || isRegion(region),
-      'auto (as for R2) or an AWS region name such as us-east-1',
+      `auto (as for R2) or ${KNOWN_REGIONS}`,
     );
   },
 ];
