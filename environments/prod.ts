@@ -143,8 +143,10 @@ export const prod: EnvironmentConfig = {
     },
     redis: {
       namespace: 'shared',
-      version: '7.0.15',
-      image: { repository: 'docker.io/library/redis', tag: '7.0.15-alpine' },
+      // Valkey 8.1 (BSD-3-Clause): Redis 7.0.15 carried CVE-2024-31449…, CVE-2025-49844… (docs/data-plane-security.md)
+      server: 'valkey',
+      version: '8.1.11',
+      image: { repository: 'docker.io/valkey/valkey', tag: '8.1.11-alpine' },
       maxMemory: '768Mi',
       evictionPolicy: 'allkeys-lru',
       resources: { requests: { cpu: '100m', memory: '1Gi' }, limits: { cpu: '500m', memory: '1Gi' } },
@@ -257,7 +259,7 @@ export const prod: EnvironmentConfig = {
       rule: 'LW-PGB-010',
       address: 'kubernetes_deployment_v1.cluster_redis_deployment',
       reason:
-        'The Redis image is pinned to the 7.0.15-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
+        'The Valkey image is pinned to the 8.1.11-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
       expires: '2027-01-31',
     },
     {

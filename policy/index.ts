@@ -93,6 +93,7 @@ import redisBoundedMemory from './rules/redis/bounded-memory';
 import redisConfinedUsers from './rules/redis/confined-users';
 import redisDefaultUserOff from './rules/redis/default-user-off';
 import redisNoDebugOrModules from './rules/redis/no-debug-or-modules';
+import redisNoKeyEnumeration from './rules/redis/no-key-enumeration';
 import redisNoPersistence from './rules/redis/no-persistence';
 import rdsBackupRetention from './rules/rds/backup-retention';
 import rdsCopyTagsToSnapshots from './rules/rds/copy-tags-to-snapshots';
@@ -232,6 +233,7 @@ export const policyRules: readonly PolicyRule[] = [
   redisConfinedUsers,
   redisDefaultUserOff,
   redisNoDebugOrModules,
+  redisNoKeyEnumeration,
   redisNoPersistence,
   rdsBackupRetention,
   rdsCopyTagsToSnapshots,

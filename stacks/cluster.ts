@@ -218,6 +218,7 @@ export class ClusterLayer extends Construct {
     return new RedisChart(this, 'redis', {
       namespace,
       labels,
+      server: redis.server,
       version: redis.version,
       image: redis.image,
       maxMemoryBytes: parseQuantity(redis.maxMemory) as number,

@@ -1323,6 +1323,13 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'django-web',
   ],
   [
+    'a Redis server the chart does not know',
+    dev,
+    (e) => (e.cluster.redis.server = 'keydb' as never),
+    'cluster.redis.server',
+    'keydb',
+  ],
+  [
     'Redis older than 7.0',
     dev,
     (e) => (e.cluster.redis.version = '6.2.14'),
