@@ -216,7 +216,7 @@ export const dev: EnvironmentConfig = {
       previousVersionRetentionDays: 30,
       coldStorageAfterDays: 30,
       namespace: 'shared',
-      image: { repository: 'docker.io/rclone/rclone', tag: '1.68.2' },
+      image: { repository: 'docker.io/rclone/rclone', tag: '1.76.0' }, // 1.74 and older: CVE-2026-41179, CVE-2026-71310 (LW-PGB-016)
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
       runAsUser: 10003, // its own UID: PgBouncer runs as 10001, Redis as 10002
       awsHttpsEgressCidrs: ['10.10.0.0/16'], // REPLACE unless the VPC has interface endpoints for s3 and sts
@@ -262,6 +262,13 @@ export const dev: EnvironmentConfig = {
       address: 'kubernetes_deployment_v1.cluster_redis_deployment',
       reason:
         'The Valkey image is pinned to the 8.1.11-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
+      expires: '2027-01-31',
+    },
+    {
+      rule: 'LW-PGB-010',
+      address: 'kubernetes_cron_job_v1.data_protection_media_copy_job_cron_job',
+      reason:
+        'The rclone image of the media copy job is pinned to the 1.76.0 tag; its digest is recorded in dataProtection.mediaCopy.image.digest once the image is pulled and verified, never invented.',
       expires: '2027-01-31',
     },
     {

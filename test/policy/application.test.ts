@@ -159,7 +159,8 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'KEYS through +@all': (e) => editAcl(e, /(user django .*)$/m, '$1 +@all'),
     },
     alsoCompliant: {
-      'a disabled user allowed everything': (e) => (acl(e)['users.acl'] += 'user legacy off nopass ~* +@all\n'),
+      'a disabled user allowed everything': (e) =>
+        (acl(e)['users.acl'] += 'user legacy off nopass ~* +@all\n'),
     },
   },
 };
