@@ -11,6 +11,9 @@ import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } fr
 import { pgbouncerExporter, postgresExporter } from './observability-defaults';
 import { PAYLOAD_SENSITIVE_TABLES } from './payload-tables';
 
+/** CIDRs of the private subnets (privateSubnetIds, same order): the database's subnet group, and the s3/sts interface endpoints. */
+const privateSubnetCidrs = ['10.20.0.0/20', '10.20.16.0/20']; // REPLACE
+
 export const prod: EnvironmentConfig = {
   name: 'prod',
   tier: 'production',
@@ -33,6 +36,8 @@ export const prod: EnvironmentConfig = {
     vpcId: 'vpc-0bbbbbbbbbbbbbbb1', // REPLACE
     vpcCidr: '10.20.0.0/16', // REPLACE
     privateSubnetIds: ['subnet-0bbbbbbbbbbbbbb11', 'subnet-0bbbbbbbbbbbbbb12'], // REPLACE
+    databaseSubnetCidrs: privateSubnetCidrs,
+    loadBalancerSubnetCidrs: ['10.20.128.0/24', '10.20.129.0/24'], // REPLACE: the ALB's public subnets
     clusterSecurityGroupId: 'sg-0bbbbbbbbbbbbbbb1', // REPLACE: EKS cluster security group of lightwave-prod
   },
   database: {
@@ -160,7 +165,6 @@ export const prod: EnvironmentConfig = {
         serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 3000,
         serviceName: 'payload',
-        httpIngressCidrs: ['10.20.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: cloudflareIpv4Ranges, // uploads to R2
         settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms.lightwave-media.site' },
       },
@@ -171,7 +175,6 @@ export const prod: EnvironmentConfig = {
         serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 8000,
         serviceName: 'django-api',
-        httpIngressCidrs: ['10.20.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: [],
         settings: {},
       },
@@ -217,7 +220,7 @@ export const prod: EnvironmentConfig = {
       image: { repository: 'docker.io/rclone/rclone', tag: '1.76.0' }, // 1.74 and older: CVE-2026-41179, CVE-2026-71310 (LW-PGB-016)
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
       runAsUser: 10003, // its own UID: PgBouncer runs as 10001, Redis as 10002
-      awsHttpsEgressCidrs: ['10.20.0.0/16'], // REPLACE unless the VPC has interface endpoints for s3 and sts
+      awsHttpsEgressCidrs: privateSubnetCidrs, // the s3 and sts interface endpoints; REPLACE with AWS's ranges without them
       r2HttpsEgressCidrs: cloudflareIpv4Ranges,
     },
   },

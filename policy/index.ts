@@ -34,6 +34,7 @@ import kmsPreventDestroy from './rules/kms/prevent-destroy';
 import kmsRotation from './rules/kms/rotation';
 import kubernetesDefaultDeny from './rules/kubernetes/default-deny';
 import kubernetesLimitRange from './rules/kubernetes/limit-range';
+import kubernetesNoVpcWidePeer from './rules/kubernetes/no-vpc-wide-peer';
 import kubernetesNoWorldCidr from './rules/kubernetes/no-world-cidr';
 import kubernetesNotDefaultNamespace from './rules/kubernetes/not-default-namespace';
 import kubernetesPodSecurityEnforce from './rules/kubernetes/pod-security-enforce';
@@ -174,6 +175,7 @@ export const policyRules: readonly PolicyRule[] = [
   kmsRotation,
   kubernetesDefaultDeny,
   kubernetesLimitRange,
+  kubernetesNoVpcWidePeer,
   kubernetesNoWorldCidr,
   kubernetesNotDefaultNamespace,
   kubernetesPodSecurityEnforce,

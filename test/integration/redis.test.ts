@@ -192,9 +192,9 @@ describeRedis(`redis-server ${version} with dev's synthesized config and ACL fil
         ])
           expect(isError(await connection.command(...listing), /^NOPERM/)).toBe(true);
         for (const probe of [['EXISTS'], ['TYPE'], ['PTTL'], ['OBJECT', 'ENCODING']])
-          expect(
-            isError(await connection.command(...probe, `${other}:session:secret-name`), /^NOPERM/),
-          ).toBe(true);
+          expect(isError(await connection.command(...probe, `${other}:session:secret-name`), /^NOPERM/)).toBe(
+            true,
+          );
       } finally {
         owner.close();
       }

@@ -187,6 +187,49 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'no managed-by label': (e) => delete labels(e)['app.kubernetes.io/managed-by'],
     },
   },
+  'LW-K8S-011': {
+    nonCompliant: (e) => {
+      const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_http_ingress');
+      (policy.spec as { ingress: { from: unknown[] }[] }).ingress[0].from = [
+        { ip_block: { cidr: prod.network.vpcCidr } },
+      ];
+    },
+    address: 'kubernetes_network_policy_v1.cluster_payload_http_ingress',
+    alsoNonCompliant: {
+      "an egress ip_block wider than the VPC (the exporter's database port)": (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'cluster_monitoring_postgres_exporter_to_database',
+        );
+        (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [
+          { ip_block: { cidr: '10.0.0.0/8' } },
+        ];
+      },
+      'the whole internet, excepting only part of the VPC': (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'data_protection_media_copy_job_egress',
+        );
+        (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [
+          { ip_block: { cidr: '0.0.0.0/0', except: ['10.20.0.0/17'] } },
+        ];
+      },
+    },
+    alsoCompliant: {
+      'the internet except the VPC': (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'data_protection_media_copy_job_egress',
+        );
+        (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [
+          { ip_block: { cidr: '0.0.0.0/0', except: [prod.network.vpcCidr] } },
+        ];
+      },
+    },
+  },
   'LW-K8S-010': {
     nonCompliant: (e) =>
       ((
