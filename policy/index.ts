@@ -87,6 +87,7 @@ import postgresqlProvider from './rules/postgresql/provider';
 import postgresqlPublicDatabase from './rules/postgresql/public-database';
 import postgresqlPublicSchema from './rules/postgresql/public-schema';
 import postgresqlSchemaPreventDestroy from './rules/postgresql/schema-prevent-destroy';
+import postgresqlScramVerifierPassword from './rules/postgresql/scram-verifier-password';
 import postgresqlSearchPath from './rules/postgresql/search-path';
 import postgresqlSerializedGrants from './rules/postgresql/serialized-grants';
 import postgresqlStatementTimeout from './rules/postgresql/statement-timeout';
@@ -228,6 +229,7 @@ export const policyRules: readonly PolicyRule[] = [
   postgresqlPublicDatabase,
   postgresqlPublicSchema,
   postgresqlSchemaPreventDestroy,
+  postgresqlScramVerifierPassword,
   postgresqlSearchPath,
   postgresqlSerializedGrants,
   postgresqlStatementTimeout,

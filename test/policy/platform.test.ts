@@ -52,6 +52,18 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'an attribute left to the default': (e) => delete role(e).replication,
     },
   },
+  'LW-PGR-014': {
+    nonCompliant: (e) => (role(e).password = '${random_password.database_access_password_payload_user.result}'),
+    address: 'postgresql_role.database_access_role_payload_user',
+    alsoNonCompliant: {
+      'a literal password': (e) => (role(e, 'django_user').password = 'hunter2hunter2'),
+      'a data source computing something else': (e) => {
+        const source = e.stack.data!.external!.database_access_scram_payload_user_program as { program: string[] };
+        source.program = ['node', '-e', 'process.stdout.write(JSON.stringify({ verifier: "x" }))'];
+      },
+    },
+    alsoCompliant: { 'a role without a password': (e) => delete role(e).password },
+  },
   'LW-PGR-003': {
     nonCompliant: (e) => delete role(e).connection_limit,
     alsoNonCompliant: { zero: (e) => (role(e).connection_limit = 0) },

@@ -99,6 +99,16 @@ function generatePassword(a: Attributes): string {
   return chars.join('');
 }
 
+/** What a block references among `known`, directly or through a `data.external` it reads (read during apply). */
+function dependenciesOf(stack: TerraformJson, block: unknown, known: (address: string) => boolean): string[] {
+  const external = (a: string) => a.startsWith('data.external.');
+  const direct = referencesOf(block, (a) => known(a) || external(a));
+  const throughData = direct
+    .filter(external)
+    .flatMap((a) => referencesOf(stack.data?.external?.[a.split('.')[2]], known));
+  return [...new Set([...direct.filter((a) => !external(a)), ...throughData])].sort();
+}
+
 /** Addresses of `types` in the stack, ordered so that each comes after everything it references. */
 function applyOrder(stack: TerraformJson, types: readonly string[]): string[] {
   const blocks = new Map<string, Block>();
@@ -112,7 +122,7 @@ function applyOrder(stack: TerraformJson, types: readonly string[]): string[] {
     if (ordered.includes(address)) return;
     if (visiting.has(address)) throw new Error(`dependency cycle at ${address}`);
     visiting.add(address);
-    for (const dependency of referencesOf(blocks.get(address), (a) => blocks.has(a)).sort())
+    for (const dependency of dependenciesOf(stack, blocks.get(address), (a) => blocks.has(a)))
       visit(dependency);
     visiting.delete(address);
     ordered.push(address);
@@ -189,7 +199,7 @@ export async function emulatedApply(
 
 /**
  * The password a role was given: its postgresql_role holds the SCRAM verifier (constructs/scram-verifier.ts), the
- * data source that computed it holds the generated password it was computed from.
+ * data source that computed it holds the generated password it was computed from; a plaintext argument is its own.
  */
 export function rolePassword(state: AppliedState, role: string): string | undefined {
   const verifier = state.get(`postgresql_role.database_access_role_${role}`)?.password;
@@ -197,7 +207,9 @@ export function rolePassword(state: AppliedState, role: string): string | undefi
   const read = [...state]
     .filter(([address]) => address.startsWith('data.external.'))
     .find(([, r]) => (r.result as Record<string, string>).verifier === verifier)?.[1];
-  return (read?.query as Record<string, string> | undefined)?.password;
+  if (read) return (read.query as Record<string, string>).password;
+  // A password argument no data source computed is the password itself (a plaintext argument, the old form).
+  return /^SCRAM-SHA-256\$/.test(String(verifier)) ? undefined : String(verifier);
 }
 
 /**
