@@ -53,12 +53,15 @@ const cases: Readonly<Record<string, RuleCase>> = {
     },
   },
   'LW-PGR-014': {
-    nonCompliant: (e) => (role(e).password = '${random_password.database_access_password_payload_user.result}'),
+    nonCompliant: (e) =>
+      (role(e).password = '${random_password.database_access_password_payload_user.result}'),
     address: 'postgresql_role.database_access_role_payload_user',
     alsoNonCompliant: {
       'a literal password': (e) => (role(e, 'django_user').password = 'hunter2hunter2'),
       'a data source computing something else': (e) => {
-        const source = e.stack.data!.external!.database_access_scram_payload_user_program as { program: string[] };
+        const source = e.stack.data!.external!.database_access_scram_payload_user_program as {
+          program: string[];
+        };
         source.program = ['node', '-e', 'process.stdout.write(JSON.stringify({ verifier: "x" }))'];
       },
     },
