@@ -27,6 +27,9 @@ export interface NetworkPolicyProps {
   readonly egress?: readonly PortRule[];
 }
 
+/** IP-block peers, one per CIDR. */
+export const cidrPeers = (cidrs: readonly string[]): Peer[] => cidrs.map((cidr) => ({ cidr }));
+
 function peer(p: Peer) {
   if ('cidr' in p) return { ipBlock: { cidr: p.cidr } };
   return {

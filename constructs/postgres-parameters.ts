@@ -39,6 +39,9 @@ export function postgresParameters(p: PostgresParameterInputs): PostgresParamete
     dynamic('log_disconnections', 1),
     dynamic('idle_in_transaction_session_timeout', p.idleInTransactionSessionTimeoutMs),
     restart('shared_preload_libraries', 'pg_stat_statements'),
+    // Utility statements (CREATE/ALTER ROLE, GRANT, SET) stay out of the statistics the monitoring role reads: they
+    // carry role secrets (SCRAM verifiers today, plaintext before) and no query worth tuning (docs/data-plane-security.md).
+    dynamic('pg_stat_statements.track_utility', 0),
     restart('max_connections', p.maxConnections),
   ];
 }

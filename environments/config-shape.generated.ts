@@ -35,7 +35,6 @@ export const environmentConfigShape: ConfigShape = object({
   cluster: object({
     apps: record(object({
       databaseRole: leaf,
-      httpIngressCidrs: list(leaf),
       httpPort: leaf,
       httpsEgressCidrs: list(leaf),
       namespace: leaf,
@@ -137,6 +136,7 @@ export const environmentConfigShape: ConfigShape = object({
         }),
       }),
       runAsUser: leaf,
+      server: leaf,
       version: leaf,
     }),
   }),
@@ -290,6 +290,8 @@ export const environmentConfigShape: ConfigShape = object({
   name: leaf,
   network: object({
     clusterSecurityGroupId: leaf,
+    databaseSubnetCidrs: list(leaf),
+    loadBalancerSubnetCidrs: list(leaf),
     privateSubnetIds: list(leaf),
     vpcCidr: leaf,
     vpcId: leaf,

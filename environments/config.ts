@@ -42,10 +42,21 @@ export interface StateBackend {
 export interface NetworkConfig {
   /** The pre-existing VPC the database and the EKS cluster live in. */
   readonly vpcId: string;
-  /** The VPC's IPv4 CIDR; PgBouncer may reach the database port only inside it. */
+  /** The VPC's IPv4 CIDR: no NetworkPolicy peer may cover it (LW-K8S-011). */
   readonly vpcCidr: string;
   /** Private subnets for the DB subnet group: at least two, in different availability zones. */
   readonly privateSubnetIds: readonly string[];
+  /**
+   * The IPv4 CIDRs of `privateSubnetIds`, where the database's address lies (it moves between them on failover):
+   * the only destinations of PgBouncer's and the Postgres exporter's database port. Each inside the VPC, narrower.
+   */
+  readonly databaseSubnetCidrs: readonly string[];
+  /**
+   * The IPv4 CIDRs of the subnets the load balancer's nodes live in: the only sources of the applications' HTTP
+   * ingress (with the VPC CNI every pod has a VPC address, so the VPC CIDR would admit every pod). Each inside the
+   * VPC, narrower.
+   */
+  readonly loadBalancerSubnetCidrs: readonly string[];
   /** Security group of the EKS cluster's nodes/pods: the only source allowed to reach the database. */
   readonly clusterSecurityGroupId: string;
 }

@@ -11,6 +11,9 @@ import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } fr
 import { pgbouncerExporter, postgresExporter } from './observability-defaults';
 import { PAYLOAD_SENSITIVE_TABLES } from './payload-tables';
 
+/** CIDRs of the private subnets (privateSubnetIds, same order): the database's subnet group, and the s3/sts interface endpoints. */
+const privateSubnetCidrs = ['10.10.0.0/20', '10.10.16.0/20']; // REPLACE
+
 export const dev: EnvironmentConfig = {
   name: 'dev',
   tier: 'development',
@@ -33,6 +36,8 @@ export const dev: EnvironmentConfig = {
     vpcId: 'vpc-0aaaaaaaaaaaaaaa1', // REPLACE
     vpcCidr: '10.10.0.0/16', // REPLACE
     privateSubnetIds: ['subnet-0aaaaaaaaaaaaaa11', 'subnet-0aaaaaaaaaaaaaa12'], // REPLACE
+    databaseSubnetCidrs: privateSubnetCidrs,
+    loadBalancerSubnetCidrs: ['10.10.128.0/24', '10.10.129.0/24'], // REPLACE: the ALB's public subnets
     clusterSecurityGroupId: 'sg-0aaaaaaaaaaaaaaa1', // REPLACE: EKS cluster security group of lightwave-dev
   },
   database: {
@@ -145,8 +150,10 @@ export const dev: EnvironmentConfig = {
     },
     redis: {
       namespace: 'shared',
-      version: '7.0.15',
-      image: { repository: 'docker.io/library/redis', tag: '7.0.15-alpine' },
+      // Valkey 8.1 (BSD-3-Clause): Redis 7.0.15 carried CVE-2024-31449…, CVE-2025-49844… (docs/data-plane-security.md)
+      server: 'valkey',
+      version: '8.1.11',
+      image: { repository: 'docker.io/valkey/valkey', tag: '8.1.11-alpine' },
       maxMemory: '192Mi',
       evictionPolicy: 'allkeys-lru',
       resources: { requests: { cpu: '50m', memory: '256Mi' }, limits: { cpu: '250m', memory: '256Mi' } },
@@ -160,7 +167,6 @@ export const dev: EnvironmentConfig = {
         serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 3000,
         serviceName: 'payload',
-        httpIngressCidrs: ['10.10.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: cloudflareIpv4Ranges, // uploads to R2
         settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms-dev.lightwave-media.site' },
       },
@@ -171,7 +177,6 @@ export const dev: EnvironmentConfig = {
         serverPodLabels: { 'app.kubernetes.io/component': 'web' },
         httpPort: 8000,
         serviceName: 'django-api',
-        httpIngressCidrs: ['10.10.0.0/16'], // REPLACE with the load balancer subnets if narrower than the VPC
         httpsEgressCidrs: [],
         settings: {},
       },
@@ -214,10 +219,10 @@ export const dev: EnvironmentConfig = {
       previousVersionRetentionDays: 30,
       coldStorageAfterDays: 30,
       namespace: 'shared',
-      image: { repository: 'docker.io/rclone/rclone', tag: '1.68.2' },
+      image: { repository: 'docker.io/rclone/rclone', tag: '1.76.0' }, // 1.74 and older: CVE-2026-41179, CVE-2026-71310 (LW-PGB-016)
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
       runAsUser: 10003, // its own UID: PgBouncer runs as 10001, Redis as 10002
-      awsHttpsEgressCidrs: ['10.10.0.0/16'], // REPLACE unless the VPC has interface endpoints for s3 and sts
+      awsHttpsEgressCidrs: privateSubnetCidrs, // the s3 and sts interface endpoints; REPLACE with AWS's ranges without them
       r2HttpsEgressCidrs: cloudflareIpv4Ranges,
     },
   },
@@ -259,7 +264,14 @@ export const dev: EnvironmentConfig = {
       rule: 'LW-PGB-010',
       address: 'kubernetes_deployment_v1.cluster_redis_deployment',
       reason:
-        'The Redis image is pinned to the 7.0.15-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
+        'The Valkey image is pinned to the 8.1.11-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
+      expires: '2027-01-31',
+    },
+    {
+      rule: 'LW-PGB-010',
+      address: 'kubernetes_cron_job_v1.data_protection_media_copy_job_cron_job',
+      reason:
+        'The rclone image of the media copy job is pinned to the 1.76.0 tag; its digest is recorded in dataProtection.mediaCopy.image.digest once the image is pulled and verified, never invented.',
       expires: '2027-01-31',
     },
     {

@@ -21,6 +21,8 @@ import {
   REDIS_DATA_DIR,
   REDIS_DEFAULT_PORT,
   REDIS_MONITORING_USER,
+  cliBinary,
+  serverBinary,
 } from '../charts/redis/config';
 import type { AccessPlan } from '../environments/access-plan';
 import type { ContainerImage, LocalConfig } from '../environments/parts/local';
@@ -135,7 +137,7 @@ function redis(local: LocalConfig, configHash: string): ComposeService {
     image: imageOf(config.image),
     labels: { 'lightwave.media/config-sha256': configHash },
     // As in the chart: the image's entrypoint, redis.conf as the argument, an unprivileged user (no gosu, no chown).
-    command: ['redis-server', `${REDIS_CONFIG_DIR}/redis.conf`],
+    command: [serverBinary(config.server), `${REDIS_CONFIG_DIR}/redis.conf`],
     user: `${config.runAsUser}:${config.runAsUser}`,
     volumes: [
       `./redis/redis.conf:${REDIS_CONFIG_DIR}/redis.conf:ro`,
@@ -148,7 +150,7 @@ function redis(local: LocalConfig, configHash: string): ComposeService {
     // As the monitoring user: the default user is off, so an unauthenticated PING proves nothing.
     healthcheck: health(
       [
-        `redis-cli --no-auth-warning --user ${REDIS_MONITORING_USER} --pass "$$(cat ${CONTAINER_SECRETS_DIR}/${monitoringPassword})" ping | grep -q PONG`,
+        `${cliBinary(config.server)} --no-auth-warning --user ${REDIS_MONITORING_USER} --pass "$$(cat ${CONTAINER_SECRETS_DIR}/${monitoringPassword})" ping | grep -q PONG`,
       ],
       'CMD-SHELL',
     ),

@@ -36,6 +36,7 @@ import kmsPreventDestroy from './rules/kms/prevent-destroy';
 import kmsRotation from './rules/kms/rotation';
 import kubernetesDefaultDeny from './rules/kubernetes/default-deny';
 import kubernetesLimitRange from './rules/kubernetes/limit-range';
+import kubernetesNoVpcWidePeer from './rules/kubernetes/no-vpc-wide-peer';
 import kubernetesNoWorldCidr from './rules/kubernetes/no-world-cidr';
 import kubernetesNotDefaultNamespace from './rules/kubernetes/not-default-namespace';
 import kubernetesPodSecurityEnforce from './rules/kubernetes/pod-security-enforce';
@@ -88,6 +89,7 @@ import postgresqlProvider from './rules/postgresql/provider';
 import postgresqlPublicDatabase from './rules/postgresql/public-database';
 import postgresqlPublicSchema from './rules/postgresql/public-schema';
 import postgresqlSchemaPreventDestroy from './rules/postgresql/schema-prevent-destroy';
+import postgresqlScramVerifierPassword from './rules/postgresql/scram-verifier-password';
 import postgresqlSearchPath from './rules/postgresql/search-path';
 import postgresqlSerializedGrants from './rules/postgresql/serialized-grants';
 import postgresqlStatementTimeout from './rules/postgresql/statement-timeout';
@@ -95,6 +97,7 @@ import redisBoundedMemory from './rules/redis/bounded-memory';
 import redisConfinedUsers from './rules/redis/confined-users';
 import redisDefaultUserOff from './rules/redis/default-user-off';
 import redisNoDebugOrModules from './rules/redis/no-debug-or-modules';
+import redisNoKeyEnumeration from './rules/redis/no-key-enumeration';
 import redisNoPersistence from './rules/redis/no-persistence';
 import rdsBackupRetention from './rules/rds/backup-retention';
 import rdsCopyTagsToSnapshots from './rules/rds/copy-tags-to-snapshots';
@@ -177,6 +180,7 @@ export const policyRules: readonly PolicyRule[] = [
   kmsRotation,
   kubernetesDefaultDeny,
   kubernetesLimitRange,
+  kubernetesNoVpcWidePeer,
   kubernetesNoWorldCidr,
   kubernetesNotDefaultNamespace,
   kubernetesPodSecurityEnforce,
@@ -229,6 +233,7 @@ export const policyRules: readonly PolicyRule[] = [
   postgresqlPublicDatabase,
   postgresqlPublicSchema,
   postgresqlSchemaPreventDestroy,
+  postgresqlScramVerifierPassword,
   postgresqlSearchPath,
   postgresqlSerializedGrants,
   postgresqlStatementTimeout,
@@ -236,6 +241,7 @@ export const policyRules: readonly PolicyRule[] = [
   redisConfinedUsers,
   redisDefaultUserOff,
   redisNoDebugOrModules,
+  redisNoKeyEnumeration,
   redisNoPersistence,
   rdsBackupRetention,
   rdsCopyTagsToSnapshots,

@@ -33,6 +33,19 @@ export function containers(deployment: Block): Block[] {
   return (get(deployment, 'spec', 'template', 'spec', 'container') as Block[] | undefined) ?? [];
 }
 
+/**
+ * The containers of a Deployment's or a CronJob's pod template (a CronJob nests it in its job template), init
+ * containers included: every image the workload pulls.
+ */
+export function workloadContainers(workload: Block): Block[] {
+  const pod = (get(workload, 'spec', 'template', 'spec') ??
+    get(workload, 'spec', 'job_template', 'spec', 'template', 'spec')) as Block | undefined;
+  return [
+    ...((pod?.init_container as Block[] | undefined) ?? []),
+    ...((pod?.container as Block[] | undefined) ?? []),
+  ];
+}
+
 /** The pod spec of a Deployment's template. */
 export function podSpec(deployment: Block): Block {
   return (get(deployment, 'spec', 'template', 'spec') as Block | undefined) ?? {};

@@ -14,7 +14,7 @@ import {
   type AlertRule,
   type AlertRulesInput,
 } from '../charts/prometheus-rules/rules';
-import { networkPolicy } from '../constructs/network-policy';
+import { cidrPeers, networkPolicy } from '../constructs/network-policy';
 import type { PgBouncerConfig } from '../environments/parts/cluster';
 import type { ObservabilityConfig } from '../environments/parts/observability';
 import type { DatabaseOutputs } from './database';
@@ -32,7 +32,8 @@ export interface ClusterMonitoringProps {
   readonly managedNamespace: (name: string) => string | undefined;
   readonly database: DatabaseOutputs;
   readonly access: DatabaseAccessOutputs;
-  readonly vpcCidr: string;
+  /** Where the database's address lies: the exporter's only destination on its port. */
+  readonly databaseSubnetCidrs: readonly string[];
 }
 
 export class ClusterMonitoring extends Construct {
@@ -116,7 +117,7 @@ export class ClusterMonitoring extends Construct {
       name: 'postgres-exporter-to-database',
       labels,
       podLabels: exporter.selectorLabels,
-      egress: [{ peers: [{ cidr: props.vpcCidr }], ports: [{ port: props.database.port }] }],
+      egress: [{ peers: cidrPeers(props.databaseSubnetCidrs), ports: [{ port: props.database.port }] }],
     });
     const prometheusHome = props.managedNamespace(prometheus.namespace);
     if (prometheusHome === undefined) return; // another team's namespace: its egress is theirs to allow

@@ -23,7 +23,7 @@ import { applicationSecrets } from '../constructs/app-secrets';
 import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
 import { connectionMaxAgeSeconds } from '../constructs/connection-max-age';
 import { parseQuantity } from '../constructs/k8s-quantity';
-import { networkPolicy } from '../constructs/network-policy';
+import { cidrPeers, networkPolicy } from '../constructs/network-policy';
 import { PlatformNamespace } from '../constructs/platform-namespace';
 import type { NetworkConfig } from '../environments/config';
 import type { AppConfig, ClusterConfig } from '../environments/parts/cluster';
@@ -119,7 +119,7 @@ export class ClusterLayer extends Construct {
       managedNamespace: (name) => namespaces.get(name)?.name,
       database,
       access,
-      vpcCidr: props.network.vpcCidr,
+      databaseSubnetCidrs: props.network.databaseSubnetCidrs,
     });
     this.connectionBudget = budgetOf(props);
 
@@ -143,7 +143,7 @@ export class ClusterLayer extends Construct {
       name: 'pgbouncer-to-database',
       labels,
       podLabels: this.pgbouncer.selectorLabels,
-      egress: [{ peers: [{ cidr: props.network.vpcCidr }], ports: [{ port: database.port }] }],
+      egress: [{ peers: cidrPeers(props.network.databaseSubnetCidrs), ports: [{ port: database.port }] }],
     });
 
     for (const [key, app] of Object.entries(cluster.apps)) {
@@ -160,7 +160,9 @@ export class ClusterLayer extends Construct {
         name: 'http-from-load-balancer',
         labels,
         podLabels: serverPods(app),
-        ingress: [{ peers: app.httpIngressCidrs.map((cidr) => ({ cidr })), ports: [{ port: app.httpPort }] }],
+        ingress: [
+          { peers: cidrPeers(props.network.loadBalancerSubnetCidrs), ports: [{ port: app.httpPort }] },
+        ],
       });
       if (app.httpsEgressCidrs.length > 0) {
         networkPolicy(this, `${key}_https_egress`, {
@@ -168,7 +170,7 @@ export class ClusterLayer extends Construct {
           name: 'https-egress',
           labels,
           podLabels: app.podLabels,
-          egress: [{ peers: app.httpsEgressCidrs.map((cidr) => ({ cidr })), ports: [{ port: 443 }] }],
+          egress: [{ peers: cidrPeers(app.httpsEgressCidrs), ports: [{ port: 443 }] }],
         });
       }
     }
@@ -228,6 +230,7 @@ export class ClusterLayer extends Construct {
     return new RedisChart(this, 'redis', {
       namespace,
       labels,
+      server: redis.server,
       version: redis.version,
       image: redis.image,
       maxMemoryBytes: parseQuantity(redis.maxMemory) as number,

@@ -17,6 +17,7 @@ import { Role } from '@cdktf/provider-postgresql/lib/role';
 import { Schema } from '@cdktf/provider-postgresql/lib/schema';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
+import { ScramVerifier } from '../constructs/scram-verifier';
 import { SerializedGrants } from '../constructs/serialized-grants';
 import { accessPlan, type AccessPlan, type PlannedRole } from '../environments/access-plan';
 import type { EnvironmentTier } from '../environments/config';
@@ -172,12 +173,21 @@ export class DatabaseAccessLayer extends Construct {
     return schema;
   }
 
+  /**
+   * The role; its password reaches PostgreSQL as a SCRAM verifier, never as plaintext (constructs/scram-verifier.ts:
+   * the provider sends `CREATE ROLE … ENCRYPTED PASSWORD '<value>'`, which the server logs and pg_stat_statements
+   * keeps).
+   */
   private role(planned: PlannedRole, password: string | undefined, database: DatabaseOutputs): Role {
     return new Role(this, `role_${planned.name}`, {
       name: planned.name,
       login: planned.login,
       ...(password
-        ? { password, connectionLimit: planned.connectionLimit, statementTimeout: planned.statementTimeoutMs }
+        ? {
+            password: new ScramVerifier(this, `scram_${planned.name}`, password).verifier,
+            connectionLimit: planned.connectionLimit,
+            statementTimeout: planned.statementTimeoutMs,
+          }
         : {}),
       ...(planned.searchPath.length > 0 ? { searchPath: [...planned.searchPath] } : {}),
       ...(planned.memberOf.length > 0 ? { roles: [...planned.memberOf] } : {}),

@@ -13,6 +13,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { PostgresqlProvider } from '@cdktf/provider-postgresql/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Fn } from 'cdktf';
+import { ExternalProvider } from '../constructs/external-program';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../environments/config';
 
@@ -74,5 +75,7 @@ export function configureProviders(stack: Construct, config: EnvironmentConfig):
   new CloudflareProvider(stack, 'cloudflare', {});
 
   new RandomProvider(stack, 'random');
+  // Computes the roles' SCRAM verifiers from their generated passwords (constructs/scram-verifier.ts).
+  new ExternalProvider(stack, 'external');
   return { awsDr };
 }

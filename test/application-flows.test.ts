@@ -71,8 +71,9 @@ describe('Redis workload', () => {
 
   test('one replica of the pinned image, running the rendered config', () => {
     expect(spec.replicas).toBe('1');
-    expect(container.image).toBe('docker.io/library/redis:7.0.15-alpine');
-    expect(container.command).toEqual(['redis-server']);
+    const { image, server } = dev.cluster.redis;
+    expect(container.image).toBe(`${image.repository}:${image.tag}`);
+    expect(container.command).toEqual([`${server}-server`]);
     expect(container.args).toEqual(['/etc/redis/redis.conf']);
   });
 

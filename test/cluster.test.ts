@@ -144,7 +144,7 @@ describe('network policies', () => {
     ]);
   });
 
-  test('PgBouncer accepts the app namespaces on its port and reaches only the database port in the VPC', () => {
+  test("PgBouncer accepts the app namespaces on its port and reaches only the database port in the database's subnets", () => {
     const from = policies.get('shared/pgbouncer-from-apps')?.spec as {
       ingress: { from: unknown[]; ports: unknown[] }[];
     };
@@ -160,7 +160,10 @@ describe('network policies', () => {
       },
     ]);
     expect((policies.get('shared/pgbouncer-to-database')?.spec as { egress: unknown[] }).egress).toEqual([
-      { to: [{ ip_block: { cidr: dev.network.vpcCidr } }], ports: [{ port: '5432', protocol: 'TCP' }] },
+      {
+        to: dev.network.databaseSubnetCidrs.map((cidr) => ({ ip_block: { cidr } })),
+        ports: [{ port: '5432', protocol: 'TCP' }],
+      },
     ]);
   });
 

@@ -219,7 +219,8 @@ describe('media copy', () => {
     );
     const projected = (pod.volume as Block[]).find((v) => v.name === 'aws-token');
     expect(JSON.stringify(projected)).toContain('"audience":"sts.amazonaws.com"');
-    expect(container.image).toBe('docker.io/rclone/rclone:1.68.2');
+    const { image } = prod.dataProtection.mediaCopy;
+    expect(container.image).toBe(`${image.repository}:${image.tag}`);
     expect(onlyResource(prodStack, 'kubernetes_service_account_v1').automount_service_account_token).toBe(
       false,
     );

@@ -75,12 +75,12 @@ describe('roles', () => {
     for (const role of roles.values()) expect(role).toEqual(expect.objectContaining(ORDINARY_ROLE));
   });
 
-  test('login roles: generated password, limit, timeout and search_path in the schema they own', () => {
+  test('login roles: generated password (sent as its SCRAM verifier), limit, timeout and search_path in the schema they own', () => {
     const { stack } = synthLayer();
     expect(byName(stack, 'postgresql_role').get('payload_user')).toEqual({
       name: 'payload_user',
       login: true,
-      password: '${random_password.database_access_password_payload_user.result}',
+      password: '${data.external.database_access_scram_payload_user_program.result.verifier}',
       connection_limit: 28,
       statement_timeout: 30000,
       search_path: ['payload', 'extensions'],
@@ -90,6 +90,14 @@ describe('roles', () => {
       length: 40,
       special: false,
       min_numeric: 4,
+    });
+    // The verifier is computed from that password and a 16-byte salt at apply time, never in the JSON.
+    expect(stack.data?.external?.database_access_scram_payload_user_program?.query).toEqual({
+      password: '${random_password.database_access_password_payload_user.result}',
+      salt: '${random_bytes.database_access_scram_payload_user_salt.base64}',
+    });
+    expect(resourcesOfType(stack, 'random_bytes').database_access_scram_payload_user_salt).toEqual({
+      length: 16,
     });
   });
 
@@ -125,7 +133,7 @@ describe('roles', () => {
     expect(byName(synthLayer().stack, 'postgresql_role').get(monitoringRole.name)).toEqual({
       name: monitoringRole.name,
       login: true,
-      password: '${random_password.database_access_password_monitoring.result}',
+      password: '${data.external.database_access_scram_monitoring_program.result.verifier}',
       roles: ['pg_monitor'],
       connection_limit: monitoringRole.connectionLimit,
       statement_timeout: monitoringRole.statementTimeoutMs,

@@ -638,11 +638,25 @@ const edges: Edge[] = [
     false,
   ],
   [
-    'ingress from a malformed CIDR',
+    'load balancer subnet of a malformed CIDR',
     dev,
-    (e) => (e.cluster.apps.django.httpIngressCidrs = ['10.0.0.0']),
-    'cluster.apps.django.httpIngressCidrs[0]',
+    (e) => (e.network.loadBalancerSubnetCidrs = ['10.10.0.0']),
+    'network.loadBalancerSubnetCidrs[0]',
     false,
+  ],
+  [
+    'load balancer subnet one bit narrower than the VPC',
+    dev,
+    (e) => (e.network.loadBalancerSubnetCidrs = ['10.10.128.0/17']),
+    'network.loadBalancerSubnetCidrs[0]',
+    true,
+  ],
+  [
+    'copy job egress to a range outside the VPC (AWS published ranges)',
+    dev,
+    (e) => (e.dataProtection.mediaCopy.awsHttpsEgressCidrs = ['52.216.0.0/15']),
+    'dataProtection.mediaCopy.awsHttpsEgressCidrs[0]',
+    true,
   ],
 
   // media and CDN

@@ -16,7 +16,7 @@ import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ComputeQuantities } from '../../environments/parts/cluster';
-import { networkPolicy } from '../../constructs/network-policy';
+import { cidrPeers, networkPolicy } from '../../constructs/network-policy';
 import { STS_AUDIENCE } from '../../constructs/service-account-role';
 import { pinnedImage, restrictedContainer, restrictedPod } from '../security-context';
 import { JOB_NAME_VARIABLE, rcloneConfig, rcloneCopyArgs } from './rclone-args';
@@ -126,7 +126,7 @@ export class MediaCopyChart extends Construct {
       name: `${name}-egress`,
       labels: { ...props.labels },
       podLabels: this.selectorLabels,
-      egress: [{ peers: props.httpsEgressCidrs.map((cidr) => ({ cidr })), ports: [{ port: 443 }] }],
+      egress: [{ peers: cidrPeers(props.httpsEgressCidrs), ports: [{ port: 443 }] }],
     });
   }
 

@@ -23,7 +23,9 @@ import {
   REDIS_DEFAULT_PORT,
   renderAclFile,
   renderRedisConf,
+  serverBinary,
   type RedisAclProfile,
+  type RedisServer,
 } from './config';
 import { rollingUpdate } from '../rolling-update';
 
@@ -46,7 +48,9 @@ export interface RedisChartProps {
   readonly name?: string;
   /** Labels added to every object. @default - none */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Redis version the image runs; redis.conf is rendered for it. */
+  /** The server the image runs (its executable's name). */
+  readonly server: RedisServer;
+  /** Server version the image runs; redis.conf is rendered for it. */
   readonly version: string;
   readonly image: { readonly repository: string; readonly tag: string; readonly digest?: string };
   readonly maxMemoryBytes: number;
@@ -160,7 +164,7 @@ export class RedisChart extends Construct {
               {
                 name: 'redis',
                 ...pinnedImage(props.image),
-                command: ['redis-server'],
+                command: [serverBinary(props.server)],
                 args: [`${CONFIG_DIR}/redis.conf`],
                 port: [{ name: 'redis', containerPort: this.port, protocol: 'TCP' }],
                 securityContext: restrictedContainer(props.runAsUser),

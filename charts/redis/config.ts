@@ -20,6 +20,14 @@ export const REDIS_DEFAULT_PORT = 6379;
 /** The read-only ACL user of operators and exporters. */
 export const REDIS_MONITORING_USER = 'monitoring';
 
+/** The server an image runs: Redis, or Valkey (its BSD-3-Clause fork, same protocol, config and ACL syntax). */
+export type RedisServer = 'redis' | 'valkey';
+export const REDIS_SERVERS: readonly RedisServer[] = ['redis', 'valkey'];
+
+/** The executables of `server` (Valkey's images ship `valkey-*`; the `redis-*` names are optional symlinks). */
+export const serverBinary = (server: RedisServer): string => `${server}-server`;
+export const cliBinary = (server: RedisServer): string => `${server}-cli`;
+
 export interface RedisConfOptions {
   readonly version: string;
   readonly bindAddress: string;
@@ -83,11 +91,21 @@ export interface RedisAclUser {
 }
 
 /**
- * Data commands of every type, key-space commands, transactions and connection handling; then everything
- * `@dangerous` taken away again (FLUSHALL, FLUSHDB, KEYS, CONFIG, DEBUG, MONITOR, SHUTDOWN, INFO, CLIENT KILL, …).
- * No pub/sub, no scripting: a cache needs neither.
+ * Commands that list key names whatever the user's key patterns: Redis checks key permissions on the keys a command
+ * names, not on the names SCAN/KEYS/RANDOMKEY return (redis/redis src/acl.c ACLCheckAllUserCommandPerm; with them
+ * `django` listed `payload:` keys). A cache addresses its keys by name and needs none of them.
  */
-const CACHE_COMMANDS = '-@all +@read +@write +@keyspace +@transaction +@connection -@dangerous';
+export const KEY_ENUMERATION_COMMANDS = ['scan', 'keys', 'randomkey'] as const;
+
+/**
+ * Data commands of every type, key-space commands, transactions and connection handling; then everything
+ * `@dangerous` taken away again (FLUSHALL, FLUSHDB, KEYS, CONFIG, DEBUG, MONITOR, SHUTDOWN, INFO, CLIENT KILL, …)
+ * and the key enumeration commands. No pub/sub, no scripting: a cache needs neither.
+ */
+const CACHE_COMMANDS = [
+  '-@all +@read +@write +@keyspace +@transaction +@connection -@dangerous',
+  ...KEY_ENUMERATION_COMMANDS.map((c) => `-${c}`),
+].join(' ');
 /** Read-only server state for operators and exporters; no key, no data command. */
 const MONITORING_COMMANDS =
   '-@all +ping +hello +auth +info +dbsize +config|get +client|list +slowlog|get +slowlog|len +latency|latest +memory|stats';

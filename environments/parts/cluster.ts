@@ -61,9 +61,7 @@ export interface AppConfig {
   readonly httpPort: number;
   /** Name of the Service the application's own deployment puts in front of `httpPort` (in-cluster callers use it). */
   readonly serviceName: string;
-  /** CIDRs allowed to reach `httpPort` (the VPC, where the load balancer's targets live). */
-  readonly httpIngressCidrs: readonly string[];
-  /** CIDRs the application may call over HTTPS (443), e.g. Cloudflare's ranges for R2. */
+  /** CIDRs the application may call over HTTPS (443), e.g. Cloudflare's ranges for R2; none covering the VPC. */
   readonly httpsEgressCidrs: readonly string[];
   /**
    * Plain, non-secret values of the application contract's `config` variables (contract/services.ts), by variable

@@ -357,16 +357,14 @@ export const clusterRules: readonly EnvironmentRule[] = [
         isIntegerIn(app.httpPort, 1, 65535),
         'an integer from 1 to 65535',
       );
-      for (const list of ['httpIngressCidrs', 'httpsEgressCidrs'] as const) {
-        app[list].forEach((cidr, i) =>
-          c.check(
-            `${at}.${list}[${i}]`,
-            cidr,
-            isIpv4Cidr(cidr) && !cidr.endsWith('/0'),
-            'an IPv4 CIDR narrower than /0 (never the whole internet)',
-          ),
-        );
-      }
+      app.httpsEgressCidrs.forEach((cidr, i) =>
+        c.check(
+          `${at}.httpsEgressCidrs[${i}]`,
+          cidr,
+          isIpv4Cidr(cidr) && !cidr.endsWith('/0'),
+          'an IPv4 CIDR narrower than /0 (never the whole internet)',
+        ),
+      );
     }
   },
 ];

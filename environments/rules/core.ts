@@ -13,6 +13,7 @@ import {
   isS3BucketName,
   matches,
 } from './formats';
+import { peersNarrowerThanVpc, subnetCidrs } from './network-peers';
 
 const checkRegion = (c: Checker, field: string, region: string) =>
   c.check(field, region, isRegion(region), KNOWN_REGIONS);
@@ -83,6 +84,16 @@ export const coreRules: readonly EnvironmentRule[] = [
         'a subnet id such as subnet-0123456789abcdef0',
       ),
     );
+    subnetCidrs(c, 'network.databaseSubnetCidrs', net.databaseSubnetCidrs, net.vpcCidr);
+    if (net.databaseSubnetCidrs.length > 0)
+      c.check(
+        'network.databaseSubnetCidrs',
+        net.databaseSubnetCidrs,
+        net.databaseSubnetCidrs.length === net.privateSubnetIds.length,
+        `one CIDR per private subnet id (${net.privateSubnetIds.length}), in the same order`,
+      );
+    subnetCidrs(c, 'network.loadBalancerSubnetCidrs', net.loadBalancerSubnetCidrs, net.vpcCidr);
+    peersNarrowerThanVpc(c, env);
     c.check(
       'network.clusterSecurityGroupId',
       net.clusterSecurityGroupId,

@@ -62,6 +62,22 @@ export function isIpv4Cidr(value: unknown): value is string {
   return octets.every((o) => o <= 255) && prefix <= 32;
 }
 
+/** The first and last address of an IPv4 CIDR, as 32-bit numbers; undefined when it is not one. */
+export function ipv4Range(cidr: string): readonly [number, number] | undefined {
+  if (!isIpv4Cidr(cidr)) return undefined;
+  const [address, prefix] = cidr.split('/');
+  const start = address.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+  const size = 2 ** (32 - Number(prefix));
+  const first = start - (start % size);
+  return [first, first + size - 1];
+}
+
+/** True when IPv4 CIDR `outer` holds every address of `inner` (equal counts); false when either is no CIDR. */
+export function cidrCovers(outer: string, inner: string): boolean {
+  const [o, i] = [ipv4Range(outer), ipv4Range(inner)];
+  return o !== undefined && i !== undefined && o[0] <= i[0] && i[1] <= o[1];
+}
+
 /** Duplicated entries of a list, each reported once. */
 export function duplicates<T>(values: readonly T[]): T[] {
   const seen = new Set<T>();

@@ -4,7 +4,7 @@
  * cache writable, and resources within the namespace's limit range (its quota: namespace-quota.ts).
  */
 import { atLeast, parseVersion } from '../../charts/pgbouncer/ini';
-import { MINIMUM_REDIS_VERSION } from '../../charts/redis/config';
+import { MINIMUM_REDIS_VERSION, REDIS_SERVERS } from '../../charts/redis/config';
 import { parseQuantity } from '../../constructs/k8s-quantity';
 import type { EnvironmentRule } from '../validation';
 import { atMost, parsed, quantities, withinLimitRange } from './cluster';
@@ -16,30 +16,36 @@ const MiB = 2 ** 20;
 
 export const redisRules: readonly EnvironmentRule[] = [
   ({ cluster: { redis, namespaces } }, c) => {
+    c.check(
+      'cluster.redis.server',
+      redis.server,
+      REDIS_SERVERS.includes(redis.server),
+      `${REDIS_SERVERS.join(' | ')}: the server the image runs (its executable is <server>-server)`,
+    );
     const versionOk = c.check(
       'cluster.redis.version',
       redis.version,
       parseVersion(redis.version) !== undefined && atLeast(redis.version, MINIMUM_REDIS_VERSION),
-      `an exact Redis version x.y.z, ${MINIMUM_REDIS_VERSION} or newer (ACL files as rendered need 7.0)`,
+      `an exact server version x.y.z, ${MINIMUM_REDIS_VERSION} or newer (ACL files as rendered need 7.0)`,
     );
     c.check(
       'cluster.redis.image.repository',
       redis.image.repository,
       matches(redis.image.repository, /^[a-z0-9][a-z0-9._\/-]*[a-z0-9]$/),
-      'an image repository such as docker.io/library/redis',
+      'an image repository such as docker.io/valkey/valkey',
     );
     const tagOk = c.check(
       'cluster.redis.image.tag',
       redis.image.tag,
       matches(redis.image.tag, /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/) && redis.image.tag !== 'latest',
-      'an exact version tag (never latest), e.g. 7.0.15-alpine',
+      'an exact version tag (never latest), e.g. 8.1.11-alpine',
     );
     if (versionOk && tagOk) {
       c.check(
         'cluster.redis.image.tag',
         redis.image.tag,
         redis.image.tag === redis.version || redis.image.tag.startsWith(`${redis.version}-`),
-        `a tag of Redis ${redis.version} (cluster.redis.version), which redis.conf is rendered for`,
+        `a tag of ${redis.version} (cluster.redis.version), which redis.conf is rendered for`,
       );
     }
     if (redis.image.digest !== undefined) {

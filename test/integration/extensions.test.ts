@@ -6,7 +6,12 @@
  */
 import type { Client } from 'pg';
 import { dev } from '../../environments/dev';
-import { ACCESS_RESOURCE_TYPES, emulatedApply, type AppliedState } from '../support/emulated-apply';
+import {
+  ACCESS_RESOURCE_TYPES,
+  emulatedApply,
+  rolePassword,
+  type AppliedState,
+} from '../support/emulated-apply';
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
 import { applyExtensions } from '../support/postgresql-extension-emulation';
 import { createRdsLikeDatabase } from '../support/rds-like-database';
@@ -24,11 +29,7 @@ describe('extensions of dev on PostgreSQL 15', () => {
   let superuser: Client;
   let created: Map<string, string>;
   const login = (role: string) =>
-    server.connect(
-      role,
-      dev.database.databaseName,
-      String(state.get(`postgresql_role.database_access_role_${role}`)?.password),
-    );
+    server.connect(role, dev.database.databaseName, String(rolePassword(state, role)));
 
   beforeAll(async () => {
     // Like RDS's parameter group: pg_stat_statements preloaded.

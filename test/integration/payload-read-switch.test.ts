@@ -7,7 +7,7 @@
  */
 import type { Client } from 'pg';
 import { dev } from '../../environments/dev';
-import { emulatedApply, type AppliedState } from '../support/emulated-apply';
+import { emulatedApply, rolePassword, type AppliedState } from '../support/emulated-apply';
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
 import { createObjectGrant } from '../support/postgresql-object-grant-emulation';
 import { createRdsLikeDatabase } from '../support/rds-like-database';
@@ -46,8 +46,7 @@ describe("Django's read switch on Payload's schema, on PostgreSQL 15", () => {
   let server: LocalPostgres;
   let django: Client;
   let payload: Client;
-  const password = (role: string) =>
-    String(state.get(`postgresql_role.database_access_role_${role}`)?.password);
+  const password = (role: string) => String(rolePassword(state, role));
   const refused = async (sql: string) => {
     await expect(django.query(sql)).rejects.toThrow(/permission denied/);
   };
@@ -59,7 +58,7 @@ describe("Django's read switch on Payload's schema, on PostgreSQL 15", () => {
       await emulatedApply(
         master,
         withoutObjectGrants,
-        ['random_password', 'postgresql_role', 'postgresql_schema'],
+        ['random_password', 'random_bytes', 'postgresql_role', 'postgresql_schema'],
         state,
       );
       payload = await server.connect('payload_user', env.database.databaseName, password('payload_user'));

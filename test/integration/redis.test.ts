@@ -167,9 +167,6 @@ describeRedis(`redis-server ${version} with dev's synthesized config and ACL fil
         'QUEUED',
         [1],
       ]);
-      expect(await connection.command('SCAN', 0, 'MATCH', `${app}:*`, 'COUNT', 100)).toEqual(
-        expect.any(Array),
-      );
       expect(await connection.command('DEL', key, `${app}:h`, `${app}:n`)).toBe(3);
     });
 
@@ -179,10 +176,33 @@ describeRedis(`redis-server ${version} with dev's synthesized config and ACL fil
       expect(isError(await connection.command('SET', 'x', 'v'), /^NOPERM/)).toBe(true);
     });
 
+    test("cannot list, pick or probe the other app's key names", async () => {
+      const owner = await login(apps.find((a) => a.app === other)!.url());
+      try {
+        expect(await owner.command('SET', `${other}:session:secret-name`, 'v', 'PX', 60_000)).toBe('OK');
+        for (const listing of [
+          ['SCAN', '0'],
+          ['SCAN', '0', 'MATCH', `${other}:*`],
+          ['SCAN', '0', 'MATCH', `${app}:*`], // even its own: SCAN's MATCH filters after the walk over every key
+          ['KEYS', `${other}:*`],
+          ['RANDOMKEY'],
+        ])
+          expect(isError(await connection.command(...listing), /^NOPERM/)).toBe(true);
+        for (const probe of [['EXISTS'], ['TYPE'], ['PTTL'], ['OBJECT', 'ENCODING']])
+          expect(isError(await connection.command(...probe, `${other}:session:secret-name`), /^NOPERM/)).toBe(
+            true,
+          );
+      } finally {
+        owner.close();
+      }
+    });
+
     test.each([
       'FLUSHALL',
       'FLUSHDB',
       'KEYS *',
+      'SCAN 0',
+      'RANDOMKEY',
       'CONFIG GET maxmemory',
       'CONFIG SET maxmemory 0',
       'INFO',

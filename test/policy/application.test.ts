@@ -202,6 +202,19 @@ const cases: Readonly<Record<string, RuleCase>> = {
     address: REDIS_CONF,
     alsoNonCompliant: { DEBUG: (e) => editConf(e, /enable-debug-command no/, 'enable-debug-command local') },
   },
+  'LW-REDIS-006': {
+    nonCompliant: (e) => editAcl(e, /(user django .*) -scan/, '$1'),
+    address: REDIS_ACL,
+    alsoNonCompliant: {
+      'SCAN allowed by name after the denial': (e) => editAcl(e, /(user payload .*)$/m, '$1 +scan'),
+      'RANDOMKEY through @read added back': (e) => editAcl(e, /(user payload .*)$/m, '$1 +@read'),
+      'KEYS through +@all': (e) => editAcl(e, /(user django .*)$/m, '$1 +@all'),
+    },
+    alsoCompliant: {
+      'a disabled user allowed everything': (e) =>
+        (acl(e)['users.acl'] += 'user legacy off nopass ~* +@all\n'),
+    },
+  },
 };
 
 describeRules(cases);

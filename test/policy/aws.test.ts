@@ -350,6 +350,9 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'a generated password': (e) =>
         (resource(e.stack, 'postgresql_role', 'database_access_role_payload_user').password =
           '${random_password.p.result}'),
+      'the SCRAM verifier computed at apply time': (e) =>
+        (resource(e.stack, 'postgresql_role', 'database_access_role_payload_user').password =
+          '${data.external.v.result.verifier}'),
     },
     alsoNonCompliant: {
       'a reference with a suffix': (e) =>

@@ -4,7 +4,7 @@
 import { prod } from '../../environments/prod';
 import type { Block } from '../../synth/terraform-json';
 import { policyRules } from '../../policy';
-import { containers } from '../../policy/kubernetes';
+import { containers, workloadContainers } from '../../policy/kubernetes';
 import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
 
 const role = (e: MutableEnvironment, name = 'payload_user') =>
@@ -29,6 +29,12 @@ const egressTo = (e: MutableEnvironment, cidr: string) => {
   const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_https_egress');
   (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [{ ip_block: { cidr } }];
 };
+const redisContainer = (e: MutableEnvironment) =>
+  containers(resource(e.stack, 'kubernetes_deployment_v1', 'cluster_redis_deployment'))[0];
+const rcloneContainer = (e: MutableEnvironment) =>
+  workloadContainers(
+    resource(e.stack, 'kubernetes_cron_job_v1', 'data_protection_media_copy_job_cron_job'),
+  )[0];
 const DEPLOYMENT = 'kubernetes_deployment_v1.cluster_pgbouncer_deployment';
 const SHARED = 'kubernetes_namespace_v1.cluster_namespace_shared_namespace';
 
@@ -45,6 +51,21 @@ const cases: Readonly<Record<string, RuleCase>> = {
       BYPASSRLS: (e) => (role(e).bypass_row_level_security = true),
       'an attribute left to the default': (e) => delete role(e).replication,
     },
+  },
+  'LW-PGR-014': {
+    nonCompliant: (e) =>
+      (role(e).password = '${random_password.database_access_password_payload_user.result}'),
+    address: 'postgresql_role.database_access_role_payload_user',
+    alsoNonCompliant: {
+      'a literal password': (e) => (role(e, 'django_user').password = 'hunter2hunter2'),
+      'a data source computing something else': (e) => {
+        const source = e.stack.data!.external!.database_access_scram_payload_user_program as {
+          program: string[];
+        };
+        source.program = ['node', '-e', 'process.stdout.write(JSON.stringify({ verifier: "x" }))'];
+      },
+    },
+    alsoCompliant: { 'a role without a password': (e) => delete role(e).password },
   },
   'LW-PGR-003': {
     nonCompliant: (e) => delete role(e).connection_limit,
@@ -181,6 +202,49 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'no managed-by label': (e) => delete labels(e)['app.kubernetes.io/managed-by'],
     },
   },
+  'LW-K8S-011': {
+    nonCompliant: (e) => {
+      const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_http_ingress');
+      (policy.spec as { ingress: { from: unknown[] }[] }).ingress[0].from = [
+        { ip_block: { cidr: prod.network.vpcCidr } },
+      ];
+    },
+    address: 'kubernetes_network_policy_v1.cluster_payload_http_ingress',
+    alsoNonCompliant: {
+      "an egress ip_block wider than the VPC (the exporter's database port)": (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'cluster_monitoring_postgres_exporter_to_database',
+        );
+        (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [
+          { ip_block: { cidr: '10.0.0.0/8' } },
+        ];
+      },
+      'the whole internet, excepting only part of the VPC': (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'data_protection_media_copy_job_egress',
+        );
+        (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [
+          { ip_block: { cidr: '0.0.0.0/0', except: ['10.20.0.0/17'] } },
+        ];
+      },
+    },
+    alsoCompliant: {
+      'the internet except the VPC': (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'data_protection_media_copy_job_egress',
+        );
+        (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [
+          { ip_block: { cidr: '0.0.0.0/0', except: [prod.network.vpcCidr] } },
+        ];
+      },
+    },
+  },
   'LW-K8S-010': {
     nonCompliant: (e) =>
       ((
@@ -256,12 +320,19 @@ const cases: Readonly<Record<string, RuleCase>> = {
   },
   'LW-PGB-010': {
     compliant: (e) => {
-      // Every container of every Deployment (PgBouncer, its exporter sidecar, the Postgres exporter, Redis) pinned.
-      for (const d of Object.values(e.stack.resource?.kubernetes_deployment_v1 ?? {}))
-        for (const c of containers(d)) c.image = `${String(c.image).split('@')[0]}@sha256:${'a'.repeat(64)}`;
+      // Every container of every Deployment (PgBouncer, its exporter sidecar, the Postgres exporter, Redis) and
+      // of the media copy CronJob pinned.
+      const workloads = [
+        ...Object.values(e.stack.resource?.kubernetes_deployment_v1 ?? {}),
+        ...Object.values(e.stack.resource?.kubernetes_cron_job_v1 ?? {}),
+      ];
+      for (const w of workloads)
+        for (const c of workloadContainers(w))
+          c.image = `${String(c.image).split('@')[0]}@sha256:${'a'.repeat(64)}`;
     },
     nonCompliant: (e) => (container(e).image = 'ghcr.io/icoretech/pgbouncer-docker:1.24.1'),
     alsoNonCompliant: {
+      'the CronJob by tag only': (e) => (rcloneContainer(e).image = 'docker.io/rclone/rclone:1.76.0'),
       'a short digest': (e) =>
         (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:1.24.1@sha256:${'a'.repeat(63)}`),
       'text after the digest': (e) =>
@@ -306,12 +377,20 @@ const cases: Readonly<Record<string, RuleCase>> = {
     alsoNonCompliant: {
       'an image without a version tag': (e) =>
         (container(e).image = `ghcr.io/icoretech/pgbouncer-docker@sha256:${'a'.repeat(64)}`),
+      'an image the advisory table does not know': (e) =>
+        ((pod(e).container as Block[])[1].image = 'example.org/some-exporter:1.0.0'),
+      'a Redis image with a listed advisory (7.0.15: CVE-2024-31449, CVE-2025-49844)': (e) =>
+        (redisContainer(e).image = 'docker.io/library/redis:7.0.15-alpine'),
+      'a Valkey image before the Lua fixes': (e) =>
+        (redisContainer(e).image = 'docker.io/valkey/valkey:8.1.3'),
+      "the media copy CronJob's rclone before 1.75.0": (e) =>
+        (rcloneContainer(e).image = 'rclone/rclone:1.68.2'),
     },
     alsoCompliant: {
       'a v-prefixed tag pinned by digest': (e) =>
         (container(e).image = `registry.local:5000/pgbouncer:v1.25.2@sha256:${'a'.repeat(64)}`),
-      'an exporter sidecar whose own version is older (only the pgbouncer container counts)': (e) =>
-        ((pod(e).container as Block[])[1].image = 'prometheuscommunity/pgbouncer-exporter:v0.1.0'),
+      'Redis on a maintained line past every listed fix': (e) =>
+        (redisContainer(e).image = 'docker.io/library/redis:7.4.6-alpine'),
     },
   },
 

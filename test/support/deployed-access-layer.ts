@@ -10,7 +10,7 @@ import type { Client } from 'pg';
 import type { EnvironmentConfig } from '../../environments/config';
 import type { TerraformJson } from '../../synth/terraform-json';
 import { createOutsider, migrateProbeObjects, OUTSIDER } from './access-matrix';
-import { emulatedApply, planChangesOf, type AppliedState } from './emulated-apply';
+import { emulatedApply, planChangesOf, rolePassword, type AppliedState } from './emulated-apply';
 import type { LocalPostgres } from './local-postgres';
 import { applyExtensions } from './postgresql-extension-emulation';
 import type { ProviderSession } from './postgresql-provider-emulation';
@@ -44,11 +44,14 @@ function providerSession(
   };
 }
 
-/** The generated password of each login role, from the applied postgresql_role resources. */
+/** The generated password of each login role applied. */
 function passwordsOf(state: AppliedState): Map<string, string> {
   const roles = [...state].filter(([address]) => address.startsWith('postgresql_role.'));
   return new Map(
-    roles.flatMap(([, role]) => (role.password ? [[String(role.name), String(role.password)]] : [])),
+    roles.flatMap(([, role]) => {
+      const password = rolePassword(state, String(role.name));
+      return password ? [[String(role.name), password]] : [];
+    }),
   );
 }
 
@@ -64,7 +67,12 @@ export async function deployAccessLayer(
   let nextPlan: string[];
   try {
     await createOutsider(superuser);
-    await emulatedApply(session, stack, ['random_password', 'postgresql_role', 'postgresql_schema'], state);
+    await emulatedApply(
+      session,
+      stack,
+      ['random_password', 'random_bytes', 'postgresql_role', 'postgresql_schema'],
+      state,
+    );
     await applyExtensions(stack, await session.client(session.database), superuser);
     await migrateProbeObjects(superuser, env, 'existing');
     await emulatedApply(session, stack, ['postgresql_grant', 'postgresql_default_privileges'], state);

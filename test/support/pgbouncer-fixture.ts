@@ -8,7 +8,13 @@ import { Client } from 'pg';
 import { RDS_RESERVED_CONNECTIONS } from '../../constructs/rds-instance-classes';
 import type { EnvironmentConfig } from '../../environments/config';
 import { resourcesOfType } from '../../synth/terraform-json';
-import { ACCESS_RESOURCE_TYPES, emulatedApply, resolveInline, type AppliedState } from './emulated-apply';
+import {
+  ACCESS_RESOURCE_TYPES,
+  emulatedApply,
+  resolveInline,
+  rolePassword,
+  type AppliedState,
+} from './emulated-apply';
 import { startLocalPostgres, type LocalPostgres } from './local-postgres';
 import { initPgbench, type PgbenchTarget } from './pgbench';
 import { createRdsLikeDatabase } from './rds-like-database';
@@ -70,10 +76,7 @@ export async function startPgBouncerFixture(config: EnvironmentConfig): Promise<
   const ini = (configMap.data as Record<string, string>)['pgbouncer.ini'];
   const userlist = resolveInline((secret.data as Record<string, string>)['userlist.txt'], state);
   const password = (user: string) =>
-    String(
-      state.get(`postgresql_role.database_access_role_${user}`)?.password ??
-        state.get(`random_password.cluster_password_${user}`)?.result,
-    );
+    String(rolePassword(state, user) ?? state.get(`random_password.cluster_password_${user}`)?.result);
   const database = env.database.databaseName;
   const server = { host: '127.0.0.1', port: postgres.port };
   const direct: PgbenchTarget = {

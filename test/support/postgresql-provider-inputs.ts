@@ -11,6 +11,7 @@
  *                                                                  case-sensitive match)
  *   search_path check               resource_postgresql_role.go    alterSearchPath
  *   random_password                 hashicorp/terraform-provider-random internal/random/string.go CreateString
+ *   random_bytes                    hashicorp/terraform-provider-random internal/provider/resource_bytes.go (length)
  *
  * An argument the emulation does not implement is refused, not ignored: the proof would otherwise pass for a
  * configuration whose real effect it never saw. Implement it (from the provider source) before using it.
@@ -95,6 +96,7 @@ const MODELS: Readonly<Record<string, ResourceModel>> = {
         throw new Error('the emulation generates alphanumeric passwords only (special = false)');
     },
   },
+  random_bytes: { arguments: { length: undefined }, required: ['length'], check: () => undefined },
   postgresql_role: {
     arguments: {
       name: undefined,

@@ -55,6 +55,9 @@ const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
   [/^cluster\.namespaces\[\d+\]\.quota\.(requests|limits)\./, [...clusterRules, ...namespaceQuotaRules]],
   [/^cluster\.redis\./, redisRules],
   [/^cluster\.oidcIssuerUrl$/, dataProtectionRules],
+  // Peers are also judged against the VPC, by the network's rule (rules/network-peers.ts).
+  [/^cluster\.apps\.\w+\.httpsEgressCidrs/, [...clusterRules, ...coreRules]],
+  [/^dataProtection\.mediaCopy\.(aws|r2)HttpsEgressCidrs/, [...dataProtectionRules, ...coreRules]],
   [/^cluster\.apps\./, [...clusterRules, ...applicationRules]],
   [/^cluster\./, clusterRules],
   [/^cloudflare\./, mediaRules],

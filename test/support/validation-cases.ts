@@ -114,6 +114,35 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'subnet-1',
   ],
   [
+    'a database subnet CIDR per private subnet missing',
+    dev,
+    (e) => (e.network.databaseSubnetCidrs = ['10.10.0.0/20']),
+    'network.databaseSubnetCidrs',
+    ['10.10.0.0/20'],
+  ],
+  [
+    'a database subnet CIDR outside the VPC',
+    prod,
+    (e) => (e.network.databaseSubnetCidrs = ['10.20.0.0/20', '10.99.16.0/20']),
+    'network.databaseSubnetCidrs[1]',
+    '10.99.16.0/20',
+  ],
+  ['no database subnet', dev, (e) => (e.network.databaseSubnetCidrs = []), 'network.databaseSubnetCidrs', []],
+  [
+    'no load balancer subnet',
+    dev,
+    (e) => (e.network.loadBalancerSubnetCidrs = []),
+    'network.loadBalancerSubnetCidrs',
+    [],
+  ],
+  [
+    'the load balancer subnets given as the whole VPC (every pod would reach the apps)',
+    prod,
+    (e) => (e.network.loadBalancerSubnetCidrs = ['10.20.0.0/16']),
+    'network.loadBalancerSubnetCidrs[0]',
+    '10.20.0.0/16',
+  ],
+  [
     'malformed cluster security group',
     dev,
     (e) => (e.network.clusterSecurityGroupId = 'sg-'),
@@ -526,6 +555,13 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     (e) => (e.cluster.apps.payload.httpsEgressCidrs = ['0.0.0.0/0']),
     'cluster.apps.payload.httpsEgressCidrs[0]',
     '0.0.0.0/0',
+  ],
+  [
+    'HTTPS egress to a range wider than the VPC',
+    prod,
+    (e) => (e.cluster.apps.payload.httpsEgressCidrs = ['10.0.0.0/8']),
+    'cluster.apps.payload.httpsEgressCidrs[0]',
+    '10.0.0.0/8',
   ],
   [
     'invalid pod label',
@@ -1326,6 +1362,13 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'django-web',
   ],
   [
+    'a Redis server the chart does not know',
+    dev,
+    (e) => (e.cluster.redis.server = 'keydb' as never),
+    'cluster.redis.server',
+    'keydb',
+  ],
+  [
     'Redis older than 7.0',
     dev,
     (e) => (e.cluster.redis.version = '6.2.14'),
@@ -1792,6 +1835,13 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     (e) => (e.dataProtection.mediaCopy.awsHttpsEgressCidrs = ['0.0.0.0/0']),
     'dataProtection.mediaCopy.awsHttpsEgressCidrs[0]',
     '0.0.0.0/0',
+  ],
+  [
+    'copy job egress to the whole VPC',
+    prod,
+    (e) => (e.dataProtection.mediaCopy.awsHttpsEgressCidrs = ['10.20.0.0/16']),
+    'dataProtection.mediaCopy.awsHttpsEgressCidrs[0]',
+    '10.20.0.0/16',
   ],
   [
     'copy job without an AWS egress',

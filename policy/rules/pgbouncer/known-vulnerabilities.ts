@@ -1,41 +1,34 @@
 /**
- * LW-PGB-016: PgBouncer runs a version without a known vulnerability.
+ * LW-PGB-016: Every image the platform ships runs a release without a published advisory.
  */
-import { parseVersion } from '../../../charts/pgbouncer/ini';
-import { containers } from '../../kubernetes';
-import { advisoriesAffecting } from '../../pgbouncer-advisories';
+import { advisoriesAffecting, imageRelease } from '../../image-advisories';
+import { workloadContainers } from '../../kubernetes';
 import { resourceRule } from '../../rule';
-import { get } from '../../../synth/synthesized-environment';
 
-/** The `x.y.z` an image tag starts with (`…/pgbouncer-docker:1.25.2@sha256:…` → 1.25.2), or undefined. */
-function versionOfImage(image: string): string | undefined {
-  const tag = image.split('@')[0].split('/').pop()?.split(':')[1] ?? '';
-  const version = /^v?(\d+\.\d+\.\d+)/.exec(tag)?.[1];
-  return version && parseVersion(version) ? version : undefined;
+/** What is wrong with one image reference, or undefined. */
+function problem(image: string): string | undefined {
+  const { product, version } = imageRelease(image);
+  if (!product) return `${image}: not in the advisory table (policy/image-advisories.ts)`;
+  if (!version) return `${image}: cannot tell the ${product} version (tag it x.y.z)`;
+  const found = advisoriesAffecting(product, version);
+  return found.length === 0
+    ? undefined
+    : `${product} ${version} is affected by ${found.map((a) => `${a.id} (fixed in ${a.fixedIn.join(', ')})`).join(', ')}`;
 }
 
 export default resourceRule('LW-PGB-016', () => ({
-  title: 'PgBouncer runs a version without a known vulnerability',
+  title: 'Every image the platform ships runs a release without a published advisory',
   severity: 'critical',
   mirrors: [],
   relation: {},
   rationale:
-    'CVE-2026-6664 lets any client the NetworkPolicies admit crash the pooler before authenticating; the table of ' +
-    'advisories fails every image older than the fixing release. No scanner equivalent for the infrastructure code ' +
-    '(image scanners report these CVEs only once the image is pulled).',
-  types: ['kubernetes_deployment_v1'],
-  test: (deployment) => {
-    if (get(deployment, 'metadata', 'labels', 'app.kubernetes.io/name') !== 'pgbouncer') return null;
-    // The PgBouncer container only: a sidecar (the metrics exporter) has versions of its own.
-    const pgbouncer = containers(deployment).filter((c) => c.name === 'pgbouncer');
-    const problems = pgbouncer.flatMap((c) => {
-      const version = versionOfImage(String(c.image));
-      if (!version) return [`cannot tell the PgBouncer version of ${String(c.image)} (tag it x.y.z)`];
-      const found = advisoriesAffecting(version);
-      return found.length === 0
-        ? []
-        : [`${version} is affected by ${found.map((a) => `${a.id} (fixed in ${a.fixedIn})`).join(', ')}`];
-    });
+    'CVE-2026-6664 lets any client the NetworkPolicies admit crash the pooler before authenticating; CVE-2025-49844 ' +
+    'runs code in Redis from a Lua script. The table of advisories (PgBouncer, Redis, Valkey, rclone, exporters) ' +
+    'fails every image older than the fixing release, and every image it does not know. No scanner equivalent for ' +
+    'the infrastructure code (image scanners report these CVEs only once the image is pulled).',
+  types: ['kubernetes_deployment_v1', 'kubernetes_cron_job_v1'],
+  test: (workload) => {
+    const problems = workloadContainers(workload).flatMap((c) => problem(String(c.image)) ?? []);
     return problems.length === 0 || problems.join('; ');
   },
 }));

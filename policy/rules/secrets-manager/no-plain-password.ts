@@ -11,6 +11,10 @@ export default resourceRule('LW-SM-003', () => ({
     'narrower: only the password attribute of aws_db_instance and postgresql_role; the keyword detector reads every password-like key of every file',
   rationale: 'A literal password ends up in git, the synthesized JSON and every plan.',
   types: ['aws_db_instance', 'postgresql_role'],
+  // Generated at apply time: random_password's result, or the SCRAM verifier computed from it (LW-PGR-014).
   test: (block) =>
-    block.password === undefined || /^\$\{random_password\.[\w-]+\.result\}$/.test(String(block.password)),
+    block.password === undefined ||
+    /^\$\{(random_password\.[\w-]+\.result|data\.external\.[\w-]+\.result\.verifier)\}$/.test(
+      String(block.password),
+    ),
 }));
