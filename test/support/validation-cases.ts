@@ -9,6 +9,7 @@ import { dev } from '../../environments/dev';
 import { local } from '../../environments/local';
 import type { LocalConfig } from '../../environments/parts/local';
 import { prod } from '../../environments/prod';
+import { CONNECTION_BUDGET_FIELD } from '../../environments/rules/connection-budget';
 import type { ValidationFailure } from '../../environments/validation';
 import { withChange, type Writable } from './with-change';
 
@@ -1017,8 +1018,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'pools beyond the connection budget',
     dev,
     (e) => (e.cluster.pgbouncer.replicas = 3),
-    'cluster.pgbouncer.defaultPoolSize',
-    10,
+    CONNECTION_BUDGET_FIELD,
+    '87 server connections needed, 59 available; 42 per login role, above its connection limit',
   ],
   [
     'max_connections above what the instance class holds (the nominal-memory formula)',
@@ -1072,8 +1073,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
         connectionLimit: 20,
         statementTimeoutMs: 30000,
       }),
-    'databaseAccess.roles[1].connectionLimit',
-    20,
+    CONNECTION_BUDGET_FIELD,
+    '59 server connections needed, 59 available; 28 per login role, above its connection limit',
   ],
   [
     'nobody receives the alerts',
@@ -1198,8 +1199,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     "the monitoring role's connections break the connection budget",
     dev,
     (e) => (e.cluster.pgbouncer.connectionHeadroom = 16),
-    'databaseAccess.monitoringRole.connectionLimit',
-    3,
+    CONNECTION_BUDGET_FIELD,
+    '59 server connections needed, 49 available',
   ],
   [
     'a role name with a space',
@@ -1501,8 +1502,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'a session pool that breaks the connection budget',
     dev,
     (e) => (e.cluster.pgbouncer.sessionPoolSize = 3),
-    'cluster.pgbouncer.sessionPoolSize',
-    3,
+    CONNECTION_BUDGET_FIELD,
+    '63 server connections needed, 59 available; 30 per login role, above its connection limit',
   ],
   [
     'no session pool (the apps are handed its URL)',
@@ -1515,8 +1516,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'a session pool beyond a role connection limit',
     prod,
     (e) => (e.cluster.pgbouncer.sessionPoolSize = 5),
-    'databaseAccess.roles[0].connectionLimit',
-    160,
+    CONNECTION_BUDGET_FIELD,
+    '333 server connections needed, 345 available; 165 per login role, above its connection limit',
   ],
   [
     'the platform pods in shared need more cpu limits than its quota',
