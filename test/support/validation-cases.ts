@@ -1513,6 +1513,20 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     0,
   ],
   [
+    "prod's pool raised just past the budget (once blamed on the session pool)",
+    prod,
+    (e) => (e.cluster.pgbouncer.defaultPoolSize = 46),
+    CONNECTION_BUDGET_FIELD,
+    '351 server connections needed, 345 available; 174 per login role, above its connection limit',
+  ],
+  [
+    "prod's pool raised far past the budget (once blamed also on the monitoring role)",
+    prod,
+    (e) => (e.cluster.pgbouncer.defaultPoolSize = 60),
+    CONNECTION_BUDGET_FIELD,
+    '435 server connections needed, 345 available; 216 per login role, above its connection limit',
+  ],
+  [
     'a session pool beyond a role connection limit',
     prod,
     (e) => (e.cluster.pgbouncer.sessionPoolSize = 5),
