@@ -20,18 +20,21 @@ import type { TerraformJson } from '../synth/terraform-json';
 export interface Capacity {
   readonly instanceClass?: string;
   readonly replicas?: number;
+  /** Each login role's server connections per replica (`max_user_connections`: pool + reserve + session pool). */
+  readonly perRole?: string;
   /** Server connections the pooler fleet and the monitoring role may hold. */
   readonly needed?: number;
   readonly available?: number;
 }
 
-function pooledPerReplica(stack: TerraformJson): number | undefined {
+/** Each pooled role's `max_user_connections` in pgbouncer.ini, or undefined when one is missing. */
+function userLimits(stack: TerraformJson): number[] | undefined {
   const users = blocksOf(stack, ['kubernetes_config_map_v1'])
     .map(([, map]) => iniSection(map, 'users'))
     .find((section) => section !== undefined);
   if (!users) return undefined;
   const limits = [...users.values()].map((v) => Number(/max_user_connections=(\d+)/.exec(v)?.[1]));
-  return limits.every(Number.isInteger) ? limits.reduce((sum, n) => sum + n, 0) : undefined;
+  return limits.every(Number.isInteger) ? limits : undefined;
 }
 
 /** The capacity of `stack`, judged with `config`'s monitoring role and headroom. */
@@ -48,12 +51,14 @@ export function capacityOf(stack: TerraformJson, env: SynthesizedEnvironment): C
   )?.[1];
   // The kubernetes provider takes replicas as a string.
   const replicas = pooler ? Number(get(pooler, 'spec', 'replicas')) : undefined;
-  const perReplica = pooledPerReplica(stack);
+  const limits = userLimits(stack);
+  const perReplica = limits?.reduce((sum, n) => sum + n, 0);
   const maxConnections = Number(parameters(group).get('max_connections')?.value);
   const direct = Number(monitoring?.connection_limit ?? 0);
   return {
     ...(typeof db?.instance_class === 'string' ? { instanceClass: db.instance_class } : {}),
     ...(Number.isInteger(replicas) ? { replicas } : {}),
+    ...(limits ? { perRole: [...new Set(limits)].join(' / ') } : {}),
     ...(replicas !== undefined && Number.isInteger(replicas) && perReplica !== undefined
       ? { needed: replicas * perReplica + direct }
       : {}),
@@ -85,6 +90,10 @@ export function capacityLine(env: SynthesizedEnvironment, base?: TerraformJson):
   const [budgetBefore, budgetAfter] = [budgetFact(before), budgetFact(after)];
   if (budgetAfter && (before.needed !== after.needed || before.available !== after.available))
     parts.push(`server connections needed / available ${budgetBefore ?? '?'} → ${budgetAfter}`);
+  if (before.perRole !== after.perRole)
+    parts.push(
+      `per login role and replica ${before.perRole ?? '—'} → ${after.perRole ?? '—'} (pool + reserve + session)`,
+    );
   if (before.replicas !== after.replicas)
     parts.push(`PgBouncer replicas ${before.replicas ?? '—'} → ${after.replicas ?? '—'}`);
   if (before.instanceClass && after.instanceClass && before.instanceClass !== after.instanceClass)

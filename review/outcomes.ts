@@ -66,11 +66,14 @@ function customDomainOutcome(removal: Removal, base?: Block, head?: Block, conte
       c.type === 'cloudflare_r2_bucket' &&
       (bucketName.includes(`\${${c.address}.`) || c.base?.name === bucketName),
   );
+  // The bucket's replacement blocked by prevent_destroy fails the plan: nothing is removed, so nothing is down.
+  const blocked = bucket?.action === 'replace' && get(bucket.head, 'lifecycle', 'prevent_destroy') === true;
   if (bucket && (bucket.action === 'replace' || bucket.action === 'destroy'))
     return {
       severity: 'outage',
-      lasts: 'until someone acts',
+      ...(blocked ? {} : { lasts: 'until someone acts' as const }),
       text:
+        (blocked ? "were the bucket's `prevent_destroy` lifted, it " : '') +
         `removes the CDN custom domain ${domain} before deleting bucket ${code(str(bucket.base, 'name'))}: that delete fails while the bucket holds objects and the apply stops there, so ` +
         `media under ${domain} is down until someone empties the old bucket and runs the apply again`,
     };
