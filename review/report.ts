@@ -154,7 +154,7 @@ function sourceLines(v: EnvironmentVerdict, check?: AwsCheck): string[] {
           "**Source:** the configuration diff against the base and each provider's replace-forcing attributes — " +
             'not a plan against live state.',
         ];
-  return [...lines, ...(check ? [awsCheckLine(check, v.changes.changes, v.planFails)] : [])];
+  return [...lines, ...(check ? [awsCheckLine(check, v.changes.changes, v.planFails, v.env.stack)] : [])];
 }
 
 /** The dangerous items one per line; plain replacements and deletions together on one line. */
