@@ -371,7 +371,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
       expect(readFileSync(comment, 'utf8')).toBe(report);
       expect(report).toContain('> ❌ **`npm test` failed on this commit**');
       const verdict = visibleText(report.split('## `prod`')[0]);
-      expect(verdict).toContain('dev — 🔴 4 to update, 4 to replace');
+      expect(verdict).toContain('dev — 🔴 data loss, permanent — 4 to update, 4 to replace');
       expect(verdict).toContain(`Source: the real plan ${planFile}`);
       expect(verdict).toMatch(
         /The plan changes what the configuration does not \(drift or provider defaults\): aws_backup_selection\.data_protection_selection, .*aws_cloudwatch_log_group/,
