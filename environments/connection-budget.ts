@@ -6,7 +6,11 @@
 import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
 import type { EnvironmentConfig } from './config';
 
-export function connectionBudgetOf({ cluster, database, databaseAccess }: EnvironmentConfig): ConnectionBudget {
+export function connectionBudgetOf({
+  cluster,
+  database,
+  databaseAccess,
+}: EnvironmentConfig): ConnectionBudget {
   const pg = cluster.pgbouncer;
   return poolerConnectionBudget({
     replicas: pg.replicas,
