@@ -566,6 +566,19 @@ describe('shape of the report', () => {
     },
   );
 
+  // <summary> is raw HTML: a Markdown escape in it shows literally (the inventory folds every section, amounts too).
+  test.each(Object.entries(examples))(
+    'no <summary> of the %s report shows a backslash before $',
+    (_name, report) => {
+      const summaries = [...report.matchAll(/<summary>(.*?)<\/summary>/g)].map((m) => m[1]);
+      expect(summaries.filter((summary) => /\\\$/.test(summary))).toEqual([]);
+    },
+  );
+
+  test('the inventory folds amounts into its summaries', () => {
+    expect(examples.inventory).toMatch(/<summary>[^<]*\$\d/);
+  });
+
   test('an unchanged PR gets a short "no infrastructure change" report', () => {
     expect(examples.unchanged).toBe(
       [
