@@ -2,7 +2,8 @@
  * One line of a verdict: what happens to a resource, how bad it is and, for an outage or a loss, how long a user of
  * the platform lives with it — in the report's own words (Markdown, values already in code spans).
  */
-export type Severity = 'blocked' | 'data-loss' | 'outage' | 'caution' | 'info';
+/** `restart`: pods restart, by themselves or by hand; `caution`: anything else a reviewer must weigh. */
+export type Severity = 'blocked' | 'data-loss' | 'outage' | 'caution' | 'restart' | 'info';
 
 /** How long a user of the platform lives with an outcome, longest first. */
 export const LASTING = [
@@ -27,10 +28,11 @@ export const severityIcon: Readonly<Record<Severity, string>> = {
   'data-loss': '🔴',
   outage: '🟠',
   caution: '🟡',
+  restart: '🔁',
   info: 'ℹ️',
 };
 
-const order: readonly Severity[] = ['blocked', 'data-loss', 'outage', 'caution', 'info'];
+const order: readonly Severity[] = ['blocked', 'data-loss', 'outage', 'caution', 'restart', 'info'];
 
 const lastingRank = (n: Note) => (n.lasts ? LASTING.indexOf(n.lasts) : LASTING.length);
 

@@ -1,7 +1,9 @@
 /**
  * The worst thing in a change, for its heading: the worst of every outcome its verdict lists — the notes (data
- * loss, outage, cautions such as restarts), the policy gate (an unwaived failing rule fails `npm test`), the budget
- * and plain replacements. A heading is never milder than a line below it.
+ * loss, outage, cautions, restarts), the policy gate (an unwaived failing rule fails `npm test`), the budget and
+ * plain replacements. A heading is never milder than a line below it. The order is the issue's: data loss, outage,
+ * policy failure, over budget, replacement, restart; a caution (a dropped role, a removed backup plan) sits above a
+ * plain replacement.
  */
 import { bySeverity, severityIcon, type Lasting, type Note, type Severity } from './note';
 import type { EnvironmentVerdict } from './verdict';
@@ -15,6 +17,7 @@ export const OUTCOME_KINDS = [
   { kind: 'over-budget', icon: '💸', label: 'over budget' },
   { kind: 'caution', icon: severityIcon.caution, label: 'caution' },
   { kind: 'replacement', icon: severityIcon.info, label: 'replacement' },
+  { kind: 'restart', icon: severityIcon.restart, label: 'restart' },
 ] as const;
 
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
