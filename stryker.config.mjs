@@ -35,6 +35,7 @@ export default {
       'test/validation.test.ts',
       'test/validation-formats.test.ts',
       'test/validation-edges.test.ts',
+      'test/validation-connection-budget.test.ts',
       'test/local-validation.test.ts',
       'test/policy/*.test.ts',
       'test/pgbouncer-ini.test.ts',

@@ -6,17 +6,17 @@
 import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
 import type { EnvironmentConfig } from './config';
 
-/** @param withSession count the session path's pools (default); off only to tell which pools break a budget */
-export function connectionBudgetOf(
-  { cluster, database, databaseAccess }: EnvironmentConfig,
-  withSession = true,
-): ConnectionBudget {
+export function connectionBudgetOf({
+  cluster,
+  database,
+  databaseAccess,
+}: EnvironmentConfig): ConnectionBudget {
   const pg = cluster.pgbouncer;
   return poolerConnectionBudget({
     replicas: pg.replicas,
     defaultPoolSize: pg.defaultPoolSize,
     reservePoolSize: pg.reservePoolSize,
-    ...(withSession ? { sessionPoolSize: pg.sessionPoolSize } : {}),
+    sessionPoolSize: pg.sessionPoolSize,
     headroom: pg.connectionHeadroom,
     pooledRoles: databaseAccess.roles.flatMap((r) => (r.login ? [r.name] : [])),
     monitoring: databaseAccess.monitoringRole,

@@ -18,6 +18,7 @@ import { namespaceQuotaRules } from './rules/namespace-quota';
 import { observabilityRules } from './rules/observability';
 import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { redisRules } from './rules/redis';
+import { connectionBudgetRules } from './rules/connection-budget';
 import { sessionPathRules } from './rules/session-path';
 import { tableReadRules } from './rules/table-reads';
 import { registryRules } from './rules/registry';
@@ -40,6 +41,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...tableReadRules,
   ...clusterRules,
   ...sessionPathRules,
+  ...connectionBudgetRules,
   ...pgbouncerFaultRules,
   ...mediaRules,
   ...dataProtectionRules,

@@ -5,6 +5,7 @@
  * Neither is this PR's plan against live state, and the report says so.
  */
 import type { PlanJson } from '../synth/plan-json';
+import { blocksByAddress, referencesIn } from '../synth/references';
 import type { TerraformJson } from '../synth/terraform-json';
 import { code } from './markdown';
 import type { PlannedChange } from './planned-change';
@@ -78,11 +79,44 @@ const actionsOf = (changes: readonly PlannedChange[]) =>
       .map((c) => [c.address, c.action]),
   );
 
+/**
+ * Why the provider plans a change this report does not: a resource reading a data source that depends on a resource
+ * this change updates or replaces. Terraform reads such a data source only during the apply, so the plan holds its
+ * result as unknown and the reader as an update, though the document it renders is the same (HashiCorp support, "The
+ * combination of meta argument depends_on with Data Resources"; hashicorp/terraform#27267). Undefined when the
+ * configuration shows no such path.
+ */
+export function deferredRead(
+  address: string,
+  ours: ReadonlyMap<string, string>,
+  head: TerraformJson,
+): string | undefined {
+  const blocks = blocksByAddress(head);
+  const targets = (a: string) => [
+    ...new Set(referencesIn(blocks.get(a), (t) => blocks.has(t)).map((r) => r.target)),
+  ];
+  for (const data of targets(address).filter((t) => t.startsWith('data.'))) {
+    const changed = targets(data).find((t) => ours.has(t));
+    if (changed)
+      return (
+        `it reads ${code(data)}, which reads ${code(changed)} (${ours.get(changed)} in this change): Terraform reads ` +
+        'such a data source only during the apply, so the provider plans its result as unknown and the reader as an ' +
+        "update, though the configuration renders the same document — trust this report's count; the apply sends " +
+        'the same value'
+      );
+  }
+  return undefined;
+}
+
+const unexplained =
+  "the configuration shows no reason: trust the provider's count and read the plan against live state";
+
 /** The report's line on the check: what the provider says, and whether it agrees with the verdict. */
 export function awsCheckLine(
   check: AwsCheck,
   verdictChanges: readonly PlannedChange[],
   planFails: boolean,
+  head: TerraformJson = {},
 ): string {
   const provider = 'the real `hashicorp/aws` provider';
   switch (check.kind) {
@@ -106,7 +140,8 @@ export function awsCheckLine(
         .filter((a) => ours.get(a) !== theirs.get(a))
         .map(
           (a) =>
-            `${code(a)}: provider ${theirs.get(a) ?? 'no change'}, this report ${ours.get(a) ?? 'no change'}`,
+            `${code(a)}: provider ${theirs.get(a) ?? 'no change'}, this report ${ours.get(a) ?? 'no change'} — ` +
+            ((!ours.has(a) && deferredRead(a, ours, head)) || unexplained),
         );
       const summary = [...theirs.values()].reduce<Record<string, number>>(
         (s, a) => ({ ...s, [a]: (s[a] ?? 0) + 1 }),

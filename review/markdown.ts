@@ -60,9 +60,16 @@ export function table(header: readonly string[], rows: readonly (readonly (strin
   ].join('\n');
 }
 
-/** A folded block: `summary` is the caller's own wording (HTML-escaped anyway). */
+/**
+ * A folded block: `summary` is the caller's own wording (HTML-escaped anyway). `<summary>` is raw HTML, where
+ * Markdown escapes are not read: a `\$` of `usd` would show its backslash, so backslash escapes are undone.
+ */
 export function details(summary: string, body: string, open = false): string {
-  const escaped = summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escaped = summary
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
   return [`<details${open ? ' open' : ''}><summary>${escaped}</summary>`, '', body, '', '</details>'].join(
     '\n',
   );

@@ -17,7 +17,7 @@ import { schemaPath } from '../synth/attribute-paths';
 import { get } from '../synth/synthesized-environment';
 import type { Block } from '../synth/terraform-json';
 import { code, truncate } from './markdown';
-import type { Note, Severity } from './note';
+import type { Lasting, Note, Severity } from './note';
 import type { PlannedChange } from './planned-change';
 import { restoreSource } from './restore';
 
@@ -26,23 +26,87 @@ type Removal = 'destroy' | 'replace';
 interface Outcome {
   readonly severity: Severity;
   readonly text: string;
+  /** How long users live with it. */
+  readonly lasts?: Lasting;
+}
+
+/** The resource's own change and the rest of the change set (what the apply does before and after it). */
+interface Context {
+  readonly change: PlannedChange;
+  readonly all: readonly PlannedChange[];
 }
 
 const str = (block: Block | undefined, key: string): string => String(block?.[key] ?? '?');
 
+/**
+ * A CDN custom domain: a new hostname leaves the old one's URLs broken for good; a domain removed before a bucket
+ * delete that fails (the bucket holds objects) is not created again until someone finishes the apply; otherwise the
+ * domain and its certificate are re-created within minutes (Cloudflare, "Connect a bucket to a custom domain").
+ */
+function customDomainOutcome(removal: Removal, base?: Block, head?: Block, context?: Context): Outcome {
+  const domain = code(str(base, 'domain'));
+  if (removal === 'destroy')
+    return {
+      severity: 'outage',
+      lasts: 'permanent',
+      text: `removes the CDN domain ${domain}: every published media URL under it stops working`,
+    };
+  if (head && head.domain !== base?.domain)
+    return {
+      severity: 'outage',
+      lasts: 'permanent',
+      text:
+        `moves the CDN from ${domain} to ${code(str(head, 'domain'))}: the old hostname is gone for good, so every ` +
+        'published media URL under it (pages, feeds, e-mails, caches, search results) breaks; only new links use the new one',
+    };
+  // Its bucket_name reads the bucket's name (a reference), or names it literally.
+  const bucketName = String(base?.bucket_name ?? '');
+  const bucket = context?.all.find(
+    (c) =>
+      c.type === 'cloudflare_r2_bucket' &&
+      (bucketName.includes(`\${${c.address}.`) || c.base?.name === bucketName),
+  );
+  // The bucket's replacement blocked by prevent_destroy fails the plan: nothing is removed, so nothing is down.
+  const blocked = bucket?.action === 'replace' && get(bucket.head, 'lifecycle', 'prevent_destroy') === true;
+  if (bucket && (bucket.action === 'replace' || bucket.action === 'destroy'))
+    return {
+      severity: 'outage',
+      ...(blocked ? {} : { lasts: 'until someone acts' as const }),
+      text:
+        (blocked ? "were the bucket's `prevent_destroy` lifted, it " : '') +
+        `removes the CDN custom domain ${domain} before deleting bucket ${code(str(bucket.base, 'name'))}: that delete fails while the bucket holds objects and the apply stops there, so ` +
+        `media under ${domain} is down until someone empties the old bucket and runs the apply again`,
+    };
+  return {
+    severity: 'outage',
+    lasts: 'minutes at deploy',
+    text: `replaces the CDN custom domain ${domain}: media URLs fail while the domain and its certificate are re-created`,
+  };
+}
+
 /** Outcomes by resource type; `base` is the deployed configuration, `head` the new one (absent on destroy). */
-const outcomes: Readonly<Record<string, (removal: Removal, base?: Block, head?: Block) => Outcome>> = {
+const outcomes: Readonly<
+  Record<string, (removal: Removal, base?: Block, head?: Block, context?: Context) => Outcome>
+> = {
   cloudflare_r2_bucket: (removal, base, head) => ({
     severity: 'data-loss',
+    lasts: 'until someone acts',
     text:
       (removal === 'replace'
         ? `replaces bucket ${code(str(base, 'name'))} with a new, empty ${code(str(head, 'name'))}: nothing copies the objects. `
         : `deletes bucket ${code(str(base, 'name'))}. `) +
       'R2 deletes only empty buckets: while it holds objects the apply fails at that delete, after the CORS, ' +
-      'lifecycle and custom domain that depend on it were already removed',
+      'lifecycle and custom domain that depend on it were already removed. Users: media is unavailable until ' +
+      'someone copies the objects to the new bucket, empties the old one and runs the apply again',
   }),
   aws_db_instance: (removal, base, head) => ({
     severity: 'data-loss',
+    ...(base?.deletion_protection === true
+      ? {}
+      : {
+          lasts:
+            base?.skip_final_snapshot === true ? ('permanent' as const) : ('until someone acts' as const),
+        }),
     text:
       (removal === 'replace'
         ? `replaces database instance ${code(str(base, 'identifier'))}: ${restoreSource(head) ? `the new instance is restored from ${restoreSource(head)}` : 'the new instance starts empty (no snapshot is restored)'}. `
@@ -55,6 +119,7 @@ const outcomes: Readonly<Record<string, (removal: Removal, base?: Block, head?: 
   }),
   aws_kms_key: (_removal, base) => ({
     severity: 'data-loss',
+    lasts: 'permanent',
     text:
       `schedules deletion of the KMS key ${code(truncate(str(base, 'description')))} in ` +
       `${base?.deletion_window_in_days ?? 30} days: what it encrypts, recovery points and copies included, becomes ` +
@@ -62,6 +127,7 @@ const outcomes: Readonly<Record<string, (removal: Removal, base?: Block, head?: 
   }),
   aws_backup_vault: (removal, base) => ({
     severity: 'data-loss',
+    ...(base?.force_destroy === true ? { lasts: 'permanent' as const } : {}),
     text:
       `${removal === 'replace' ? 'replaces' : 'deletes'} backup vault ${code(str(base, 'name'))}` +
       (base?.force_destroy === true
@@ -93,6 +159,7 @@ const outcomes: Readonly<Record<string, (removal: Removal, base?: Block, head?: 
   }),
   aws_s3_bucket: (removal, base, head) => ({
     severity: 'data-loss',
+    lasts: base?.force_destroy === true ? 'permanent' : 'until someone acts',
     text:
       (removal === 'replace'
         ? `replaces bucket ${code(str(base, 'bucket'))} with a new, empty ${code(str(head, 'bucket'))}: nothing copies the objects. `
@@ -118,10 +185,12 @@ const outcomes: Readonly<Record<string, (removal: Removal, base?: Block, head?: 
         }
       : {
           severity: 'data-loss',
+          lasts: 'permanent',
           text: `deletes log group ${code(str(base, 'name'))} and the logs in it`,
         },
   postgresql_schema: (removal, base) => ({
     severity: 'data-loss',
+    ...(base?.drop_cascade === true ? { lasts: 'permanent' as const } : {}),
     text:
       `drops schema ${code(str(base, 'name'))}${removal === 'replace' ? ' and re-creates it empty' : ''}: ` +
       (base?.drop_cascade === true
@@ -136,20 +205,15 @@ const outcomes: Readonly<Record<string, (removal: Removal, base?: Block, head?: 
   }),
   kubernetes_namespace_v1: (_removal, base) => ({
     severity: 'data-loss',
+    lasts: 'permanent',
     text:
       `deletes namespace ${code(String(get(base, 'metadata', 'name') ?? '?'))} and everything in it, including ` +
       "the applications' own workloads deployed outside this repository",
   }),
-  cloudflare_r2_custom_domain: (removal, base) => ({
-    severity: 'outage',
-    text:
-      removal === 'replace'
-        ? `replaces the CDN custom domain ${code(str(base, 'domain'))}: media URLs fail while the domain and its ` +
-          'certificate are re-created (a brief TLS/DNS interruption)'
-        : `removes the CDN domain ${code(str(base, 'domain'))}: media URLs under it stop working`,
-  }),
+  cloudflare_r2_custom_domain: customDomainOutcome,
   cloudflare_account_token: (_removal, base) => ({
     severity: 'outage',
+    lasts: 'until someone acts',
     text:
       `revokes the R2 credentials ${code(str(base, 'name'))}: Payload's S3 calls fail until it restarts with ` +
       'the new secret',
@@ -187,10 +251,14 @@ function forcedBy(change: PlannedChange): string {
 }
 
 /** The outcome note of a destroyed or replaced resource, or nothing for other actions. */
-export function outcomeOf(change: PlannedChange, environment: string): Note | undefined {
+export function outcomeOf(
+  change: PlannedChange,
+  environment: string,
+  all: readonly PlannedChange[] = [change],
+): Note | undefined {
   if (change.action !== 'destroy' && change.action !== 'replace') return undefined;
   const { address, base, head } = change;
-  const outcome = (outcomes[change.type] ?? generic)(change.action, base, head);
+  const outcome = (outcomes[change.type] ?? generic)(change.action, base, head, { change, all });
   if (change.action === 'replace' && get(head, 'lifecycle', 'prevent_destroy') === true)
     return {
       severity: 'blocked',
@@ -207,5 +275,6 @@ export function outcomeOf(change: PlannedChange, environment: string): Note | un
     severity: outcome.severity,
     address,
     text: `${change.action === 'replace' ? `${forcedBy(change)} — ` : ''}${outcome.text}${unprotected}`,
+    ...(outcome.lasts ? { lasts: outcome.lasts } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { connectionCapacity, findInstanceClass } from '../constructs/rds-instanc
 import { blocksOf } from '../synth/synthesized-environment';
 import type { Block, TerraformJson } from '../synth/terraform-json';
 import { code } from './markdown';
-import type { Note, Severity } from './note';
+import type { Lasting, Note, Severity } from './note';
 import type { PlannedChange, PlannedLeaf } from './planned-change';
 
 interface SettingEffect {
@@ -68,6 +68,12 @@ const effects: Readonly<Record<string, SettingEffect>> = {
   },
 };
 
+/** An outage lasts while the instance restarts, in the maintenance window unless it applies at deploy. */
+const outageLasts = (db: Block, setting: SettingEffect): Lasting =>
+  setting.immediate || db.apply_immediately === true
+    ? 'minutes at deploy'
+    : 'minutes in the maintenance window';
+
 function when(db: Block, setting: SettingEffect): string {
   if (setting.immediate || db.apply_immediately === true) return 'at `cdktf deploy`';
   return `in the next maintenance window ${code(String(db.maintenance_window ?? 'of the instance'))} (UTC), not at deploy (\`apply_immediately\` is off)`;
@@ -84,6 +90,7 @@ function backupRetention(change: PlannedChange, db: Block): Note | undefined {
   return {
     severity: 'outage',
     address: change.address,
+    lasts: outageLasts(db, effects.instance_class),
     text: `\`backup_retention_period\` to or from 0 applies ${when(db, effects.instance_class)} with an outage (the instance restarts)`,
   };
 }
@@ -116,6 +123,7 @@ function instanceNotes(change: PlannedChange, head: TerraformJson | undefined): 
   const settings = topChanged(change.leaves).filter((name) => effects[name]);
   const notes: Note[] = settings.map((name) => ({
     severity: effects[name].severity,
+    ...(effects[name].severity === 'outage' ? { lasts: outageLasts(db, effects[name]) } : {}),
     address: change.address,
     text: `${code(name)} applies ${when(db, effects[name])}, with ${effects[name].effect(db.multi_az === true)}`,
   }));

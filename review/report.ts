@@ -11,9 +11,11 @@ import { stackNameOf, type SynthesizedEnvironment } from '../synth/synthesized-e
 import { addresses, type TerraformJson } from '../synth/terraform-json';
 import { awsCheckLine, type AwsCheck } from './aws-check';
 import { blocks, bullet, code, details, paragraph, percentChange, quote, table, text, usd } from './markdown';
-import { bySeverity, severityIcon, type Note } from './note';
+import { capacityLine } from './capacity';
+import { severityIcon, type Note } from './note';
 import { bootstrapSections, environmentSections, reportSections } from './sections';
 import { ACTIONS, judgeEnvironment, type EnvironmentVerdict, type RealPlan } from './verdict';
+import { noteKind, OUTCOME_KINDS, outcomeLabel, overBudget, worstOutcome } from './worst';
 
 /** The first line of every report: how the workflow finds its comment to update it in place. */
 export const REPORT_MARKER = '<!-- lightwave-infrastructure-review -->';
@@ -55,10 +57,9 @@ function summaryOf(v: EnvironmentVerdict): string {
   if (v.status === 'unchanged') return 'no infrastructure change';
   if (v.status === 'full') return plural(addresses(v.env.stack.resource).length, 'resource');
   const counts = ACTIONS.filter((a) => v.counts[a] > 0).map((a) => `${v.counts[a]} to ${a}`);
-  const worst = [...v.dangers, ...v.timing, ...v.rollout].sort(bySeverity)[0];
+  const worst = worstOutcome(v);
   const what = counts.join(', ') || 'configuration only';
-  if (v.planFails) return `⛔ the plan will fail — ${what}`;
-  return worst ? `${severityIcon[worst.severity]} ${what}` : what;
+  return worst ? `${worst.kind.icon} ${outcomeLabel(worst.kind, worst.lasts)} — ${what}` : what;
 }
 
 function title(verdicts: readonly EnvironmentVerdict[]): string {
@@ -91,12 +92,20 @@ function testsLine(tests?: TestOutcome, runUrl?: string): string | undefined {
   }
 }
 
-const noteLine = (n: Note): string => bullet(`${severityIcon[n.severity]} ${code(n.address)}: ${n.text}`);
+/** `🟠 **outage, permanent** `address`: …`: the outcome's label as the heading would name it. */
+function noteLine(n: Note): string {
+  const kind = noteKind(n.severity);
+  const label = kind ? ` **${outcomeLabel(kind, n.lasts)}**` : '';
+  return bullet(`${severityIcon[n.severity]}${label} ${code(n.address)}: ${n.text}`);
+}
 
 function costLine(v: EnvironmentVerdict): string {
   const { before, after } = v.cost;
   const waiver = v.findings.find((f) => f.rule.id === 'LW-COST-001' && f.waiver)?.waiver;
-  const over = waiver ? `❌ over budget, waived until ${code(waiver.expires)}` : '❌ over budget';
+  const overBudgetKind = OUTCOME_KINDS.find((k) => k.kind === 'over-budget')!;
+  const over = overBudget(v)
+    ? `${overBudgetKind.icon} **${overBudgetKind.label}**`
+    : `➖ over budget, waived until ${code(waiver?.expires ?? '?')}`;
   const budget = `budget ${usd(after.databaseBudgetUsd)} ${after.withinBudget ? '✅' : over}`;
   const copy =
     before && before.mediaCopy.usd !== after.mediaCopy.usd
@@ -117,7 +126,10 @@ function policyLine(v: EnvironmentVerdict): string {
     ({ finding, isNew }) =>
       `${code(finding.rule.id)} ${text(finding.rule.title)}${finding.detail ? ` (${text(finding.detail)})` : ''}${isNew ? ' — new' : ''}`,
   );
-  return `**Policy:** ❌ ${v.failing.length} failing: ${rules.join('; ')}`;
+  return (
+    `**Policy:** ❌ **policy failure** — \`npm test\` fails until fixed or waived; ${v.failing.length} failing: ` +
+    rules.join('; ')
+  );
 }
 
 function sourceLines(v: EnvironmentVerdict, check?: AwsCheck): string[] {
@@ -142,7 +154,7 @@ function sourceLines(v: EnvironmentVerdict, check?: AwsCheck): string[] {
           "**Source:** the configuration diff against the base and each provider's replace-forcing attributes — " +
             'not a plan against live state.',
         ];
-  return [...lines, ...(check ? [awsCheckLine(check, v.changes.changes, v.planFails)] : [])];
+  return [...lines, ...(check ? [awsCheckLine(check, v.changes.changes, v.planFails, v.env.stack)] : [])];
 }
 
 /** The dangerous items one per line; plain replacements and deletions together on one line. */
@@ -157,7 +169,9 @@ function dangerLines(v: EnvironmentVerdict): string {
       .filter((action) => also(action).length > 0)
       .map((action) =>
         bullet(
-          `${severityIcon.info} also ${action === 'replace' ? 'replaced' : 'deleted'}: ${also(action).join(', ')}`,
+          action === 'replace'
+            ? `${severityIcon.info} **replacement** (deleted, then created): ${also(action).join(', ')}`
+            : `${severityIcon.info} also deleted: ${also(action).join(', ')}`,
         ),
       ),
   ];
@@ -175,7 +189,12 @@ function verdictBlock(v: EnvironmentVerdict, check?: AwsCheck): string {
     v.timing.length > 0 && ['**When and downtime**', v.timing.map(noteLine).join('\n')].join('\n'),
     v.rollout.length > 0 && ['**Rollout**', v.rollout.map(noteLine).join('\n')].join('\n'),
     // A bootstrap stack has no database: the budget line would be about another stack.
-    ...[v.env.stackName ? undefined : costLine(v), policyLine(v), ...sourceLines(v, check)]
+    ...[
+      v.env.stackName ? undefined : capacityLine(v.env, v.base),
+      v.env.stackName ? undefined : costLine(v),
+      policyLine(v),
+      ...sourceLines(v, check),
+    ]
       .filter((line): line is string => line !== undefined)
       .map(paragraph),
   );

@@ -35,7 +35,8 @@ function deploymentRolls(change: PlannedChange, blocks: Map<string, Block>): Not
   if (change.action !== 'update' || template.length === 0) return undefined;
   const causes = [...new Set(template.map((l) => l.via).filter((v): v is string => !!v))];
   return {
-    severity: 'caution',
+    severity: 'restart',
+    lasts: 'seconds',
     address: change.address,
     text:
       `rolling restart of ${code(objectName(change.head, blocks))}${causes.length > 0 ? ` (its pod template reads ${causes.map((c) => code(c)).join(', ')})` : ''}: ` +
@@ -62,7 +63,8 @@ function restartByHand(change: PlannedChange, blocks: Map<string, Block>): Note 
       text: `ConfigMap ${code(name)} changes: ${reloadedBy}`,
     };
   return {
-    severity: 'caution',
+    severity: 'restart',
+    lasts: 'until someone acts',
     address: change.address,
     text:
       `${change.type === 'kubernetes_secret_v1' ? 'Secret' : 'ConfigMap'} ${code(name)} changes, and pods read it ` +

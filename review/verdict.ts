@@ -128,7 +128,7 @@ export function judgeEnvironment(
   // A restore first: of two notes on the instance, the one saying where its data comes from reads first.
   const dangers = [
     ...restoreNotes(list),
-    ...list.map((c) => outcomeOf(c, stackNameOf(env))).filter((n): n is Note => !!n),
+    ...list.map((c) => outcomeOf(c, stackNameOf(env), list)).filter((n): n is Note => !!n),
   ];
   const findings = evaluatePolicy(env);
   const beforeCost = baseCost(env, base);

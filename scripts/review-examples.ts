@@ -20,6 +20,13 @@ export interface ExamplePullRequest {
   readonly change?: (env: Mutable<EnvironmentConfig>) => void;
 }
 
+/** A registered environment's value, for an example's title (the title says what the example changes it from). */
+const current = <T>(name: string, read: (env: EnvironmentConfig) => T): T => {
+  const env = environments.find((e) => e.name === name);
+  if (!env) throw new Error(`no registered environment ${name}`);
+  return read(env);
+};
+
 export const examplePullRequests: readonly ExamplePullRequest[] = [
   { file: 'unchanged.md', title: 'A pull request that changes no infrastructure' },
   {
@@ -39,6 +46,24 @@ export const examplePullRequests: readonly ExamplePullRequest[] = [
     title: 'prod: `cloudflare.media.bucketName` lightwave-media → lightwave-media-v2',
     environment: 'prod',
     change: (e) => (e.cloudflare.media.bucketName = 'lightwave-media-v2'),
+  },
+  {
+    file: 'prod-cdn-hostname.md',
+    title: `prod: \`cloudflare.cdn.domain\` ${current('prod', (e) => e.cloudflare.cdn.domain)} → media.lightwave-media.site`,
+    environment: 'prod',
+    change: (e) => (e.cloudflare.cdn.domain = 'media.lightwave-media.site'),
+  },
+  {
+    file: 'prod-storage-over-budget.md',
+    title: `prod: \`database.allocatedStorageGiB\` ${current('prod', (e) => e.database.allocatedStorageGiB)} → 120 (over the approved budget: policy rule LW-COST-001 fails)`,
+    environment: 'prod',
+    change: (e) => (e.database.allocatedStorageGiB = 120),
+  },
+  {
+    file: 'prod-pool-size.md',
+    title: `prod: \`cluster.pgbouncer.defaultPoolSize\` ${current('prod', (e) => e.cluster.pgbouncer.defaultPoolSize)} → 30`,
+    environment: 'prod',
+    change: (e) => (e.cluster.pgbouncer.defaultPoolSize = 30),
   },
   {
     file: 'prod-restore.md',

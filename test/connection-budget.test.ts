@@ -96,27 +96,28 @@ describe('the review report shows the budget (key settings)', () => {
       const settings = settingsOf(env);
       const pinned = env.database.parameters.maxConnections;
       expect(settings.get('max_connections (parameter group)')).toBe(`${pinned} (pending-reboot)`);
+      const ceiling = connectionCapacity(env.database.instanceClass);
       expect(settings.get('max_connections ceiling of the class')).toBe(
-        connectionCapacity(env.database.instanceClass).arithmetic,
+        `up to ${ceiling.maxConnections}: ${ceiling.arithmetic}`,
       );
       expect(settings.get('PgBouncer connection budget')).toMatch(
         new RegExp(
-          `available: max_connections ${pinned} − 5 reserved − ${env.cluster.pgbouncer.connectionHeadroom} headroom = \\d+$`,
+          `^\\d+ / \\d+ \\(\\d+%\\) server connections: .* available: max_connections ${pinned} − 5 reserved − ${env.cluster.pgbouncer.connectionHeadroom} headroom = \\d+$`,
         ),
       );
-      expect(settings.get('role connection limits')).toMatch(/ ≤ \d+ \(max_connections − 5 reserved\)$/);
+      expect(settings.get('role connection limits')).toMatch(/^\d+ ≤ \d+ \(max_connections − 5 reserved\): /);
     },
   );
 
   test('dev, in full', () => {
     const settings = settingsOf(environments.find((e) => e.name === 'dev'));
     expect(settings.get('PgBouncer connection budget')).toBe(
-      '2 replicas × [(10 + 2 payload_user) + (2 + 0 payload_user session) + (10 + 2 django_user) + ' +
+      '59 / 59 (100%) server connections: 2 replicas × [(10 + 2 payload_user) + (2 + 0 payload_user session) + (10 + 2 django_user) + ' +
         '(2 + 0 django_user session)] + 3 monitoring = 59 server connections; ' +
         'available: max_connections 70 − 5 reserved − 6 headroom = 59',
     );
     expect(settings.get('role connection limits')).toBe(
-      'payload_user 28 + django_user 28 = 56 ≤ 65 (max_connections − 5 reserved)',
+      '56 ≤ 65 (max_connections − 5 reserved): payload_user 28 + django_user 28',
     );
   });
 });

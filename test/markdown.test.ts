@@ -2,7 +2,17 @@
  * Values from config and synthesized JSON render literally: rendered with a GFM library, the text a reader sees is
  * the value itself — no emphasis, no link, no extra table cell, no HTML.
  */
-import { bullet, code, differing, MAX_LINE_WIDTH, table, text, truncate } from '../review/markdown';
+import {
+  bullet,
+  code,
+  details,
+  differing,
+  MAX_LINE_WIDTH,
+  table,
+  text,
+  truncate,
+  usd,
+} from '../review/markdown';
 import { renderHtml, visibleText } from './support/rendered-markdown';
 
 const nasty = [
@@ -61,5 +71,16 @@ describe('long values', () => {
     const item = bullet(words.join(' '));
     for (const line of item.split('\n')) expect(line.length).toBeLessThanOrEqual(MAX_LINE_WIDTH);
     expect(visibleText(item)).toBe(words.join(' ').replace(/`/g, ''));
+  });
+});
+
+describe('fold titles', () => {
+  // <summary> is raw HTML: GitHub reads no Markdown escapes in it, so `\$` would show its backslash.
+  test('a <summary> shows amounts without Markdown escapes, and HTML in it stays text', () => {
+    const folded = details(`Cost: ${usd(1.5)} of ${usd(15)} <b>budget</b>`, 'body');
+    expect(folded.split('\n')[0]).toBe(
+      '<details><summary>Cost: $1.50 of $15.00 &lt;b&gt;budget&lt;/b&gt;</summary>',
+    );
+    expect(visibleText(folded)).toContain('Cost: $1.50 of $15.00 <b>budget</b>');
   });
 });

@@ -61,7 +61,7 @@ describe('prod instance class db.t3.medium → db.t3.large', () => {
   test('counts the update, the alarms that follow the class, and says when it applies and what it costs in downtime', () => {
     // The instance, 6 alarms that follow the class (memory, swap, credits, CPU baseline, EBS) and the dashboard; the
     // connections alarm stays: it follows the pinned max_connections, not the class.
-    expect(verdict).toContain('prod — 🟠 8 to update');
+    expect(verdict).toContain('prod — 🟠 outage, minutes in the maintenance window — 8 to update');
     expect(verdict).toContain(
       'aws_db_instance.database_instance: instance_class applies in the next maintenance window sun:04:00-sun:05:00 (UTC), ' +
         'not at deploy (apply_immediately is off), with an outage: the single-AZ instance is unavailable while it restarts',
@@ -73,15 +73,25 @@ describe('prod instance class db.t3.medium → db.t3.large', () => {
 
   test('states the cost before → after with the delta, and names the rule that now fails', () => {
     expect(verdict).toContain(
-      'Cost: database $70.38 → $123.67/month (+$53.29, +76%), budget $72.50 ❌ over budget',
+      'Cost: database $70.38 → $123.67/month (+$53.29, +76%), budget $72.50 💸 over budget',
     );
-    expect(verdict).toMatch(/Policy: ❌ 1 failing: LW-COST-001 .*\$123\.67\/month > budget \$72\.50\) — new/);
+    expect(verdict).toMatch(
+      /Policy: ❌ policy failure — npm test fails until fixed or waived; 1 failing: LW-COST-001 .*\$123\.67\/month > budget \$72\.50\) — new/,
+    );
+  });
+
+  test('states the capacity the class moves', () => {
+    expect(verdict).toContain(
+      'Capacity: instance class db.t3.medium → db.t3.large (the class holds up to 405 → 811 connections)',
+    );
   });
 
   test('shows the leaf that changed, and dev has nothing to say', () => {
     expect(visibleText(part(report, 'prod'))).toContain('instance_class: "db.t3.medium" → "db.t3.large"');
     expect(part(report, 'dev')).toBe('## `dev` — no infrastructure change\n');
-    expect(report.split('\n')[2]).toBe('# Infrastructure review — prod: 🟠 8 to update');
+    expect(report.split('\n')[2]).toBe(
+      '# Infrastructure review — prod: 🟠 outage, minutes in the maintenance window — 8 to update',
+    );
   });
 });
 
@@ -92,21 +102,24 @@ describe('dev bucket lightwave-media-dev → lightwave-media-dev2', () => {
   const verdict = verdictText(report, 'dev');
 
   test('the bucket is replaced by an empty one, and R2 refuses to delete the old one while it holds objects', () => {
-    expect(verdict).toContain('dev — 🔴 6 to update, 5 to replace');
+    expect(verdict).toContain('dev — 🔴 data loss, until someone acts — 6 to update, 5 to replace');
     expect(verdict).toContain(
       'cloudflare_r2_bucket.media_bucket: name forces replacement — replaces bucket lightwave-media-dev with a new, empty ' +
         'lightwave-media-dev2: nothing copies the objects. R2 deletes only empty buckets',
     );
   });
 
-  test('lists the CDN custom domain replaced because its bucket_name reads the bucket name', () => {
+  test('the CDN custom domain, removed before the bucket delete that stops the apply, stays down until someone acts', () => {
     expect(verdict).toContain(
-      'cloudflare_r2_custom_domain.cdn_custom_domain: bucket_name (from cloudflare_r2_bucket.media_bucket.name) forces ' +
-        'replacement — replaces the CDN custom domain cdn-dev.lightwave-media.site: media URLs fail while the domain and its ' +
-        'certificate are re-created (a brief TLS/DNS interruption)',
+      '🟠 outage, until someone acts cloudflare_r2_custom_domain.cdn_custom_domain: bucket_name (from ' +
+        'cloudflare_r2_bucket.media_bucket.name) forces replacement — removes the CDN custom domain ' +
+        'cdn-dev.lightwave-media.site before deleting bucket lightwave-media-dev: that delete fails while the bucket holds ' +
+        'objects and the apply stops there, so media under cdn-dev.lightwave-media.site is down until someone empties the ' +
+        'old bucket and runs the apply again',
     );
+    expect(verdict).not.toContain('brief');
     expect(verdict).toContain(
-      'also replaced: cloudflare_r2_bucket_cors.media_cors, cloudflare_r2_bucket_lifecycle.media_lifecycle, ' +
+      'replacement (deleted, then created): cloudflare_r2_bucket_cors.media_cors, cloudflare_r2_bucket_lifecycle.media_lifecycle, ' +
         'cloudflare_r2_managed_domain.media_r2_dev_url',
     );
   });
@@ -141,7 +154,7 @@ describe('prod bucket lightwave-media → lightwave-media-v2', () => {
 
   test('says the plan will fail on prevent_destroy, in the title and in the verdict', () => {
     expect(report.split('\n')[2]).toBe(
-      '# Infrastructure review — prod: ⛔ the plan will fail — 6 to update, 5 to replace',
+      '# Infrastructure review — prod: ⛔ the plan fails — 6 to update, 5 to replace',
     );
     expect(verdict).toContain(
       'cloudflare_r2_bucket.media_bucket: name forces replacement, but prevent_destroy is set: the plan will fail, and ' +
@@ -151,6 +164,63 @@ describe('prod bucket lightwave-media → lightwave-media-v2', () => {
 
   test('dev is untouched', () => {
     expect(part(report, 'dev')).toBe('## `dev` — no infrastructure change\n');
+  });
+});
+
+describe('prod CDN hostname cdn.lightwave-media.site → media.lightwave-media.site', () => {
+  const report = review({
+    prod: withChange(prod, (e) => (e.cloudflare.cdn.domain = 'media.lightwave-media.site')),
+  });
+  const verdict = verdictText(report, 'prod');
+
+  test('the old hostname is gone for good: an outage that is permanent, in the heading and the verdict', () => {
+    expect(verdict).toMatch(/^prod — 🟠 outage, permanent — /);
+    expect(verdict).toContain(
+      '🟠 outage, permanent cloudflare_r2_custom_domain.cdn_custom_domain: domain forces replacement — moves the CDN ' +
+        'from cdn.lightwave-media.site to media.lightwave-media.site: the old hostname is gone for good, so every ' +
+        'published media URL under it',
+    );
+    expect(verdict).not.toContain('brief');
+  });
+});
+
+describe('prod PgBouncer pool 40 → 30', () => {
+  const report = review({ prod: withChange(prod, (e) => (e.cluster.pgbouncer.defaultPoolSize = 30)) });
+  const verdict = verdictText(report, 'prod');
+
+  test('the verdict states the connection budget as one fact, before → after', () => {
+    expect(verdict).toContain(
+      'Capacity: server connections needed / available 315 / 345 (91%) → 255 / 345 (74%); per login role and ' +
+        'replica 52 → 42 (pool + reserve + session)',
+    );
+  });
+
+  test('every changed line of pgbouncer.ini and of the alert rules is shown, none cut', () => {
+    const changes = visibleText(folded(report, 'prod', 'What changes') ?? '');
+    expect(changes).toContain('data["pgbouncer.ini"]: 4 changed lines');
+    expect(changes).toContain('default_pool_size = 40 → default_pool_size = 30');
+    expect(changes).toContain(
+      'payload_user = max_user_connections=52 → payload_user = max_user_connections=42',
+    );
+    expect(changes).toContain('data["lightwave-platform.rules.yml"]: 2 changed lines');
+    const lineItems = (folded(report, 'prod', 'What changes') ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('    - '));
+    expect(lineItems.length).toBe(6);
+    expect(lineItems.filter((l) => l.includes('chars)'))).toEqual([]);
+  });
+});
+
+describe('prod storage 40 → 120 GiB: over the budget, so LW-COST-001 fails', () => {
+  const report = review({ prod: withChange(prod, (e) => (e.database.allocatedStorageGiB = 120)) });
+  const verdict = verdictText(report, 'prod');
+
+  test('is headed by the policy failure, not ℹ️: npm test fails', () => {
+    expect(verdict).toMatch(/^prod — ❌ policy failure — \d+ to update /);
+    expect(verdict).toContain('budget $72.50 💸 over budget');
+    expect(verdict).toContain(
+      'Policy: ❌ policy failure — npm test fails until fixed or waived; 1 failing: LW-COST-001',
+    );
   });
 });
 
@@ -238,7 +308,8 @@ describe('knock-on effects and outcomes', () => {
     delete buckets.media_bucket;
     stack.moved = [{ from: 'cloudflare_r2_bucket.media_bucket', to: 'cloudflare_r2_bucket.media_library' }];
     const report = renderReport({ environments: [{ config: prod, stack }], base });
-    expect(verdictText(report, 'prod')).toContain('prod — 1 to move');
+    // The hand-moved bucket leaves its CORS and lifecycle naming the old address, which policy rules flag.
+    expect(verdictText(report, 'prod')).toMatch(/^prod — ❌ policy failure — 1 to move /);
     expect(visibleText(part(report, 'prod'))).toContain(
       'cloudflare_r2_bucket.media_library — moved from cloudflare_r2_bucket.media_bucket',
     );
@@ -268,7 +339,7 @@ describe('a restore in review: a red note in the verdict naming the instance it 
     test('says in red that data is restored, replacing which instance, in which order; the logs stay', () => {
       expect(verdict).toMatch(/^prod — 🔴 /);
       expect(verdict).toContain(
-        '🔴 aws_db_instance.database_instance: restores data from the latest restorable time of lightwave-prod, ' +
+        '🔴 data loss aws_db_instance.database_instance: restores data from the latest restorable time of lightwave-prod, ' +
           'replacing instance lightwave-prod: the restored lightwave-prod-r1 is created first (PgBouncer is pointed at ' +
           'it in the same apply), then lightwave-prod is deleted. Writes made to lightwave-prod after the restore point ' +
           'are not in the restored instance. Its log groups leave the Terraform state and keep their logs (skip_destroy) ' +
@@ -494,6 +565,19 @@ describe('shape of the report', () => {
       expect(wide).toEqual([]);
     },
   );
+
+  // <summary> is raw HTML: a Markdown escape in it shows literally (the inventory folds every section, amounts too).
+  test.each(Object.entries(examples))(
+    'no <summary> of the %s report shows a backslash before $',
+    (_name, report) => {
+      const summaries = [...report.matchAll(/<summary>(.*?)<\/summary>/g)].map((m) => m[1]);
+      expect(summaries.filter((summary) => /\\\$/.test(summary))).toEqual([]);
+    },
+  );
+
+  test('the inventory folds amounts into its summaries', () => {
+    expect(examples.inventory).toMatch(/<summary>[^<]*\$\d/);
+  });
 
   test('an unchanged PR gets a short "no infrastructure change" report', () => {
     expect(examples.unchanged).toBe(

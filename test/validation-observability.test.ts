@@ -5,6 +5,7 @@
  */
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
+import { CONNECTION_BUDGET_FIELD } from '../environments/rules/connection-budget';
 import { validateEnvironments } from '../environments/validate';
 import { ConfigValidationError } from '../environments/validation';
 import { createPlatformApp } from '../stacks/platform-app';
@@ -12,11 +13,9 @@ import { withChange } from './support/synth';
 
 test('the budget error counts the monitoring role next to the pools', () => {
   const tight = withChange(dev, (e) => (e.cluster.pgbouncer.connectionHeadroom = 16));
-  const failure = validateEnvironments([tight]).find(
-    (f) => f.field === 'databaseAccess.monitoringRole.connectionLimit',
-  );
+  const failure = validateEnvironments([tight]).find((f) => f.field === CONNECTION_BUDGET_FIELD);
   expect(failure?.allowed).toMatch(
-    /2 replicas × \[.*\] \+ 3 monitoring = 59 server connections; available: .* − 16 headroom = 49/,
+    /at most 49 server connections = .* − cluster\.pgbouncer\.connectionHeadroom 16; needed: cluster\.pgbouncer\.replicas 2 × .* \+ databaseAccess\.monitoringRole\.connectionLimit 3 = 59$/,
   );
 });
 

@@ -119,13 +119,18 @@ describe('reporting', () => {
     );
   });
 
-  test('the PgBouncer budget error shows its arithmetic', () => {
-    const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.replicas = 3))]);
-    expect(failures.find((f) => f.field === 'cluster.pgbouncer.defaultPoolSize')?.allowed).toBe(
-      "pools within the database's connections: 3 replicas × [(10 + 2 payload_user) + (2 + 0 payload_user session) + " +
-        '(10 + 2 django_user) + (2 + 0 django_user session)] + 3 monitoring = 87 server connections; ' +
-        'available: max_connections 70 − 5 reserved − 6 headroom = 59',
-    );
+  test('the connection budget error shows its arithmetic, each input named with its value', () => {
+    const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.replicas = 3)), prod]);
+    expect(failures.map(formatFailure)).toEqual([
+      '[dev] (connection budget): "87 server connections needed, 59 available; 42 per login role, above its ' +
+        'connection limit" is not allowed; allowed: at most 59 server connections = ' +
+        'database.parameters.maxConnections 70 − 5 superuser-reserved − cluster.pgbouncer.connectionHeadroom 6; ' +
+        'needed: cluster.pgbouncer.replicas 3 × 2 login roles (payload_user, django_user) × ' +
+        '(cluster.pgbouncer.defaultPoolSize 10 + cluster.pgbouncer.reservePoolSize 2 + cluster.pgbouncer.sessionPoolSize 2) ' +
+        "+ databaseAccess.monitoringRole.connectionLimit 3 = 87; and each login role's connection limit at least its " +
+        'pools on every replica, 3 × 14 = 42: databaseAccess.roles[0].connectionLimit 28 (payload_user), ' +
+        'databaseAccess.roles[1].connectionLimit 28 (django_user) cannot fill them',
+    ]);
   });
 
   test('a missing part of the config is reported, not thrown', () => {

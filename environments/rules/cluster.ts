@@ -4,7 +4,6 @@
  */
 import { MINIMUM_PGBOUNCER_VERSION, atLeast, parseVersion } from '../../charts/pgbouncer/ini';
 import { parseQuantity } from '../../constructs/k8s-quantity';
-import { connectionBudgetOf } from '../connection-budget';
 import type { ComputeQuantities, NamespaceConfig, PodSecurityLevel } from '../parts/cluster';
 import type { Checker, EnvironmentRule } from '../validation';
 import { duplicates, isDnsLabel, isIntegerIn, isIpv4Cidr, isLabel, matches } from './formats';
@@ -297,34 +296,6 @@ export const clusterRules: readonly EnvironmentRule[] = [
     const home = namespaces.find((n) => n.name === pg.namespace);
     if (!home || !requests || !limits || !isIntegerIn(pg.replicas, 1, 20)) return;
     withinLimitRange(c, 'cluster.pgbouncer.resources', pg.resources, home); // its quota: rules/namespace-quota.ts
-  },
-  (env, c) => {
-    const {
-      cluster: { pgbouncer: pg },
-      database,
-      databaseAccess,
-    } = env;
-    if (!isIntegerIn(database.parameters.maxConnections, 1, 262143) || !isIntegerIn(pg.replicas, 1, 20))
-      return;
-    const budget = connectionBudgetOf(env);
-    // The session path's pools broke it when the transaction pools alone fit: name that field.
-    const sessionBreaks = !budget.fits && connectionBudgetOf(env, false).fits;
-    c.check(
-      sessionBreaks ? 'cluster.pgbouncer.sessionPoolSize' : 'cluster.pgbouncer.defaultPoolSize',
-      sessionBreaks ? pg.sessionPoolSize : pg.defaultPoolSize,
-      budget.fits,
-      `pools within the database's connections: ${budget.arithmetic}`,
-    );
-    const perRole = pg.replicas * (pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize);
-    databaseAccess.roles.forEach((role, i) => {
-      if (!role.login) return;
-      c.check(
-        `databaseAccess.roles[${i}].connectionLimit`,
-        role.connectionLimit,
-        role.connectionLimit >= perRole,
-        `at least ${pg.replicas} PgBouncer replicas × (${pg.defaultPoolSize} pool + ${pg.reservePoolSize} reserve + ${pg.sessionPoolSize} session) = ${perRole}, or PgBouncer's pools for ${role.name} cannot fill`,
-      );
-    });
   },
   ({ cluster: { apps, namespaces }, databaseAccess }, c) => {
     const loginRoles = databaseAccess.roles.filter((r) => r.login).map((r) => r.name);

@@ -1,9 +1,9 @@
 /**
  * Rules for observability: someone receives the alerts, thresholds sit at sensible shares, the exporters are
- * pinned and fit their namespace, and the monitoring role is small and fits the connection budget.
+ * pinned and fit their namespace, and the monitoring role is small (its share of the connection budget:
+ * rules/connection-budget.ts).
  */
 import type { EnvironmentConfig } from '../config';
-import { connectionBudgetOf } from '../connection-budget';
 import type { ComputeQuantities } from '../parts/cluster';
 import type { ExporterConfig } from '../parts/observability';
 import type { Checker, EnvironmentRule } from '../validation';
@@ -155,7 +155,7 @@ function checkExporters(env: EnvironmentConfig, c: Checker): void {
 }
 
 function checkMonitoringRole(env: EnvironmentConfig, c: Checker): void {
-  const { database, databaseAccess, cluster } = env;
+  const { database, databaseAccess } = env;
   const role = databaseAccess.monitoringRole;
   const at = 'databaseAccess.monitoringRole';
   const roleName = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -181,21 +181,11 @@ function checkMonitoringRole(env: EnvironmentConfig, c: Checker): void {
     isIntegerIn(role.statementTimeoutMs, 1000, 60000),
     'an integer from 1000 to 60000 ms',
   );
-  const limitOk = c.check(
-    `${at}.connectionLimit`,
-    role.connectionLimit,
-    isIntegerIn(role.connectionLimit, 1, MAX_MONITORING_CONNECTIONS),
-    `an integer from 1 to ${MAX_MONITORING_CONNECTIONS}: one exporter needs one, a rollout two`,
-  );
-  const pg = cluster.pgbouncer;
-  const maxOk = isIntegerIn(database.parameters.maxConnections, 1, 262143); // else the database rules report it
-  if (!limitOk || !maxOk || !isIntegerIn(pg.replicas, 1, 20)) return;
-  const budget = connectionBudgetOf(env);
   c.check(
     `${at}.connectionLimit`,
     role.connectionLimit,
-    budget.fits,
-    `within the connection budget: ${budget.arithmetic}`,
+    isIntegerIn(role.connectionLimit, 1, MAX_MONITORING_CONNECTIONS),
+    `an integer from 1 to ${MAX_MONITORING_CONNECTIONS}: one exporter needs one, a rollout two (the connection budget: rules/connection-budget.ts)`,
   );
 }
 

@@ -258,6 +258,26 @@ describeOffline('the review against the real AWS provider, from a state simulate
     }
   });
 
+  describe('a real plan: the media bucket renamed, so the media copy key gets a new description', () => {
+    const headStack = synthEnvironment(
+      withChange(baseConfig, (e) => (e.cloudflare.media.bucketName = `${e.cloudflare.media.bucketName}2`)),
+    );
+
+    test('the provider also updates the policy whose document reads the key, and the report says why and which count to trust', () => {
+      const check = checkAgainstState(session, state, comparableAwsPart(headStack), basePart);
+      if (check.kind !== 'planned') throw new Error(`the head does not plan: ${JSON.stringify(check)}`);
+      const policy = 'aws_iam_role_policy.data_protection_media_copy_irsa_policy';
+      expect(check.changes.find((c) => c.address === policy)?.action).toBe('update');
+      expect(awsCheckLine(check, planFromConfig(baseStack, headStack), false, headStack)).toContain(
+        `\`${policy}\`: provider update, this report no change — it reads ` +
+          '`data.aws_iam_policy_document.data_protection_media_copy_irsa_permissions`, which reads ' +
+          '`aws_kms_key.data_protection_media_copy_kms_key` (update in this change): Terraform reads such a data ' +
+          'source only during the apply, so the provider plans its result as unknown and the reader as an update, ' +
+          "though the configuration renders the same document — trust this report's count",
+      );
+    });
+  });
+
   describe('a real plan: the KMS key of dev gets another key spec', () => {
     const headStack = structuredClone(baseStack);
     headStack.resource!.aws_kms_key.database_kms_key.customer_master_key_spec = 'RSA_4096';
@@ -351,7 +371,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
       expect(readFileSync(comment, 'utf8')).toBe(report);
       expect(report).toContain('> ❌ **`npm test` failed on this commit**');
       const verdict = visibleText(report.split('## `prod`')[0]);
-      expect(verdict).toContain('dev — 🔴 4 to update, 4 to replace');
+      expect(verdict).toContain('dev — 🔴 data loss, permanent — 4 to update, 4 to replace');
       expect(verdict).toContain(`Source: the real plan ${planFile}`);
       expect(verdict).toMatch(
         /The plan changes what the configuration does not \(drift or provider defaults\): aws_backup_selection\.data_protection_selection, .*aws_cloudwatch_log_group/,

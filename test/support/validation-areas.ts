@@ -5,6 +5,7 @@
  */
 import type { EnvironmentConfig } from '../../environments/config';
 import { clusterRules } from '../../environments/rules/cluster';
+import { connectionBudgetRules, CONNECTION_BUDGET_FIELD } from '../../environments/rules/connection-budget';
 import { coreRules } from '../../environments/rules/core';
 import { databaseRules } from '../../environments/rules/database';
 import { databaseAccessRules } from '../../environments/rules/database-access';
@@ -38,9 +39,10 @@ import {
   type ValidationFailure,
 } from '../../environments/validation';
 
-/** By the field's start; the first match wins. A login role's connection limit is also checked against its pools. */
+/** By the field's start; the first match wins. The connection budget is its own area (rules/connection-budget.ts). */
 const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
-  [/^databaseAccess\.roles\[[\d*]+\]\.connectionLimit$/, [...databaseAccessRules, ...clusterRules]],
+  [new RegExp(`^${CONNECTION_BUDGET_FIELD.replace(/[()]/g, '\\$&')}$`), connectionBudgetRules],
+  [/^databaseAccess\.roles\[[\d*]+\]\.connectionLimit$/, databaseAccessRules],
   [/^databaseAccess\.monitoringRole\./, observabilityRules],
   [/^databaseAccess\.extensions\.names$/, [...extensionRules, ...observabilityRules]],
   [/^databaseAccess\.extensions\./, extensionRules],
@@ -51,7 +53,7 @@ const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
   [/^database\.restore\./, databaseRestoreRules],
   [/^database\./, databaseRules],
   [/^cluster\.pgbouncer\.(queryWaitTimeoutSeconds|drainSeconds)$/, pgbouncerFaultRules],
-  [/^cluster\.pgbouncer\.sessionPoolSize$/, [...sessionPathRules, ...clusterRules]],
+  [/^cluster\.pgbouncer\.sessionPoolSize$/, sessionPathRules],
   [/^cluster\.namespaces\[\d+\]\.quota\.(requests|limits)\./, [...clusterRules, ...namespaceQuotaRules]],
   [/^cluster\.redis\./, redisRules],
   [/^cluster\.oidcIssuerUrl$/, dataProtectionRules],

@@ -9,6 +9,7 @@ import { dev } from '../../environments/dev';
 import { local } from '../../environments/local';
 import type { LocalConfig } from '../../environments/parts/local';
 import { prod } from '../../environments/prod';
+import { CONNECTION_BUDGET_FIELD } from '../../environments/rules/connection-budget';
 import type { ValidationFailure } from '../../environments/validation';
 import { withChange, type Writable } from './with-change';
 
@@ -1056,8 +1057,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'pools beyond the connection budget',
     dev,
     (e) => (e.cluster.pgbouncer.replicas = 3),
-    'cluster.pgbouncer.defaultPoolSize',
-    10,
+    CONNECTION_BUDGET_FIELD,
+    '87 server connections needed, 59 available; 42 per login role, above its connection limit',
   ],
   [
     'max_connections above what the instance class holds (the nominal-memory formula)',
@@ -1111,8 +1112,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
         connectionLimit: 20,
         statementTimeoutMs: 30000,
       }),
-    'databaseAccess.roles[1].connectionLimit',
-    20,
+    CONNECTION_BUDGET_FIELD,
+    '59 server connections needed, 59 available; 28 per login role, above its connection limit',
   ],
   [
     'nobody receives the alerts',
@@ -1237,8 +1238,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     "the monitoring role's connections break the connection budget",
     dev,
     (e) => (e.cluster.pgbouncer.connectionHeadroom = 16),
-    'databaseAccess.monitoringRole.connectionLimit',
-    3,
+    CONNECTION_BUDGET_FIELD,
+    '59 server connections needed, 49 available',
   ],
   [
     'a role name with a space',
@@ -1547,8 +1548,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'a session pool that breaks the connection budget',
     dev,
     (e) => (e.cluster.pgbouncer.sessionPoolSize = 3),
-    'cluster.pgbouncer.sessionPoolSize',
-    3,
+    CONNECTION_BUDGET_FIELD,
+    '63 server connections needed, 59 available; 30 per login role, above its connection limit',
   ],
   [
     'no session pool (the apps are handed its URL)',
@@ -1558,11 +1559,25 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     0,
   ],
   [
+    "prod's pool raised just past the budget (once blamed on the session pool)",
+    prod,
+    (e) => (e.cluster.pgbouncer.defaultPoolSize = 46),
+    CONNECTION_BUDGET_FIELD,
+    '351 server connections needed, 345 available; 174 per login role, above its connection limit',
+  ],
+  [
+    "prod's pool raised far past the budget (once blamed also on the monitoring role)",
+    prod,
+    (e) => (e.cluster.pgbouncer.defaultPoolSize = 60),
+    CONNECTION_BUDGET_FIELD,
+    '435 server connections needed, 345 available; 216 per login role, above its connection limit',
+  ],
+  [
     'a session pool beyond a role connection limit',
     prod,
     (e) => (e.cluster.pgbouncer.sessionPoolSize = 5),
-    'databaseAccess.roles[0].connectionLimit',
-    160,
+    CONNECTION_BUDGET_FIELD,
+    '333 server connections needed, 345 available; 165 per login role, above its connection limit',
   ],
   [
     'the platform pods in shared need more cpu limits than its quota',

@@ -1,0 +1,72 @@
+/**
+ * The connection budget, one rule and at most one error: PgBouncer's pools (every login role's transaction and
+ * session pool, on every replica) and the monitoring role's direct connections within what the instance offers
+ * (max_connections − superuser-reserved − operators' headroom), and each login role's connection limit holding its
+ * own pools. Any of its inputs can break it, and validation cannot know which one the change moved, so no input is
+ * blamed: the error is the budget's, and its arithmetic names every input field, with its value, exactly once.
+ */
+import { RDS_RESERVED_CONNECTIONS } from '../../constructs/rds-instance-classes';
+import type { EnvironmentConfig } from '../config';
+import { connectionBudgetOf } from '../connection-budget';
+import type { EnvironmentRule } from '../validation';
+import { isIntegerIn } from './formats';
+
+/** The field every connection-budget failure is reported on: the budget, not one of its inputs. */
+export const CONNECTION_BUDGET_FIELD = '(connection budget)';
+
+/** Each input is an integer its own rule bounds; otherwise that rule reports it and the sum means nothing. */
+function inputsValid({ cluster: { pgbouncer: pg }, database, databaseAccess }: EnvironmentConfig): boolean {
+  return (
+    isIntegerIn(database.parameters.maxConnections, 1, 262143) &&
+    isIntegerIn(pg.replicas, 1, 20) &&
+    [pg.defaultPoolSize, pg.reservePoolSize, pg.sessionPoolSize, pg.connectionHeadroom].every((n) =>
+      isIntegerIn(n, 0, 262143),
+    ) &&
+    isIntegerIn(databaseAccess.monitoringRole.connectionLimit, 0, 262143)
+  );
+}
+
+/** `available = …; needed = …`, each input field named once with its value. */
+function arithmetic(env: EnvironmentConfig, needed: number, available: number): string {
+  const pg = env.cluster.pgbouncer;
+  const logins = env.databaseAccess.roles.filter((r) => r.login).map((r) => r.name);
+  return (
+    `at most ${available} server connections = database.parameters.maxConnections ${env.database.parameters.maxConnections} ` +
+    `− ${RDS_RESERVED_CONNECTIONS} superuser-reserved − cluster.pgbouncer.connectionHeadroom ${pg.connectionHeadroom}; ` +
+    `needed: cluster.pgbouncer.replicas ${pg.replicas} × ${logins.length} login roles (${logins.join(', ')}) × ` +
+    `(cluster.pgbouncer.defaultPoolSize ${pg.defaultPoolSize} + cluster.pgbouncer.reservePoolSize ${pg.reservePoolSize} ` +
+    `+ cluster.pgbouncer.sessionPoolSize ${pg.sessionPoolSize}) + databaseAccess.monitoringRole.connectionLimit ` +
+    `${env.databaseAccess.monitoringRole.connectionLimit} = ${needed}`
+  );
+}
+
+/** The login roles whose connection limit is below their own pools on every replica, as `field value (name)`. */
+function rolesBelowPools(env: EnvironmentConfig, perRole: number): string[] {
+  return env.databaseAccess.roles.flatMap((role, i) =>
+    role.login && role.connectionLimit < perRole
+      ? [`databaseAccess.roles[${i}].connectionLimit ${role.connectionLimit} (${role.name})`]
+      : [],
+  );
+}
+
+export const connectionBudgetRules: readonly EnvironmentRule[] = [
+  (env, c) => {
+    if (!inputsValid(env)) return;
+    const pg = env.cluster.pgbouncer;
+    const { needed, available, fits } = connectionBudgetOf(env);
+    const perRole = pg.replicas * (pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize);
+    const short = rolesBelowPools(env, perRole);
+    const rolesPart =
+      short.length > 0
+        ? `; and each login role's connection limit at least its pools on every replica, ${pg.replicas} × ` +
+          `${perRole / pg.replicas} = ${perRole}: ${short.join(', ')} cannot fill them`
+        : '';
+    c.check(
+      CONNECTION_BUDGET_FIELD,
+      `${needed} server connections needed, ${available} available` +
+        (short.length > 0 ? `; ${perRole} per login role, above its connection limit` : ''),
+      fits && short.length === 0,
+      `${arithmetic(env, needed, available)}${rolesPart}`,
+    );
+  },
+];
