@@ -66,6 +66,8 @@ export interface DataProtectionLayerProps {
   };
   /** The AWS provider of `dataProtection.dr.region`. */
   readonly drProvider: AwsProvider;
+  /** The permissions boundary the layer's roles carry (the deploy role manages roles only under it). */
+  readonly rolesBoundaryArn: string;
 }
 
 const KEY_USE = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'];
@@ -149,6 +151,7 @@ export class DataProtectionLayer extends Construct {
       name: backupRoleName(environment),
       description: `AWS Backup: snapshots, copies and restores of the ${environment} database`,
       assumeRolePolicy: trust.json,
+      permissionsBoundary: this.props.rolesBoundaryArn,
     });
     BACKUP_SERVICE_POLICIES.forEach(
       (policyArn, i) =>
@@ -228,6 +231,7 @@ export class DataProtectionLayer extends Construct {
       oidcIssuerUrl: cluster.oidcIssuerUrl,
       namespace: copy.namespace,
       serviceAccount,
+      permissionsBoundaryArn: this.props.rolesBoundaryArn,
       statements: [
         {
           sid: 'ListTheCopy',

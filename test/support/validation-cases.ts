@@ -895,6 +895,20 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'prod:eu',
   ],
   [
+    'prod plan role reachable from any pull request (no approval gate)',
+    prod,
+    (e) => delete e.delivery.planRole.githubEnvironment,
+    'delivery.planRole.githubEnvironment',
+    undefined,
+  ],
+  [
+    'plan gated by the deploy Environment itself',
+    prod,
+    (e) => (e.delivery.planRole.githubEnvironment = e.delivery.githubEnvironment),
+    'delivery.planRole.githubEnvironment',
+    'prod',
+  ],
+  [
     'plan role given a write action',
     dev,
     (e) => e.delivery.planRole.readActions.push('rds:ModifyDBInstance'),
@@ -1712,6 +1726,13 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     (e) => (e.dataProtection.backup.vaultLock = { mode: 'none' }),
     'dataProtection.backup.vaultLock.mode',
     'none',
+  ],
+  [
+    'prod vaults under a governance lock the deploy role could lift',
+    prod,
+    (e) => (e.dataProtection.backup.vaultLock = { mode: 'governance' }),
+    'dataProtection.backup.vaultLock.mode',
+    'governance',
   ],
   [
     'compliance lock with a one-day grace period',
