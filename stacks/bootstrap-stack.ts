@@ -99,7 +99,9 @@ export class BootstrapStack extends ReadableAddressStack {
       stateKey: stateKey(first),
       roleArns: roles,
       workloadBoundaryArn: workloadBoundaryArn(first.aws.accountId),
-      ...(production ? { productionData: { copyBucketArns: copyBuckets.map((b) => `arn:aws:s3:::${b}`) } } : {}),
+      ...(production
+        ? { productionData: { copyBucketArns: copyBuckets.map((b) => `arn:aws:s3:::${b}`) } }
+        : {}),
     });
 
     for (const env of account) {

@@ -221,6 +221,7 @@ export class DataProtectionLayer extends Construct {
       noncurrentVersionDays: copy.previousVersionRetentionDays,
       expiringPrefixes: [`${OVERWRITTEN_PREFIX}/`],
       preventDestroy: this.production,
+      writerRoleArns: [`arn:aws:iam::${aws.accountId}:role/${mediaCopyRoleName(environment)}`],
     }).bucket;
 
     const serviceAccount = 'media-copy';
@@ -251,19 +252,6 @@ export class DataProtectionLayer extends Construct {
           resources: [`${bucket.arn}/*`],
         },
         { sid: 'EncryptTheCopy', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.key.arn] },
-        {
-          sid: 'NeverDestroyHistory',
-          effect: 'Deny',
-          actions: [
-            's3:DeleteObjectVersion',
-            's3:DeleteBucket',
-            's3:PutBucketVersioning',
-            's3:PutLifecycleConfiguration',
-            's3:PutBucketPolicy',
-            's3:DeleteBucketPolicy',
-          ],
-          resources: [bucket.arn, `${bucket.arn}/*`],
-        },
       ],
     }).role;
 

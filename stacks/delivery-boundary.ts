@@ -11,6 +11,7 @@ import {
 } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
+import { DESTROYS_HISTORY } from '../constructs/private-copy-bucket';
 import { deliveryBoundaryServices } from '../environments/delivery-defaults';
 
 export interface DeliveryBoundaryProps {
@@ -44,16 +45,6 @@ const DESTROY_BACKUPS_AND_KEYS = [
   'kms:DisableKey',
   'kms:PutKeyPolicy',
   'kms:ScheduleKeyDeletion',
-];
-
-/** Destroying a copy bucket's history, or lifting the bucket policy that keeps it. */
-const DESTROY_COPY_HISTORY = [
-  's3:DeleteBucket',
-  's3:DeleteBucketPolicy',
-  's3:DeleteObjectVersion',
-  's3:PutBucketPolicy',
-  's3:PutBucketVersioning',
-  's3:PutLifecycleConfiguration',
 ];
 
 /** IAM writes whose `iam:PermissionsBoundary` is the boundary the role gets (or has): AWS IAM User Guide, "IAM condition keys". */
@@ -119,7 +110,11 @@ export class DeliveryBoundary extends Construct {
           actions: BOUNDED_ROLE_WRITES,
           resources: ['*'],
           condition: [
-            { test: 'StringNotEquals', variable: 'iam:PermissionsBoundary', values: [props.workloadBoundaryArn] },
+            {
+              test: 'StringNotEquals',
+              variable: 'iam:PermissionsBoundary',
+              values: [props.workloadBoundaryArn],
+            },
           ],
         },
         {
@@ -177,7 +172,7 @@ function productionDataStatements(copyBucketArns: readonly string[]): DataAwsIam
           {
             sid: 'CopyHistorySurvives',
             effect: 'Deny',
-            actions: DESTROY_COPY_HISTORY,
+            actions: DESTROYS_HISTORY,
             resources: copyBucketArns.flatMap((b) => [b, `${b}/*`]),
           },
         ]

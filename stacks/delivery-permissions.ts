@@ -39,7 +39,13 @@ function stateAccess(env: EnvironmentConfig, writesState: boolean): Statement[] 
     // Plans run with -lock=false (scripts/ci/plan.sh): a plan role that may write the lock could hold off deploys.
     { sid: 'ReadState', actions: ['s3:GetObject'], resources: writesState ? [state, lock] : [state] },
     ...(writesState
-      ? [{ sid: 'WriteStateAndLockFile', actions: ['s3:PutObject', 's3:DeleteObject'], resources: [state, lock] }]
+      ? [
+          {
+            sid: 'WriteStateAndLockFile',
+            actions: ['s3:PutObject', 's3:DeleteObject'],
+            resources: [state, lock],
+          },
+        ]
       : []),
     {
       sid: 'UseStateKeyThroughS3',

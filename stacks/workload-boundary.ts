@@ -24,7 +24,15 @@ export interface WorkloadBoundaryProps {
  * What the managed policies of those roles use: CloudWatch Logs (AmazonRDSEnhancedMonitoringRole); AWS Backup, RDS
  * snapshots, KMS grants, tag lookups and EC2 descriptions (AWSBackupServiceRolePolicyForBackup/ForRestores, RDS only).
  */
-const WORKLOAD_SERVICES = ['logs:*', 'backup:*', 'backup-storage:*', 'rds:*', 'kms:*', 'tag:GetResources', 'ec2:Describe*'];
+const WORKLOAD_SERVICES = [
+  'logs:*',
+  'backup:*',
+  'backup-storage:*',
+  'rds:*',
+  'kms:*',
+  'tag:GetResources',
+  'ec2:Describe*',
+];
 
 export class WorkloadBoundary extends Construct {
   readonly policy: IamPolicy;
@@ -48,7 +56,8 @@ export class WorkloadBoundary extends Construct {
     });
     this.policy = new IamPolicy(this, 'policy', {
       name: WORKLOAD_BOUNDARY_NAME,
-      description: 'Permissions boundary of the roles the environment stacks own (and the deploy role manages)',
+      description:
+        'Permissions boundary of the roles the environment stacks own (and the deploy role manages)',
       policy: document.json,
     });
   }
