@@ -61,6 +61,10 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'the lock of another vault only': (e) =>
         (e.stack.resource!.aws_backup_vault_lock_configuration.data_protection_primary_lock.backup_vault_name =
           '${aws_backup_vault.data_protection_dr_vault.name}'),
+      // Issue 23, path 3: a governance lock the deploy role (backup:DeleteBackupVaultLockConfiguration) could lift.
+      'a governance lock (no changeable_for_days)': (e) =>
+        delete e.stack.resource!.aws_backup_vault_lock_configuration.data_protection_primary_lock
+          .changeable_for_days,
     },
   },
   'LW-BAK-005': {

@@ -1985,6 +1985,7 @@ const acrossEnvironments: FailingCase[] = [
         (e) => (e.state.noncurrentVersionExpirationDays = 365),
         [dev.state.noncurrentVersionExpirationDays, 365],
       ],
+      ['tier', (e) => (e.tier = 'production'), ['development', 'production']],
       [
         'delivery.bootstrapBackend',
         (e) => (e.delivery.bootstrapBackend = dev.delivery.bootstrapBackend === 'local' ? 's3' : 'local'),
