@@ -79,7 +79,7 @@ export class PrivateCopyBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    const tlsOnly = new DataAwsIamPolicyDocument(this, 'tls_only', {
+    const policy = new DataAwsIamPolicyDocument(this, 'policy_document', {
       statement: [
         {
           sid: 'DenyRequestsWithoutTls',
@@ -107,7 +107,7 @@ export class PrivateCopyBucket extends Construct {
       ],
     });
     // After the public access block: S3 evaluates a new policy against it.
-    new S3BucketPolicy(this, 'policy', { bucket, policy: tlsOnly.json, dependsOn: [publicAccessBlock] });
+    new S3BucketPolicy(this, 'policy', { bucket, policy: policy.json, dependsOn: [publicAccessBlock] });
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket,
       rule: [

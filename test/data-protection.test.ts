@@ -151,7 +151,7 @@ describe('media copy', () => {
     const [tls] = get(
       prodStack.data,
       'aws_iam_policy_document',
-      'data_protection_media_copy_tls_only',
+      'data_protection_media_copy_policy_document',
       'statement',
     ) as Block[];
     expect(tls).toEqual(
@@ -189,8 +189,25 @@ describe('media copy', () => {
       .filter((s) => s.effect !== 'Deny')
       .flatMap((s) => s.actions as string[]);
     expect(allowed).not.toContain('s3:DeleteObjectVersion');
-    expect(statements.statement.find((s) => s.effect === 'Deny')?.actions).toContain(
-      's3:DeleteObjectVersion',
+    // The deny sits in the bucket policy, which the role (and in production the deploy role) cannot rewrite.
+    const bucketPolicy = get(
+      prodStack.data,
+      'aws_iam_policy_document',
+      'data_protection_media_copy_policy_document',
+      'statement',
+    ) as Block[];
+    expect(bucketPolicy.find((s) => s.sid === 'WritersNeverDestroyHistory')).toEqual(
+      expect.objectContaining({
+        effect: 'Deny',
+        actions: expect.arrayContaining(['s3:DeleteObjectVersion', 's3:PutBucketPolicy']),
+        condition: [
+          {
+            test: 'ArnEquals',
+            variable: 'aws:PrincipalArn',
+            values: [`arn:aws:iam::${prod.aws.accountId}:role/prod-media-copy`],
+          },
+        ],
+      }),
     );
   });
 

@@ -113,7 +113,7 @@ const copyBucketCases: Readonly<Record<string, RuleCase>> = {
   },
   'LW-S3-004': {
     nonCompliant: (e) => {
-      const document = e.stack.data!.aws_iam_policy_document.data_protection_media_copy_tls_only as {
+      const document = e.stack.data!.aws_iam_policy_document.data_protection_media_copy_policy_document as {
         statement: Block[];
       };
       document.statement[0].effect = 'Allow';
