@@ -53,7 +53,11 @@ describe('AWS Backup', () => {
       expect.objectContaining({ min_retention_days: 14, max_retention_days: 180 }),
     );
     expect(locks.data_protection_dr_lock).toEqual(expect.objectContaining({ provider: 'aws.dr' }));
-    expect(locks.data_protection_dr_lock).not.toHaveProperty('changeable_for_days');
+    // Compliance mode in production (the deploy role could lift a governance lock): the days come from config.
+    const lock = prod.dataProtection.backup.vaultLock;
+    for (const l of Object.values(locks))
+      expect(l.changeable_for_days).toBe(lock.mode === 'compliance' ? lock.changeableForDays : undefined);
+    expect(lock.mode).toBe('compliance');
   });
 
   test('a restore to a new database identifier leaves every data protection resource as it is', () => {
