@@ -88,11 +88,12 @@ export class BootstrapStack extends ReadableAddressStack {
     const copyBuckets = account
       .filter((env) => env.dataProtection.mediaCopy.enabled)
       .map((env) => env.dataProtection.mediaCopy.bucketName);
+    const production = account.some((env) => env.tier === 'production');
     const workloadBoundary = new WorkloadBoundary(this, 'workload_boundary', {
       accountId: first.aws.accountId,
       copyBucketNames: copyBuckets,
+      productionData: production,
     });
-    const production = account.some((env) => env.tier === 'production');
     const boundary = new DeliveryBoundary(this, 'boundary', {
       accountId: first.aws.accountId,
       stateBucketArn: this.state.bucketArn,

@@ -6,13 +6,12 @@
  */
 import {
   DataAwsIamPolicyDocument,
-  type DataAwsIamPolicyDocumentStatement,
   type DataAwsIamPolicyDocumentStatementCondition,
 } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
-import { DESTROYS_HISTORY } from '../constructs/private-copy-bucket';
 import { deliveryBoundaryServices } from '../environments/delivery-defaults';
+import { productionDataStatements } from './production-data-denials';
 
 export interface DeliveryBoundaryProps {
   readonly accountId: string;
@@ -32,20 +31,6 @@ export interface DeliveryBoundaryProps {
    */
   readonly productionData?: { readonly copyBucketArns: readonly string[] };
 }
-
-/** Destroying recovery points and the keys that read them; changing key policies (administrators only). */
-const DESTROY_BACKUPS_AND_KEYS = [
-  'backup:DeleteBackupVault',
-  'backup:DeleteBackupVaultAccessPolicy',
-  'backup:DeleteBackupVaultLockConfiguration',
-  'backup:DeleteRecoveryPoint',
-  'backup:PutBackupVaultAccessPolicy',
-  'backup:UpdateRecoveryPointLifecycle',
-  'kms:DeleteImportedKeyMaterial',
-  'kms:DisableKey',
-  'kms:PutKeyPolicy',
-  'kms:ScheduleKeyDeletion',
-];
 
 /** IAM writes whose `iam:PermissionsBoundary` is the boundary the role gets (or has): AWS IAM User Guide, "IAM condition keys". */
 export const BOUNDED_ROLE_WRITES = [
@@ -162,20 +147,4 @@ export class DeliveryBoundary extends Construct {
       policy: document.json,
     });
   }
-}
-
-function productionDataStatements(copyBucketArns: readonly string[]): DataAwsIamPolicyDocumentStatement[] {
-  return [
-    { sid: 'BackupsAndKeysSurvive', effect: 'Deny', actions: DESTROY_BACKUPS_AND_KEYS, resources: ['*'] },
-    ...(copyBucketArns.length > 0
-      ? [
-          {
-            sid: 'CopyHistorySurvives',
-            effect: 'Deny',
-            actions: DESTROYS_HISTORY,
-            resources: copyBucketArns.flatMap((b) => [b, `${b}/*`]),
-          },
-        ]
-      : []),
-  ];
 }

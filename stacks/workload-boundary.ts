@@ -2,11 +2,13 @@
  * The permissions boundary of the roles an environment stack owns (RDS enhanced monitoring, AWS Backup's service
  * role, the media copy job's IRSA role). The deploy role may create and change those roles only with this boundary
  * attached (the delivery boundary and its own policy say so), so a role it creates or rewrites, whatever its trust
- * or inline policy, reaches no further than this: no IAM, no STS, no secrets, S3 only on the media copy buckets.
+ * or inline policy, reaches no further than this: no IAM, no STS, no secrets, S3 only on the media copy buckets, and
+ * in production never the backups, the keys or the copy's history.
  */
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
+import { productionDataStatements } from './production-data-denials';
 
 export const WORKLOAD_BOUNDARY_NAME = 'lightwave-workload-boundary';
 
@@ -18,6 +20,8 @@ export interface WorkloadBoundaryProps {
   readonly accountId: string;
   /** The media copy buckets of the account's environments (the only S3 a workload role reaches). */
   readonly copyBucketNames: readonly string[];
+  /** The account holds production data: the same denials as the delivery boundary's (production-data-denials.ts). */
+  readonly productionData?: boolean;
 }
 
 /**
@@ -52,6 +56,7 @@ export class WorkloadBoundary extends Construct {
               },
             ]
           : []),
+        ...(props.productionData ? productionDataStatements(buckets) : []),
       ],
     });
     this.policy = new IamPolicy(this, 'policy', {

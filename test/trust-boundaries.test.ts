@@ -210,6 +210,15 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         ];
         for (const [action, resource] of escape)
           expect(evaluate(rewritten, a.as(copyRoleArn, action, resource))).toBe('implicit-deny');
+        // Nor, in production, the key every recovery point is read with (path 3 through path 2).
+        const databaseKey = Object.entries(a.stack.resource?.aws_kms_key ?? {}).find(([n]) =>
+          n.startsWith('database_'),
+        )?.[1];
+        const key = `arn:aws:kms:${region}:${accountId}:key/00000000-0000-0000-0000-000000000000`;
+        const schedule = { ...a.as(copyRoleArn, 'kms:ScheduleKeyDeletion', key), accountId };
+        expect(evaluateKms(rewritten, schedule, documentOf(a.stack, databaseKey?.policy))).toBe(
+          isProduction ? 'explicit-deny' : 'allow',
+        );
       });
     });
 
