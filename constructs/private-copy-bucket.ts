@@ -24,7 +24,22 @@ export interface PrivateCopyBucketProps {
   readonly expiringPrefixes: readonly string[];
   /** Refuse any plan that destroys the bucket. @default false */
   readonly preventDestroy?: boolean;
+  /**
+   * Roles (literal ARNs) that write the copy but may never destroy its history: denied in the bucket policy, which
+   * neither they nor, in production, the deploy role may change. @default - none
+   */
+  readonly writerRoleArns?: readonly string[];
 }
+
+/** What destroys a versioned copy's history, or lifts the protection. */
+export const DESTROYS_HISTORY = [
+  's3:DeleteBucket',
+  's3:DeleteBucketPolicy',
+  's3:DeleteObjectVersion',
+  's3:PutBucketPolicy',
+  's3:PutBucketVersioning',
+  's3:PutLifecycleConfiguration',
+];
 
 export const COLD_STORAGE_CLASS = 'GLACIER_IR';
 const ABORT_UPLOADS_AFTER_DAYS = 7;
@@ -64,7 +79,7 @@ export class PrivateCopyBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    const tlsOnly = new DataAwsIamPolicyDocument(this, 'tls_only', {
+    const policy = new DataAwsIamPolicyDocument(this, 'policy_document', {
       statement: [
         {
           sid: 'DenyRequestsWithoutTls',
@@ -74,10 +89,25 @@ export class PrivateCopyBucket extends Construct {
           resources: [this.bucket.arn, `${this.bucket.arn}/*`],
           condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
         },
+        ...(props.writerRoleArns?.length
+          ? [
+              {
+                sid: 'WritersNeverDestroyHistory',
+                effect: 'Deny',
+                principals: [{ type: 'AWS', identifiers: ['*'] }],
+                actions: DESTROYS_HISTORY,
+                resources: [this.bucket.arn, `${this.bucket.arn}/*`],
+                // By ARN in a condition: a principal naming a role that does not exist yet is refused by S3.
+                condition: [
+                  { test: 'ArnEquals', variable: 'aws:PrincipalArn', values: [...props.writerRoleArns] },
+                ],
+              },
+            ]
+          : []),
       ],
     });
     // After the public access block: S3 evaluates a new policy against it.
-    new S3BucketPolicy(this, 'policy', { bucket, policy: tlsOnly.json, dependsOn: [publicAccessBlock] });
+    new S3BucketPolicy(this, 'policy', { bucket, policy: policy.json, dependsOn: [publicAccessBlock] });
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket,
       rule: [

@@ -20,6 +20,7 @@ export interface ServiceAccountRoleProps {
   readonly oidcIssuerUrl: string;
   readonly namespace: string;
   readonly serviceAccount: string;
+  readonly permissionsBoundaryArn: string;
   /** What the role may do (an inline policy: it exists only for this role). */
   readonly statements: readonly DataAwsIamPolicyDocumentStatement[];
 }
@@ -53,6 +54,7 @@ export class ServiceAccountRole extends Construct {
       description: props.description,
       assumeRolePolicy: trust.json,
       maxSessionDuration: 3600,
+      permissionsBoundary: props.permissionsBoundaryArn,
     });
     const permissions = new DataAwsIamPolicyDocument(this, 'permissions', {
       statement: [...props.statements],

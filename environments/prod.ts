@@ -208,7 +208,9 @@ export const prod: EnvironmentConfig = {
       daily: { retentionDays: 14, drRetentionDays: 14 },
       monthly: { retentionDays: 180, drRetentionDays: 180 },
       copyToDrRegion: true,
-      vaultLock: { mode: 'governance' }, // compliance cannot be undone: README, "Backups"
+      // Compliance: after 7 days nobody (the deploy role, root, AWS) can lift it or shorten retention
+      // (docs/threat-model.md). It cannot be undone: README, "Backups".
+      vaultLock: { mode: 'compliance', changeableForDays: 7 },
     },
     mediaCopy: {
       enabled: true,
@@ -242,7 +244,11 @@ export const prod: EnvironmentConfig = {
     administratorArns: ['arn:aws:iam::222222222222:role/lightwave-platform-admin'], // REPLACE: who runs the bootstrap
     databaseTunnelInstanceId: 'i-0bbbbbbbbbbbbbbb1', // REPLACE: SSM-managed instance in the VPC
     bootstrapBackend: 'local', // 's3' once the bootstrap state is migrated into the bucket
-    planRole: { name: 'lightwave-prod-plan', readActions: platformReadActions },
+    planRole: {
+      name: 'lightwave-prod-plan',
+      githubEnvironment: 'prod-plan', // REPLACE if named otherwise: required reviewers, like prod
+      readActions: platformReadActions,
+    },
     deployRole: { name: 'lightwave-prod-deploy', serviceActions: platformDeployActions },
   },
   policyWaivers: [

@@ -86,3 +86,47 @@ export function referencing(stack: TerraformJson, type: string, attribute: strin
 /** True when the block's lifecycle refuses plans that destroy it. */
 export const preventsDestroy = (block: Block): boolean =>
   (block.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true;
+
+/**
+ * Whether an IAM pattern (`*` any run of characters, `?` one character) matches a value, as IAM compares actions
+ * (case-insensitively) and resources (case-sensitively): AWS IAM User Guide, "IAM JSON policy elements: Action".
+ */
+export function matchesIamPattern(pattern: string, value: string, ignoreCase = false): boolean {
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`, ignoreCase ? 'i' : '').test(value);
+}
+
+/** Whether a statement names the action (directly or by a wildcard). */
+export const coversAction = (s: PolicyStatement, action: string): boolean =>
+  (s.actions ?? []).some((a) => matchesIamPattern(a, action, true));
+
+/** The managed policy a role's `permissions_boundary` names (by its literal ARN or a reference), if in the stack. */
+export function boundaryPolicy(stack: TerraformJson, boundary: unknown): Block | undefined {
+  const reference = /^\$\{(aws_iam_policy\.[\w-]+)\.arn\}$/.exec(String(boundary ?? ''))?.[1];
+  return Object.entries(stack.resource?.aws_iam_policy ?? {}).find(
+    ([name, policy]) =>
+      `aws_iam_policy.${name}` === reference || String(boundary).endsWith(`:policy/${String(policy.name)}`),
+  )?.[1];
+}
+
+/**
+ * Whether a managed policy serves as a permissions boundary: a role of the stack carries it, or a policy of the stack
+ * requires it of the roles it lets be created (an `iam:PermissionsBoundary` condition naming it).
+ */
+export function isPermissionsBoundary(stack: TerraformJson, address: string, policy: Block): boolean {
+  const named = (arn: unknown) =>
+    arn === `\${${address}.arn}` || String(arn).endsWith(`:policy/${String(policy.name)}`);
+  const documents = Object.values(stack.data?.aws_iam_policy_document ?? {});
+  return (
+    address.startsWith('aws_iam_policy.') &&
+    (Object.values(stack.resource?.aws_iam_role ?? {}).some((role) => named(role.permissions_boundary)) ||
+      documents.some((d) =>
+        ((d.statement as PolicyStatement[] | undefined) ?? []).some((s) =>
+          (s.condition ?? []).some((c) => c.variable === 'iam:PermissionsBoundary' && c.values.some(named)),
+        ),
+      ))
+  );
+}

@@ -4,6 +4,7 @@
  */
 import { environments } from '../environments';
 import type { EnvironmentConfig } from '../environments/config';
+import { databaseTunnelDocumentName } from '../stacks/database-tunnel-document';
 
 export function ciSettings(env: EnvironmentConfig): Record<string, string> {
   return {
@@ -12,6 +13,7 @@ export function ciSettings(env: EnvironmentConfig): Record<string, string> {
     LIGHTWAVE_AWS_REGION: env.aws.region,
     LIGHTWAVE_AWS_ACCOUNT_ID: env.aws.accountId,
     LIGHTWAVE_TUNNEL_INSTANCE_ID: env.delivery.databaseTunnelInstanceId,
+    LIGHTWAVE_TUNNEL_DOCUMENT: databaseTunnelDocumentName(env.name),
     LIGHTWAVE_DATABASE_LOCAL_PORT: String(env.databaseAccess.connection.port),
   };
 }

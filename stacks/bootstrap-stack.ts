@@ -20,9 +20,16 @@ import {
   githubSubject,
 } from '../constructs/github-oidc-role';
 import { StateBucket } from '../constructs/state-bucket';
+import { DatabaseTunnelDocument, databaseTunnelDocumentName } from './database-tunnel-document';
 import { DeliveryBoundary } from './delivery-boundary';
-import { deployRoleStatements, planRoleStatements, stateKey } from './delivery-permissions';
+import {
+  databaseIdentifiers,
+  deployRoleStatements,
+  planRoleStatements,
+  stateKey,
+} from './delivery-permissions';
 import { ReadableAddressStack } from './readable-stack';
+import { WorkloadBoundary, workloadBoundaryArn } from './workload-boundary';
 
 /** Key of a bootstrap stack's state once migrated into its bucket. */
 export const BOOTSTRAP_STATE_KEY = 'bootstrap/terraform.tfstate';
@@ -78,14 +85,35 @@ export class BootstrapStack extends ReadableAddressStack {
       clientIdList: [GITHUB_OIDC_AUDIENCE],
     });
     const providerArn = `arn:aws:iam::${first.aws.accountId}:oidc-provider/${GITHUB_OIDC_HOST}`;
+    const copyBuckets = account
+      .filter((env) => env.dataProtection.mediaCopy.enabled)
+      .map((env) => env.dataProtection.mediaCopy.bucketName);
+    const production = account.some((env) => env.tier === 'production');
+    const workloadBoundary = new WorkloadBoundary(this, 'workload_boundary', {
+      accountId: first.aws.accountId,
+      copyBucketNames: copyBuckets,
+      productionData: production,
+    });
     const boundary = new DeliveryBoundary(this, 'boundary', {
       accountId: first.aws.accountId,
       stateBucketArn: this.state.bucketArn,
       stateKey: stateKey(first),
       roleArns: roles,
+      workloadBoundaryArn: workloadBoundaryArn(first.aws.accountId),
+      ...(production
+        ? { productionData: { copyBucketArns: copyBuckets.map((b) => `arn:aws:s3:::${b}`) } }
+        : {}),
     });
 
-    for (const env of account) this.defineRoles(env, providerArn, [provider, boundary.policy], boundary.arn);
+    for (const env of account) {
+      this.defineRoles(env, providerArn, [provider, boundary.policy, workloadBoundary.policy], boundary.arn);
+      new DatabaseTunnelDocument(this, `${env.name}_database_tunnel`, {
+        name: databaseTunnelDocumentName(env.name),
+        region: env.aws.region,
+        instanceIdentifiers: databaseIdentifiers(env),
+        port: env.database.port,
+      });
+    }
     new TerraformOutput(this, 'state_bucket_name', { value: this.state.bucket.bucket });
     new TerraformOutput(this, 'state_key_arn', { value: this.state.key.key.arn });
   }
@@ -113,13 +141,17 @@ export class BootstrapStack extends ReadableAddressStack {
     boundaryArn: string,
   ): void {
     const { delivery } = env;
+    const gate = delivery.planRole.githubEnvironment;
     const plan = new GitHubOidcRole(this, `${env.name}_plan`, {
       name: delivery.planRole.name,
-      description: `Plans ${env.name} from pull requests and the nightly drift check of ${delivery.repository}: read-only`,
+      description: `Plans ${env.name} from pull requests${gate ? ` in GitHub Environment ${gate}` : ''} and the nightly drift check of ${delivery.repository}: read-only`,
       providerArn,
       dependsOn,
+      // Behind an Environment's reviewers a pull request's code gets the role only once approved (threat model).
       subjects: [
-        githubSubject.pullRequest(delivery.repository),
+        gate
+          ? githubSubject.environment(delivery.repository, gate)
+          : githubSubject.pullRequest(delivery.repository),
         githubSubject.branch(delivery.repository, delivery.deployBranch),
       ],
       statements: planRoleStatements(env),

@@ -66,6 +66,8 @@ export interface DataProtectionLayerProps {
   };
   /** The AWS provider of `dataProtection.dr.region`. */
   readonly drProvider: AwsProvider;
+  /** The permissions boundary the layer's roles carry (the deploy role manages roles only under it). */
+  readonly rolesBoundaryArn: string;
 }
 
 const KEY_USE = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'];
@@ -149,6 +151,7 @@ export class DataProtectionLayer extends Construct {
       name: backupRoleName(environment),
       description: `AWS Backup: snapshots, copies and restores of the ${environment} database`,
       assumeRolePolicy: trust.json,
+      permissionsBoundary: this.props.rolesBoundaryArn,
     });
     BACKUP_SERVICE_POLICIES.forEach(
       (policyArn, i) =>
@@ -218,6 +221,7 @@ export class DataProtectionLayer extends Construct {
       noncurrentVersionDays: copy.previousVersionRetentionDays,
       expiringPrefixes: [`${OVERWRITTEN_PREFIX}/`],
       preventDestroy: this.production,
+      writerRoleArns: [`arn:aws:iam::${aws.accountId}:role/${mediaCopyRoleName(environment)}`],
     }).bucket;
 
     const serviceAccount = 'media-copy';
@@ -228,6 +232,7 @@ export class DataProtectionLayer extends Construct {
       oidcIssuerUrl: cluster.oidcIssuerUrl,
       namespace: copy.namespace,
       serviceAccount,
+      permissionsBoundaryArn: this.props.rolesBoundaryArn,
       statements: [
         {
           sid: 'ListTheCopy',
@@ -247,19 +252,6 @@ export class DataProtectionLayer extends Construct {
           resources: [`${bucket.arn}/*`],
         },
         { sid: 'EncryptTheCopy', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.key.arn] },
-        {
-          sid: 'NeverDestroyHistory',
-          effect: 'Deny',
-          actions: [
-            's3:DeleteObjectVersion',
-            's3:DeleteBucket',
-            's3:PutBucketVersioning',
-            's3:PutLifecycleConfiguration',
-            's3:PutBucketPolicy',
-            's3:DeleteBucketPolicy',
-          ],
-          resources: [bucket.arn, `${bucket.arn}/*`],
-        },
       ],
     }).role;
 

@@ -37,6 +37,8 @@ export interface DatabaseLayerProps {
    * @default - none
    */
   readonly keyPolicyStatements?: readonly DataAwsIamPolicyDocumentStatement[];
+  /** The permissions boundary the monitoring role carries (the deploy role manages roles only under it). */
+  readonly rolesBoundaryArn: string;
 }
 
 /** What later layers may use of the database; nothing else of it is reachable from outside. */
@@ -162,6 +164,7 @@ export class DatabaseLayer extends Construct {
       name: `${db.identifier}-rds-monitoring`,
       description: `Enhanced monitoring of RDS ${db.identifier}`,
       assumeRolePolicy: monitoringTrust.json,
+      permissionsBoundary: props.rolesBoundaryArn,
     });
     new IamRolePolicyAttachment(this, 'monitoring_role_policy', {
       role: monitoringRole.name,

@@ -1,7 +1,8 @@
 /**
  * The permissions boundary of the plan and deploy roles: whatever their inline policies say, they never reach
- * beyond the platform's services, never create long-lived credentials, and never weaken the delivery setup itself
- * (the boundary, the roles, the state bucket and its key).
+ * beyond the platform's services, never create long-lived credentials, never weaken the delivery setup itself
+ * (the boundaries, the roles, the state bucket and its key), create or change a role only under the workload
+ * boundary, and, in an account with production data, never destroy its backups, keys or copy history.
  */
 import {
   DataAwsIamPolicyDocument,
@@ -10,6 +11,7 @@ import {
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
 import { deliveryBoundaryServices } from '../environments/delivery-defaults';
+import { productionDataStatements } from './production-data-denials';
 
 export interface DeliveryBoundaryProps {
   readonly accountId: string;
@@ -21,7 +23,24 @@ export interface DeliveryBoundaryProps {
   };
   /** The plan and deploy roles the boundary applies to. */
   readonly roleArns: readonly string[];
+  /** The boundary every role the deploy role creates or changes must carry (stacks/workload-boundary.ts). */
+  readonly workloadBoundaryArn: string;
+  /**
+   * The account holds production data: no vault lock, recovery point, KMS key or media copy history may be destroyed
+   * under this boundary (docs/threat-model.md). Absent: a development account, torn down at will.
+   */
+  readonly productionData?: { readonly copyBucketArns: readonly string[] };
 }
+
+/** IAM writes whose `iam:PermissionsBoundary` is the boundary the role gets (or has): AWS IAM User Guide, "IAM condition keys". */
+export const BOUNDED_ROLE_WRITES = [
+  'iam:AttachRolePolicy',
+  'iam:CreateRole',
+  'iam:DeleteRolePolicy',
+  'iam:DetachRolePolicy',
+  'iam:PutRolePermissionsBoundary',
+  'iam:PutRolePolicy',
+];
 
 export const DELIVERY_BOUNDARY_NAME = 'lightwave-delivery-boundary';
 
@@ -61,7 +80,27 @@ export class DeliveryBoundary extends Construct {
             'iam:DeletePolicyVersion',
             'iam:SetDefaultPolicyVersion',
           ],
-          resources: [this.arn],
+          resources: [this.arn, props.workloadBoundaryArn],
+        },
+        {
+          sid: 'BoundariesStay',
+          effect: 'Deny',
+          actions: ['iam:DeleteRolePermissionsBoundary'],
+          resources: ['*'],
+        },
+        {
+          // A role created or changed under this boundary carries the workload boundary, whatever it trusts.
+          sid: 'ManagedRolesCarryTheWorkloadBoundary',
+          effect: 'Deny',
+          actions: BOUNDED_ROLE_WRITES,
+          resources: ['*'],
+          condition: [
+            {
+              test: 'StringNotEquals',
+              variable: 'iam:PermissionsBoundary',
+              values: [props.workloadBoundaryArn],
+            },
+          ],
         },
         {
           sid: 'DeliveryRolesStayAsIs',
@@ -99,6 +138,7 @@ export class DeliveryBoundary extends Construct {
           actions: ['kms:DisableKey', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:CreateGrant'],
           ...props.stateKey,
         },
+        ...(props.productionData ? productionDataStatements(props.productionData.copyBucketArns) : []),
       ],
     });
     this.policy = new IamPolicy(this, 'policy', {

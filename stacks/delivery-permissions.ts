@@ -7,6 +7,8 @@
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import type { EnvironmentConfig } from '../environments/config';
 import { BACKUP_SERVICE_POLICIES, backupRoleName, mediaCopyRoleName } from './data-protection-roles';
+import { databaseTunnelDocumentName } from './database-tunnel-document';
+import { workloadBoundaryArn } from './workload-boundary';
 
 type Statement = DataAwsIamPolicyDocumentStatement;
 
@@ -34,15 +36,20 @@ function stateAccess(env: EnvironmentConfig, writesState: boolean): Statement[] 
   const lock = `${bucket}/${lockFileKey(env.state.key)}`;
   return [
     { sid: 'ListStateBucket', actions: ['s3:ListBucket'], resources: [bucket] },
-    { sid: 'ReadState', actions: ['s3:GetObject'], resources: [state, lock] },
-    {
-      sid: writesState ? 'WriteStateAndLockFile' : 'WriteLockFileOnly',
-      actions: ['s3:PutObject', 's3:DeleteObject'],
-      resources: writesState ? [state, lock] : [lock],
-    },
+    // Plans run with -lock=false (scripts/ci/plan.sh): a plan role that may write the lock could hold off deploys.
+    { sid: 'ReadState', actions: ['s3:GetObject'], resources: writesState ? [state, lock] : [state] },
+    ...(writesState
+      ? [
+          {
+            sid: 'WriteStateAndLockFile',
+            actions: ['s3:PutObject', 's3:DeleteObject'],
+            resources: [state, lock],
+          },
+        ]
+      : []),
     {
       sid: 'UseStateKeyThroughS3',
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      actions: writesState ? ['kms:Decrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
       ...stateKey(env),
       condition: [
         {
@@ -55,17 +62,23 @@ function stateAccess(env: EnvironmentConfig, writesState: boolean): Statement[] 
   ];
 }
 
-/** The postgresql provider's route: a port-forwarding session to the tunnel host, and the master password. */
+/**
+ * The postgresql provider's route: a port-forwarding session to the tunnel host through the environment's own
+ * document (the database endpoint and port only), and the master password.
+ */
 function databaseAccess(env: EnvironmentConfig): Statement[] {
   const { accountId, region } = env.aws;
   return [
     {
-      sid: 'PortForwardThroughTunnelHost',
+      sid: 'PortForwardToTheDatabaseOnly',
       actions: ['ssm:StartSession'],
       resources: [
         `arn:aws:ec2:${region}:${accountId}:instance/${env.delivery.databaseTunnelInstanceId}`,
-        `arn:aws:ssm:${region}::document/AWS-StartPortForwardingSessionToRemoteHost`,
+        `arn:aws:ssm:${region}:${accountId}:document/${databaseTunnelDocumentName(env.name)}`,
       ],
+      // Without it a start-session naming no document opens a shell on the host (AWS Systems Manager User Guide,
+      // "Enforce a session document permission check for the AWS CLI").
+      condition: [{ test: 'BoolIfExists', variable: 'ssm:SessionDocumentAccessCheck', values: ['true'] }],
     },
     {
       sid: 'ReadDatabaseMasterSecret',
@@ -97,9 +110,8 @@ export function planRoleStatements(env: EnvironmentConfig): Statement[] {
   ];
 }
 
-/** What Terraform calls to create, refresh, tag and delete a role. */
+/** What Terraform calls to refresh, tag and delete a role (creating it is bounded: see boundedRoleWrites). */
 const MANAGE_ROLE = [
-  'iam:CreateRole',
   'iam:DeleteRole',
   'iam:GetRole',
   'iam:ListAttachedRolePolicies',
@@ -111,14 +123,37 @@ const MANAGE_ROLE = [
   'iam:UpdateRoleDescription',
 ];
 
+/** The boundary condition every role-creating or -changing statement carries (the delivery boundary insists too). */
+const carriesWorkloadBoundary = (env: EnvironmentConfig) => ({
+  test: 'StringEquals',
+  variable: 'iam:PermissionsBoundary',
+  values: [workloadBoundaryArn(env.aws.accountId)],
+});
+
+/** Creating `roles` and setting their boundary: only with the workload boundary. */
+const createBounded = (sid: string, env: EnvironmentConfig, roles: readonly string[]): Statement => ({
+  sid,
+  actions: ['iam:CreateRole', 'iam:PutRolePermissionsBoundary'],
+  resources: [...roles],
+  condition: [carriesWorkloadBoundary(env)],
+});
+
 const roleArnOf = (env: EnvironmentConfig, name: string) => `arn:aws:iam::${env.aws.accountId}:role/${name}`;
 
-/** Attaching and detaching only the given managed policies to `role`. */
-const attachOnly = (sid: string, roles: readonly string[], policies: readonly string[]): Statement => ({
+/** Attaching and detaching only the given managed policies to `roles`, which carry the workload boundary. */
+const attachOnly = (
+  sid: string,
+  env: EnvironmentConfig,
+  roles: readonly string[],
+  policies: readonly string[],
+): Statement => ({
   sid,
   actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
   resources: [...roles],
-  condition: [{ test: 'ArnEquals', variable: 'iam:PolicyARN', values: [...policies] }],
+  condition: [
+    { test: 'ArnEquals', variable: 'iam:PolicyARN', values: [...policies] },
+    carriesWorkloadBoundary(env),
+  ],
 });
 
 /** Passing `role` to one service only. */
@@ -138,17 +173,25 @@ const createServiceLinkedRole = (sid: string, env: EnvironmentConfig, service: s
 });
 
 /**
+ * The instance identifiers of an environment: the live one, and during a restore to a new identifier the one it
+ * replaces (its monitoring role is deleted by the deploy that retires it; the tunnel may still reach it).
+ */
+export function databaseIdentifiers(env: EnvironmentConfig): string[] {
+  const { identifier, restore } = env.database;
+  return [identifier, ...(restore && restore.replaces !== identifier ? [restore.replaces] : [])];
+}
+
+/**
  * IAM for the role RDS enhanced monitoring uses, named after the instance. During a restore to a new identifier the
  * replaced instance's role too: the deploy that restores (and the one that retires the old instance) deletes it.
  */
 function monitoringRoleAccess(env: EnvironmentConfig): Statement[] {
-  const { identifier, restore } = env.database;
-  const identifiers = [identifier, ...(restore && restore.replaces !== identifier ? [restore.replaces] : [])];
-  const roles = identifiers.map((id) => roleArnOf(env, `${id}-rds-monitoring`));
+  const roles = databaseIdentifiers(env).map((id) => roleArnOf(env, `${id}-rds-monitoring`));
   const [role] = roles;
   return [
     { sid: 'ManageMonitoringRole', actions: MANAGE_ROLE, resources: roles },
-    attachOnly('AttachOnlyEnhancedMonitoringPolicy', roles, [ENHANCED_MONITORING_POLICY]),
+    createBounded('CreateMonitoringRoleBounded', env, roles),
+    attachOnly('AttachOnlyEnhancedMonitoringPolicy', env, roles, [ENHANCED_MONITORING_POLICY]),
     passRoleTo('PassMonitoringRoleToRds', role, 'monitoring.rds.amazonaws.com'),
     createServiceLinkedRole('CreateRdsServiceLinkedRole', env, 'rds.amazonaws.com'),
   ];
@@ -163,7 +206,8 @@ function dataProtectionRoleAccess(env: EnvironmentConfig): Statement[] {
     ...(backup.enabled
       ? [
           { sid: 'ManageBackupRole', actions: MANAGE_ROLE, resources: [backupRole] },
-          attachOnly('AttachOnlyBackupServicePolicies', [backupRole], BACKUP_SERVICE_POLICIES),
+          createBounded('CreateBackupRoleBounded', env, [backupRole]),
+          attachOnly('AttachOnlyBackupServicePolicies', env, [backupRole], BACKUP_SERVICE_POLICIES),
           passRoleTo('PassBackupRoleToBackup', backupRole, 'backup.amazonaws.com'),
           createServiceLinkedRole('CreateBackupServiceLinkedRole', env, 'backup.amazonaws.com'),
         ]
@@ -171,9 +215,16 @@ function dataProtectionRoleAccess(env: EnvironmentConfig): Statement[] {
     ...(mediaCopy.enabled
       ? [
           {
-            sid: 'ManageMediaCopyRoleAndItsInlinePolicy',
-            actions: [...MANAGE_ROLE, 'iam:DeleteRolePolicy', 'iam:GetRolePolicy', 'iam:PutRolePolicy'],
+            sid: 'ManageMediaCopyRole',
+            actions: [...MANAGE_ROLE, 'iam:GetRolePolicy'],
             resources: [copyRole],
+          },
+          createBounded('CreateMediaCopyRoleBounded', env, [copyRole]),
+          {
+            sid: 'WriteMediaCopyInlinePolicyBounded',
+            actions: ['iam:DeleteRolePolicy', 'iam:PutRolePolicy'],
+            resources: [copyRole],
+            condition: [carriesWorkloadBoundary(env)],
           },
         ]
       : []),

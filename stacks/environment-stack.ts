@@ -21,6 +21,7 @@ import { ObservabilityLayer } from './observability';
 import { alertTopicKeyStatements } from '../constructs/alert-topic';
 import { configureProviders } from './providers';
 import { ReadableAddressStack } from './readable-stack';
+import { workloadBoundaryArn } from './workload-boundary';
 
 export class EnvironmentStack extends ReadableAddressStack {
   readonly database: DatabaseLayer;
@@ -60,6 +61,7 @@ export class EnvironmentStack extends ReadableAddressStack {
       database: config.database,
       network: config.network,
       keyPolicyStatements: alertTopicKeyStatements(),
+      rolesBoundaryArn: workloadBoundaryArn(config.aws.accountId),
     });
 
     this.databaseAccess = new DatabaseAccessLayer(this, 'database_access', {
@@ -119,6 +121,7 @@ export class EnvironmentStack extends ReadableAddressStack {
         oidcIssuerUrl: config.cluster.oidcIssuerUrl,
       },
       drProvider: providers.awsDr,
+      rolesBoundaryArn: workloadBoundaryArn(config.aws.accountId),
     });
 
     // What an operator needs to reach the database (`cdktf output <env>`); none of it is secret.

@@ -53,7 +53,11 @@ describe('AWS Backup', () => {
       expect.objectContaining({ min_retention_days: 14, max_retention_days: 180 }),
     );
     expect(locks.data_protection_dr_lock).toEqual(expect.objectContaining({ provider: 'aws.dr' }));
-    expect(locks.data_protection_dr_lock).not.toHaveProperty('changeable_for_days');
+    // Compliance mode in production (the deploy role could lift a governance lock): the days come from config.
+    const lock = prod.dataProtection.backup.vaultLock;
+    for (const l of Object.values(locks))
+      expect(l.changeable_for_days).toBe(lock.mode === 'compliance' ? lock.changeableForDays : undefined);
+    expect(lock.mode).toBe('compliance');
   });
 
   test('a restore to a new database identifier leaves every data protection resource as it is', () => {
@@ -151,7 +155,7 @@ describe('media copy', () => {
     const [tls] = get(
       prodStack.data,
       'aws_iam_policy_document',
-      'data_protection_media_copy_tls_only',
+      'data_protection_media_copy_policy_document',
       'statement',
     ) as Block[];
     expect(tls).toEqual(
@@ -189,8 +193,25 @@ describe('media copy', () => {
       .filter((s) => s.effect !== 'Deny')
       .flatMap((s) => s.actions as string[]);
     expect(allowed).not.toContain('s3:DeleteObjectVersion');
-    expect(statements.statement.find((s) => s.effect === 'Deny')?.actions).toContain(
-      's3:DeleteObjectVersion',
+    // The deny sits in the bucket policy, which the role (and in production the deploy role) cannot rewrite.
+    const bucketPolicy = get(
+      prodStack.data,
+      'aws_iam_policy_document',
+      'data_protection_media_copy_policy_document',
+      'statement',
+    ) as Block[];
+    expect(bucketPolicy.find((s) => s.sid === 'WritersNeverDestroyHistory')).toEqual(
+      expect.objectContaining({
+        effect: 'Deny',
+        actions: expect.arrayContaining(['s3:DeleteObjectVersion', 's3:PutBucketPolicy']),
+        condition: [
+          {
+            test: 'ArnEquals',
+            variable: 'aws:PrincipalArn',
+            values: [`arn:aws:iam::${prod.aws.accountId}:role/prod-media-copy`],
+          },
+        ],
+      }),
     );
   });
 

@@ -15,13 +15,17 @@ import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { DatabaseLayer, type DatabaseOutputs } from '../stacks/database';
 import { restoreArguments } from '../stacks/database-restore';
+import { workloadBoundaryArn } from '../stacks/workload-boundary';
 import { addresses, onlyResource, resourcesOfType } from '../synth/terraform-json';
 import { synthEnvironment, withChange } from './support/synth';
 
 function synthLayer(env = dev): { text: string; outputs: DatabaseOutputs } {
   let outputs: DatabaseOutputs | undefined;
   const text = Testing.synthScope((scope) => {
-    outputs = new DatabaseLayer(scope, 'database', env).outputs;
+    outputs = new DatabaseLayer(scope, 'database', {
+      ...env,
+      rolesBoundaryArn: workloadBoundaryArn(env.aws.accountId),
+    }).outputs;
   });
   return { text, outputs: outputs as DatabaseOutputs };
 }

@@ -24,6 +24,7 @@ describe('ci settings', () => {
       LIGHTWAVE_AWS_REGION: prod.aws.region,
       LIGHTWAVE_AWS_ACCOUNT_ID: prod.aws.accountId,
       LIGHTWAVE_TUNNEL_INSTANCE_ID: prod.delivery.databaseTunnelInstanceId,
+      LIGHTWAVE_TUNNEL_DOCUMENT: 'prod-database-tunnel',
       LIGHTWAVE_DATABASE_LOCAL_PORT: String(prod.databaseAccess.connection.port),
     });
     expect(ciSettings(dev).LIGHTWAVE_DATABASE_LOCAL_PORT).not.toBe(

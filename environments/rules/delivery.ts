@@ -82,6 +82,24 @@ export const deliveryRules: readonly EnvironmentRule[] = [
       ),
     );
   },
+  // A pull request's code runs with the plan role: in production only behind an Environment's reviewers.
+  ({ tier, delivery }, c) => {
+    const gate = delivery.planRole.githubEnvironment;
+    if (tier === 'production')
+      c.check(
+        'delivery.planRole.githubEnvironment',
+        gate,
+        gate !== undefined,
+        'a GitHub Environment with required reviewers in production: pull requests reach the plan role only through it',
+      );
+    if (gate === undefined) return;
+    c.check(
+      'delivery.planRole.githubEnvironment',
+      gate,
+      matches(gate, /^[A-Za-z0-9._-]{1,255}$/) && gate !== delivery.githubEnvironment,
+      `a GitHub Environment name of letters, digits, . _ - other than the deploy's (${delivery.githubEnvironment})`,
+    );
+  },
   ({ delivery: { planRole, deployRole } }, c) => {
     for (const [field, name] of [
       ['delivery.planRole.name', planRole.name],

@@ -21,7 +21,7 @@ function unique(
 /**
  * A state bucket belongs to one account (bucket names are global: a second account naming it would write its state
  * into someone else's bucket), every environment using it agrees on the settings of the one bucket the account's
- * bootstrap stack creates, and each account has one bucket (its bootstrap stack creates exactly one).
+ * bootstrap stack creates (and on the tier its bootstrap is built for), and each account has one bucket (its bootstrap stack creates exactly one).
  */
 function stateBucketSettings(envs: readonly EnvironmentConfig[], c: Checker): void {
   const perBucket: readonly [string, (env: EnvironmentConfig) => unknown][] = [
@@ -30,6 +30,8 @@ function stateBucketSettings(envs: readonly EnvironmentConfig[], c: Checker): vo
     ['state.kmsKeyAlias', (e) => e.state.kmsKeyAlias],
     ['state.noncurrentVersionExpirationDays', (e) => e.state.noncurrentVersionExpirationDays],
     ['delivery.bootstrapBackend', (e) => e.delivery.bootstrapBackend],
+    // One tier per account: its bootstrap stack (boundary, plan gates) is built and judged for that tier.
+    ['tier', (e) => e.tier],
   ];
   for (const [field, valueOf] of perBucket) {
     for (const bucket of new Set(envs.map((e) => e.state.bucket))) {

@@ -20,9 +20,10 @@ echo "::add-mask::$password"
 echo "PGPASSWORD=$password" >> "$GITHUB_ENV"
 
 log="${RUNNER_TEMP:-/tmp}/database-tunnel.log"
+# The environment's own document (bootstrap stack): it fixes the port and accepts only the RDS endpoint as host.
 nohup aws ssm start-session --target "${LIGHTWAVE_TUNNEL_INSTANCE_ID:?}" \
-  --document-name AWS-StartPortForwardingSessionToRemoteHost \
-  --parameters "host=$address,portNumber=$remote_port,localPortNumber=$local_port" > "$log" 2>&1 &
+  --document-name "${LIGHTWAVE_TUNNEL_DOCUMENT:?}" \
+  --parameters "host=$address,localPortNumber=$local_port" > "$log" 2>&1 &
 
 for _ in $(seq 1 30); do
   if (exec 3<> "/dev/tcp/127.0.0.1/$local_port") 2> /dev/null; then

@@ -1,8 +1,9 @@
 /**
  * Offline proof of the bootstrap stacks with the real AWS provider: the state bucket is private, TLS-only and
- * encrypted with its own key; the roles trust only this repository's GitHub OIDC subjects; the plan role writes
- * nothing but the state lock file (and opens the database tunnel); the deploy role manages only the roles the
- * environment stack creates.
+ * encrypted with its own key; the roles trust only this repository's GitHub OIDC subjects (production's plan role
+ * its plan Environment, never a pull request); the plan role writes nothing (it opens the database tunnel through
+ * the environment's own document); the deploy role manages only the roles the environment stack creates, under the
+ * workload boundary.
  */
 import { environments } from '../../environments';
 import { awsPart } from '../../review/terraform/aws-part';
@@ -181,11 +182,14 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       return list(trust.Condition?.StringEquals['token.actions.githubusercontent.com:sub']).sort();
     };
 
-    test('plan role trusts only pull requests and the deploy branch of this repository', () => {
-      expect(trustOf(`${env.name}_plan_role`)).toEqual([
-        `repo:${repository}:pull_request`,
-        `repo:${repository}:ref:refs/heads/${env.delivery.deployBranch}`,
-      ]);
+    test('plan role trusts only its plan Environment (else pull requests) and the deploy branch of this repository', () => {
+      const gate = env.delivery.planRole.githubEnvironment;
+      expect(trustOf(`${env.name}_plan_role`)).toEqual(
+        [
+          gate ? `repo:${repository}:environment:${gate}` : `repo:${repository}:pull_request`,
+          `repo:${repository}:ref:refs/heads/${env.delivery.deployBranch}`,
+        ].sort(),
+      );
     });
 
     test("deploy role trusts only this repository's GitHub Environment (reviewers and branch rule gate it)", () => {
@@ -201,7 +205,7 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       expect(planned('aws_iam_policy.boundary_policy').name).toBe('lightwave-delivery-boundary');
     });
 
-    test('plan role: reads; its only writes are the state lock file, the state key through S3 and the tunnel', () => {
+    test('plan role: reads; its only write is the tunnel, through the environment document', () => {
       const allows = document(`aws_iam_role_policy.${env.name}_plan_policy`, 'policy').filter(
         (s) => s.Effect === 'Allow',
       );
@@ -210,29 +214,40 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
           .filter((a) => !isRead(a))
           .map((action) => ({ action, resources: list(s.Resource).sort(), condition: s.Condition })),
       );
-      const lockFile = `${bucketArn}/${env.state.key}.tflock`;
-      expect(writes.map((w) => w.action).sort()).toEqual([
-        'kms:GenerateDataKey',
-        's3:DeleteObject',
-        's3:PutObject',
-        'ssm:StartSession',
-      ]);
-      for (const w of writes.filter((x) => x.action.startsWith('s3:')))
-        expect(w.resources).toEqual([lockFile]);
-      expect(writes.find((w) => w.action === 'kms:GenerateDataKey')?.condition).toEqual(
-        expect.objectContaining({
-          StringEquals: { 'kms:ViaService': `s3.${env.state.region}.amazonaws.com` },
-        }),
+      expect(writes.map((w) => w.action)).toEqual(['ssm:StartSession']);
+      const tunnelDocument = `${env.name}-database-tunnel`;
+      expect(writes[0].resources).toEqual(
+        [
+          `arn:aws:ec2:${env.aws.region}:${env.aws.accountId}:instance/${env.delivery.databaseTunnelInstanceId}`,
+          `arn:aws:ssm:${env.aws.region}:${env.aws.accountId}:document/${tunnelDocument}`,
+        ].sort(),
       );
-      expect(writes.find((w) => w.action === 'ssm:StartSession')?.resources).toEqual([
-        `arn:aws:ec2:${env.aws.region}:${env.aws.accountId}:instance/${env.delivery.databaseTunnelInstanceId}`,
-        `arn:aws:ssm:${env.aws.region}::document/AWS-StartPortForwardingSessionToRemoteHost`,
-      ]);
+      expect(writes[0].condition).toEqual({ BoolIfExists: { 'ssm:SessionDocumentAccessCheck': 'true' } });
       const stateReads = allows.filter((s) => list(s.Action).includes('s3:GetObject'));
-      expect(stateReads.flatMap((s) => list(s.Resource)).sort()).toEqual([
-        `${bucketArn}/${env.state.key}`,
-        lockFile,
-      ]);
+      expect(stateReads.flatMap((s) => list(s.Resource))).toEqual([`${bucketArn}/${env.state.key}`]);
+    });
+
+    test('tunnel document: port forwarding to the RDS endpoint on the database port only', () => {
+      const tunnel = planned(`aws_ssm_document.${env.name}_database_tunnel_document`);
+      expect(tunnel).toEqual(expect.objectContaining({ document_type: 'Session', document_format: 'JSON' }));
+      const content = JSON.parse(String(tunnel.content)) as {
+        sessionType: string;
+        parameters: Record<string, { allowedPattern: string }>;
+        properties: Record<string, string>;
+      };
+      expect(content.sessionType).toBe('Port');
+      expect(content.properties).toEqual({
+        type: 'LocalPortForwarding',
+        host: '{{ host }}',
+        portNumber: String(env.database.port),
+        localPortNumber: '{{ localPortNumber }}',
+      });
+      const host = new RegExp(content.parameters.host.allowedPattern);
+      expect(host.test(`${env.database.identifier}.c1a2b3c4d5e6.${env.aws.region}.rds.amazonaws.com`)).toBe(
+        true,
+      );
+      expect(host.test('169.254.169.254')).toBe(false);
+      expect(host.test(`other.c1a2b3c4d5e6.${env.aws.region}.rds.amazonaws.com`)).toBe(false);
     });
 
     test("both roles: S3 on the state, and on the media copy bucket's settings only, never its objects", () => {
@@ -244,6 +259,18 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
         expect(s3Resources).toContain(copyBucket);
         expect(s3Resources.filter((r) => r !== copyBucket && !r.startsWith(bucketArn))).toEqual([]);
       }
+    });
+
+    test('deploy role: creates roles and writes their policies only under the workload boundary', () => {
+      const workload = `arn:aws:iam::${env.aws.accountId}:policy/lightwave-workload-boundary`;
+      const bounded =
+        /^iam:(CreateRole|PutRolePermissionsBoundary|PutRolePolicy|DeleteRolePolicy|AttachRolePolicy|DetachRolePolicy)$/;
+      const allows = document(`aws_iam_role_policy.${env.name}_deploy_policy`, 'policy').filter(
+        (s) => s.Effect === 'Allow' && list(s.Action).some((a) => bounded.test(a)),
+      );
+      expect(allows.length).toBeGreaterThan(0);
+      for (const s of allows) expect(s.Condition?.StringEquals?.['iam:PermissionsBoundary']).toBe(workload);
+      expect(planned('aws_iam_policy.workload_boundary_policy').name).toBe('lightwave-workload-boundary');
     });
 
     test('deploy role: no wildcard action, and IAM only on the roles the environment stack owns', () => {

@@ -61,6 +61,10 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'the lock of another vault only': (e) =>
         (e.stack.resource!.aws_backup_vault_lock_configuration.data_protection_primary_lock.backup_vault_name =
           '${aws_backup_vault.data_protection_dr_vault.name}'),
+      // Issue 23, path 3: a governance lock the deploy role (backup:DeleteBackupVaultLockConfiguration) could lift.
+      'a governance lock (no changeable_for_days)': (e) =>
+        delete e.stack.resource!.aws_backup_vault_lock_configuration.data_protection_primary_lock
+          .changeable_for_days,
     },
   },
   'LW-BAK-005': {
@@ -109,7 +113,7 @@ const copyBucketCases: Readonly<Record<string, RuleCase>> = {
   },
   'LW-S3-004': {
     nonCompliant: (e) => {
-      const document = e.stack.data!.aws_iam_policy_document.data_protection_media_copy_tls_only as {
+      const document = e.stack.data!.aws_iam_policy_document.data_protection_media_copy_policy_document as {
         statement: Block[];
       };
       document.statement[0].effect = 'Allow';

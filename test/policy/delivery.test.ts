@@ -23,6 +23,10 @@ const condition = (e: MutableEnvironment, name: string, sid: string, variable: s
   return found as unknown as { test: string; values: string[] };
 };
 const base = 'bootstrap-prod' as const;
+const dropDeny = (e: MutableEnvironment, sid: string) => {
+  const doc = document(e, 'boundary_document');
+  doc.statement = doc.statement.filter((s) => s.sid !== sid);
+};
 const OIDC = 'token.actions.githubusercontent.com';
 const byDefault = (e: MutableEnvironment) =>
   (
@@ -199,6 +203,21 @@ const cases: Readonly<Record<string, RuleCase>> = {
       },
       'a trust policy not from a document': (e) =>
         (resource(e.stack, 'aws_iam_role', 'prod_deploy_role').assume_role_policy = '{"Statement":[]}'),
+      // Issue 23, path 1: any pull request's code assumes the prod plan role without a reviewer.
+      'pull requests re-admitted to the prod plan role': (e) =>
+        condition(e, 'prod_plan_trust', 'GitHubActionsOfThisRepository', `${OIDC}:sub`).values.push(
+          `repo:${prodConfig.delivery.repository}:pull_request`,
+        ),
+      'a feature branch admitted in production': (e) =>
+        condition(e, 'prod_plan_trust', 'GitHubActionsOfThisRepository', `${OIDC}:sub`).values.push(
+          `repo:${prodConfig.delivery.repository}:ref:refs/heads/feature`,
+        ),
+    },
+    alsoCompliant: {
+      'an Environment subject (its reviewers gate it)': (e) =>
+        condition(e, 'prod_plan_trust', 'GitHubActionsOfThisRepository', `${OIDC}:sub`).values.push(
+          `repo:${prodConfig.delivery.repository}:environment:another-gate`,
+        ),
     },
   },
   'LW-IAM-006': {
@@ -213,6 +232,20 @@ const cases: Readonly<Record<string, RuleCase>> = {
         ]),
       'a policy not from a document': (e) =>
         (resource(e.stack, 'aws_iam_role_policy', 'prod_deploy_policy').policy = '{"Statement":[]}'),
+      // Issue 23, path 2: delete role/prod-media-copy and recreate it without a boundary, with any trust and policy.
+      'the media copy role created without the boundary condition': (e) =>
+        delete statement(e, 'prod_deploy_permissions', 'CreateMediaCopyRoleBounded').condition,
+      'its inline policy written without the boundary condition': (e) =>
+        delete statement(e, 'prod_deploy_permissions', 'WriteMediaCopyInlinePolicyBounded').condition,
+      'a boundary condition with a wildcard': (e) =>
+        (condition(
+          e,
+          'prod_deploy_permissions',
+          'CreateMediaCopyRoleBounded',
+          'iam:PermissionsBoundary',
+        ).values = ['arn:aws:iam::222222222222:policy/*']),
+      'role writes by a wildcard action': (e) =>
+        (statement(e, 'prod_deploy_permissions', 'ManageMediaCopyRole').actions = ['iam:*Role*']),
     },
     alsoCompliant: {
       'IAM reads on every resource': (e) =>
@@ -234,6 +267,29 @@ const cases: Readonly<Record<string, RuleCase>> = {
     alsoNonCompliant: {
       'an empty boundary': (e) =>
         (resource(e.stack, 'aws_iam_role', 'prod_deploy_role').permissions_boundary = ''),
+      'a boundary outside the stack': (e) =>
+        (resource(e.stack, 'aws_iam_role', 'prod_deploy_role').permissions_boundary =
+          'arn:aws:iam::222222222222:policy/elsewhere'),
+      'boundaries may be removed': (e) => dropDeny(e, 'BoundariesStay'),
+      // Issue 23, path 2: a role created or changed without a pinned boundary.
+      'roles may be created without the workload boundary': (e) =>
+        dropDeny(e, 'ManagedRolesCarryTheWorkloadBoundary'),
+      'the boundary may be rewritten': (e) => dropDeny(e, 'BoundaryStaysAsIs'),
+      // Issue 23, path 3: lock deletion (and key deletion) given back under the boundary.
+      'vault lock deletion given back': (e) => {
+        const deny = statement(e, 'boundary_document', 'BackupsAndKeysSurvive');
+        deny.actions = deny.actions?.filter((a) => a !== 'backup:DeleteBackupVaultLockConfiguration');
+      },
+      'key deletion given back': (e) => {
+        const deny = statement(e, 'boundary_document', 'BackupsAndKeysSurvive');
+        deny.actions = deny.actions?.filter((a) => a !== 'kms:ScheduleKeyDeletion');
+      },
+    },
+    alsoCompliant: {
+      'every KMS action denied instead of the listed ones': (e) => {
+        const deny = statement(e, 'boundary_document', 'BackupsAndKeysSurvive');
+        deny.actions = [...(deny.actions ?? []).filter((a) => !a.startsWith('kms:')), 'kms:*'];
+      },
     },
   },
 };

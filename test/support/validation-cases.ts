@@ -935,6 +935,20 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'prod:eu',
   ],
   [
+    'prod plan role reachable from any pull request (no approval gate)',
+    prod,
+    (e) => delete e.delivery.planRole.githubEnvironment,
+    'delivery.planRole.githubEnvironment',
+    undefined,
+  ],
+  [
+    'plan gated by the deploy Environment itself',
+    prod,
+    (e) => (e.delivery.planRole.githubEnvironment = e.delivery.githubEnvironment),
+    'delivery.planRole.githubEnvironment',
+    'prod',
+  ],
+  [
     'plan role given a write action',
     dev,
     (e) => e.delivery.planRole.readActions.push('rds:ModifyDBInstance'),
@@ -1775,6 +1789,13 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'none',
   ],
   [
+    'prod vaults under a governance lock the deploy role could lift',
+    prod,
+    (e) => (e.dataProtection.backup.vaultLock = { mode: 'governance' }),
+    'dataProtection.backup.vaultLock.mode',
+    'governance',
+  ],
+  [
     'compliance lock with a one-day grace period',
     prod,
     (e) => (e.dataProtection.backup.vaultLock = { mode: 'compliance', changeableForDays: 1 }),
@@ -2076,6 +2097,7 @@ const acrossEnvironments: FailingCase[] = [
         (e) => (e.state.noncurrentVersionExpirationDays = 365),
         [dev.state.noncurrentVersionExpirationDays, 365],
       ],
+      ['tier', (e) => (e.tier = 'production'), ['development', 'production']],
       [
         'delivery.bootstrapBackend',
         (e) => (e.delivery.bootstrapBackend = dev.delivery.bootstrapBackend === 'local' ? 's3' : 'local'),

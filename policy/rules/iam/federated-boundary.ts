@@ -1,23 +1,79 @@
 /**
- * LW-IAM-007: Roles assumed from GitHub Actions carry a permissions boundary.
+ * LW-IAM-007: Roles assumed from GitHub Actions carry a permissions boundary of this stack that keeps them inside
+ * it, and in production keeps the backups and their keys.
  */
-import { policyStatements, trustsGitHubOidc } from '../../aws';
+import {
+  boundaryPolicy,
+  coversAction,
+  isAllow,
+  policyStatements,
+  trustsGitHubOidc,
+  type PolicyStatement,
+} from '../../aws';
 import { resourceRule } from '../../rule';
 
+/** Denied on every resource: no role loses its boundary. */
+const REMOVE_BOUNDARY = ['iam:DeleteRolePermissionsBoundary'];
+/** Denied unless `iam:PermissionsBoundary` is pinned: whatever role is created or changed gets a boundary. */
+const BOUNDED = [
+  'iam:CreateRole',
+  'iam:PutRolePermissionsBoundary',
+  'iam:PutRolePolicy',
+  'iam:AttachRolePolicy',
+];
+/** Denied on the boundary itself: nobody under it rewrites it. */
+const REWRITE_POLICY = ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:SetDefaultPolicyVersion'];
+/** Denied on every resource in production: what would make every recovery point unreadable or deletable. */
+const DESTROY_BACKUPS = [
+  'backup:DeleteBackupVaultLockConfiguration',
+  'backup:DeleteRecoveryPoint',
+  'kms:DisableKey',
+  'kms:PutKeyPolicy',
+  'kms:ScheduleKeyDeletion',
+];
+
+const denies = (s: PolicyStatement) => !isAllow(s);
+const onEverything = (s: PolicyStatement) => (s.resources ?? []).includes('*');
+/** A Deny that applies whenever the request's boundary is not the pinned one (StringNotEquals / ArnNotEquals). */
+const unlessBoundaryPinned = (s: PolicyStatement) =>
+  (s.condition ?? []).length === 1 &&
+  /^(StringNotEquals|ArnNotEquals)$/.test(s.condition?.[0].test ?? '') &&
+  s.condition?.[0].variable === 'iam:PermissionsBoundary';
+const unconditional = (s: PolicyStatement) => (s.condition ?? []).length === 0;
+
+/** The actions of `actions` that no Deny statement matching `where` covers. */
+const notDenied = (
+  statements: readonly PolicyStatement[],
+  actions: readonly string[],
+  where: (s: PolicyStatement) => boolean,
+) => actions.filter((a) => !statements.some((s) => denies(s) && where(s) && coversAction(s, a)));
+
 export default resourceRule('LW-IAM-007', () => ({
-  title: 'Roles assumed from GitHub Actions carry a permissions boundary',
+  title:
+    'Roles assumed from GitHub Actions carry a boundary that forbids leaving it, and in production destroying backups or keys',
   severity: 'high',
   mirrors: [],
   relation: {},
   rationale:
-    'Code from a branch runs with these roles: the boundary caps them even if an inline policy is widened by mistake, and forbids touching the boundary, the roles and the state bucket. No scanner equivalent: Checkov, Trivy and cdk-nag do not read permissions boundaries.',
+    "Code from a branch runs with these roles: the boundary caps them even if an inline policy is widened by mistake. It must deny removing any role's boundary, creating or changing a role without a pinned boundary, and rewriting itself; in production also lifting a vault lock, deleting recovery points and deleting, disabling or re-policing a KMS key (every copy of the data is read with one). No scanner equivalent: Checkov, Trivy and cdk-nag do not read permissions boundaries.",
   types: ['aws_iam_role'],
   test: (role, env) => {
     const statements = policyStatements(role.assume_role_policy, env.stack);
     if (!statements?.some(trustsGitHubOidc)) return null;
-    return (
-      (typeof role.permissions_boundary === 'string' && role.permissions_boundary !== '') ||
-      'no permissions_boundary'
-    );
+    if (typeof role.permissions_boundary !== 'string' || role.permissions_boundary === '')
+      return 'no permissions_boundary';
+    const policy = boundaryPolicy(env.stack, role.permissions_boundary);
+    const boundary = policy && policyStatements(policy.policy, env.stack);
+    if (!boundary) return 'boundary not a policy document of this stack';
+    const arn = role.permissions_boundary;
+    const missing = [
+      ...notDenied(boundary, REMOVE_BOUNDARY, (s) => onEverything(s) && unconditional(s)),
+      ...notDenied(boundary, BOUNDED, (s) => onEverything(s) && unlessBoundaryPinned(s)),
+      ...notDenied(boundary, REWRITE_POLICY, (s) => unconditional(s) && (s.resources ?? []).includes(arn)),
+      ...(env.config.tier === 'production'
+        ? notDenied(boundary, DESTROY_BACKUPS, (s) => onEverything(s) && unconditional(s))
+        : []),
+    ];
+    return missing.length === 0 || `boundary does not deny ${missing.join(', ')}`;
   },
 }));

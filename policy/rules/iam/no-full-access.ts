@@ -1,7 +1,7 @@
 /**
  * LW-IAM-004: IAM policies never allow every action, nor every action of a service on every resource.
  */
-import { isAllow, policyStatements } from '../../aws';
+import { isAllow, isPermissionsBoundary, policyStatements } from '../../aws';
 import { resourceRule } from '../../rule';
 
 export default resourceRule('LW-IAM-004', () => {
@@ -38,13 +38,7 @@ export default resourceRule('LW-IAM-004', () => {
     test: (block, env, address) => {
       const statements = policyStatements(block.policy, env.stack);
       if (!statements) return 'policy not from a policy document';
-      const isBoundary =
-        address.startsWith('aws_iam_policy.') &&
-        Object.values(env.stack.resource?.aws_iam_role ?? {}).some(
-          (role) =>
-            role.permissions_boundary === `\${${address}.arn}` ||
-            String(role.permissions_boundary).endsWith(`:policy/${String(block.name)}`),
-        );
+      const isBoundary = isPermissionsBoundary(env.stack, address, block);
       const wide = statements.filter(isAllow).flatMap((s) => {
         const onEverything = (s.resources ?? []).includes('*');
         return (s.actions ?? []).filter(

@@ -1,12 +1,32 @@
 /**
- * LW-IAM-006: IAM write actions are granted on named roles, never on every resource.
+ * LW-IAM-006: IAM write actions are granted on named roles, never on every resource; creating or changing a role's
+ * policies or boundary only under an `iam:PermissionsBoundary` condition.
  */
-import { isAllow, policyStatements } from '../../aws';
+import { coversAction, isAllow, policyStatements, type PolicyStatement } from '../../aws';
 import { resourceRule } from '../../rule';
 
 export default resourceRule('LW-IAM-006', () => {
   /** IAM's Read and List access levels; everything else in IAM changes who may do what. */
   const iamRead = /^iam:(Get|List)[A-Za-z0-9]*\*?$/;
+  /**
+   * Writes that give a role its permissions or lift its ceiling; IAM sets `iam:PermissionsBoundary` on each (AWS IAM
+   * User Guide, "IAM and AWS STS condition context keys"). Listed here, not imported: the rule judges the code.
+   */
+  const BOUNDED = [
+    'iam:AttachRolePolicy',
+    'iam:CreateRole',
+    'iam:PutRolePermissionsBoundary',
+    'iam:PutRolePolicy',
+  ];
+  /** A StringEquals/ArnEquals pin of `iam:PermissionsBoundary` to named policies (no wildcard). */
+  const pinsBoundary = (s: PolicyStatement) =>
+    (s.condition ?? []).some(
+      (c) =>
+        /^(StringEquals|ArnEquals)$/.test(c.test) &&
+        c.variable === 'iam:PermissionsBoundary' &&
+        c.values.length > 0 &&
+        c.values.every((v) => /:policy\/[^*?]+$/.test(v)),
+    );
   // How the rule compares with Checkov's cloudsplaining checks, each as a policy-document (data) and a resource check.
   const ESCALATION =
     'stricter: any IAM write on every resource fails, under a condition too; the check fails only the escalation paths it lists (iam:PassRole only beside a compute action), and also paths without iam: actions (lambda:UpdateFunctionCode), which the rule leaves out' as const;
@@ -15,7 +35,8 @@ export default resourceRule('LW-IAM-006', () => {
   const STAR_RESOURCE =
     'narrower: IAM write actions of role policies only; the check fails every restrictable action on *, reads included, and passes conditioned statements and account-wide iam ARNs (arn:aws:iam::<account>:*), which the rule fails' as const;
   return {
-    title: 'IAM write actions are granted on named roles, never on every resource',
+    title:
+      'IAM write actions are granted on named roles, never on every resource; role policies and boundaries only under a boundary condition',
     severity: 'critical',
     mirrors: ['CKV_AWS_110', 'CKV_AWS_286', 'CKV_AWS_109', 'CKV_AWS_289', 'CKV_AWS_356', 'CKV_AWS_355'],
     relation: {
@@ -27,7 +48,7 @@ export default resourceRule('LW-IAM-006', () => {
       CKV_AWS_355: STAR_RESOURCE,
     },
     rationale:
-      'A deploy role that may create, attach or pass any role can make itself an administrator; it may only manage the roles the environment stack owns (RDS monitoring, AWS Backup, the media copy job), by name.',
+      'A deploy role that may create, attach or pass any role can make itself an administrator; it may only manage the roles the environment stack owns (RDS monitoring, AWS Backup, the media copy job), by name, and only with the workload boundary attached: otherwise it could delete such a role and recreate it with any trust and any policy.',
     types: ['aws_iam_role_policy'],
     test: (block, env) => {
       const statements = policyStatements(block.policy, env.stack);
@@ -38,7 +59,13 @@ export default resourceRule('LW-IAM-006', () => {
             isAllow(s) && (s.resources ?? []).some((r) => r === '*' || /^arn:aws:iam::[^:]*:\*$/.test(r)),
         )
         .flatMap((s) => (s.actions ?? []).filter((a) => a.startsWith('iam:') && !iamRead.test(a)));
-      return wide.length === 0 || `on every resource: ${wide.join(', ')}`;
+      if (wide.length > 0) return `on every resource: ${wide.join(', ')}`;
+      const unbounded = statements
+        .filter((s) => isAllow(s) && !pinsBoundary(s))
+        .flatMap((s) => BOUNDED.filter((a) => coversAction(s, a)));
+      return (
+        unbounded.length === 0 || `without an iam:PermissionsBoundary condition: ${unbounded.join(', ')}`
+      );
     },
   };
 });
