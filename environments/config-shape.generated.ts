@@ -282,6 +282,7 @@ export const environmentConfigShape: ConfigShape = object({
     }),
     githubEnvironment: leaf,
     planRole: object({
+      githubEnvironment: leaf,
       name: leaf,
       readActions: list(leaf),
     }),
