@@ -1,0 +1,157 @@
+/**
+ * The real Payload 3 (payload and @payloadcms/db-postgres 3.90.2, test/consumers/payload) on the local bootstrap:
+ * PostgreSQL 15 bootstrapped like RDS, the PgBouncer the chart ships, exactly the generated payload.env. Its
+ * migrations run on the session path (`DATABASE_URI=$DATABASE_SESSION_URI`, as docs/application-contract.md says),
+ * then its Local API on the transaction path. A change to the contract, the pool mode, the grants or the schema
+ * ownership that breaks Payload turns this red.
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { local } from '../../environments/local';
+import type { LocalConfig } from '../../environments/parts/local';
+import {
+  consumerDir,
+  generatedEnv,
+  installConsumer,
+  runConsumer,
+  type ConsumerRun,
+} from '../support/consumer-app';
+import { startLocalBootstrap, type LocalBootstrap } from '../support/local-bootstrap';
+import {
+  bootPgBouncer,
+  environmentFor,
+  resolvePgBouncer,
+  type RunningPgBouncer,
+} from '../support/shipped-pgbouncer';
+
+jest.setTimeout(600_000);
+
+const CONSUMER = 'payload';
+const CONCURRENT_CREATES = 50;
+const env = local.basedOn;
+const binary = resolvePgBouncer(env.cluster.pgbouncer.version);
+const localConfig: LocalConfig = { ...local, basedOn: environmentFor(env, binary) };
+const schema = env.databaseAccess.schemas.find(
+  (s) => s.owner === env.cluster.apps.payload.databaseRole,
+)?.name;
+
+let bootstrap: LocalBootstrap;
+let bouncer: RunningPgBouncer;
+let variables: Record<string, string>;
+// Inside the consumer's folder (gitignored), where the migrations resolve its packages; emptied before each run.
+const migrations = join(consumerDir(CONSUMER), 'migrations');
+let installSeconds: number;
+const runs = new Map<string, ConsumerRun>();
+
+/** `payload <args>` with the .env's variables, the session URL as DATABASE_URI (the migrations' path). */
+function payloadCli(...args: string[]): ConsumerRun {
+  const run = runConsumer(CONSUMER, ['node', 'node_modules/payload/bin.js', ...args], {
+    ...variables,
+    DATABASE_URI: variables.DATABASE_SESSION_URI,
+    PAYLOAD_CONFIG_PATH: 'payload.config.js',
+    MIGRATIONS_DIR: migrations,
+  });
+  runs.set(args.join(' '), run);
+  return run;
+}
+
+beforeAll(async () => {
+  installSeconds = installConsumer(CONSUMER);
+  rmSync(migrations, { recursive: true, force: true });
+  bootstrap = await startLocalBootstrap(localConfig);
+  bootstrap.run();
+  const files = bootstrap.files();
+  const file = (path: string) => files.find((f) => f.path === path)?.content as string;
+  bouncer = await bootPgBouncer({
+    binary,
+    ini: file('pgbouncer/pgbouncer.ini'),
+    userlist: file('secrets/pgbouncer-userlist.txt'),
+    server: { host: bootstrap.server.socketDir, port: bootstrap.server.port },
+  });
+  variables = generatedEnv(bootstrap, CONSUMER, { generated: local.ports.pgbouncer, running: bouncer.port });
+});
+
+afterAll(async () => {
+  await bouncer?.stop();
+  await bootstrap?.stop();
+  const timings = [...runs].map(([what, run]) => `${what}: ${run.seconds.toFixed(1)} s`).join(', ');
+  console.log(`payload consumer: npm ci ${installSeconds.toFixed(1)} s (0: already installed); ${timings}`);
+});
+
+/** The run's last output (a failed migration prints all its SQL) and PgBouncer's log tail. */
+const explain = (run: ConsumerRun) => `${run.output.slice(-4000)}\n--- pgbouncer ---\n${bouncer.logTail(20)}`;
+
+describe('Payload 3 with its postgres adapter, through the shipped PgBouncer', () => {
+  test('payload migrate:create writes a migration from the collections (session path)', () => {
+    const run = payloadCli('migrate:create', 'initial');
+    expect({ status: run.status, output: run.status === 0 ? '' : explain(run) }).toEqual({
+      status: 0,
+      output: '',
+    });
+    expect(readdirSync(migrations).some((f) => /_initial\.ts$/.test(f))).toBe(true);
+  });
+
+  test('payload migrate creates the tables in its own schema, and a second run has nothing to do', async () => {
+    const run = payloadCli('migrate');
+    expect({ status: run.status, output: run.status === 0 ? '' : explain(run) }).toEqual({
+      status: 0,
+      output: '',
+    });
+    const again = payloadCli('migrate');
+    expect(again.status).toBe(0);
+    const client = new Client({ connectionString: variables.DATABASE_SESSION_URI });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('posts', '_posts_v', 'categories', 'payload_migrations') ORDER BY 1",
+        [schema],
+      );
+      expect(rows.map((r) => r.table_name)).toEqual([
+        '_posts_v',
+        'categories',
+        'payload_migrations',
+        'posts',
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  test('the Local API on the transaction path: concurrent creates, transactions, a relationship, drafts', () => {
+    const run = runConsumer(CONSUMER, ['node', 'local-api.js'], {
+      ...variables,
+      CONCURRENT_CREATES: String(CONCURRENT_CREATES),
+    });
+    runs.set('local api', run);
+    expect({ status: run.status, output: run.status === 0 ? '' : explain(run) }).toEqual({
+      status: 0,
+      output: '',
+    });
+    const seen = JSON.parse(run.output.trim().split('\n').pop() as string);
+    expect(seen).toEqual({
+      created: CONCURRENT_CREATES,
+      categories: ['News', 'committed'],
+      newsPosts: CONCURRENT_CREATES,
+      populatedCategory: 'News',
+      draftUnfiltered: 1,
+      draftPublishedOnly: 0,
+    });
+  });
+
+  test("Payload's own table holds the draft next to the published rows (what a table reader sees)", async () => {
+    const client = new Client({ connectionString: variables.DATABASE_URI });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT _status AS status, count(*)::int AS n FROM ${schema}.posts GROUP BY 1 ORDER BY 1`,
+      );
+      expect(rows).toEqual([
+        { status: 'draft', n: 1 },
+        { status: 'published', n: CONCURRENT_CREATES },
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+});
