@@ -35,7 +35,10 @@ export type DatabaseRoleConfig = LoginRoleConfig | ReservedRoleConfig;
 /** A role that may read some tables of another role's schema, and nothing else there. */
 export interface TableReaderConfig {
   readonly role: string;
-  /** Tables it may SELECT; each must exist when the grant is applied (after the owner's migrations created it). */
+  /**
+   * Tables it may SELECT, one grant each: a table the owner's migrations have not created yet is not granted (its
+   * grant alone fails the cloud's deploy; the local bootstrap names it in a warning), the others are.
+   */
   readonly tables: readonly string[];
 }
 
