@@ -79,3 +79,17 @@ export function runConsumer(
     seconds: (Date.now() - started) / 1000,
   };
 }
+
+/** Debian's Python with python3-django and python3-psycopg2; a failure in CI, a loud skip elsewhere. */
+export function debianDjangoOrSkip(): string | undefined {
+  const python = '/usr/bin/python3';
+  const probe = spawnSync(python, ['-c', 'import django, psycopg2; print(django.get_version())'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (probe.status === 0) return python;
+  const why = `Debian's python3-django and python3-psycopg2 are not installed (scripts/install-system-packages.sh)`;
+  if (process.env.CI === 'true') throw new Error(`CI=true, but ${why}`);
+  console.warn(`\n!!!!! SKIPPING the Django consumer test: ${why} !!!!!\n`);
+  return undefined;
+}

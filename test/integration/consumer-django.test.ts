@@ -1,0 +1,124 @@
+/**
+ * A real Django (Debian's python3-django 3.2 with python3-psycopg2 2.9, test/consumers/django) on the local
+ * bootstrap: PostgreSQL 15 bootstrapped like RDS, the PgBouncer the chart ships, exactly the generated django.env.
+ * `manage.py migrate --database session` on the session path, then the ORM on the transaction path. Django 3.2 is
+ * what Debian ships; the seeds name Django 5.2, whose own behaviour (psycopg 3, its connection pool, server-side
+ * binding) this does not prove.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { local } from '../../environments/local';
+import type { LocalConfig } from '../../environments/parts/local';
+import {
+  consumerDir,
+  debianDjangoOrSkip,
+  generatedEnv,
+  runConsumer,
+  type ConsumerRun,
+} from '../support/consumer-app';
+import { startLocalBootstrap, type LocalBootstrap } from '../support/local-bootstrap';
+import {
+  bootPgBouncer,
+  environmentFor,
+  resolvePgBouncer,
+  type RunningPgBouncer,
+} from '../support/shipped-pgbouncer';
+
+jest.setTimeout(300_000);
+
+const CONSUMER = 'django';
+const CONCURRENT_CREATES = 50;
+const env = local.basedOn;
+const python = debianDjangoOrSkip();
+const binary = resolvePgBouncer(env.cluster.pgbouncer.version);
+const localConfig: LocalConfig = { ...local, basedOn: environmentFor(env, binary) };
+const schema = env.databaseAccess.schemas.find((s) => s.owner === env.cluster.apps.django.databaseRole)?.name;
+const migrations = join(consumerDir(CONSUMER), 'catalog', 'migrations');
+
+let bootstrap: LocalBootstrap;
+let bouncer: RunningPgBouncer;
+let variables: Record<string, string>;
+const runs = new Map<string, ConsumerRun>();
+
+function python3(...args: string[]): ConsumerRun {
+  const run = runConsumer(CONSUMER, [python as string, ...args], {
+    ...variables,
+    CONCURRENT_CREATES: String(CONCURRENT_CREATES),
+    PYTHONDONTWRITEBYTECODE: '1',
+  });
+  runs.set(args.join(' '), run);
+  return run;
+}
+const explain = (run: ConsumerRun) => `${run.output.slice(-4000)}\n--- pgbouncer ---\n${bouncer.logTail(20)}`;
+const succeeded = (run: ConsumerRun) => ({
+  status: run.status,
+  output: run.status === 0 ? '' : explain(run),
+});
+
+(python ? describe : describe.skip)(
+  "Debian's Django 3.2 with psycopg2, through the shipped PgBouncer",
+  () => {
+    beforeAll(async () => {
+      rmSync(migrations, { recursive: true, force: true });
+      bootstrap = await startLocalBootstrap(localConfig);
+      bootstrap.run();
+      const files = bootstrap.files();
+      const file = (path: string) => files.find((f) => f.path === path)?.content as string;
+      bouncer = await bootPgBouncer({
+        binary,
+        ini: file('pgbouncer/pgbouncer.ini'),
+        userlist: file('secrets/pgbouncer-userlist.txt'),
+        server: { host: bootstrap.server.socketDir, port: bootstrap.server.port },
+      });
+      variables = generatedEnv(bootstrap, CONSUMER, {
+        generated: local.ports.pgbouncer,
+        running: bouncer.port,
+      });
+    });
+
+    afterAll(async () => {
+      await bouncer?.stop();
+      await bootstrap?.stop();
+      rmSync(migrations, { recursive: true, force: true });
+      const timings = [...runs].map(([what, run]) => `${what}: ${run.seconds.toFixed(1)} s`).join(', ');
+      console.log(`django consumer: ${timings}`);
+    });
+
+    test('manage.py makemigrations, then migrate --database session, lands the tables in its own schema', async () => {
+      expect(succeeded(python3('manage.py', 'makemigrations', 'catalog'))).toEqual({ status: 0, output: '' });
+      expect(succeeded(python3('manage.py', 'migrate', '--database', 'session'))).toEqual({
+        status: 0,
+        output: '',
+      });
+      const client = new Client({ connectionString: variables.DATABASE_SESSION_URL });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          "SELECT table_schema, table_name FROM information_schema.tables WHERE table_name IN ('catalog_author', 'catalog_article', 'django_migrations') ORDER BY 2",
+        );
+        expect(rows).toEqual(
+          ['catalog_article', 'catalog_author', 'django_migrations'].map((t) => ({
+            table_schema: schema,
+            table_name: t,
+          })),
+        );
+      } finally {
+        await client.end();
+      }
+    });
+
+    test('the ORM on the transaction path: concurrent creates, transactions, a relationship, SKIP LOCKED, iterator', () => {
+      const run = python3('exercise.py');
+      expect(succeeded(run)).toEqual({ status: 0, output: '' });
+      expect(JSON.parse(run.output.trim().split('\n').pop() as string)).toEqual({
+        created: CONCURRENT_CREATES,
+        authors: ['Ada', 'committed'],
+        byAuthor: CONCURRENT_CREATES,
+        iterated: CONCURRENT_CREATES,
+        claimed: 5,
+        schema,
+      });
+    });
+  },
+);
