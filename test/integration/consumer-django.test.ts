@@ -39,7 +39,7 @@ const migrations = join(consumerDir(CONSUMER), 'catalog', 'migrations');
 let bootstrap: LocalBootstrap;
 let bouncer: RunningPgBouncer;
 let variables: Record<string, string>;
-const runs = new Map<string, ConsumerRun>();
+const runs: [string, ConsumerRun][] = [];
 
 function python3(...args: string[]): ConsumerRun {
   const run = runConsumer(CONSUMER, [python as string, ...args], {
@@ -47,7 +47,7 @@ function python3(...args: string[]): ConsumerRun {
     CONCURRENT_CREATES: String(CONCURRENT_CREATES),
     PYTHONDONTWRITEBYTECODE: '1',
   });
-  runs.set(args.join(' '), run);
+  runs.push([args.join(' '), run]);
   return run;
 }
 const explain = (run: ConsumerRun) => `${run.output.slice(-4000)}\n--- pgbouncer ---\n${bouncer.logTail(20)}`;
@@ -81,7 +81,7 @@ const succeeded = (run: ConsumerRun) => ({
       await bouncer?.stop();
       await bootstrap?.stop();
       rmSync(migrations, { recursive: true, force: true });
-      const timings = [...runs].map(([what, run]) => `${what}: ${run.seconds.toFixed(1)} s`).join(', ');
+      const timings = runs.map(([what, run]) => `${what}: ${run.seconds.toFixed(1)} s`).join(', ');
       console.log(`django consumer: ${timings}`);
     });
 

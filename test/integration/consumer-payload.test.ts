@@ -42,17 +42,18 @@ let variables: Record<string, string>;
 // Inside the consumer's folder (gitignored), where the migrations resolve its packages; emptied before each run.
 const migrations = join(consumerDir(CONSUMER), 'migrations');
 let installSeconds: number;
-const runs = new Map<string, ConsumerRun>();
+const runs: [string, ConsumerRun][] = [];
 
 /** `payload <args>` with the .env's variables, the session URL as DATABASE_URI (the migrations' path). */
-function payloadCli(...args: string[]): ConsumerRun {
-  const run = runConsumer(CONSUMER, ['node', 'node_modules/payload/bin.js', ...args], {
+function payloadCli(args: readonly string[], timeoutMs?: number): ConsumerRun {
+  const env = {
     ...variables,
     DATABASE_URI: variables.DATABASE_SESSION_URI,
     PAYLOAD_CONFIG_PATH: 'payload.config.js',
     MIGRATIONS_DIR: migrations,
-  });
-  runs.set(args.join(' '), run);
+  };
+  const run = runConsumer(CONSUMER, ['node', 'node_modules/payload/bin.js', ...args], env, timeoutMs);
+  runs.push([args.join(' '), run]);
   return run;
 }
 
@@ -75,16 +76,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await bouncer?.stop();
   await bootstrap?.stop();
-  const timings = [...runs].map(([what, run]) => `${what}: ${run.seconds.toFixed(1)} s`).join(', ');
+  const timings = runs.map(([what, run]) => `${what}: ${run.seconds.toFixed(1)} s`).join(', ');
   console.log(`payload consumer: npm ci ${installSeconds.toFixed(1)} s (0: already installed); ${timings}`);
 });
 
 /** The run's last output (a failed migration prints all its SQL) and PgBouncer's log tail. */
 const explain = (run: ConsumerRun) => `${run.output.slice(-4000)}\n--- pgbouncer ---\n${bouncer.logTail(20)}`;
+const succeeded = (run: ConsumerRun) => ({
+  status: run.status,
+  output: run.status === 0 ? '' : explain(run),
+});
 
 describe('Payload 3 with its postgres adapter, through the shipped PgBouncer', () => {
   test('payload migrate:create writes a migration from the collections (session path)', () => {
-    const run = payloadCli('migrate:create', 'initial');
+    const run = payloadCli(['migrate:create', 'initial']);
     expect({ status: run.status, output: run.status === 0 ? '' : explain(run) }).toEqual({
       status: 0,
       output: '',
@@ -93,12 +98,12 @@ describe('Payload 3 with its postgres adapter, through the shipped PgBouncer', (
   });
 
   test('payload migrate creates the tables in its own schema, and a second run has nothing to do', async () => {
-    const run = payloadCli('migrate');
+    const run = payloadCli(['migrate']);
     expect({ status: run.status, output: run.status === 0 ? '' : explain(run) }).toEqual({
       status: 0,
       output: '',
     });
-    const again = payloadCli('migrate');
+    const again = payloadCli(['migrate']);
     expect(again.status).toBe(0);
     const client = new Client({ connectionString: variables.DATABASE_SESSION_URI });
     await client.connect();
@@ -123,7 +128,7 @@ describe('Payload 3 with its postgres adapter, through the shipped PgBouncer', (
       ...variables,
       CONCURRENT_CREATES: String(CONCURRENT_CREATES),
     });
-    runs.set('local api', run);
+    runs.push(['local api', run]);
     expect({ status: run.status, output: run.status === 0 ? '' : explain(run) }).toEqual({
       status: 0,
       output: '',
@@ -153,5 +158,23 @@ describe('Payload 3 with its postgres adapter, through the shipped PgBouncer', (
     } finally {
       await client.end();
     }
+  });
+
+  test('without push: false, dev mode marks the database dev-pushed and payload migrate stops at a prompt', async () => {
+    const push = runConsumer(CONSUMER, ['node', 'dev-push.js'], variables);
+    runs.push(['dev push', push]);
+    expect(succeeded(push)).toEqual({ status: 0, output: '' });
+    const client = new Client({ connectionString: variables.DATABASE_SESSION_URI });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT name FROM ${schema}.payload_migrations WHERE batch = -1`);
+      expect(rows).toEqual([{ name: 'dev' }]);
+    } finally {
+      await client.end();
+    }
+    // Nobody answers (stdin is /dev/null, as in a Job): still waiting when the test stops it after 15 s.
+    const migrate = payloadCli(['migrate'], 15_000);
+    expect(migrate.output).toContain("If you'd like to run migrations, data loss will occur");
+    expect(migrate.status).toBeNull();
   });
 });

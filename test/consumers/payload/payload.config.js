@@ -1,8 +1,9 @@
 // A Payload 3 application as an app team writes it: the README's paste-in (docs/application-contract.md), minus the
 // S3 plugin and the cache, which this test does not exercise. Test-only: MIGRATIONS_DIR, where migrate:create
-// writes (a temporary directory), and the collections.
+// writes, and the collections (collections.js).
 import { postgresAdapter } from '@payloadcms/db-postgres';
 import { buildConfig } from 'payload';
+import { collections } from './collections.js';
 
 export default buildConfig({
   secret: process.env.PAYLOAD_SECRET,
@@ -18,17 +19,7 @@ export default buildConfig({
     push: false,
     migrationDir: process.env.MIGRATIONS_DIR,
   }),
-  collections: [
-    { slug: 'categories', fields: [{ name: 'title', type: 'text', required: true }] },
-    {
-      slug: 'posts',
-      versions: { drafts: true },
-      fields: [
-        { name: 'title', type: 'text', required: true },
-        { name: 'category', type: 'relationship', relationTo: 'categories' },
-      ],
-    },
-  ],
+  collections,
   telemetry: false,
   // No payload-types.ts written into the folder: the test needs no types.
   typescript: { autoGenerate: false },
