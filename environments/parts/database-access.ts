@@ -3,7 +3,7 @@
  * Every schema, role, grant and default privilege is derived from this model; nothing is listed by hand.
  */
 
-/** How the operator running `cdktf deploy` reaches the private RDS instance (see README, "Reaching the database"). */
+/** How the operator running `cdktf deploy` reaches the private RDS instance (docs/deploy.md, "Reaching the database"). */
 export interface DatabaseConnectionConfig {
   /** Host the postgresql provider connects to: a tunnel's local end (e.g. 127.0.0.1) or a name resolvable in the VPC. */
   readonly host: string;
