@@ -8,37 +8,25 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { local } from '../../environments/local';
-import type { LocalConfig } from '../../environments/parts/local';
 import {
   consumerDir,
   debianDjangoOrSkip,
-  generatedEnv,
+  outcome,
   runConsumer,
+  startConsumerPlatform,
+  type ConsumerPlatform,
   type ConsumerRun,
 } from '../support/consumer-app';
-import { startLocalBootstrap, type LocalBootstrap } from '../support/local-bootstrap';
-import {
-  bootPgBouncer,
-  environmentFor,
-  resolvePgBouncer,
-  type RunningPgBouncer,
-} from '../support/shipped-pgbouncer';
 
 jest.setTimeout(300_000);
 
 const CONSUMER = 'django';
 const CONCURRENT_CREATES = 50;
-const env = local.basedOn;
 const python = debianDjangoOrSkip();
-const binary = resolvePgBouncer(env.cluster.pgbouncer.version);
-const localConfig: LocalConfig = { ...local, basedOn: environmentFor(env, binary) };
-const schema = env.databaseAccess.schemas.find((s) => s.owner === env.cluster.apps.django.databaseRole)?.name;
 const migrations = join(consumerDir(CONSUMER), 'catalog', 'migrations');
-
-let bootstrap: LocalBootstrap;
-let bouncer: RunningPgBouncer;
-let variables: Record<string, string>;
+let platform: ConsumerPlatform;
+let variables: Readonly<Record<string, string>>;
+let schema: string;
 const runs: [string, ConsumerRun][] = [];
 
 function python3(...args: string[]): ConsumerRun {
@@ -50,36 +38,19 @@ function python3(...args: string[]): ConsumerRun {
   runs.push([args.join(' '), run]);
   return run;
 }
-const explain = (run: ConsumerRun) => `${run.output.slice(-4000)}\n--- pgbouncer ---\n${bouncer.logTail(20)}`;
-const succeeded = (run: ConsumerRun) => ({
-  status: run.status,
-  output: run.status === 0 ? '' : explain(run),
-});
+const succeeded = (run: ConsumerRun) => outcome(run, platform.bouncer);
 
 (python ? describe : describe.skip)(
   "Debian's Django 3.2 with psycopg2, through the shipped PgBouncer",
   () => {
     beforeAll(async () => {
       rmSync(migrations, { recursive: true, force: true });
-      bootstrap = await startLocalBootstrap(localConfig);
-      bootstrap.run();
-      const files = bootstrap.files();
-      const file = (path: string) => files.find((f) => f.path === path)?.content as string;
-      bouncer = await bootPgBouncer({
-        binary,
-        ini: file('pgbouncer/pgbouncer.ini'),
-        userlist: file('secrets/pgbouncer-userlist.txt'),
-        server: { host: bootstrap.server.socketDir, port: bootstrap.server.port },
-      });
-      variables = generatedEnv(bootstrap, CONSUMER, {
-        generated: local.ports.pgbouncer,
-        running: bouncer.port,
-      });
+      platform = await startConsumerPlatform(CONSUMER);
+      ({ variables, schema } = platform);
     });
 
     afterAll(async () => {
-      await bouncer?.stop();
-      await bootstrap?.stop();
+      await platform?.stop();
       rmSync(migrations, { recursive: true, force: true });
       const timings = runs.map(([what, run]) => `${what}: ${run.seconds.toFixed(1)} s`).join(', ');
       console.log(`django consumer: ${timings}`);

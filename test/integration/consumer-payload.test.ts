@@ -8,39 +8,25 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { local } from '../../environments/local';
-import type { LocalConfig } from '../../environments/parts/local';
 import {
   consumerDir,
-  generatedEnv,
   installConsumer,
+  outcome,
   runConsumer,
+  startConsumerPlatform,
+  type ConsumerPlatform,
   type ConsumerRun,
 } from '../support/consumer-app';
-import { startLocalBootstrap, type LocalBootstrap } from '../support/local-bootstrap';
-import {
-  bootPgBouncer,
-  environmentFor,
-  resolvePgBouncer,
-  type RunningPgBouncer,
-} from '../support/shipped-pgbouncer';
 
 jest.setTimeout(600_000);
 
 const CONSUMER = 'payload';
 const CONCURRENT_CREATES = 50;
-const env = local.basedOn;
-const binary = resolvePgBouncer(env.cluster.pgbouncer.version);
-const localConfig: LocalConfig = { ...local, basedOn: environmentFor(env, binary) };
-const schema = env.databaseAccess.schemas.find(
-  (s) => s.owner === env.cluster.apps.payload.databaseRole,
-)?.name;
-
-let bootstrap: LocalBootstrap;
-let bouncer: RunningPgBouncer;
-let variables: Record<string, string>;
 // Inside the consumer's folder (gitignored), where the migrations resolve its packages; emptied before each run.
 const migrations = join(consumerDir(CONSUMER), 'migrations');
+let platform: ConsumerPlatform;
+let variables: Readonly<Record<string, string>>;
+let schema: string;
 let installSeconds: number;
 const runs: [string, ConsumerRun][] = [];
 
@@ -60,49 +46,28 @@ function payloadCli(args: readonly string[], timeoutMs?: number): ConsumerRun {
 beforeAll(async () => {
   installSeconds = installConsumer(CONSUMER);
   rmSync(migrations, { recursive: true, force: true });
-  bootstrap = await startLocalBootstrap(localConfig);
-  bootstrap.run();
-  const files = bootstrap.files();
-  const file = (path: string) => files.find((f) => f.path === path)?.content as string;
-  bouncer = await bootPgBouncer({
-    binary,
-    ini: file('pgbouncer/pgbouncer.ini'),
-    userlist: file('secrets/pgbouncer-userlist.txt'),
-    server: { host: bootstrap.server.socketDir, port: bootstrap.server.port },
-  });
-  variables = generatedEnv(bootstrap, CONSUMER, { generated: local.ports.pgbouncer, running: bouncer.port });
+  platform = await startConsumerPlatform(CONSUMER);
+  ({ variables, schema } = platform);
 });
 
 afterAll(async () => {
-  await bouncer?.stop();
-  await bootstrap?.stop();
+  await platform?.stop();
   const timings = runs.map(([what, run]) => `${what}: ${run.seconds.toFixed(1)} s`).join(', ');
   console.log(`payload consumer: npm ci ${installSeconds.toFixed(1)} s (0: already installed); ${timings}`);
 });
 
-/** The run's last output (a failed migration prints all its SQL) and PgBouncer's log tail. */
-const explain = (run: ConsumerRun) => `${run.output.slice(-4000)}\n--- pgbouncer ---\n${bouncer.logTail(20)}`;
-const succeeded = (run: ConsumerRun) => ({
-  status: run.status,
-  output: run.status === 0 ? '' : explain(run),
-});
+const succeeded = (run: ConsumerRun) => outcome(run, platform.bouncer);
 
 describe('Payload 3 with its postgres adapter, through the shipped PgBouncer', () => {
   test('payload migrate:create writes a migration from the collections (session path)', () => {
     const run = payloadCli(['migrate:create', 'initial']);
-    expect({ status: run.status, output: run.status === 0 ? '' : explain(run) }).toEqual({
-      status: 0,
-      output: '',
-    });
+    expect(succeeded(run)).toEqual({ status: 0, output: '' });
     expect(readdirSync(migrations).some((f) => /_initial\.ts$/.test(f))).toBe(true);
   });
 
   test('payload migrate creates the tables in its own schema, and a second run has nothing to do', async () => {
     const run = payloadCli(['migrate']);
-    expect({ status: run.status, output: run.status === 0 ? '' : explain(run) }).toEqual({
-      status: 0,
-      output: '',
-    });
+    expect(succeeded(run)).toEqual({ status: 0, output: '' });
     const again = payloadCli(['migrate']);
     expect(again.status).toBe(0);
     const client = new Client({ connectionString: variables.DATABASE_SESSION_URI });
@@ -129,10 +94,7 @@ describe('Payload 3 with its postgres adapter, through the shipped PgBouncer', (
       CONCURRENT_CREATES: String(CONCURRENT_CREATES),
     });
     runs.push(['local api', run]);
-    expect({ status: run.status, output: run.status === 0 ? '' : explain(run) }).toEqual({
-      status: 0,
-      output: '',
-    });
+    expect(succeeded(run)).toEqual({ status: 0, output: '' });
     const seen = JSON.parse(run.output.trim().split('\n').pop() as string);
     expect(seen).toEqual({
       created: CONCURRENT_CREATES,

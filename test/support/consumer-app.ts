@@ -7,7 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LocalBootstrap } from './local-bootstrap';
+import type { AppKey } from '../../contract/variables';
+import { local } from '../../environments/local';
+import { bootGeneratedPgBouncer, startLocalBootstrap, type LocalBootstrap } from './local-bootstrap';
+import { environmentFor, resolvePgBouncer, type RunningPgBouncer } from './shipped-pgbouncer';
 
 export const consumerDir = (name: string): string => resolve(__dirname, '..', 'consumers', name);
 
@@ -92,4 +95,50 @@ export function debianDjangoOrSkip(): string | undefined {
   if (process.env.CI === 'true') throw new Error(`CI=true, but ${why}`);
   console.warn(`\n!!!!! SKIPPING the Django consumer test: ${why} !!!!!\n`);
   return undefined;
+}
+
+/** The local platform an application runs on: bootstrapped PostgreSQL 15, the shipped PgBouncer, its .env. */
+export interface ConsumerPlatform {
+  readonly bootstrap: LocalBootstrap;
+  readonly bouncer: RunningPgBouncer;
+  /** The variables of the app's generated .env (the PgBouncer port the test's). */
+  readonly variables: Readonly<Record<string, string>>;
+  /** The schema the app's role owns. */
+  readonly schema: string;
+  stop(): Promise<void>;
+}
+
+export async function startConsumerPlatform(app: AppKey): Promise<ConsumerPlatform> {
+  const env = local.basedOn;
+  const binary = resolvePgBouncer(env.cluster.pgbouncer.version);
+  const bootstrap = await startLocalBootstrap({ ...local, basedOn: environmentFor(env, binary) });
+  let bouncer: RunningPgBouncer | undefined;
+  try {
+    bootstrap.run();
+    bouncer = await bootGeneratedPgBouncer(bootstrap, binary);
+  } catch (error) {
+    await bootstrap.stop();
+    throw error;
+  }
+  const role = env.cluster.apps[app].databaseRole;
+  return {
+    bootstrap,
+    bouncer,
+    variables: generatedEnv(bootstrap, app, { generated: local.ports.pgbouncer, running: bouncer.port }),
+    schema: env.databaseAccess.schemas.find((s) => s.owner === role)?.name as string,
+    async stop() {
+      await bouncer?.stop();
+      await bootstrap.stop();
+    },
+  };
+}
+
+/** A run's outcome for one assertion: its status, and on failure its last output and PgBouncer's log tail. */
+export function outcome(
+  run: ConsumerRun,
+  bouncer: RunningPgBouncer,
+): { status: number | null; output: string } {
+  // The tail: a failed migration prints all its SQL.
+  const explain = () => `${run.output.slice(-4000)}\n--- pgbouncer ---\n${bouncer.logTail(20)}`;
+  return { status: run.status, output: run.status === 0 ? '' : explain() };
 }
