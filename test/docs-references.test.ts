@@ -1,6 +1,6 @@
 /**
  * The documentation cannot rot silently: every npm script, repository path, stack name and relative link the README
- * and docs/ name must exist, and every page must be reachable from the README. Checked on planted pages first, so
+ * and docs/ name must exist, every page must be reachable from the README, and the README stays a front page. Checked on planted pages first, so
  * the checker is shown to fail, then on the real ones. docs/review-examples/ is left out: it is generated
  * (`npm run review:examples`) and has a staleness test of its own.
  */
@@ -57,6 +57,10 @@ describe('the checker, on planted pages', () => {
 describe('the README and docs/', () => {
   test('name only npm scripts, paths, stacks and pages that exist', () => {
     expect(docReferenceProblems(pages.map(read), repo)).toEqual([]);
+  });
+
+  test('the README stays a front page: at most 250 lines', () => {
+    expect(read('README.md').text.split('\n').length).toBeLessThanOrEqual(250);
   });
 
   test('every page is reachable from the README', () => {
