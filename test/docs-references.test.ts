@@ -1,7 +1,7 @@
 /**
  * The documentation cannot rot silently: every npm script, repository path, stack name and relative link the README
- * and docs/ name must exist, every page must be reachable from the README, and the README stays a front page. Checked on planted pages first, so
- * the checker is shown to fail, then on the real ones. docs/review-examples/ is left out: it is generated
+ * and docs/ name must exist, every page must be reachable from the README, and the README stays a front page.
+ * Checked on planted pages first, so the checker is shown to fail, then on the real ones. docs/review-examples/ is left out: it is generated
  * (`npm run review:examples`) and has a staleness test of its own.
  */
 import { execFileSync } from 'node:child_process';
