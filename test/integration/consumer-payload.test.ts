@@ -103,10 +103,12 @@ describe('Payload 3 with its postgres adapter, through the shipped PgBouncer', (
       populatedCategory: 'News',
       draftUnfiltered: 1,
       draftPublishedOnly: 0,
+      publishedAfterDraftEdit: 'stable',
+      latestDraft: 'stable, edited',
     });
   });
 
-  test("Payload's own table holds the draft next to the published rows (what a table reader sees)", async () => {
+  test("Payload's own table holds the draft next to the published rows; a later draft edit is not in it", async () => {
     const client = new Client({ connectionString: variables.DATABASE_URI });
     await client.connect();
     try {
@@ -115,8 +117,10 @@ describe('Payload 3 with its postgres adapter, through the shipped PgBouncer', (
       );
       expect(rows).toEqual([
         { status: 'draft', n: 1 },
-        { status: 'published', n: CONCURRENT_CREATES },
+        { status: 'published', n: CONCURRENT_CREATES + 1 },
       ]);
+      const edited = await client.query(`SELECT title FROM ${schema}.posts WHERE title LIKE 'stable%'`);
+      expect(edited.rows).toEqual([{ title: 'stable' }]);
     } finally {
       await client.end();
     }

@@ -43,6 +43,12 @@ const publishedOnly = await payload.find({
   where: { title: { equals: 'unfinished' }, _status: { equals: 'published' } },
 });
 
+// A newer draft of a published document goes to the versions table only: its own row keeps the published title.
+const stable = await payload.create({ collection: 'posts', data: { title: 'stable', _status: 'published' } });
+await payload.update({ collection: 'posts', id: stable.id, draft: true, data: { title: 'stable, edited' } });
+const row = await payload.findByID({ collection: 'posts', id: stable.id });
+const latest = await payload.findByID({ collection: 'posts', id: stable.id, draft: true });
+
 console.log(
   JSON.stringify({
     created: new Set(created.map((p) => p.id)).size,
@@ -51,6 +57,8 @@ console.log(
     populatedCategory: inNews.docs[0]?.category?.title,
     draftUnfiltered: unfiltered.totalDocs,
     draftPublishedOnly: publishedOnly.totalDocs,
+    publishedAfterDraftEdit: row.title,
+    latestDraft: latest.title,
   }),
 );
 process.exit(0);
