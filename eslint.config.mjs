@@ -13,6 +13,7 @@ export default tseslint.config(
       '.stryker-tmp*/',
       'reports/',
       'local/',
+      'test/consumers/*/migrations/',
       '**/*.d.ts',
     ],
   },

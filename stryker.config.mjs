@@ -4,7 +4,7 @@
  *
  * The jest test files below run under Stryker's mocha runner, which loads them once per worker and re-runs only the
  * tests covering each mutant; Stryker's jest runner reloads every related file per mutant, too slow for a full run
- * on two cores (README, "Mutation testing", has the figures). test/support/mutation/ gives mocha the jest globals.
+ * on two cores (docs/testing.md, "Mutation testing", has the figures). test/support/mutation/ gives mocha the jest globals.
  * The modules do no work when imported, so few mutants need a fresh worker; the policy tests read the stacks the
  * dry run synthesized (test/policy/support.ts); incremental mode keeps results whose code and test files did not
  * change (reports/stryker-incremental.json, git-ignored).

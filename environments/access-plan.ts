@@ -41,7 +41,10 @@ export interface PlannedGrant {
   readonly schema?: string;
   /** Empty: revoke everything on the tuple. */
   readonly privileges: readonly string[];
-  /** Only these tables of `schema` (they must exist when applied). @default - every object of the type */
+  /**
+   * Only these tables of `schema` (the cloud's grant fails while one is missing; the local bootstrap warns and skips
+   * it). @default - every object of the type
+   */
   readonly objects?: readonly string[];
 }
 
@@ -171,7 +174,9 @@ function readerGrants(access: DatabaseAccessConfig): PlannedPrivilege[] {
 
 /**
  * Table readers (Django's read switch on Payload's content): USAGE on the schema and SELECT on the listed tables
- * only; a table created later stays closed until it is listed, so a new sensitive table is never exposed.
+ * only, one grant per table, so a listed table that does not exist yet (Payload has not migrated it) fails or skips
+ * its own grant alone and every table that exists is granted. A table created later stays closed until it is listed,
+ * so a new sensitive table is never exposed.
  */
 function tableReaderGrants(access: DatabaseAccessConfig): PlannedGrant[] {
   return access.schemas.flatMap((schema) =>
@@ -180,14 +185,14 @@ function tableReaderGrants(access: DatabaseAccessConfig): PlannedGrant[] {
       const suffix = `${schema.name}_${reader.role}`;
       return [
         { kind: 'grant', id: `usage_${suffix}`, ...on, objectType: 'schema', privileges: ['USAGE'] },
-        {
+        ...reader.tables.map((table): PlannedGrant => ({
           kind: 'grant',
-          id: `tables_${suffix}`,
+          id: `table_${suffix}_${table}`,
           ...on,
           objectType: 'table',
           privileges: readOnly(),
-          objects: reader.tables,
-        },
+          objects: [table],
+        })),
       ];
     }),
   );

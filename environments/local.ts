@@ -1,6 +1,6 @@
 /**
  * The local development setup: dev's access model, PgBouncer and application variables on a laptop
- * (`npm run local`, README "Develop locally"). Not registered in index.ts: it is not a stack.
+ * (`npm run local`, docs/develop-locally.md). Not registered in index.ts: it is not a stack.
  */
 import { dev } from './dev';
 import type { LocalConfig } from './parts/local';

@@ -76,22 +76,26 @@ function target(grant: PlannedGrant, database: string): string {
 const grantee = (role: string) => (role === 'public' ? 'PUBLIC' : role);
 
 /**
- * A grant on listed tables, like the provider's (REVOKE and GRANT of its privileges on those tables only), once they
- * all exist: the cloud's deploy fails while one is missing; here the bootstrap warns and the next `up` applies it.
+ * A grant on listed tables, like the provider's (REVOKE and GRANT of its privileges on those tables only), on each
+ * listed table that exists; each missing one is named in a warning and granted by the next run (`docker compose up`
+ * runs the bootstrap again after the migrations). The cloud's grant of a missing table fails on its own.
  */
 function objectGrantStatements(grant: PlannedGrant, objects: readonly string[]): string[] {
-  const tables = objects.map((o) => `${grant.schema}.${o}`);
   const privileges = grant.privileges.join(', ');
-  const on = `TABLE ${tables.join(', ')}`;
   return [
     `-- grants.${grant.id}`,
     'DO $$ BEGIN',
-    `  IF ${tables.map((t) => `to_regclass('${t}') IS NOT NULL`).join(' AND ')} THEN`,
-    `    REVOKE ${privileges} ON ${on} FROM ${grantee(grant.role)};`,
-    `    GRANT ${privileges} ON ${on} TO ${grantee(grant.role)};`,
-    '  ELSE',
-    `    RAISE WARNING 'grants.${grant.id} skipped: not every table of ${tables.join(', ')} exists yet; run the bootstrap again after the migrations';`,
-    '  END IF;',
+    ...objects.flatMap((object) => {
+      const table = `${grant.schema}.${object}`;
+      return [
+        `  IF to_regclass('${table}') IS NOT NULL THEN`,
+        `    REVOKE ${privileges} ON TABLE ${table} FROM ${grantee(grant.role)};`,
+        `    GRANT ${privileges} ON TABLE ${table} TO ${grantee(grant.role)};`,
+        '  ELSE',
+        `    RAISE WARNING 'grants.${grant.id}: table ${table} does not exist yet, not granted; run the bootstrap again after the migrations';`,
+        '  END IF;',
+      ];
+    }),
     'END $$;',
   ];
 }

@@ -8,7 +8,7 @@
 # - prometheus (promtool for the alert rules),
 #   prometheus-postgres-exporter (the monitoring role), rclone (the media copy job), docker-compose (validates the
 #   local development compose file; no daemon is needed for `config`); jq (the review-comment test filters comments
-#   the way `gh api --jq` does).
+#   the way `gh api --jq` does); python3-django and python3-psycopg2 (the Django consumer test).
 # Idempotent; skips apt entirely when all are already there. The terraform CLI and the AWS provider mirror are
 # not Debian packages: they come with the machine image (the offline-plan tests say so loudly when absent).
 set -euo pipefail
@@ -31,6 +31,8 @@ need_binary prometheus-postgres-exporter /usr/bin/prometheus-postgres-exporter p
 need_binary rclone /usr/bin/rclone rclone
 need_binary docker-compose /usr/bin/docker-compose docker-compose
 need_binary jq /usr/bin/jq jq
+[ -d /usr/lib/python3/dist-packages/django ] || missing+=(python3-django)
+[ -d /usr/lib/python3/dist-packages/psycopg2 ] || missing+=(python3-psycopg2)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all installed"

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   console.log('\nnext: docker compose -f local/compose.yaml up -d --wait');
   console.log(
     'then: Payload reads local/env/payload.env, Django local/env/django.env; local/.env.services.json lists ' +
-      'their variables (README "Develop locally")',
+      'their variables (docs/develop-locally.md)',
   );
 }
 

@@ -16,7 +16,7 @@ export interface GroupScore {
   readonly score: number;
 }
 
-/** The module groups whose score the README quotes; a file belongs to the group whose prefix it starts with. */
+/** The module groups whose score docs/testing.md quotes; a file belongs to the group whose prefix it starts with. */
 export const MUTATION_GROUPS: readonly { readonly group: string; readonly prefixes: readonly string[] }[] = [
   { group: 'validation rules', prefixes: ['environments/rules/'] },
   { group: 'policy rules', prefixes: ['policy/'] },

@@ -133,7 +133,7 @@ export class DataProtectionLayer extends Construct {
       iamRoleArn: role.arn,
       resources: [database.outputs.arn],
     });
-    // ARNs name the region: where an operator looks for recovery points (README, "Restore a database").
+    // ARNs name the region: where an operator looks for recovery points (docs/restore-a-database.md).
     new TerraformOutput(this, 'backup_vault', { value: vault.vault.arn });
     if (drVault) new TerraformOutput(this, 'backup_vault_dr', { value: drVault.vault.arn });
   }

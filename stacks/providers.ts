@@ -37,7 +37,7 @@ export function configureProviders(stack: Construct, config: EnvironmentConfig):
   });
 
   // The operator reaches the private instance through a tunnel or from inside the VPC (config), as the master
-  // user; the password comes from PGPASSWORD, read from the RDS-managed secret (README, "Reaching the database").
+  // user; the password comes from PGPASSWORD, read from the RDS-managed secret (docs/deploy.md, "Reaching the database").
   const connection = config.databaseAccess.connection;
   new PostgresqlProvider(stack, 'postgresql', {
     host: connection.host,

@@ -255,9 +255,29 @@ describe('grants', () => {
     );
     expect(payloadGrants.map((g) => `${summary(g)} ${JSON.stringify(g.objects ?? null)}`).sort()).toEqual([
       'django_user schema payload [USAGE] null',
-      'django_user table payload [SELECT] ["pages","posts"]',
+      'django_user table payload [SELECT] ["pages"]',
+      'django_user table payload [SELECT] ["posts"]',
     ]);
     expect(resourcesOfType(stack, 'postgresql_default_privileges')).toEqual({});
+  });
+
+  test('each listed table is a grant of its own that waits for the chain and holds up nothing', () => {
+    const tables = ['pages', 'posts', 'media'];
+    const access: DatabaseAccessConfig = {
+      ...dev.databaseAccess,
+      schemas: dev.databaseAccess.schemas.map((s) =>
+        s.name === 'payload' ? { ...s, tableReaders: [{ role: 'django_user', tables }] } : s,
+      ),
+    };
+    const grants = resourcesOfType(synthLayer(access).stack, 'postgresql_grant');
+    const perTable = Object.entries(grants).filter(([, g]) => g.objects);
+    expect(perTable.map(([, g]) => g.objects).sort()).toEqual(tables.map((t) => [t]).sort());
+    const waitsFor = new Set(perTable.map(([, g]) => JSON.stringify(g.depends_on)));
+    expect([...waitsFor]).toEqual([
+      JSON.stringify(['postgresql_grant.database_access_grants_usage_payload_django_user']),
+    ]);
+    const waitedOn = Object.values(grants).flatMap((g) => (g.depends_on as string[]) ?? []);
+    for (const [name] of perTable) expect(waitedOn).not.toContain(`postgresql_grant.${name}`);
   });
 
   test('name the database, and the schema except on the database itself', () => {
@@ -362,6 +382,29 @@ describe('one grant per tuple', () => {
       'postgresql_default_privileges (role "django_user", database "db", schema "payload", owner "payload_user", ' +
         'object_type "table") is declared twice, by "tables" and "again"',
     );
+  });
+
+  test('grants naming different tables of one tuple coexist; the same table twice, or every table too, fails', () => {
+    const table = (id: string, objects?: string[]) => (set: SerializedGrants) =>
+      set.grant(id, {
+        ...read,
+        objectType: 'table',
+        privileges: ['SELECT'],
+        ...(objects ? { objects } : {}),
+      });
+    const synth =
+      (...grants: ((set: SerializedGrants) => unknown)[]) =>
+      () =>
+        Testing.synthScope((scope) => {
+          const set = new SerializedGrants(scope, 'grants', []);
+          grants.forEach((g) => g(set));
+        });
+    expect(synth(table('pages', ['pages']), table('posts', ['posts']))).not.toThrow();
+    expect(synth(table('pages', ['pages']), table('again', ['posts', 'pages']))).toThrow(
+      'is declared twice, by "pages" and "again"',
+    );
+    expect(synth(table('pages', ['pages']), table('all'))).toThrow('is declared twice, by "pages" and "all"');
+    expect(synth(table('all'), table('pages', ['pages']))).toThrow('is declared twice, by "all" and "pages"');
   });
 
   test('a grant without a schema claims the database-level tuple', () => {

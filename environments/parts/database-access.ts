@@ -3,7 +3,7 @@
  * Every schema, role, grant and default privilege is derived from this model; nothing is listed by hand.
  */
 
-/** How the operator running `cdktf deploy` reaches the private RDS instance (see README, "Reaching the database"). */
+/** How the operator running `cdktf deploy` reaches the private RDS instance (docs/deploy.md, "Reaching the database"). */
 export interface DatabaseConnectionConfig {
   /** Host the postgresql provider connects to: a tunnel's local end (e.g. 127.0.0.1) or a name resolvable in the VPC. */
   readonly host: string;
@@ -35,7 +35,10 @@ export type DatabaseRoleConfig = LoginRoleConfig | ReservedRoleConfig;
 /** A role that may read some tables of another role's schema, and nothing else there. */
 export interface TableReaderConfig {
   readonly role: string;
-  /** Tables it may SELECT; each must exist when the grant is applied (after the owner's migrations created it). */
+  /**
+   * Tables it may SELECT, one grant each: a table the owner's migrations have not created yet is not granted (its
+   * grant alone fails the cloud's deploy; the local bootstrap names it in a warning), the others are.
+   */
   readonly tables: readonly string[];
 }
 

@@ -59,6 +59,6 @@ export interface DatabaseConfig {
   /** Days before the customer-managed KMS key is deleted after it is scheduled for deletion (7–30). */
   readonly kmsDeletionWindowDays: number;
   readonly parameters: DatabaseParameters;
-  /** Create the instance from a snapshot or a point in time (README, "Restore a database"). @default - a new, empty instance */
+  /** Create the instance from a snapshot or a point in time (docs/restore-a-database.md). @default - a new, empty instance */
   readonly restore?: DatabaseRestoreConfig;
 }

@@ -50,7 +50,7 @@ export interface DeliveryConfig {
   readonly databaseTunnelInstanceId: string;
   /**
    * Where the bootstrap stack keeps its own state: `local` for the first deploy (the bucket does not exist yet),
-   * `s3` once migrated into the bucket (README, "First deploy of a new account").
+   * `s3` once migrated into the bucket (docs/first-deploy.md).
    */
   readonly bootstrapBackend: 'local' | 's3';
   readonly planRole: PlanRoleConfig;

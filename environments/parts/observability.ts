@@ -10,7 +10,7 @@ export interface AlertRecipients {
   readonly emails: readonly string[];
   /**
    * HTTPS endpoints subscribed to the topic (an incident tool's SNS integration, AWS Chatbot). A URL carrying a
-   * credential (an integration key in its path or query) is a secret: it does not belong here (README, "Alerts").
+   * credential (an integration key in its path or query) is a secret: it does not belong here (docs/alerts.md).
    */
   readonly httpsEndpoints: readonly string[];
 }

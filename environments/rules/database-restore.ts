@@ -32,7 +32,7 @@ function checkSnapshot(c: Checker, env: EnvironmentConfig, snapshot: string): vo
     `${AT}.from.snapshot`,
     snapshot,
     arn[1] === env.aws.region && arn[2] === env.aws.accountId,
-    `a snapshot of account ${env.aws.accountId} in ${env.aws.region}: copy a recovery point from the DR vault back to ${env.aws.region} first (README, "Restore a database")`,
+    `a snapshot of account ${env.aws.accountId} in ${env.aws.region}: copy a recovery point from the DR vault back to ${env.aws.region} first (docs/restore-a-database.md)`,
   );
 }
 

@@ -11,13 +11,8 @@ import { local } from '../../environments/local';
 import type { LocalConfig } from '../../environments/parts/local';
 import { QUOTED_KEYWORDS } from '../../environments/sql-identifiers';
 import { BOOTSTRAP_STEPS } from '../../local-dev/postgres';
-import { startLocalBootstrap, type LocalBootstrap } from '../support/local-bootstrap';
-import {
-  bootPgBouncer,
-  environmentFor,
-  resolvePgBouncer,
-  type RunningPgBouncer,
-} from '../support/shipped-pgbouncer';
+import { bootGeneratedPgBouncer, startLocalBootstrap, type LocalBootstrap } from '../support/local-bootstrap';
+import { environmentFor, resolvePgBouncer, type RunningPgBouncer } from '../support/shipped-pgbouncer';
 
 jest.setTimeout(120_000);
 
@@ -155,14 +150,7 @@ describe('PostgreSQL 15 bootstrapped by the generated files', () => {
 describe('the generated PgBouncer config on the PgBouncer the tests use', () => {
   let bouncer: RunningPgBouncer;
   beforeAll(async () => {
-    const files = bootstrap.files();
-    const file = (path: string) => files.find((f) => f.path === path)?.content as string;
-    bouncer = await bootPgBouncer({
-      binary,
-      ini: file('pgbouncer/pgbouncer.ini'),
-      userlist: file('secrets/pgbouncer-userlist.txt'),
-      server: { host: bootstrap.server.socketDir, port: bootstrap.server.port },
-    });
+    bouncer = await bootGeneratedPgBouncer(bootstrap, binary);
   });
   afterAll(async () => {
     await bouncer?.stop();

@@ -17,6 +17,7 @@ import { localFiles } from '../../local-dev/local-files';
 import { writeLocalFiles } from '../../local-dev/write';
 import { createOutsider, migrateProbeObjects, OUTSIDER } from './access-matrix';
 import { postgresBinDir, startLocalPostgres, type LocalPostgres } from './local-postgres';
+import { bootPgBouncer, type PgBouncerBinary, type RunningPgBouncer } from './shipped-pgbouncer';
 
 export interface LocalBootstrap {
   readonly server: LocalPostgres;
@@ -115,4 +116,18 @@ export async function bootstrapLikeADeployment(
   }
   return (role) =>
     role === OUTSIDER.name ? OUTSIDER.password : String(bootstrap.credentials().get(`password_${role}`));
+}
+
+/** The generated pgbouncer.ini and userlist booted on `binary`, every database pointed at the bootstrap's server. */
+export function bootGeneratedPgBouncer(
+  bootstrap: LocalBootstrap,
+  binary: PgBouncerBinary,
+): Promise<RunningPgBouncer> {
+  const file = (path: string) => bootstrap.files().find((f) => f.path === path)?.content as string;
+  return bootPgBouncer({
+    binary,
+    ini: file('pgbouncer/pgbouncer.ini'),
+    userlist: file('secrets/pgbouncer-userlist.txt'),
+    server: { host: bootstrap.server.socketDir, port: bootstrap.server.port },
+  });
 }

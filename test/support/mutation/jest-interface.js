@@ -1,5 +1,5 @@
 /**
- * The mutation run executes the jest test files under mocha (see the README, "Mutation testing"). Mocha's BDD
+ * The mutation run executes the jest test files under mocha (see docs/testing.md, "Mutation testing"). Mocha's BDD
  * interface, extended here (Stryker accepts only mocha's own interface names), gives them the jest globals they
  * use: `test`, `test.each`, `describe.each` (titles: each-title.ts) and jest's own `expect` (the `expect` package).
  * Whatever else a file uses fails loudly (a missing global, or `expect.assertions`, which only jest verifies), and
