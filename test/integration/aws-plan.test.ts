@@ -87,7 +87,7 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
       if (env.tier === 'production') expect(env.database.deletionProtection).toBe(true);
     });
 
-    test('database: the parameter group enforces TLS and SCRAM, logs DDL and slow statements, pins max_connections', () => {
+    test('database: the parameter group enforces TLS and SCRAM, logs DDL and slow statements, keeps role statements out of the statistics, pins max_connections', () => {
       const group = planned('aws_db_parameter_group.database_parameter_group');
       expect(group.family).toBe('postgres15');
       const parameters = Object.fromEntries(
@@ -104,6 +104,8 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
           env.database.parameters.idleInTransactionSessionTimeoutMs,
         ),
         shared_preload_libraries: 'pg_stat_statements',
+        // CREATE/ALTER ROLE never reach pg_stat_statements (docs/data-plane-security.md).
+        'pg_stat_statements.track_utility': '0',
         max_connections: String(env.database.parameters.maxConnections),
       });
     });
