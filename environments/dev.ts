@@ -67,7 +67,7 @@ export const dev: EnvironmentConfig = {
     },
   },
   databaseAccess: {
-    // The operator's tunnel to the private instance (README, "Reaching the database").
+    // The operator's tunnel to the private instance (docs/deploy.md, "Reaching the database").
     connection: { host: '127.0.0.1', port: 15432, sslMode: 'require', connectTimeoutSeconds: 15 },
     roles: [
       { name: 'payload_user', login: true, connectionLimit: 28, statementTimeoutMs: 30000 },
@@ -84,8 +84,8 @@ export const dev: EnvironmentConfig = {
         // Credentials, sessions and per-user records of Payload's auth collection: never readable by another role.
         sensitiveTables: PAYLOAD_SENSITIVE_TABLES,
         // Django's read switch (analytics reads of Payload content; Django otherwise uses Payload's REST API): off.
-        // On: [{ role: 'django_user', tables: ['pages', 'posts', 'categories', 'media'] }], after Payload's
-        // migrations created them. See README, "Application contract".
+        // On: [{ role: 'django_user', tables: ['pages', 'posts', 'categories', 'media'] }]; each listed table is
+        // granted once Payload's migrations created it. See docs/application-contract.md.
         tableReaders: [],
       },
       { name: 'django', owner: 'django_user', readers: [] },

@@ -67,7 +67,7 @@ export const prod: EnvironmentConfig = {
     },
   },
   databaseAccess: {
-    // The operator's tunnel to the private instance (README, "Reaching the database").
+    // The operator's tunnel to the private instance (docs/deploy.md, "Reaching the database").
     connection: { host: '127.0.0.1', port: 25432, sslMode: 'require', connectTimeoutSeconds: 15 },
     roles: [
       { name: 'payload_user', login: true, connectionLimit: 160, statementTimeoutMs: 60000 },
@@ -84,8 +84,8 @@ export const prod: EnvironmentConfig = {
         // Credentials, sessions and per-user records of Payload's auth collection: never readable by another role.
         sensitiveTables: PAYLOAD_SENSITIVE_TABLES,
         // Django's read switch (analytics reads of Payload content; Django otherwise uses Payload's REST API): off.
-        // On: [{ role: 'django_user', tables: ['pages', 'posts', 'categories', 'media'] }], after Payload's
-        // migrations created them. See README, "Application contract".
+        // On: [{ role: 'django_user', tables: ['pages', 'posts', 'categories', 'media'] }]; each listed table is
+        // granted once Payload's migrations created it. See docs/application-contract.md.
         tableReaders: [],
       },
       { name: 'django', owner: 'django_user', readers: [] },
@@ -209,7 +209,7 @@ export const prod: EnvironmentConfig = {
       monthly: { retentionDays: 180, drRetentionDays: 180 },
       copyToDrRegion: true,
       // Compliance: after 7 days nobody (the deploy role, root, AWS) can lift it or shorten retention
-      // (docs/threat-model.md). It cannot be undone: README, "Backups".
+      // (docs/threat-model.md). It cannot be undone: docs/backups.md.
       vaultLock: { mode: 'compliance', changeableForDays: 7 },
     },
     mediaCopy: {

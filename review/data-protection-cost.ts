@@ -164,7 +164,7 @@ export function copyJobR2Operations(env: SynthesizedEnvironment): { classA: numb
   return { classA: Math.ceil(usage.mediaObjects / 1000) * runs, classB: usage.mediaNewObjectsPerMonth };
 }
 
-/** What the RDS automated-backups replication to dr.region would add (not enabled: see README, "Backups"). */
+/** What the RDS automated-backups replication to dr.region would add (not enabled: see docs/backups.md). */
 export function automatedBackupReplicationUsd(env: SynthesizedEnvironment): { usd: number; basis: string } {
   const { databaseSnapshotGiB: full, databaseChangedGiBPerDay: perDay } = env.config.cost.usage;
   const days = env.config.database.backupRetentionDays;

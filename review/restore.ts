@@ -38,7 +38,7 @@ function logsOfReplaced(identifier: string, changes: readonly PlannedChange[]): 
   const kept = groups.every((g) => g.base?.skip_destroy === true || g.head?.skip_destroy === true);
   return kept
     ? ` Its log groups leave the Terraform state and keep their logs (\`skip_destroy\`) until their retention expires.`
-    : ` Its log groups are deleted with their logs: copy them out first if you need them (README, "Restore a database").`;
+    : ` Its log groups are deleted with their logs: copy them out first if you need them (docs/restore-a-database.md).`;
 }
 
 function restoreNote(change: PlannedChange, changes: readonly PlannedChange[]): Note | undefined {

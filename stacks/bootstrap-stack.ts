@@ -4,7 +4,7 @@
  * environment in the account, with EKS access for both. `cdktf deploy bootstrap-<first environment of the account>`.
  *
  * Its own state starts local (there is no bucket yet) and moves into the bucket once it exists
- * (`delivery.bootstrapBackend: 's3'`, README "First deploy of a new account").
+ * (`delivery.bootstrapBackend: 's3'`, docs/first-deploy.md).
  */
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';

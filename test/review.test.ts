@@ -375,7 +375,7 @@ describe('a restore in review: a red note in the verdict naming the instance it 
       }),
     });
     expect(verdictText(report, 'dev')).toContain(
-      'Its log groups are deleted with their logs: copy them out first if you need them (README, "Restore a database").',
+      'Its log groups are deleted with their logs: copy them out first if you need them (docs/restore-a-database.md).',
     );
   });
 

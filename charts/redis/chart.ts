@@ -4,7 +4,7 @@
  * token, TCP probes, requests/limits) and Service.
  *
  * One replica on purpose: two independent caches behind one Service would answer with entries the other one has
- * deleted. Losing the pod costs a cold cache, not data (no persistence: see README, "Application contract").
+ * deleted. Losing the pod costs a cold cache, not data (no persistence: see docs/application-contract.md).
  */
 import { dirname } from 'node:path';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Opens the SSM port-forward from this runner to the environment's database (README, "Reaching the database") and
+# Opens the SSM port-forward from this runner to the environment's database (docs/deploy.md, "Reaching the database") and
 # hands the master password to later steps as a masked PGPASSWORD. Needs: terraform initialised in the stack
 # directory, the plan or deploy role's credentials, the AWS CLI with the session-manager plugin, and the
 # LIGHTWAVE_* settings (scripts/ci-settings.ts). Without a database in the state yet, it says so and does nothing.
@@ -9,7 +9,7 @@ local_port="${LIGHTWAVE_DATABASE_LOCAL_PORT:?}"
 
 address="$(terraform -chdir="$stack_dir" output -raw database_address 2>/dev/null || true)"
 if [ -z "$address" ]; then
-  echo "::notice::${LIGHTWAVE_ENVIRONMENT:-?}: no database in the state yet, so no tunnel (first deploy: see README)"
+  echo "::notice::${LIGHTWAVE_ENVIRONMENT:-?}: no database in the state yet, so no tunnel (first deploy: see docs/first-deploy.md)"
   exit 0
 fi
 secret_arn="$(terraform -chdir="$stack_dir" output -raw database_master_secret_arn)"

@@ -1,4 +1,4 @@
-// A Payload 3 application as an app team writes it: the README's paste-in (docs/application-contract.md), minus the
+// A Payload 3 application as an app team writes it: the paste-in of docs/application-contract.md, minus the
 // S3 plugin and the cache, which this test does not exercise. Test-only: MIGRATIONS_DIR, where migrate:create
 // writes, and the collections (collections.js).
 import { postgresAdapter } from '@payloadcms/db-postgres';

@@ -1,5 +1,5 @@
 """
-The database part of the README's Django paste-in (docs/application-contract.md), as an app team writes it. Debian
+The database part of the Django paste-in of docs/application-contract.md, as an app team writes it. Debian
 packages no django-environ next to python3-django, so `env_db` below does what `environ.Env().db()` does for these
 URLs (NAME, USER, PASSWORD, HOST, PORT, the query string as OPTIONS); the cache is left out (Django 3.2 has no
 RedisCache backend).
