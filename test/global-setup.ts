@@ -5,8 +5,10 @@
  */
 import { environments } from '../environments';
 import { resolvePgBouncer } from './support/shipped-pgbouncer';
+import { pruneSynthCache } from './support/synth-cache';
 
 export default function globalSetup(): void {
+  pruneSynthCache();
   for (const version of new Set(environments.map((e) => e.cluster.pgbouncer.version))) {
     const binary = resolvePgBouncer(version);
     console.log(
