@@ -26,7 +26,9 @@ export const synthesisInputs = [
   'review',
   'stacks',
   'test/support/synth.ts',
+  'test/support/synth-cache.ts',
   'test/support/synthesizer.ts',
+  'test/support/with-change.ts',
   'package-lock.json',
   '.swcrc',
 ];
