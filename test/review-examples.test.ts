@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES_DIR, renderExamples } from '../scripts/review-examples';
+import { writeCachedTree } from './support/synth';
 
 describe('docs/review-examples', () => {
-  const rendered = renderExamples();
+  const rendered = renderExamples(writeCachedTree);
 
   test('holds exactly the generated files', () => {
     expect(readdirSync(EXAMPLES_DIR).sort()).toEqual([...rendered.keys()].sort());

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { environments } from '../environments';
-import { synthBootstrap, synthEnvironmentText } from './support/synth';
+import { synthBootstrap, synthEnvironmentText, synthTreeText } from './support/synth';
 import { synthesisInputs } from './support/synth-cache';
 
 const root = join(__dirname, '..');
@@ -25,8 +25,8 @@ function freshSynthesis(): Fresh {
     const { relative } = require('node:path');
     const sha256 = (text) => createHash('sha256').update(text).digest('hex');
     const { environments } = require('./environments');
-    const { synthBootstrap, synthEnvironmentText } = require('./test/support/synth');
-    const stacks = {};
+    const { synthBootstrap, synthEnvironmentText, synthTreeText } = require('./test/support/synth');
+    const stacks = { tree: sha256(synthTreeText(environments)) };
     for (const env of environments) {
       stacks[env.name] = sha256(synthEnvironmentText(env));
       stacks['bootstrap of ' + env.name] = sha256(JSON.stringify(synthBootstrap(env)));
@@ -53,13 +53,14 @@ test('the cache key covers every project module a synthesis loads', () => {
   expect(fresh.loaded).toContain('stacks/environment-stack.ts');
 });
 
-test('the cache holds what a fresh synthesis gives, for every registered environment and its bootstrap stack', () => {
-  const cached = Object.fromEntries(
-    environments.flatMap((env) => [
+test('the cache holds what a fresh synthesis gives: every environment, its bootstrap stack, the whole tree', () => {
+  const cached = Object.fromEntries([
+    ['tree', sha256(synthTreeText(environments))],
+    ...environments.flatMap((env) => [
       [env.name, sha256(synthEnvironmentText(env))],
       [`bootstrap of ${env.name}`, sha256(JSON.stringify(synthBootstrap(env)))],
     ]),
-  );
+  ]);
   expect(cached).toEqual(fresh.stacks);
-  expect(Object.keys(cached)).toHaveLength(2 * environments.length);
+  expect(Object.keys(cached)).toHaveLength(1 + 2 * environments.length);
 });

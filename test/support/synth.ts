@@ -3,10 +3,13 @@
  * call; the synthesis itself comes from the content-addressed cache (synth-cache.ts) when these sources and configs
  * were synthesized before, and cdktf is loaded only when they were not.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { EnvironmentConfig } from '../../environments/config';
 import { assertValidEnvironments, todayUtc } from '../../environments/validate';
 import { waiverRules } from '../../policy/waivers';
 import { environments } from '../../environments';
+import type { WriteTree } from '../../synth/synthesized-tree';
 import type { TerraformJson } from '../../synth/terraform-json';
 import { cachedSynthesis } from './synth-cache';
 
@@ -47,3 +50,20 @@ export function synthBootstrap(env: EnvironmentConfig): TerraformJson {
     cachedSynthesis({ stack: 'bootstrap', account }, () => synthesizer().bootstrapStackText(account)),
   ) as TerraformJson;
 }
+
+/** The files of the tree `cdktf synth` writes for `envs`, validated first as the app does, as JSON text. */
+export function synthTreeText(envs: readonly EnvironmentConfig[]): string {
+  assertValidEnvironments(envs, todayUtc(), waiverRules);
+  return cachedSynthesis({ tree: envs }, () => synthesizer().treeText(envs));
+}
+
+/**
+ * The tree `cdktf synth` writes for `envs` (validated first, as the app does), written to `outdir` from the cache:
+ * pass it to synthesizeTree / synthesizeReviewedStacks (synth/synthesized-tree.ts) and renderExamples.
+ */
+export const writeCachedTree: WriteTree = (envs, outdir) => {
+  for (const [file, content] of Object.entries(JSON.parse(synthTreeText(envs)) as Record<string, string>)) {
+    mkdirSync(dirname(join(outdir, file)), { recursive: true });
+    writeFileSync(join(outdir, file), content);
+  }
+};
