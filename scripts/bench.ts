@@ -114,6 +114,7 @@ try {
 
 const [t2, t10] = [median(two.times), median(ten.times)];
 const overFloor = median(cliAll.times) - median(cliEmpty.times);
+const signed = (seconds: number) => `${seconds < 0 ? '−' : '+'}${Math.abs(seconds).toFixed(2)} s`;
 const verdicts = new Map<Measured, string>([
   [two, t2 <= 1 ? 'ok (≤ 1 s)' : 'OVER TARGET (≤ 1 s)'],
   [
@@ -124,8 +125,8 @@ const verdicts = new Map<Measured, string>([
   [
     cliAll,
     overFloor <= 1.5
-      ? `ok (+${overFloor.toFixed(2)} s ≤ +1.5 s)`
-      : `OVER TARGET (+${overFloor.toFixed(2)} s > +1.5 s)`,
+      ? `ok (${signed(overFloor)} ≤ +1.5 s over the floor)`
+      : `OVER TARGET (${signed(overFloor)} > +1.5 s over the floor)`,
   ],
   [cliEmpty, 'the floor: the CLI’s own start'],
   [loop, 'machine speed, not a target'],
