@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnvironmentConfig } from '../environments/config';
 import { environments } from '../environments';
-import { readStacks, synthesizeReviewedStacks, synthesizeTree } from '../synth/synthesized-tree';
+import {
+  readStacks,
+  synthesizeApp,
+  synthesizeReviewedStacks,
+  synthesizeTree,
+  type WriteTree,
+} from '../synth/synthesized-tree';
 import { renderReport } from '../review/report';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
@@ -102,14 +108,14 @@ const intro = (example: ExamplePullRequest) =>
   ].join('\n');
 
 /** The example documents by file name: an index and one rendered report per example. */
-export function renderExamples(): Map<string, string> {
+export function renderExamples(writeTree: WriteTree = synthesizeApp): Map<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'lightwave-review-examples-'));
   try {
-    synthesizeTree(environments, join(dir, 'base'));
+    synthesizeTree(environments, join(dir, 'base'), writeTree);
     const base = readStacks(join(dir, 'base'));
     const docs = new Map<string, string>();
     examplePullRequests.forEach((example, i) => {
-      const head = synthesizeReviewedStacks(applied(example), join(dir, `head-${i}`));
+      const head = synthesizeReviewedStacks(applied(example), join(dir, `head-${i}`), writeTree);
       docs.set(example.file, intro(example) + renderReport({ environments: head, base, tests: 'success' }));
     });
     const index = [

@@ -13,6 +13,12 @@ export function generatedEnvironments(count: number): EnvironmentConfig[] {
       name,
       state: { ...dev.state, key: `lightwave-platform/${name}/terraform.tfstate` },
       database: { ...dev.database, identifier: `lightwave-${name}` },
+      delivery: {
+        ...dev.delivery,
+        githubEnvironment: name,
+        planRole: { ...dev.delivery.planRole, name: `lightwave-${name}-plan` },
+        deployRole: { ...dev.delivery.deployRole, name: `lightwave-${name}-deploy` },
+      },
       cloudflare: {
         ...dev.cloudflare,
         media: { ...dev.cloudflare.media, bucketName: `lightwave-media-${name}` },

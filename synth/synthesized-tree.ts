@@ -26,9 +26,19 @@ export function readStacks(outdir: string): Map<string, TerraformJson> {
   );
 }
 
+/** Writes the tree `cdktf synth` writes for `envs` to `outdir` (tests pass one that reads it from their cache). */
+export type WriteTree = (envs: readonly EnvironmentConfig[], outdir: string) => void;
+
+/** The platform app's synthesis. */
+export const synthesizeApp: WriteTree = (envs, outdir) => createPlatformApp(envs, { outdir }).synth();
+
 /** Synthesizes `envs` into `outdir` and pairs each stack with its config. */
-export function synthesizeTree(envs: readonly EnvironmentConfig[], outdir: string): SynthesizedEnvironment[] {
-  createPlatformApp(envs, { outdir }).synth();
+export function synthesizeTree(
+  envs: readonly EnvironmentConfig[],
+  outdir: string,
+  writeTree: WriteTree = synthesizeApp,
+): SynthesizedEnvironment[] {
+  writeTree(envs, outdir);
   const stacks = readStacks(outdir);
   return envs.map((config) => ({ config, stack: stacks.get(config.name) as TerraformJson }));
 }
@@ -53,6 +63,7 @@ export function bootstrapStacksOf(
 export function synthesizeReviewedStacks(
   envs: readonly EnvironmentConfig[],
   outdir: string,
+  writeTree: WriteTree = synthesizeApp,
 ): SynthesizedEnvironment[] {
-  return [...synthesizeTree(envs, outdir), ...bootstrapStacksOf(envs, outdir)];
+  return [...synthesizeTree(envs, outdir, writeTree), ...bootstrapStacksOf(envs, outdir)];
 }

@@ -5,7 +5,9 @@
  */
 import { environments } from '../environments';
 import { obtainShippedServers } from './support/server-binary';
+import { pruneSynthCache } from './support/synth-cache';
 
 export default function globalSetup(): void {
+  pruneSynthCache();
   obtainShippedServers(environments);
 }

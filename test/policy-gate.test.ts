@@ -10,11 +10,11 @@ import { prod } from '../environments/prod';
 import { evaluatePolicy } from '../policy/evaluate';
 import { policyGate } from '../policy/gate';
 import { bootstrapStacksOf, synthesizeTree } from '../synth/synthesized-tree';
-import { synthEnvironment, withChange } from './support/synth';
+import { synthEnvironment, withChange, writeCachedTree } from './support/synth';
 
 describe('policy gate', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'lightwave-policy-'));
-  const synthesized = synthesizeTree(environments, outdir);
+  const synthesized = synthesizeTree(environments, outdir, writeCachedTree);
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   test('no failing rule goes unwaived in the registered environments', () => {

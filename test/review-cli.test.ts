@@ -8,13 +8,14 @@ import { environments } from '../environments';
 import { REPORT_MARKER } from '../review/report';
 import { synthesizeTree } from '../synth/synthesized-tree';
 import { compiledReviewCli } from './support/review-cli';
+import { writeCachedTree } from './support/synth';
 
 const dir = mkdtempSync(join(tmpdir(), 'lightwave-review-cli-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const review = compiledReviewCli();
 
 test('an unchanged configuration: a short report, and the comment is the report', () => {
-  synthesizeTree(environments, join(dir, 'base'));
+  synthesizeTree(environments, join(dir, 'base'), writeCachedTree);
   const [out, comment] = [join(dir, 'same.md'), join(dir, 'same-comment.md')];
   const run = review([
     '--base',

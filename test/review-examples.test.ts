@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { LASTING } from '../review/note';
 import { OUTCOME_KINDS } from '../review/worst';
 import { EXAMPLES_DIR, renderExamples } from '../scripts/review-examples';
+import { writeCachedTree } from './support/synth';
 
-const rendered = renderExamples();
+const rendered = renderExamples(writeCachedTree);
 const reports = [...rendered].filter(([file]) => file !== 'README.md');
 
 describe('docs/review-examples', () => {

@@ -15,7 +15,7 @@ import { REPORT_MARKER, renderComment, renderReport, type ReportInput } from '..
 import { readStacks, synthesizeReviewedStacks } from '../synth/synthesized-tree';
 import type { TerraformJson } from '../synth/terraform-json';
 import { visibleText } from './support/rendered-markdown';
-import { synthEnvironment, withChange } from './support/synth';
+import { synthEnvironment, withChange, writeCachedTree } from './support/synth';
 
 const base = new Map<string, TerraformJson>([
   ['dev', synthEnvironment(dev)],
@@ -640,12 +640,12 @@ describe('shape of the report', () => {
 describe('a change to a per-account bootstrap stack (the deploy role gains an action)', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'lightwave-review-bootstrap-'));
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-  synthesizeReviewedStacks([dev, prod], join(outdir, 'base'));
+  synthesizeReviewedStacks([dev, prod], join(outdir, 'base'), writeCachedTree);
   const baseStacks = readStacks(join(outdir, 'base'));
   const headDev = withChange(dev, (e) => {
     e.delivery.deployRole.serviceActions = [...e.delivery.deployRole.serviceActions, 'rds:RebootDBInstance'];
   });
-  const head = synthesizeReviewedStacks([headDev, prod], join(outdir, 'head'));
+  const head = synthesizeReviewedStacks([headDev, prod], join(outdir, 'head'), writeCachedTree);
   const report = renderReport({ environments: head, base: baseStacks });
 
   test('is reviewed under its own stack name, not reported as a stack that went away', () => {
