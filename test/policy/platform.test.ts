@@ -231,8 +231,50 @@ const cases: Readonly<Record<string, RuleCase>> = {
           { ip_block: { cidr: '0.0.0.0/0', except: ['10.20.0.0/17'] } },
         ];
       },
+      'two ip_blocks, the halves of the VPC, in one ingress rule': (e) => {
+        const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_http_ingress');
+        (policy.spec as { ingress: { from: unknown[] }[] }).ingress[0].from = [
+          { ip_block: { cidr: '10.20.0.0/17' } },
+          { ip_block: { cidr: '10.20.128.0/17' } },
+        ];
+      },
+      'the halves of the VPC in two egress rules': (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'data_protection_media_copy_job_egress',
+        );
+        const egress = (policy.spec as { egress: { to: unknown[] }[] }).egress;
+        egress.push({ ...egress[0], to: [{ ip_block: { cidr: '10.20.128.0/17' } }] });
+        egress[0].to = [...egress[0].to, { ip_block: { cidr: '10.20.0.0/17' } }];
+      },
+      "one block's except filled by another block": (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'data_protection_media_copy_job_egress',
+        );
+        (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [
+          { ip_block: { cidr: '0.0.0.0/0', except: [prod.network.vpcCidr] } },
+          { ip_block: { cidr: '10.20.0.0/17' } },
+          { ip_block: { cidr: '10.20.128.0/17' } },
+        ];
+      },
     },
     alsoCompliant: {
+      'halves of the VPC, one for ingress, one for egress': (e) => {
+        const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_http_ingress');
+        const spec = policy.spec as { ingress: { from: unknown[] }[]; egress?: unknown[] };
+        spec.ingress[0].from = [{ ip_block: { cidr: '10.20.0.0/17' } }];
+        spec.egress = [{ to: [{ ip_block: { cidr: '10.20.128.0/17' } }] }];
+      },
+      'all of the VPC but one address': (e) => {
+        const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_http_ingress');
+        (policy.spec as { ingress: { from: unknown[] }[] }).ingress[0].from = [
+          { ip_block: { cidr: '10.20.0.0/17' } },
+          { ip_block: { cidr: '10.20.128.0/17', except: ['10.20.255.255/32'] } },
+        ];
+      },
       'the internet except the VPC': (e) => {
         const policy = resource(
           e.stack,
