@@ -1,12 +1,19 @@
 /**
  * Policy rules over PostgreSQL roles and grants, Kubernetes objects, PgBouncer, Cloudflare and cost.
  */
+import { SCRAM_VERIFIER_PROGRAM } from '../../constructs/scram-verifier';
 import { prod } from '../../environments/prod';
 import type { Block } from '../../synth/terraform-json';
 import { policyRules } from '../../policy';
 import { containers, workloadContainers } from '../../policy/kubernetes';
 import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
 
+/** The data source computing payload_user's verifier. */
+const verifierSource = (e: MutableEnvironment) =>
+  e.stack.data!.external!.database_access_scram_payload_user_program as {
+    program: string[];
+    query: Record<string, string>;
+  };
 const role = (e: MutableEnvironment, name = 'payload_user') =>
   resource(e.stack, 'postgresql_role', `database_access_role_${name}`);
 const grant = (e: MutableEnvironment, id: string) =>
@@ -59,11 +66,30 @@ const cases: Readonly<Record<string, RuleCase>> = {
     alsoNonCompliant: {
       'a literal password': (e) => (role(e, 'django_user').password = 'hunter2hunter2'),
       'a data source computing something else': (e) => {
-        const source = e.stack.data!.external!.database_access_scram_payload_user_program as {
-          program: string[];
-        };
-        source.program = ['node', '-e', 'process.stdout.write(JSON.stringify({ verifier: "x" }))'];
+        verifierSource(e).program = ['node', '-e', 'process.stdout.write(JSON.stringify({ verifier: "x" }))'];
       },
+      "a program that only mentions 'SCRAM-SHA-256$' (and prints the plaintext)": (e) => {
+        verifierSource(e).program = [
+          'node',
+          '-e',
+          "const q = JSON.parse(require('fs').readFileSync(0)); process.stdout.write(JSON.stringify({ verifier: 'SCRAM-SHA-256$' + q.password }))",
+        ];
+      },
+      "the platform's program with one setting changed": (e) => {
+        verifierSource(e).program = ['node', '-e', SCRAM_VERIFIER_PROGRAM.replaceAll('4096', '1')];
+      },
+      "the platform's program run by another command": (e) => {
+        verifierSource(e).program = ['/tmp/node', '-e', SCRAM_VERIFIER_PROGRAM];
+      },
+      'a literal password in the query': (e) => (verifierSource(e).query.password = 'hunter2hunter2'),
+      'a password reference with a suffix': (e) =>
+        (verifierSource(e).query.password =
+          '${random_password.database_access_password_payload_user.result}x'),
+      'a literal salt': (e) => (verifierSource(e).query.salt = 'c2FsdHNhbHRzYWx0c2FsdA=='),
+      'a salt from another resource': (e) =>
+        (verifierSource(e).query.salt = '${random_password.database_access_password_payload_user.result}'),
+      'the data source missing': (e) =>
+        delete e.stack.data!.external!.database_access_scram_payload_user_program,
     },
     alsoCompliant: { 'a role without a password': (e) => delete role(e).password },
   },
