@@ -453,10 +453,14 @@ const cases: Readonly<Record<string, RuleCase>> = {
         (redisContainer(e).image = 'docker.io/valkey/valkey:8.1.3'),
       "the media copy CronJob's rclone before 1.75.0": (e) =>
         (rcloneContainer(e).image = 'rclone/rclone:1.68.2'),
+      'a look-alike repository ending in valkey (another publisher)': (e) =>
+        (redisContainer(e).image = 'evil.io/x/valkey:8.1.11'),
+      'a private mirror of PgBouncer, not listed in the table': (e) =>
+        (container(e).image = `registry.local:5000/pgbouncer:v1.25.2@sha256:${'a'.repeat(64)}`),
     },
     alsoCompliant: {
       'a v-prefixed tag pinned by digest': (e) =>
-        (container(e).image = `registry.local:5000/pgbouncer:v1.25.2@sha256:${'a'.repeat(64)}`),
+        (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:v1.25.2@sha256:${'a'.repeat(64)}`),
       'Redis on a maintained line past every listed fix': (e) =>
         (redisContainer(e).image = 'docker.io/library/redis:7.4.6-alpine'),
     },
