@@ -10,16 +10,33 @@
  */
 import { atLeast, parseVersion } from '../charts/pgbouncer/ini';
 
-/** What an image runs, by the last path segment of its repository. */
+/**
+ * What an image runs, by its whole repository (registry and path, as canonicalRepository writes it): the publishers
+ * the platform ships from, and Docker Hub's official redis image. Matching the last path segment alone would let
+ * `evil.io/x/valkey` pass as Valkey.
+ */
 export const IMAGE_PRODUCTS: Readonly<Record<string, string>> = {
-  'pgbouncer-docker': 'pgbouncer',
-  pgbouncer: 'pgbouncer',
-  redis: 'redis',
-  valkey: 'valkey',
-  rclone: 'rclone',
-  'postgres-exporter': 'postgres_exporter',
-  'pgbouncer-exporter': 'pgbouncer_exporter',
+  'ghcr.io/icoretech/pgbouncer-docker': 'pgbouncer',
+  'docker.io/library/redis': 'redis',
+  'docker.io/valkey/valkey': 'valkey',
+  'docker.io/rclone/rclone': 'rclone',
+  'docker.io/prometheuscommunity/postgres-exporter': 'postgres_exporter',
+  'docker.io/prometheuscommunity/pgbouncer-exporter': 'pgbouncer_exporter',
 };
+
+/**
+ * The repository of an image reference with its registry spelled out, as Docker resolves a short name
+ * (distribution/reference normalize.go): no registry (a first component without `.` or `:`, not `localhost`) is
+ * docker.io, and a one-component name on docker.io is under `library/`.
+ */
+export function canonicalRepository(image: string): string {
+  const name = image.split('@')[0].replace(/:[^/:]*$/, '');
+  const [first, ...rest] = name.split('/');
+  const hasRegistry = rest.length > 0 && (/[.:]/.test(first) || first === 'localhost');
+  const path = hasRegistry ? rest : [first, ...rest];
+  const registry = hasRegistry ? first : 'docker.io';
+  return [registry, ...(registry === 'docker.io' && path.length === 1 ? ['library'] : []), ...path].join('/');
+}
 
 export interface ImageAdvisory {
   readonly product: string;
@@ -187,7 +204,10 @@ export function advisoriesAffecting(product: string, version: string): ImageAdvi
 
 /** The product and `x.y.z` version of an image reference (`…/valkey:8.1.11-alpine@sha256:…`), as far as known. */
 export function imageRelease(image: string): { product?: string; version?: string } {
-  const [name, tag = ''] = image.split('@')[0].split('/').pop()?.split(':') ?? [];
+  const tag = /:([^/:]*)$/.exec(image.split('@')[0])?.[1] ?? '';
   const version = /^v?(\d+\.\d+\.\d+)/.exec(tag)?.[1];
-  return { product: IMAGE_PRODUCTS[name], version: version && parseVersion(version) ? version : undefined };
+  return {
+    product: IMAGE_PRODUCTS[canonicalRepository(image)],
+    version: version && parseVersion(version) ? version : undefined,
+  };
 }

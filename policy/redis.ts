@@ -21,7 +21,15 @@ export function aclUsers(secret: Block): Map<string, string[]> | undefined {
   return new Map(lines.map((line) => line.split(/\s+/)).map(([, name, ...rules]) => [name, rules]));
 }
 
-/** A user is enabled when its last `on`/`off` says on (Redis applies ACL rules left to right; off is the default). */
+/**
+ * A user is enabled when its last `on`/`off`/`reset` says on (Redis applies ACL rules left to right, compares them
+ * case-insensitively, and `reset` switches the user off; off is the default).
+ */
 export function isEnabled(rules: readonly string[]): boolean {
-  return rules.filter((r) => r === 'on' || r === 'off').pop() === 'on';
+  return (
+    rules
+      .map((r) => r.toLowerCase())
+      .filter((r) => r === 'on' || r === 'off' || r === 'reset')
+      .pop() === 'on'
+  );
 }

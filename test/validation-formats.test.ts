@@ -2,7 +2,10 @@
  * The predicates and window arithmetic the validation rules share, at the edges of what they accept.
  */
 import {
+  cidrRanges,
+  cidrsOverlap,
   duplicates,
+  ipv4Range,
   isAccountId,
   isAwsId,
   isDnsLabel,
@@ -11,6 +14,9 @@ import {
   isRegion,
   isS3BucketName,
   matches,
+  rangeMinus,
+  rangesCover,
+  type Ipv4Range,
 } from '../environments/rules/formats';
 import { isCronSchedule } from '../environments/rules/cron';
 import { actionMatches, isAction, isReadAction, readsData } from '../environments/rules/iam-actions';
@@ -110,6 +116,46 @@ describe('formats', () => {
     ['10.0.0.0/8x', false],
     [8, false],
   ])('isIpv4Cidr(%p) is %p', (value, expected) => expect(isIpv4Cidr(value)).toBe(expected));
+
+  test.each([
+    [['10.20.0.0/17', '10.20.128.0/17'], '10.20.0.0/16', true],
+    [['10.20.128.0/17', '10.20.0.0/17'], '10.20.0.0/16', true], // any order
+    [['10.0.0.0/8'], '10.20.0.0/16', true],
+    [['10.20.0.0/17', '10.20.128.0/18', '10.20.192.0/18'], '10.20.0.0/16', true], // adjacent, no overlap
+    [['10.20.0.0/17', '10.20.0.0/18', '10.20.128.0/17'], '10.20.0.0/16', true], // nested
+    [['10.20.0.0/17', '10.20.128.0/18'], '10.20.0.0/16', false], // the last quarter left out
+    [['10.20.0.1/32', '10.20.0.0/17'], '10.20.0.0/16', false],
+    [['10.20.1.0/24', '10.20.128.0/17'], '10.20.0.0/16', false], // a hole at the start
+    [['10.19.0.0/16', '10.21.0.0/16'], '10.20.0.0/16', false], // around it, not over it
+    [[], '10.20.0.0/16', false],
+    [['0.0.0.0/0'], '255.255.255.255/32', true], // the last address
+  ])('rangesCover(%j, %s) is %p', (cidrs, target, expected) =>
+    expect(rangesCover(cidrRanges(cidrs), target)).toBe(expected),
+  );
+
+  test('rangeMinus takes each except out, at the edges too', () => {
+    const range = ipv4Range('10.20.0.0/16') as Ipv4Range;
+    const [first, last] = range;
+    expect(rangeMinus(range, [])).toEqual([range]);
+    expect(rangeMinus(range, cidrRanges(['10.20.0.0/16']))).toEqual([]);
+    expect(rangeMinus(range, cidrRanges(['10.0.0.0/8']))).toEqual([]);
+    expect(rangeMinus(range, cidrRanges(['10.20.0.0/32', '10.20.255.255/32']))).toEqual([
+      [first + 1, last - 1],
+    ]);
+    expect(rangeMinus(range, cidrRanges(['10.20.128.0/17']))).toEqual([[first, first + 2 ** 15 - 1]]);
+    expect(rangeMinus(range, cidrRanges(['10.20.1.0/24', '10.21.0.0/16']))).toEqual([
+      [first, first + 255],
+      [first + 512, last],
+    ]);
+  });
+
+  test.each([
+    ['10.20.0.0/20', '10.20.0.0/24', true],
+    ['10.20.0.0/24', '10.20.0.0/20', true],
+    ['10.20.0.0/24', '10.20.0.255/32', true],
+    ['10.20.0.0/24', '10.20.1.0/24', false],
+    ['10.20.0.0/24', 'x', false],
+  ])('cidrsOverlap(%s, %s) is %p', (a, b, expected) => expect(cidrsOverlap(a, b)).toBe(expected));
 
   test('duplicates lists each repeated entry once', () => {
     expect(duplicates([])).toEqual([]);

@@ -93,18 +93,43 @@ export interface RedisAclUser {
 /**
  * Commands that list key names whatever the user's key patterns: Redis checks key permissions on the keys a command
  * names, not on the names SCAN/KEYS/RANDOMKEY return (redis/redis src/acl.c ACLCheckAllUserCommandPerm; with them
- * `django` listed `payload:` keys). A cache addresses its keys by name and needs none of them.
+ * `django` listed `payload:` keys), nor on the keys a `CLIENT TRACKING ON BCAST` invalidation names (reproduced on
+ * Redis 7.0.15; redis/redis#15371, merged 2026-06, filters them upstream; no Valkey 8.1 fix is known here). A cache
+ * addresses its keys by name and needs none of them.
  */
-export const KEY_ENUMERATION_COMMANDS = ['scan', 'keys', 'randomkey'] as const;
+export const KEY_ENUMERATION_COMMANDS = ['scan', 'keys', 'randomkey', 'client|tracking'] as const;
+/** Commands that count every user's keys: DBSIZE, and INFO's keyspace section (INFO is `@dangerous` already). */
+export const KEY_COUNT_COMMANDS = ['dbsize', 'info'] as const;
 
 /**
- * Data commands of every type, key-space commands, transactions and connection handling; then everything
- * `@dangerous` taken away again (FLUSHALL, FLUSHDB, KEYS, CONFIG, DEBUG, MONITOR, SHUTDOWN, INFO, CLIENT KILL, …)
- * and the key enumeration commands. No pub/sub, no scripting: a cache needs neither.
+ * The connection handling a cache client sends (redis-py, ioredis, node-redis: AUTH or HELLO, SELECT, PING, CLIENT
+ * SETNAME), named one by one rather than `+@connection`, which also holds CLIENT TRACKING/CACHING. All exist in
+ * Redis 7.0 and Valkey 8.1; `+container|subcommand` and `-container|subcommand` look the subcommand up as a command
+ * of its own (src/acl.c ACLSetSelector, both). CLIENT SETINFO (7.2+) is left out: Redis 7.0 refuses an ACL file
+ * naming it; clients sending it on connect must ignore the refusal.
+ */
+const CONNECTION_COMMANDS = [
+  'auth',
+  'hello',
+  'ping',
+  'echo',
+  'select',
+  'quit',
+  'reset',
+  'client|setname',
+  'client|getname',
+  'client|id',
+];
+
+/**
+ * Data commands of every type, key-space commands, transactions; then everything `@dangerous` taken away again
+ * (FLUSHALL, FLUSHDB, KEYS, CONFIG, DEBUG, MONITOR, SHUTDOWN, INFO, CLIENT KILL, …), the connection commands above,
+ * and the key enumeration and count commands taken away last. No pub/sub, no scripting: a cache needs neither.
  */
 const CACHE_COMMANDS = [
-  '-@all +@read +@write +@keyspace +@transaction +@connection -@dangerous',
-  ...KEY_ENUMERATION_COMMANDS.map((c) => `-${c}`),
+  '-@all +@read +@write +@keyspace +@transaction -@dangerous',
+  ...CONNECTION_COMMANDS.map((c) => `+${c}`),
+  ...[...KEY_ENUMERATION_COMMANDS, ...KEY_COUNT_COMMANDS].map((c) => `-${c}`),
 ].join(' ');
 /** Read-only server state for operators and exporters; no key, no data command. */
 const MONITORING_COMMANDS =

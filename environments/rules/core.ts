@@ -13,7 +13,7 @@ import {
   isS3BucketName,
   matches,
 } from './formats';
-import { peersNarrowerThanVpc, subnetCidrs } from './network-peers';
+import { loadBalancerApartFromPrivate, peersNarrowerThanVpc, subnetCidrs } from './network-peers';
 
 const checkRegion = (c: Checker, field: string, region: string) =>
   c.check(field, region, isRegion(region), KNOWN_REGIONS);
@@ -93,6 +93,7 @@ export const coreRules: readonly EnvironmentRule[] = [
         `one CIDR per private subnet id (${net.privateSubnetIds.length}), in the same order`,
       );
     subnetCidrs(c, 'network.loadBalancerSubnetCidrs', net.loadBalancerSubnetCidrs, net.vpcCidr);
+    loadBalancerApartFromPrivate(c, env);
     peersNarrowerThanVpc(c, env);
     c.check(
       'network.clusterSecurityGroupId',

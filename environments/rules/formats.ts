@@ -78,6 +78,51 @@ export function cidrCovers(outer: string, inner: string): boolean {
   return o !== undefined && i !== undefined && o[0] <= i[0] && i[1] <= o[1];
 }
 
+/** An inclusive range of IPv4 addresses, as 32-bit numbers. */
+export type Ipv4Range = readonly [number, number];
+
+/** True when IPv4 CIDRs `a` and `b` share an address; false when either is no CIDR. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  const [x, y] = [ipv4Range(a), ipv4Range(b)];
+  return x !== undefined && y !== undefined && x[0] <= y[1] && y[0] <= x[1];
+}
+
+/** The addresses of `range` left once every range of `except` is taken out. */
+export function rangeMinus(range: Ipv4Range, except: readonly Ipv4Range[]): Ipv4Range[] {
+  let left: Ipv4Range[] = [range];
+  for (const [from, to] of except)
+    left = left.flatMap(([a, b]): Ipv4Range[] =>
+      to < a || b < from
+        ? [[a, b]]
+        : [...(a < from ? [[a, from - 1] as const] : []), ...(to < b ? [[to + 1, b] as const] : [])],
+    );
+  return left;
+}
+
+/**
+ * True when the union of `ranges` holds every address of IPv4 CIDR `target`: together, not one by one (two /17
+ * halves cover a /16). The ranges are merged in address order; false when `target` is no CIDR.
+ */
+export function rangesCover(ranges: readonly Ipv4Range[], target: string): boolean {
+  const t = ipv4Range(target);
+  if (!t) return false;
+  let next = t[0]; // the first address of the target not yet covered
+  for (const [from, to] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    if (from > next) break;
+    next = Math.max(next, to + 1);
+    if (next > t[1]) return true;
+  }
+  return false;
+}
+
+/** The address ranges of the IPv4 CIDRs among `cidrs` (anything else is left out: its own check reports it). */
+export function cidrRanges(cidrs: readonly string[]): Ipv4Range[] {
+  return cidrs.flatMap((cidr) => {
+    const range = ipv4Range(cidr);
+    return range ? [range] : [];
+  });
+}
+
 /** Duplicated entries of a list, each reported once. */
 export function duplicates<T>(values: readonly T[]): T[] {
   const seen = new Set<T>();

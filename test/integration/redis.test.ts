@@ -81,7 +81,8 @@ describeRedis(`redis-server ${version} with dev's synthesized config and ACL fil
     );
     return connection;
   };
-  const start = async () => {
+  /** The server on `at` with dev's files, the ACL file changed by `editAcl` (for the control run only). */
+  const start = async (at = port, editAcl = (acl: string) => acl) => {
     const files = redisFiles();
     let conf = (configMap.data as Record<string, string>)['redis.conf'];
     const set = (key: string, value: string | number) => {
@@ -91,7 +92,7 @@ describeRedis(`redis-server ${version} with dev's synthesized config and ACL fil
       conf = setDirective(conf, key, value);
     };
     set('bind', '127.0.0.1');
-    set('port', port);
+    set('port', at);
     set('aclfile', files.aclFile);
     set('dir', files.dir);
     set('daemonize', 'yes');
@@ -101,7 +102,36 @@ describeRedis(`redis-server ${version} with dev's synthesized config and ACL fil
       (secrets.cluster_redis_acl.data as Record<string, string>)['users.acl'],
       passwords,
     );
-    return startLocalRedis(server as ServerBinary, files, conf, acl, port);
+    return startLocalRedis(server as ServerBinary, files, conf, editAcl(acl), at);
+  };
+  /** The URL of `app` pointed at `at`. */
+  const urlOf = (app: string, at = port) => {
+    const url = apps.find((a) => a.app === app)!.url();
+    url.port = String(at);
+    return url;
+  };
+  /**
+   * What a RESP3 connection of `app` hears while the other app writes: the replies to CLIENT TRACKING ON BCAST
+   * (every prefix) and DBSIZE, and the push messages received until a PING round trip after a pause (Redis sends
+   * BCAST invalidations before it next sleeps: src/tracking.c trackingBroadcastInvalidationMessages).
+   */
+  const eavesdrop = async (app: string, other: string, at = port) => {
+    const listener = await login(urlOf(app, at));
+    const owner = await login(urlOf(other, at));
+    try {
+      const hello = await listener.command('HELLO', 3);
+      const tracking = await listener.command('CLIENT', 'TRACKING', 'ON', 'BCAST');
+      const dbsize = await listener.command('DBSIZE');
+      const key = `${other}:session:tracked-name`;
+      expect(await owner.command('SET', key, 'v', 'PX', 60_000)).toBe('OK');
+      expect(await owner.command('DEL', key)).toBe(1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await listener.command('PING')).toBe('PONG');
+      return { hello, tracking, dbsize, key, pushes: listener.pushes };
+    } finally {
+      listener.close();
+      owner.close();
+    }
   };
 
   beforeAll(async () => {
@@ -197,6 +227,14 @@ describeRedis(`redis-server ${version} with dev's synthesized config and ACL fil
       }
     });
 
+    test("is refused CLIENT TRACKING and DBSIZE and hears no invalidation of the other app's keys", async () => {
+      const heard = await eavesdrop(app, other);
+      expect(Array.isArray(heard.hello)).toBe(true); // RESP3: the server's map, flattened
+      expect(isError(heard.tracking, /^NOPERM/)).toBe(true);
+      expect(isError(heard.dbsize, /^NOPERM/)).toBe(true);
+      expect(heard.pushes).toEqual([]);
+    });
+
     test.each([
       'FLUSHALL',
       'FLUSHDB',
@@ -227,6 +265,19 @@ describeRedis(`redis-server ${version} with dev's synthesized config and ACL fil
     test('cannot leave database 0', async () => {
       expect(isError(await connection.command('SELECT', 1), /out of range/)).toBe(true);
     });
+  });
+
+  test("control: with CLIENT TRACKING granted back, django hears payload's key names (what the ACL prevents)", async () => {
+    const at = await freePort();
+    const control = await start(at, (acl) => acl.replace(/^(user django .*)$/m, '$1 +client|tracking'));
+    try {
+      const heard = await eavesdrop('django', 'payload', at);
+      expect(heard.tracking).toBe('OK');
+      expect(heard.pushes).toContainEqual(['invalidate', [heard.key]]);
+    } finally {
+      await control.stop();
+      control.remove();
+    }
   });
 
   test('the monitoring user reads server state, no keys', async () => {

@@ -207,12 +207,29 @@ const cases: Readonly<Record<string, RuleCase>> = {
     address: REDIS_ACL,
     alsoNonCompliant: {
       'SCAN allowed by name after the denial': (e) => editAcl(e, /(user payload .*)$/m, '$1 +scan'),
+      'SCAN allowed by name in capitals': (e) => editAcl(e, /(user payload .*)$/m, '$1 +SCAN'),
       'RANDOMKEY through @read added back': (e) => editAcl(e, /(user payload .*)$/m, '$1 +@read'),
       'KEYS through +@all': (e) => editAcl(e, /(user django .*)$/m, '$1 +@all'),
+      'KEYS through allcommands in capitals': (e) => editAcl(e, /(user django .*)$/m, '$1 ALLCOMMANDS'),
+      'SCAN through a selector': (e) => editAcl(e, /(user django .*)$/m, '$1 (+scan ~django:*)'),
+      'CLIENT TRACKING through @connection': (e) => editAcl(e, /(user payload .*)$/m, '$1 +@connection'),
+      'CLIENT TRACKING through the CLIENT container': (e) => editAcl(e, /(user payload .*)$/m, '$1 +client'),
+      'CLIENT TRACKING by name': (e) => editAcl(e, /(user payload .*)$/m, '$1 +client|tracking'),
+      'DBSIZE for a user confined to a prefix': (e) => editAcl(e, /(user django .*)$/m, '$1 +dbsize'),
+      'INFO for a user confined to a prefix': (e) => editAcl(e, /(user django .*)$/m, '$1 +info'),
+      'a reset user switched back on with everything': (e) =>
+        (acl(e)['users.acl'] += 'user legacy reset on #00 ~legacy:* +@all\n'),
     },
     alsoCompliant: {
       'a disabled user allowed everything': (e) =>
         (acl(e)['users.acl'] += 'user legacy off nopass ~* +@all\n'),
+      'a user reset after it was allowed everything': (e) =>
+        (acl(e)['users.acl'] += 'user legacy on #00 ~legacy:* +@all RESET\n'),
+      'commands taken away again after +@all': (e) =>
+        editAcl(e, /(user django .*)$/m, '$1 +@all -@keyspace -@dangerous -CLIENT'),
+      'selectors cleared': (e) => editAcl(e, /(user django .*)$/m, '$1 (+scan ~django:*) clearselectors'),
+      'the monitoring user, which touches no key, counts keys': (e) =>
+        editAcl(e, /(user monitoring .*)$/m, '$1 +dbsize +info'),
     },
   },
 };

@@ -353,6 +353,7 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'the SCRAM verifier computed at apply time': (e) =>
         (resource(e.stack, 'postgresql_role', 'database_access_role_payload_user').password =
           '${data.external.v.result.verifier}'),
+      'a generated RDS master password': (e) => (db(e).password = '${random_password.master.result}'),
     },
     alsoNonCompliant: {
       'a reference with a suffix': (e) =>
@@ -361,6 +362,9 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'a reference with a prefix': (e) =>
         (resource(e.stack, 'postgresql_role', 'database_access_role_payload_user').password =
           'x${random_password.p.result}'),
+      'a data source result as the RDS master password (no verifier there, a value of unknown origin)': (e) =>
+        (db(e).password = '${data.external.v.result.verifier}'),
+      'a literal RDS master password': (e) => (db(e).password = 'hunter2hunter2'),
     },
   },
 

@@ -77,6 +77,14 @@ describe('image advisories', () => {
     ],
     ['prometheuscommunity/postgres-exporter:v0.20.1', { product: 'postgres_exporter', version: '0.20.1' }],
     ['registry.local:5000/unknown:1.0.0', { product: undefined, version: '1.0.0' }],
+    ['redis:7.2.11', { product: 'redis', version: '7.2.11' }], // Docker Hub's official image, short name
+    ['library/redis:7.2.11', { product: 'redis', version: '7.2.11' }],
+    // The same last path segment under another publisher or registry is not the product.
+    ['evil.io/x/valkey:8.1.11', { product: undefined, version: '8.1.11' }],
+    ['docker.io/evil/valkey:8.1.11-alpine', { product: undefined, version: '8.1.11' }],
+    ['valkey:8.1.11', { product: undefined, version: '8.1.11' }], // docker.io/library/valkey: not Valkey's own
+    ['localhost/rclone/rclone:1.76.0', { product: undefined, version: '1.76.0' }],
+    ['ghcr.io/icoretech/pgbouncer-docker/extra:1.25.2', { product: undefined, version: '1.25.2' }],
   ])('%s is %j', (image, release) => {
     expect(imageRelease(image)).toEqual(release);
   });
@@ -84,10 +92,11 @@ describe('image advisories', () => {
   test.each([
     ['ghcr.io/icoretech/pgbouncer-docker:1.25.2', 'pass', undefined],
     [
-      'registry.local:5000/pgbouncer:1.24.1',
+      'ghcr.io/icoretech/pgbouncer-docker:1.24.1',
       'fail',
       /pgbouncer 1\.24\.1 is affected by CVE-2026-6664 \(fixed in 1\.25\.2\)/,
     ],
+    ['evil.io/x/valkey:8.1.11', 'fail', /not in the advisory table/],
     [
       `ghcr.io/icoretech/pgbouncer-docker@sha256:${'a'.repeat(64)}`,
       'fail',

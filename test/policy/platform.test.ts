@@ -1,12 +1,19 @@
 /**
  * Policy rules over PostgreSQL roles and grants, Kubernetes objects, PgBouncer, Cloudflare and cost.
  */
+import { SCRAM_VERIFIER_PROGRAM } from '../../constructs/scram-verifier';
 import { prod } from '../../environments/prod';
 import type { Block } from '../../synth/terraform-json';
 import { policyRules } from '../../policy';
 import { containers, workloadContainers } from '../../policy/kubernetes';
 import { describeRules, resource, type MutableEnvironment, type RuleCase } from './support';
 
+/** The data source computing payload_user's verifier. */
+const verifierSource = (e: MutableEnvironment) =>
+  e.stack.data!.external!.database_access_scram_payload_user_program as {
+    program: string[];
+    query: Record<string, string>;
+  };
 const role = (e: MutableEnvironment, name = 'payload_user') =>
   resource(e.stack, 'postgresql_role', `database_access_role_${name}`);
 const grant = (e: MutableEnvironment, id: string) =>
@@ -59,11 +66,30 @@ const cases: Readonly<Record<string, RuleCase>> = {
     alsoNonCompliant: {
       'a literal password': (e) => (role(e, 'django_user').password = 'hunter2hunter2'),
       'a data source computing something else': (e) => {
-        const source = e.stack.data!.external!.database_access_scram_payload_user_program as {
-          program: string[];
-        };
-        source.program = ['node', '-e', 'process.stdout.write(JSON.stringify({ verifier: "x" }))'];
+        verifierSource(e).program = ['node', '-e', 'process.stdout.write(JSON.stringify({ verifier: "x" }))'];
       },
+      "a program that only mentions 'SCRAM-SHA-256$' (and prints the plaintext)": (e) => {
+        verifierSource(e).program = [
+          'node',
+          '-e',
+          "const q = JSON.parse(require('fs').readFileSync(0)); process.stdout.write(JSON.stringify({ verifier: 'SCRAM-SHA-256$' + q.password }))",
+        ];
+      },
+      "the platform's program with one setting changed": (e) => {
+        verifierSource(e).program = ['node', '-e', SCRAM_VERIFIER_PROGRAM.replaceAll('4096', '1')];
+      },
+      "the platform's program run by another command": (e) => {
+        verifierSource(e).program = ['/tmp/node', '-e', SCRAM_VERIFIER_PROGRAM];
+      },
+      'a literal password in the query': (e) => (verifierSource(e).query.password = 'hunter2hunter2'),
+      'a password reference with a suffix': (e) =>
+        (verifierSource(e).query.password =
+          '${random_password.database_access_password_payload_user.result}x'),
+      'a literal salt': (e) => (verifierSource(e).query.salt = 'c2FsdHNhbHRzYWx0c2FsdA=='),
+      'a salt from another resource': (e) =>
+        (verifierSource(e).query.salt = '${random_password.database_access_password_payload_user.result}'),
+      'the data source missing': (e) =>
+        delete e.stack.data!.external!.database_access_scram_payload_user_program,
     },
     alsoCompliant: { 'a role without a password': (e) => delete role(e).password },
   },
@@ -231,8 +257,50 @@ const cases: Readonly<Record<string, RuleCase>> = {
           { ip_block: { cidr: '0.0.0.0/0', except: ['10.20.0.0/17'] } },
         ];
       },
+      'two ip_blocks, the halves of the VPC, in one ingress rule': (e) => {
+        const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_http_ingress');
+        (policy.spec as { ingress: { from: unknown[] }[] }).ingress[0].from = [
+          { ip_block: { cidr: '10.20.0.0/17' } },
+          { ip_block: { cidr: '10.20.128.0/17' } },
+        ];
+      },
+      'the halves of the VPC in two egress rules': (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'data_protection_media_copy_job_egress',
+        );
+        const egress = (policy.spec as { egress: { to: unknown[] }[] }).egress;
+        egress.push({ ...egress[0], to: [{ ip_block: { cidr: '10.20.128.0/17' } }] });
+        egress[0].to = [...egress[0].to, { ip_block: { cidr: '10.20.0.0/17' } }];
+      },
+      "one block's except filled by another block": (e) => {
+        const policy = resource(
+          e.stack,
+          'kubernetes_network_policy_v1',
+          'data_protection_media_copy_job_egress',
+        );
+        (policy.spec as { egress: { to: unknown[] }[] }).egress[0].to = [
+          { ip_block: { cidr: '0.0.0.0/0', except: [prod.network.vpcCidr] } },
+          { ip_block: { cidr: '10.20.0.0/17' } },
+          { ip_block: { cidr: '10.20.128.0/17' } },
+        ];
+      },
     },
     alsoCompliant: {
+      'halves of the VPC, one for ingress, one for egress': (e) => {
+        const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_http_ingress');
+        const spec = policy.spec as { ingress: { from: unknown[] }[]; egress?: unknown[] };
+        spec.ingress[0].from = [{ ip_block: { cidr: '10.20.0.0/17' } }];
+        spec.egress = [{ to: [{ ip_block: { cidr: '10.20.128.0/17' } }] }];
+      },
+      'all of the VPC but one address': (e) => {
+        const policy = resource(e.stack, 'kubernetes_network_policy_v1', 'cluster_payload_http_ingress');
+        (policy.spec as { ingress: { from: unknown[] }[] }).ingress[0].from = [
+          { ip_block: { cidr: '10.20.0.0/17' } },
+          { ip_block: { cidr: '10.20.128.0/17', except: ['10.20.255.255/32'] } },
+        ];
+      },
       'the internet except the VPC': (e) => {
         const policy = resource(
           e.stack,
@@ -385,10 +453,14 @@ const cases: Readonly<Record<string, RuleCase>> = {
         (redisContainer(e).image = 'docker.io/valkey/valkey:8.1.3'),
       "the media copy CronJob's rclone before 1.75.0": (e) =>
         (rcloneContainer(e).image = 'rclone/rclone:1.68.2'),
+      'a look-alike repository ending in valkey (another publisher)': (e) =>
+        (redisContainer(e).image = 'evil.io/x/valkey:8.1.11'),
+      'a private mirror of PgBouncer, not listed in the table': (e) =>
+        (container(e).image = `registry.local:5000/pgbouncer:v1.25.2@sha256:${'a'.repeat(64)}`),
     },
     alsoCompliant: {
       'a v-prefixed tag pinned by digest': (e) =>
-        (container(e).image = `registry.local:5000/pgbouncer:v1.25.2@sha256:${'a'.repeat(64)}`),
+        (container(e).image = `ghcr.io/icoretech/pgbouncer-docker:v1.25.2@sha256:${'a'.repeat(64)}`),
       'Redis on a maintained line past every listed fix': (e) =>
         (redisContainer(e).image = 'docker.io/library/redis:7.4.6-alpine'),
     },

@@ -247,6 +247,9 @@ describe('pgbouncer.ini and Redis readers', () => {
     [['off', 'on'], true],
     [['on', 'off'], false],
     [['~*', '+@all'], false],
+    [['ON'], true],
+    [['on', 'reset'], false],
+    [['on', 'RESET', 'On'], true],
     [[], false],
   ])('ACL rules %p enable the user: %p', (rules, expected) => expect(isEnabled(rules)).toBe(expected));
 });

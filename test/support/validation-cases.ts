@@ -144,6 +144,27 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     '10.20.0.0/16',
   ],
   [
+    'the load balancer subnets given as two halves of the VPC (together every pod would reach the apps)',
+    prod,
+    (e) => (e.network.loadBalancerSubnetCidrs = ['10.20.0.0/17', '10.20.128.0/17']),
+    'network.loadBalancerSubnetCidrs',
+    ['10.20.0.0/17', '10.20.128.0/17'],
+  ],
+  [
+    'the database subnets given as two halves of the VPC',
+    prod,
+    (e) => (e.network.databaseSubnetCidrs = ['10.20.0.0/17', '10.20.128.0/17']),
+    'network.databaseSubnetCidrs',
+    ['10.20.0.0/17', '10.20.128.0/17'],
+  ],
+  [
+    'the load balancer subnets equal to the private (database) subnets',
+    prod,
+    (e) => (e.network.loadBalancerSubnetCidrs = [...e.network.databaseSubnetCidrs]),
+    'network.loadBalancerSubnetCidrs[0]',
+    '10.20.0.0/20',
+  ],
+  [
     'malformed cluster security group',
     dev,
     (e) => (e.network.clusterSecurityGroupId = 'sg-'),
@@ -563,6 +584,13 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     (e) => (e.cluster.apps.payload.httpsEgressCidrs = ['10.0.0.0/8']),
     'cluster.apps.payload.httpsEgressCidrs[0]',
     '10.0.0.0/8',
+  ],
+  [
+    'HTTPS egress to two halves of the VPC (together the VPC)',
+    prod,
+    (e) => (e.cluster.apps.payload.httpsEgressCidrs = ['10.20.128.0/17', '10.20.0.0/17']),
+    'cluster.apps.payload.httpsEgressCidrs',
+    ['10.20.128.0/17', '10.20.0.0/17'],
   ],
   [
     'invalid pod label',
@@ -1878,6 +1906,19 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     (e) => (e.dataProtection.mediaCopy.awsHttpsEgressCidrs = ['10.20.0.0/16']),
     'dataProtection.mediaCopy.awsHttpsEgressCidrs[0]',
     '10.20.0.0/16',
+  ],
+  [
+    "the media copy job's AWS and R2 ranges together covering the VPC (one NetworkPolicy)",
+    prod,
+    (e) => {
+      e.dataProtection.mediaCopy.awsHttpsEgressCidrs = ['10.20.0.0/17'];
+      e.dataProtection.mediaCopy.r2HttpsEgressCidrs = [
+        ...e.dataProtection.mediaCopy.r2HttpsEgressCidrs,
+        '10.20.128.0/17',
+      ];
+    },
+    'dataProtection.mediaCopy.awsHttpsEgressCidrs',
+    ['10.20.0.0/17', ...prod.dataProtection.mediaCopy.r2HttpsEgressCidrs, '10.20.128.0/17'],
   ],
   [
     'copy job without an AWS egress',
