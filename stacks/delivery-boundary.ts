@@ -89,6 +89,13 @@ export class DeliveryBoundary extends Construct {
           resources: ['*'],
         },
         {
+          // A trust policy carries no boundary condition: rewritten, any role could trust another account.
+          sid: 'TrustPoliciesStay',
+          effect: 'Deny',
+          actions: ['iam:UpdateAssumeRolePolicy'],
+          resources: ['*'],
+        },
+        {
           // A role created or changed under this boundary carries the workload boundary, whatever it trusts.
           sid: 'ManagedRolesCarryTheWorkloadBoundary',
           effect: 'Deny',

@@ -1,7 +1,8 @@
 /**
  * What no role may do in an account holding production data, whatever its own policy says: destroy the recovery
- * points or the keys that read them (or change a key policy: administrators only), or destroy the media copy's
- * history. Both boundaries carry these denials: the delivery roles', and the workload roles' (a role the deploy role
+ * points or the keys that read them (or change a key policy: administrators only), destroy the media copy's
+ * history, or delete a role (a role the deploy role manages, deleted, could be recreated trusting another account:
+ * administrators replace them). Both boundaries carry these denials: the delivery roles', and the workload roles' (a role the deploy role
  * recreates with any policy stays inside them).
  */
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
@@ -26,6 +27,7 @@ export function productionDataStatements(
 ): DataAwsIamPolicyDocumentStatement[] {
   return [
     { sid: 'BackupsAndKeysSurvive', effect: 'Deny', actions: DESTROY_BACKUPS_AND_KEYS, resources: ['*'] },
+    { sid: 'RolesStay', effect: 'Deny', actions: ['iam:DeleteRole'], resources: ['*'] },
     ...(copyBucketArns.length > 0
       ? [
           {
