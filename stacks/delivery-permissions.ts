@@ -276,9 +276,34 @@ function mediaCopyBucketAccess(env: EnvironmentConfig, writes: boolean): Stateme
   ];
 }
 
+/** Granted only for a grant an AWS service creates on the caller's behalf (RDS, AWS Backup): never to a grantee of its choosing. */
+const SERVICE_GRANTS = 'kms:CreateGrant';
+
+/** The configured service actions on every resource; a key grant only when an AWS service asks for it. */
+function platformServices(env: EnvironmentConfig): Statement[] {
+  const actions = env.delivery.deployRole.serviceActions;
+  return [
+    {
+      sid: 'ManagePlatformServices',
+      actions: actions.filter((a) => a !== SERVICE_GRANTS),
+      resources: ['*'],
+    },
+    ...(actions.includes(SERVICE_GRANTS)
+      ? [
+          {
+            sid: 'GrantKeysToAwsResourcesOnly',
+            actions: [SERVICE_GRANTS],
+            resources: ['*'],
+            condition: [{ test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
+          },
+        ]
+      : []),
+  ];
+}
+
 export function deployRoleStatements(env: EnvironmentConfig): Statement[] {
   return [
-    { sid: 'ManagePlatformServices', actions: [...env.delivery.deployRole.serviceActions], resources: ['*'] },
+    ...platformServices(env),
     ...monitoringRoleAccess(env),
     ...dataProtectionRoleAccess(env),
     ...mediaCopyBucketAccess(env, true),

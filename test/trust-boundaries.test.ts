@@ -1,6 +1,6 @@
 /**
- * The three attack paths of issue 23, decided against the synthesized policies (trust, identity, boundary, key and
- * bucket policies) by an EMULATION of IAM's policy evaluation (test/support/iam-policy-evaluation.ts, after the AWS
+ * The three attack paths of issue 23 and a fourth from its review (a copy of the data leaving the account), decided
+ * against the synthesized policies (trust, identity, boundary, key and bucket policies) by an EMULATION of IAM's policy evaluation (test/support/iam-policy-evaluation.ts, after the AWS
  * IAM User Guide, "Policy evaluation logic"): each path is denied in every production environment, and the
  * development controls show the same evaluation allowing what dev deliberately keeps open (docs/threat-model.md).
  */
@@ -189,8 +189,16 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         for (const policy of [workload, delivery_])
           for (const action of ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy'])
             expect(iam(action, policy)).toBe('explicit-deny');
-        expect(iam('iam:UpdateAssumeRolePolicy', copyRoleArn, workload)).not.toBe('allow');
+        expect(iam('iam:UpdateAssumeRolePolicy', copyRoleArn, workload)).toBe('explicit-deny');
         expect(iam('iam:PassRole', copyRoleArn, workload)).not.toBe('allow');
+      });
+
+      test(`it cannot recreate the media copy role trusting another account: ${isProduction ? 'no deletion, ' : 'dev may delete it, but '}no trust rewrite`, () => {
+        expect(env.dataProtection.mediaCopy.enabled).toBe(true);
+        expect(iam('iam:DeleteRole', copyRoleArn)).toBe(isProduction ? 'explicit-deny' : 'allow');
+        expect(iam('iam:UpdateAssumeRolePolicy', copyRoleArn)).toBe('explicit-deny');
+        // Only when gone could it be created again (with any trust): CreateRole itself stays allowed, bounded.
+        expect(iam('iam:CreateRole', copyRoleArn, workload)).toBe('allow');
       });
 
       test('a role it rewrites to allow everything, whatever it trusts, reaches no IAM, STS, secret or state', () => {
@@ -216,8 +224,9 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         )?.[1];
         const key = `arn:aws:kms:${region}:${accountId}:key/00000000-0000-0000-0000-000000000000`;
         const schedule = { ...a.as(copyRoleArn, 'kms:ScheduleKeyDeletion', key), accountId };
+        // Outside the workload boundary everywhere since review finding 3 narrowed it; denied outright in production.
         expect(evaluateKms(rewritten, schedule, documentOf(a.stack, databaseKey?.policy))).toBe(
-          isProduction ? 'explicit-deny' : 'allow',
+          isProduction ? 'explicit-deny' : 'implicit-deny',
         );
       });
     });
@@ -276,6 +285,73 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         expect(write(writer, copyRoleArn, 's3:PutObject', `${bucket}/mirror/a`)).toBe('allow');
         expect(write(deploy, deployArn, 's3:PutBucketPolicy', bucket)).toBe(outcome);
         expect(write(deploy, deployArn, 's3:DeleteObjectVersion', `${bucket}/mirror/a`)).not.toBe('allow');
+      });
+    });
+
+    describe('path 4: a copy of the data leaving the account (review of issue 23, finding 3)', () => {
+      const outcome = isProduction ? 'explicit-deny' : 'implicit-deny';
+      const copyRoleArn = a.arn('role', `${env.name}-media-copy`);
+      const workloadBoundary = documentOf(
+        a.bootstrap,
+        boundaryPolicy(a.bootstrap, a.arn('policy', 'lightwave-workload-boundary'))?.policy,
+      );
+      /** A workload role the deploy role rewrote to allow everything (path 2), inside the workload boundary. */
+      const rewritten: RoleSessionPolicies = {
+        identity: [{ effect: 'Allow', actions: ['*'], resources: ['*'] }],
+        boundary: workloadBoundary,
+      };
+      const snapshot = `arn:aws:rds:${region}:${accountId}:snapshot:awsbackup:job-example`;
+      const elsewhere = accountId === '999999999999' ? '888888888888' : '999999999999';
+
+      test(`sharing a database snapshot with another account: ${isProduction ? 'denied' : 'outside the workload boundary'}`, () => {
+        for (const action of ['rds:ModifyDBSnapshotAttribute', 'rds:ModifyDBClusterSnapshotAttribute']) {
+          expect([action, evaluate(rewritten, a.as(copyRoleArn, action, snapshot))]).toEqual([
+            action,
+            outcome,
+          ]);
+          expect(evaluate(deploy, a.as(deployArn, action, snapshot))).toBe(outcome);
+        }
+        // The control: the same role may snapshot the instance (AWS Backup's role does).
+        expect(evaluate(rewritten, a.as(copyRoleArn, 'rds:CreateDBSnapshot', snapshot))).toBe('allow');
+      });
+
+      test(`copying a recovery point into another account's vault: ${isProduction ? 'denied' : 'dev allows it'}`, () => {
+        const point = `arn:aws:backup:${region}:${accountId}:recovery-point:example`;
+        const copyTo = (vault: string) =>
+          evaluate(
+            rewritten,
+            a.as(copyRoleArn, 'backup:CopyFromBackupVault', point, { 'backup:CopyTargets': [vault] }),
+          );
+        expect(copyTo(`arn:aws:backup:${dr.region}:${elsewhere}:backup-vault:elsewhere`)).toBe(
+          isProduction ? 'explicit-deny' : 'allow',
+        );
+        expect(
+          copyTo(`arn:aws:backup:${dr.region}:${accountId}:backup-vault:${env.name}-database-backups-dr`),
+        ).toBe('allow');
+      });
+
+      test('a grant on the database key to a grantee of its choosing: denied (only grants AWS services create)', () => {
+        const databaseKey = keys.find(([n]) => n.startsWith('database_'))?.[1];
+        const keyPolicy = documentOf(a.stack, databaseKey?.policy);
+        const key = `arn:aws:kms:${region}:${accountId}:key/00000000-0000-0000-0000-000000000000`;
+        const grant = (who: RoleSessionPolicies, arn: string, forAwsResource?: string) =>
+          evaluateKms(
+            who,
+            {
+              ...a.as(arn, 'kms:CreateGrant', key, {
+                'kms:GranteePrincipal': `arn:aws:iam::${elsewhere}:root`,
+                ...(forAwsResource ? { 'kms:GrantIsForAWSResource': forAwsResource } : {}),
+              }),
+              accountId,
+            },
+            keyPolicy,
+          );
+        expect(grant(deploy, deployArn)).toBe('explicit-deny');
+        expect(grant(deploy, deployArn, 'false')).toBe('explicit-deny');
+        expect(grant(rewritten, copyRoleArn)).toBe('implicit-deny');
+        // The control: RDS and AWS Backup creating a grant on the caller's behalf.
+        expect(grant(deploy, deployArn, 'true')).toBe('allow');
+        expect(grant(rewritten, copyRoleArn, 'true')).toBe('allow');
       });
     });
   },
