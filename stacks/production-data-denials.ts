@@ -9,13 +9,17 @@
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { DESTROYS_HISTORY } from '../constructs/private-copy-bucket';
 
-/** Destroying recovery points and the keys that read them; changing key policies (administrators only). */
+/**
+ * Destroying recovery points and the keys that read them; changing key policies and vault locks (administrators
+ * only: during a lock's grace period a re-put lock would never become immutable).
+ */
 const DESTROY_BACKUPS_AND_KEYS = [
   'backup:DeleteBackupVault',
   'backup:DeleteBackupVaultAccessPolicy',
   'backup:DeleteBackupVaultLockConfiguration',
   'backup:DeleteRecoveryPoint',
   'backup:PutBackupVaultAccessPolicy',
+  'backup:PutBackupVaultLockConfiguration',
   'backup:UpdateRecoveryPointLifecycle',
   'kms:DeleteImportedKeyMaterial',
   'kms:DisableKey',

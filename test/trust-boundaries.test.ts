@@ -239,12 +239,16 @@ describe.each(environments.map((e) => [e.name, e] as const))(
     describe('path 3: the deploy role destroying every copy of the data', () => {
       const outcome = isProduction ? 'explicit-deny' : 'allow';
 
-      test(`vault locks and recovery points: ${isProduction ? 'denied' : 'dev keeps them deletable'}`, () => {
+      test(`vault locks (deleted or re-put) and recovery points: ${isProduction ? 'denied' : 'dev keeps them changeable'}`, () => {
         expect(vaults.length).toBe(backup.enabled ? (backup.copyToDrRegion ? 2 : 1) : 0);
         for (const vault of vaults) {
           const arn = `arn:aws:backup:${vault.endsWith('-dr') ? dr.region : region}:${accountId}:backup-vault:${vault}`;
           expect(evaluate(deploy, a.as(deployArn, 'backup:DeleteBackupVaultLockConfiguration', arn))).toBe(
             backup.vaultLock.mode === 'none' && !isProduction ? 'allow' : outcome,
+          );
+          // Re-putting the lock in its grace period would keep it from ever becoming immutable (administrators only).
+          expect(evaluate(deploy, a.as(deployArn, 'backup:PutBackupVaultLockConfiguration', arn))).toBe(
+            outcome,
           );
         }
         const point = `arn:aws:backup:${region}:${accountId}:recovery-point:example`;

@@ -312,6 +312,11 @@ const cases: Readonly<Record<string, RuleCase>> = {
         const deny = statement(e, 'boundary_document', 'BackupsAndKeysSurvive');
         deny.actions = deny.actions?.filter((a) => a !== 'backup:DeleteBackupVaultLockConfiguration');
       },
+      // Review of issue 23, finding 10: a lock re-put during its grace period never becomes immutable.
+      'vault lock changes given back': (e) => {
+        const deny = statement(e, 'boundary_document', 'BackupsAndKeysSurvive');
+        deny.actions = deny.actions?.filter((a) => a !== 'backup:PutBackupVaultLockConfiguration');
+      },
       'key deletion given back': (e) => {
         const deny = statement(e, 'boundary_document', 'BackupsAndKeysSurvive');
         deny.actions = deny.actions?.filter((a) => a !== 'kms:ScheduleKeyDeletion');

@@ -25,9 +25,13 @@ const BOUNDED = [
 ];
 /** Denied on the boundary itself and on the workload boundary: nobody under it rewrites either. */
 const REWRITE_POLICY = ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:SetDefaultPolicyVersion'];
-/** Denied on every resource in production: what would make every recovery point unreadable or deletable. */
+/**
+ * Denied on every resource in production: what would make every recovery point unreadable or deletable (a lock
+ * re-put during its grace period never becomes immutable).
+ */
 const DESTROY_BACKUPS = [
   'backup:DeleteBackupVaultLockConfiguration',
+  'backup:PutBackupVaultLockConfiguration',
   'backup:DeleteRecoveryPoint',
   'kms:DisableKey',
   'kms:PutKeyPolicy',
@@ -64,7 +68,7 @@ export default resourceRule('LW-IAM-007', () => ({
   mirrors: [],
   relation: {},
   rationale:
-    "Code from a branch runs with these roles: the boundary caps them even if an inline policy is widened by mistake. It must deny removing any role's boundary or rewriting any trust policy, creating or changing a role without the workload boundary pinned, and rewriting itself or the workload boundary; in production also deleting a role (it could be recreated trusting another account), lifting a vault lock, deleting recovery points and deleting, disabling or re-policing a KMS key (every copy of the data is read with one). No scanner equivalent: Checkov, Trivy and cdk-nag do not read permissions boundaries.",
+    "Code from a branch runs with these roles: the boundary caps them even if an inline policy is widened by mistake. It must deny removing any role's boundary or rewriting any trust policy, creating or changing a role without the workload boundary pinned, and rewriting itself or the workload boundary; in production also deleting a role (it could be recreated trusting another account), lifting or re-putting a vault lock, deleting recovery points and deleting, disabling or re-policing a KMS key (every copy of the data is read with one). No scanner equivalent: Checkov, Trivy and cdk-nag do not read permissions boundaries.",
   types: ['aws_iam_role'],
   test: (role, env) => {
     const statements = policyStatements(role.assume_role_policy, env.stack);
