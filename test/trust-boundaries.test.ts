@@ -20,21 +20,44 @@ import { synthBootstrap, synthEnvironment } from './support/synth';
 
 const OIDC = 'token.actions.githubusercontent.com';
 
-/** Bucket ARNs by reference (`${aws_s3_bucket.<name>.arn}`) replaced with the literal ARN the bucket will have. */
-function resolveBuckets(stack: TerraformJson, statements: readonly PolicyStatement[]): PolicyStatement[] {
-  const buckets = stack.resource?.aws_s3_bucket ?? {};
-  const resolve = (arn: string) =>
-    arn.replace(
-      /\$\{aws_s3_bucket\.([\w-]+)\.arn\}/g,
-      (_, name: string) => `arn:aws:s3:::${String(buckets[name]?.bucket)}`,
+/**
+ * References whose value the stack already fixes (`${aws_s3_bucket.<n>.arn}`, `${aws_iam_role.<n>.arn}`: named by
+ * config) replaced with the literal ARN; anything else (a key's ARN, unknown until apply) stays, and the emulation
+ * refuses a statement holding it.
+ */
+function resolveReferences(stack: TerraformJson, statements: readonly PolicyStatement[]): PolicyStatement[] {
+  const arnOf: Record<string, (b: Block) => string> = {
+    aws_s3_bucket: (b) => `arn:aws:s3:::${String(b.bucket)}`,
+    aws_iam_role: (b) => `arn:aws:iam::${accountOf(stack)}:role/${String(b.name)}`,
+  };
+  const resolve = (value: string) =>
+    value.replace(
+      /\$\{(aws_s3_bucket|aws_iam_role)\.([\w-]+)\.arn\}/g,
+      (reference, type: string, name: string) => {
+        const block = stack.resource?.[type]?.[name];
+        return block ? arnOf[type](block) : reference;
+      },
     );
-  return statements.map((s) => ({ ...s, resources: s.resources?.map(resolve) }));
+  return statements.map((s) => ({
+    ...s,
+    resources: s.resources?.map(resolve),
+    principals: s.principals?.map((p) => ({ ...p, identifiers: p.identifiers.map(resolve) })),
+    condition: s.condition?.map((c) => ({ ...c, values: c.values.map(resolve) })),
+  }));
 }
+
+/** The account the stack's AWS provider is pinned to. */
+const accountOf = (stack: TerraformJson): string => {
+  const providers = (stack.provider?.aws ?? []) as { allowed_account_ids?: string[] }[];
+  const account = providers.find((p) => p.allowed_account_ids)?.allowed_account_ids?.[0];
+  if (!account) throw new Error('no allowed_account_ids on the AWS provider');
+  return account;
+};
 
 function documentOf(stack: TerraformJson, reference: unknown): PolicyStatement[] {
   const statements = policyStatements(reference, stack);
   if (!statements) throw new Error(`not a policy document: ${String(reference)}`);
-  return resolveBuckets(stack, statements);
+  return resolveReferences(stack, statements);
 }
 
 const byName = (blocks: Record<string, Block> | undefined, name: string): Block => {
@@ -271,6 +294,21 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         }
       });
 
+      const drKeyTest = backup.enabled && backup.copyToDrRegion ? test : test.skip;
+      drKeyTest("the DR key admits AWS Backup's role by its resolved ARN, no other role", () => {
+        const drKey = keys.find(([n]) => n.includes('_dr_'))?.[1];
+        const policy = documentOf(a.stack, drKey?.policy);
+        const key = `arn:aws:kms:${dr.region}:${accountId}:key/00000000-0000-0000-0000-000000000000`;
+        const encrypt = (roleName: string) =>
+          evaluateKms(
+            { identity: [] },
+            { ...a.as(a.arn('role', roleName), 'kms:Encrypt', key), accountId },
+            policy,
+          );
+        expect(encrypt(`${env.name}-database-backup`)).toBe('allow');
+        expect(encrypt(`${env.name}-media-copy`)).toBe('implicit-deny');
+      });
+
       const copyTest = mediaCopy.enabled ? test : test.skip;
       copyTest("the media copy's history: neither its writer nor the deploy role destroys it", () => {
         const bucketPolicy = documentOf(
@@ -382,6 +420,16 @@ describe('the IAM evaluation emulation itself', () => {
       evaluate({ identity: [allowAll], boundary: [{ actions: ['ec2:*'], resources: ['*'] }] }, request),
     ).toBe('implicit-deny');
     expect(evaluate({ identity: [], boundary: [allowAll] }, request)).toBe('implicit-deny');
+  });
+
+  test('a statement holding an unresolved Terraform reference throws instead of never matching', () => {
+    const unresolved: PolicyStatement = { ...allowAll, resources: ['${aws_s3_bucket.b.arn}/*'] };
+    expect(() => evaluate({ identity: [unresolved] }, request)).toThrow(/unresolved reference/);
+    const principal: PolicyStatement = {
+      ...allowAll,
+      principals: [{ type: 'AWS', identifiers: ['${aws_iam_role.r.arn}'] }],
+    };
+    expect(() => evaluate({ identity: [] }, request, [principal])).toThrow(/unresolved reference/);
   });
 
   test('conditions: a Not operator and IfExists hold on an absent key, StringEquals does not', () => {
