@@ -1,7 +1,7 @@
 /**
  * LW-IAM-006: IAM write actions are granted on named roles, never on every resource; creating or changing a role's
  * policies or boundary only under an `iam:PermissionsBoundary` condition pinned to the workload boundary; no trust
- * policy rewritten; in production no role deleted.
+ * policy rewritten; in production no role deletion without a condition.
  */
 import {
   coversAction,
@@ -47,7 +47,7 @@ export default resourceRule('LW-IAM-006', () => {
     'narrower: IAM write actions of role policies only; the check fails every restrictable action on *, reads included, and passes conditioned statements and account-wide iam ARNs (arn:aws:iam::<account>:*), which the rule fails' as const;
   return {
     title:
-      'IAM write actions are granted on named roles, never on every resource; role policies and boundaries only under the workload boundary; no trust policy rewritten; in production no role deleted',
+      'IAM write actions are granted on named roles, never on every resource; role policies and boundaries only under the workload boundary; no trust policy rewritten; in production no unconditioned role deletion',
     severity: 'critical',
     mirrors: ['CKV_AWS_110', 'CKV_AWS_286', 'CKV_AWS_109', 'CKV_AWS_289', 'CKV_AWS_356', 'CKV_AWS_355'],
     relation: {
