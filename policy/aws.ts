@@ -99,6 +99,13 @@ export function matchesIamPattern(pattern: string, value: string, ignoreCase = f
   return new RegExp(`^${regex}$`, ignoreCase ? 'i' : '').test(value);
 }
 
+/**
+ * The permissions boundary every role the deploy role creates or changes must carry, as the IAM rules expect it in
+ * `accountId`: named here, not imported from stacks/, because the rules judge that code.
+ */
+export const expectedWorkloadBoundaryArn = (accountId: string): string =>
+  `arn:aws:iam::${accountId}:policy/lightwave-workload-boundary`;
+
 /** Whether a statement names the action (directly or by a wildcard). */
 export const coversAction = (s: PolicyStatement, action: string): boolean =>
   (s.actions ?? []).some((a) => matchesIamPattern(a, action, true));

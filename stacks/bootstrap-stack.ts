@@ -101,7 +101,12 @@ export class BootstrapStack extends ReadableAddressStack {
       roleArns: roles,
       workloadBoundaryArn: workloadBoundaryArn(first.aws.accountId),
       ...(production
-        ? { productionData: { copyBucketArns: copyBuckets.map((b) => `arn:aws:s3:::${b}`) } }
+        ? {
+            productionData: {
+              accountId: first.aws.accountId,
+              copyBucketArns: copyBuckets.map((b) => `arn:aws:s3:::${b}`),
+            },
+          }
         : {}),
     });
 

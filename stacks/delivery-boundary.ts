@@ -11,7 +11,7 @@ import {
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
 import { deliveryBoundaryServices } from '../environments/delivery-defaults';
-import { productionDataStatements } from './production-data-denials';
+import { productionDataStatements, type ProductionDataProps } from './production-data-denials';
 
 export interface DeliveryBoundaryProps {
   readonly accountId: string;
@@ -29,7 +29,7 @@ export interface DeliveryBoundaryProps {
    * The account holds production data: no vault lock, recovery point, KMS key or media copy history may be destroyed
    * under this boundary (docs/threat-model.md). Absent: a development account, torn down at will.
    */
-  readonly productionData?: { readonly copyBucketArns: readonly string[] };
+  readonly productionData?: ProductionDataProps;
 }
 
 /** IAM writes whose `iam:PermissionsBoundary` is the boundary the role gets (or has): AWS IAM User Guide, "IAM condition keys". */
@@ -89,6 +89,21 @@ export class DeliveryBoundary extends Construct {
           resources: ['*'],
         },
         {
+          // A grant names any grantee, another account's too: only grants AWS services create for a resource.
+          sid: 'GrantsForAwsResourcesOnly',
+          effect: 'Deny',
+          actions: ['kms:CreateGrant'],
+          resources: ['*'],
+          condition: [{ test: 'BoolIfExists', variable: 'kms:GrantIsForAWSResource', values: ['false'] }],
+        },
+        {
+          // A trust policy carries no boundary condition: rewritten, any role could trust another account.
+          sid: 'TrustPoliciesStay',
+          effect: 'Deny',
+          actions: ['iam:UpdateAssumeRolePolicy'],
+          resources: ['*'],
+        },
+        {
           // A role created or changed under this boundary carries the workload boundary, whatever it trusts.
           sid: 'ManagedRolesCarryTheWorkloadBoundary',
           effect: 'Deny',
@@ -138,7 +153,7 @@ export class DeliveryBoundary extends Construct {
           actions: ['kms:DisableKey', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:CreateGrant'],
           ...props.stateKey,
         },
-        ...(props.productionData ? productionDataStatements(props.productionData.copyBucketArns) : []),
+        ...(props.productionData ? productionDataStatements(props.productionData) : []),
       ],
     });
     this.policy = new IamPolicy(this, 'policy', {

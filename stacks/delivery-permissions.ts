@@ -110,9 +110,13 @@ export function planRoleStatements(env: EnvironmentConfig): Statement[] {
   ];
 }
 
-/** What Terraform calls to refresh, tag and delete a role (creating it is bounded: see boundedRoleWrites). */
-const MANAGE_ROLE = [
-  'iam:DeleteRole',
+/**
+ * What Terraform calls to refresh, tag and delete a role (creating it is bounded: see createBounded). In production
+ * no deletion: a deleted role could be recreated trusting another account, so administrators replace them (the
+ * production denials say so too).
+ */
+const manageRole = (env: EnvironmentConfig): string[] => [
+  ...(env.tier === 'production' ? [] : ['iam:DeleteRole']),
   'iam:GetRole',
   'iam:ListAttachedRolePolicies',
   'iam:ListInstanceProfilesForRole',
@@ -183,13 +187,14 @@ export function databaseIdentifiers(env: EnvironmentConfig): string[] {
 
 /**
  * IAM for the role RDS enhanced monitoring uses, named after the instance. During a restore to a new identifier the
- * replaced instance's role too: the deploy that restores (and the one that retires the old instance) deletes it.
+ * replaced instance's role too: the deploy that restores (and the one that retires the old instance) deletes it,
+ * outside production (there an administrator does: see manageRole).
  */
 function monitoringRoleAccess(env: EnvironmentConfig): Statement[] {
   const roles = databaseIdentifiers(env).map((id) => roleArnOf(env, `${id}-rds-monitoring`));
   const [role] = roles;
   return [
-    { sid: 'ManageMonitoringRole', actions: MANAGE_ROLE, resources: roles },
+    { sid: 'ManageMonitoringRole', actions: manageRole(env), resources: roles },
     createBounded('CreateMonitoringRoleBounded', env, roles),
     attachOnly('AttachOnlyEnhancedMonitoringPolicy', env, roles, [ENHANCED_MONITORING_POLICY]),
     passRoleTo('PassMonitoringRoleToRds', role, 'monitoring.rds.amazonaws.com'),
@@ -205,7 +210,7 @@ function dataProtectionRoleAccess(env: EnvironmentConfig): Statement[] {
   return [
     ...(backup.enabled
       ? [
-          { sid: 'ManageBackupRole', actions: MANAGE_ROLE, resources: [backupRole] },
+          { sid: 'ManageBackupRole', actions: manageRole(env), resources: [backupRole] },
           createBounded('CreateBackupRoleBounded', env, [backupRole]),
           attachOnly('AttachOnlyBackupServicePolicies', env, [backupRole], BACKUP_SERVICE_POLICIES),
           passRoleTo('PassBackupRoleToBackup', backupRole, 'backup.amazonaws.com'),
@@ -216,7 +221,7 @@ function dataProtectionRoleAccess(env: EnvironmentConfig): Statement[] {
       ? [
           {
             sid: 'ManageMediaCopyRole',
-            actions: [...MANAGE_ROLE, 'iam:GetRolePolicy'],
+            actions: [...manageRole(env), 'iam:GetRolePolicy'],
             resources: [copyRole],
           },
           createBounded('CreateMediaCopyRoleBounded', env, [copyRole]),
@@ -271,9 +276,34 @@ function mediaCopyBucketAccess(env: EnvironmentConfig, writes: boolean): Stateme
   ];
 }
 
+/** Granted only for a grant an AWS service creates on the caller's behalf (RDS, AWS Backup): never to a grantee of its choosing. */
+const SERVICE_GRANTS = 'kms:CreateGrant';
+
+/** The configured service actions on every resource; a key grant only when an AWS service asks for it. */
+function platformServices(env: EnvironmentConfig): Statement[] {
+  const actions = env.delivery.deployRole.serviceActions;
+  return [
+    {
+      sid: 'ManagePlatformServices',
+      actions: actions.filter((a) => a !== SERVICE_GRANTS),
+      resources: ['*'],
+    },
+    ...(actions.includes(SERVICE_GRANTS)
+      ? [
+          {
+            sid: 'GrantKeysToAwsResourcesOnly',
+            actions: [SERVICE_GRANTS],
+            resources: ['*'],
+            condition: [{ test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
+          },
+        ]
+      : []),
+  ];
+}
+
 export function deployRoleStatements(env: EnvironmentConfig): Statement[] {
   return [
-    { sid: 'ManagePlatformServices', actions: [...env.delivery.deployRole.serviceActions], resources: ['*'] },
+    ...platformServices(env),
     ...monitoringRoleAccess(env),
     ...dataProtectionRoleAccess(env),
     ...mediaCopyBucketAccess(env, true),

@@ -5,7 +5,10 @@
  * or inline policy, reaches no further than this: no IAM, no STS, no secrets, S3 only on the media copy buckets, and
  * in production never the backups, the keys or the copy's history.
  */
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import {
+  DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatement,
+} from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
 import { productionDataStatements } from './production-data-denials';
@@ -25,18 +28,67 @@ export interface WorkloadBoundaryProps {
 }
 
 /**
- * What the managed policies of those roles use: CloudWatch Logs (AmazonRDSEnhancedMonitoringRole); AWS Backup, RDS
- * snapshots, KMS grants, tag lookups and EC2 descriptions (AWSBackupServiceRolePolicyForBackup/ForRestores, RDS only).
+ * The actions of the managed policies those roles carry, RDS instances only (AWS Managed Policy Reference:
+ * AmazonRDSEnhancedMonitoringRole; AWSBackupServiceRolePolicyForBackup, its RDS, vault, KMS and tag statements;
+ * AWSBackupServiceRolePolicyForRestores, its RDS statement), and the media copy job's key use. Snapshot sharing
+ * (rds:ModifyDBSnapshotAttribute, in AWS's backup policy for cross-account copies) is left out: no copy leaves the
+ * account. A role the deploy role rewrites with `*:*` reaches exactly these.
  */
-const WORKLOAD_SERVICES = [
-  'logs:*',
-  'backup:*',
-  'backup-storage:*',
-  'rds:*',
-  'kms:*',
-  'tag:GetResources',
-  'ec2:Describe*',
-];
+function workloadStatements(accountId: string): DataAwsIamPolicyDocumentStatement[] {
+  const logGroup = `arn:aws:logs:*:${accountId}:log-group:RDS*`;
+  return [
+    {
+      sid: 'EnhancedMonitoringLogs',
+      actions: [
+        'logs:CreateLogGroup',
+        'logs:CreateLogStream',
+        'logs:DescribeLogStreams',
+        'logs:GetLogEvents',
+        'logs:PutLogEvents',
+        'logs:PutRetentionPolicy',
+      ],
+      resources: [logGroup, `${logGroup}:log-stream:*`],
+    },
+    {
+      sid: 'DatabaseSnapshotsAndRestores',
+      actions: [
+        'rds:AddTagsToResource',
+        'rds:CopyDBSnapshot',
+        'rds:CreateDBInstance',
+        'rds:CreateDBSnapshot',
+        'rds:DeleteDBInstance',
+        'rds:DeleteDBInstanceAutomatedBackup',
+        'rds:DeleteDBSnapshot',
+        'rds:DescribeDBInstances',
+        'rds:DescribeDBSnapshots',
+        'rds:ListTagsForResource',
+        'rds:ModifyDBInstance',
+        'rds:RestoreDBInstanceFromDBSnapshot',
+        'rds:RestoreDBInstanceToPointInTime',
+        'ec2:Describe*',
+        'tag:GetResources',
+      ],
+      resources: ['*'],
+    },
+    {
+      sid: 'BackupVaultsAndCopies',
+      actions: ['backup:CopyFromBackupVault', 'backup:CopyIntoBackupVault', 'backup:DescribeBackupVault'],
+      resources: ['*'],
+    },
+    {
+      sid: 'KeyUse',
+      actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+      resources: [`arn:aws:kms:*:${accountId}:key/*`],
+    },
+    {
+      // RDS and AWS Backup create grants on the caller's behalf; a grant to anyone else is refused.
+      sid: 'GrantsForAwsResourcesOnly',
+      actions: ['kms:CreateGrant'],
+      resources: [`arn:aws:kms:*:${accountId}:key/*`],
+      condition: [{ test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
+    },
+  ];
+}
 
 export class WorkloadBoundary extends Construct {
   readonly policy: IamPolicy;
@@ -46,7 +98,7 @@ export class WorkloadBoundary extends Construct {
     const buckets = props.copyBucketNames.map((b) => `arn:aws:s3:::${b}`);
     const document = new DataAwsIamPolicyDocument(this, 'document', {
       statement: [
-        { sid: 'WorkloadServicesOnly', actions: WORKLOAD_SERVICES, resources: ['*'] },
+        ...workloadStatements(props.accountId),
         ...(buckets.length > 0
           ? [
               {
@@ -56,7 +108,9 @@ export class WorkloadBoundary extends Construct {
               },
             ]
           : []),
-        ...(props.productionData ? productionDataStatements(buckets) : []),
+        ...(props.productionData
+          ? productionDataStatements({ accountId: props.accountId, copyBucketArns: buckets })
+          : []),
       ],
     });
     this.policy = new IamPolicy(this, 'policy', {

@@ -1,6 +1,6 @@
 /**
- * The three attack paths of issue 23, decided against the synthesized policies (trust, identity, boundary, key and
- * bucket policies) by an EMULATION of IAM's policy evaluation (test/support/iam-policy-evaluation.ts, after the AWS
+ * The three attack paths of issue 23 and a fourth from its review (a copy of the data leaving the account), decided
+ * against the synthesized policies (trust, identity, boundary, key and bucket policies) by an EMULATION of IAM's policy evaluation (test/support/iam-policy-evaluation.ts, after the AWS
  * IAM User Guide, "Policy evaluation logic"): each path is denied in every production environment, and the
  * development controls show the same evaluation allowing what dev deliberately keeps open (docs/threat-model.md).
  */
@@ -20,21 +20,44 @@ import { synthBootstrap, synthEnvironment } from './support/synth';
 
 const OIDC = 'token.actions.githubusercontent.com';
 
-/** Bucket ARNs by reference (`${aws_s3_bucket.<name>.arn}`) replaced with the literal ARN the bucket will have. */
-function resolveBuckets(stack: TerraformJson, statements: readonly PolicyStatement[]): PolicyStatement[] {
-  const buckets = stack.resource?.aws_s3_bucket ?? {};
-  const resolve = (arn: string) =>
-    arn.replace(
-      /\$\{aws_s3_bucket\.([\w-]+)\.arn\}/g,
-      (_, name: string) => `arn:aws:s3:::${String(buckets[name]?.bucket)}`,
+/**
+ * References whose value the stack already fixes (`${aws_s3_bucket.<n>.arn}`, `${aws_iam_role.<n>.arn}`: named by
+ * config) replaced with the literal ARN; anything else (a key's ARN, unknown until apply) stays, and the emulation
+ * refuses a statement holding it.
+ */
+function resolveReferences(stack: TerraformJson, statements: readonly PolicyStatement[]): PolicyStatement[] {
+  const arnOf: Record<string, (b: Block) => string> = {
+    aws_s3_bucket: (b) => `arn:aws:s3:::${String(b.bucket)}`,
+    aws_iam_role: (b) => `arn:aws:iam::${accountOf(stack)}:role/${String(b.name)}`,
+  };
+  const resolve = (value: string) =>
+    value.replace(
+      /\$\{(aws_s3_bucket|aws_iam_role)\.([\w-]+)\.arn\}/g,
+      (reference, type: string, name: string) => {
+        const block = stack.resource?.[type]?.[name];
+        return block ? arnOf[type](block) : reference;
+      },
     );
-  return statements.map((s) => ({ ...s, resources: s.resources?.map(resolve) }));
+  return statements.map((s) => ({
+    ...s,
+    resources: s.resources?.map(resolve),
+    principals: s.principals?.map((p) => ({ ...p, identifiers: p.identifiers.map(resolve) })),
+    condition: s.condition?.map((c) => ({ ...c, values: c.values.map(resolve) })),
+  }));
 }
+
+/** The account the stack's AWS provider is pinned to. */
+const accountOf = (stack: TerraformJson): string => {
+  const providers = (stack.provider?.aws ?? []) as { allowed_account_ids?: string[] }[];
+  const account = providers.find((p) => p.allowed_account_ids)?.allowed_account_ids?.[0];
+  if (!account) throw new Error('no allowed_account_ids on the AWS provider');
+  return account;
+};
 
 function documentOf(stack: TerraformJson, reference: unknown): PolicyStatement[] {
   const statements = policyStatements(reference, stack);
   if (!statements) throw new Error(`not a policy document: ${String(reference)}`);
-  return resolveBuckets(stack, statements);
+  return resolveReferences(stack, statements);
 }
 
 const byName = (blocks: Record<string, Block> | undefined, name: string): Block => {
@@ -189,8 +212,16 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         for (const policy of [workload, delivery_])
           for (const action of ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy'])
             expect(iam(action, policy)).toBe('explicit-deny');
-        expect(iam('iam:UpdateAssumeRolePolicy', copyRoleArn, workload)).not.toBe('allow');
+        expect(iam('iam:UpdateAssumeRolePolicy', copyRoleArn, workload)).toBe('explicit-deny');
         expect(iam('iam:PassRole', copyRoleArn, workload)).not.toBe('allow');
+      });
+
+      test(`it cannot recreate the media copy role trusting another account: ${isProduction ? 'no deletion, ' : 'dev may delete it, but '}no trust rewrite`, () => {
+        expect(env.dataProtection.mediaCopy.enabled).toBe(true);
+        expect(iam('iam:DeleteRole', copyRoleArn)).toBe(isProduction ? 'explicit-deny' : 'allow');
+        expect(iam('iam:UpdateAssumeRolePolicy', copyRoleArn)).toBe('explicit-deny');
+        // Only when gone could it be created again (with any trust): CreateRole itself stays allowed, bounded.
+        expect(iam('iam:CreateRole', copyRoleArn, workload)).toBe('allow');
       });
 
       test('a role it rewrites to allow everything, whatever it trusts, reaches no IAM, STS, secret or state', () => {
@@ -216,8 +247,9 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         )?.[1];
         const key = `arn:aws:kms:${region}:${accountId}:key/00000000-0000-0000-0000-000000000000`;
         const schedule = { ...a.as(copyRoleArn, 'kms:ScheduleKeyDeletion', key), accountId };
+        // Outside the workload boundary everywhere since review finding 3 narrowed it; denied outright in production.
         expect(evaluateKms(rewritten, schedule, documentOf(a.stack, databaseKey?.policy))).toBe(
-          isProduction ? 'explicit-deny' : 'allow',
+          isProduction ? 'explicit-deny' : 'implicit-deny',
         );
       });
     });
@@ -230,12 +262,16 @@ describe.each(environments.map((e) => [e.name, e] as const))(
     describe('path 3: the deploy role destroying every copy of the data', () => {
       const outcome = isProduction ? 'explicit-deny' : 'allow';
 
-      test(`vault locks and recovery points: ${isProduction ? 'denied' : 'dev keeps them deletable'}`, () => {
+      test(`vault locks (deleted or re-put) and recovery points: ${isProduction ? 'denied' : 'dev keeps them changeable'}`, () => {
         expect(vaults.length).toBe(backup.enabled ? (backup.copyToDrRegion ? 2 : 1) : 0);
         for (const vault of vaults) {
           const arn = `arn:aws:backup:${vault.endsWith('-dr') ? dr.region : region}:${accountId}:backup-vault:${vault}`;
           expect(evaluate(deploy, a.as(deployArn, 'backup:DeleteBackupVaultLockConfiguration', arn))).toBe(
             backup.vaultLock.mode === 'none' && !isProduction ? 'allow' : outcome,
+          );
+          // Re-putting the lock in its grace period would keep it from ever becoming immutable (administrators only).
+          expect(evaluate(deploy, a.as(deployArn, 'backup:PutBackupVaultLockConfiguration', arn))).toBe(
+            outcome,
           );
         }
         const point = `arn:aws:backup:${region}:${accountId}:recovery-point:example`;
@@ -258,6 +294,21 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         }
       });
 
+      const drKeyTest = backup.enabled && backup.copyToDrRegion ? test : test.skip;
+      drKeyTest("the DR key admits AWS Backup's role by its resolved ARN, no other role", () => {
+        const drKey = keys.find(([n]) => n.includes('_dr_'))?.[1];
+        const policy = documentOf(a.stack, drKey?.policy);
+        const key = `arn:aws:kms:${dr.region}:${accountId}:key/00000000-0000-0000-0000-000000000000`;
+        const encrypt = (roleName: string) =>
+          evaluateKms(
+            { identity: [] },
+            { ...a.as(a.arn('role', roleName), 'kms:Encrypt', key), accountId },
+            policy,
+          );
+        expect(encrypt(`${env.name}-database-backup`)).toBe('allow');
+        expect(encrypt(`${env.name}-media-copy`)).toBe('implicit-deny');
+      });
+
       const copyTest = mediaCopy.enabled ? test : test.skip;
       copyTest("the media copy's history: neither its writer nor the deploy role destroys it", () => {
         const bucketPolicy = documentOf(
@@ -276,6 +327,73 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         expect(write(writer, copyRoleArn, 's3:PutObject', `${bucket}/mirror/a`)).toBe('allow');
         expect(write(deploy, deployArn, 's3:PutBucketPolicy', bucket)).toBe(outcome);
         expect(write(deploy, deployArn, 's3:DeleteObjectVersion', `${bucket}/mirror/a`)).not.toBe('allow');
+      });
+    });
+
+    describe('path 4: a copy of the data leaving the account (review of issue 23, finding 3)', () => {
+      const outcome = isProduction ? 'explicit-deny' : 'implicit-deny';
+      const copyRoleArn = a.arn('role', `${env.name}-media-copy`);
+      const workloadBoundary = documentOf(
+        a.bootstrap,
+        boundaryPolicy(a.bootstrap, a.arn('policy', 'lightwave-workload-boundary'))?.policy,
+      );
+      /** A workload role the deploy role rewrote to allow everything (path 2), inside the workload boundary. */
+      const rewritten: RoleSessionPolicies = {
+        identity: [{ effect: 'Allow', actions: ['*'], resources: ['*'] }],
+        boundary: workloadBoundary,
+      };
+      const snapshot = `arn:aws:rds:${region}:${accountId}:snapshot:awsbackup:job-example`;
+      const elsewhere = accountId === '999999999999' ? '888888888888' : '999999999999';
+
+      test(`sharing a database snapshot with another account: ${isProduction ? 'denied' : 'outside the workload boundary'}`, () => {
+        for (const action of ['rds:ModifyDBSnapshotAttribute', 'rds:ModifyDBClusterSnapshotAttribute']) {
+          expect([action, evaluate(rewritten, a.as(copyRoleArn, action, snapshot))]).toEqual([
+            action,
+            outcome,
+          ]);
+          expect(evaluate(deploy, a.as(deployArn, action, snapshot))).toBe(outcome);
+        }
+        // The control: the same role may snapshot the instance (AWS Backup's role does).
+        expect(evaluate(rewritten, a.as(copyRoleArn, 'rds:CreateDBSnapshot', snapshot))).toBe('allow');
+      });
+
+      test(`copying a recovery point into another account's vault: ${isProduction ? 'denied' : 'dev allows it'}`, () => {
+        const point = `arn:aws:backup:${region}:${accountId}:recovery-point:example`;
+        const copyTo = (vault: string) =>
+          evaluate(
+            rewritten,
+            a.as(copyRoleArn, 'backup:CopyFromBackupVault', point, { 'backup:CopyTargets': [vault] }),
+          );
+        expect(copyTo(`arn:aws:backup:${dr.region}:${elsewhere}:backup-vault:elsewhere`)).toBe(
+          isProduction ? 'explicit-deny' : 'allow',
+        );
+        expect(
+          copyTo(`arn:aws:backup:${dr.region}:${accountId}:backup-vault:${env.name}-database-backups-dr`),
+        ).toBe('allow');
+      });
+
+      test('a grant on the database key to a grantee of its choosing: denied (only grants AWS services create)', () => {
+        const databaseKey = keys.find(([n]) => n.startsWith('database_'))?.[1];
+        const keyPolicy = documentOf(a.stack, databaseKey?.policy);
+        const key = `arn:aws:kms:${region}:${accountId}:key/00000000-0000-0000-0000-000000000000`;
+        const grant = (who: RoleSessionPolicies, arn: string, forAwsResource?: string) =>
+          evaluateKms(
+            who,
+            {
+              ...a.as(arn, 'kms:CreateGrant', key, {
+                'kms:GranteePrincipal': `arn:aws:iam::${elsewhere}:root`,
+                ...(forAwsResource ? { 'kms:GrantIsForAWSResource': forAwsResource } : {}),
+              }),
+              accountId,
+            },
+            keyPolicy,
+          );
+        expect(grant(deploy, deployArn)).toBe('explicit-deny');
+        expect(grant(deploy, deployArn, 'false')).toBe('explicit-deny');
+        expect(grant(rewritten, copyRoleArn)).toBe('implicit-deny');
+        // The control: RDS and AWS Backup creating a grant on the caller's behalf.
+        expect(grant(deploy, deployArn, 'true')).toBe('allow');
+        expect(grant(rewritten, copyRoleArn, 'true')).toBe('allow');
       });
     });
   },
@@ -302,6 +420,16 @@ describe('the IAM evaluation emulation itself', () => {
       evaluate({ identity: [allowAll], boundary: [{ actions: ['ec2:*'], resources: ['*'] }] }, request),
     ).toBe('implicit-deny');
     expect(evaluate({ identity: [], boundary: [allowAll] }, request)).toBe('implicit-deny');
+  });
+
+  test('a statement holding an unresolved Terraform reference throws instead of never matching', () => {
+    const unresolved: PolicyStatement = { ...allowAll, resources: ['${aws_s3_bucket.b.arn}/*'] };
+    expect(() => evaluate({ identity: [unresolved] }, request)).toThrow(/unresolved reference/);
+    const principal: PolicyStatement = {
+      ...allowAll,
+      principals: [{ type: 'AWS', identifiers: ['${aws_iam_role.r.arn}'] }],
+    };
+    expect(() => evaluate({ identity: [] }, request, [principal])).toThrow(/unresolved reference/);
   });
 
   test('conditions: a Not operator and IfExists hold on an absent key, StringEquals does not', () => {

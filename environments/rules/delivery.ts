@@ -96,8 +96,9 @@ export const deliveryRules: readonly EnvironmentRule[] = [
     c.check(
       'delivery.planRole.githubEnvironment',
       gate,
-      matches(gate, /^[A-Za-z0-9._-]{1,255}$/) && gate !== delivery.githubEnvironment,
-      `a GitHub Environment name of letters, digits, . _ - other than the deploy's (${delivery.githubEnvironment})`,
+      // Which Environment it must not be (any environment's deploy Environment) is a registry rule.
+      matches(gate, /^[A-Za-z0-9._-]{1,255}$/),
+      'a GitHub Environment name of letters, digits, . _ - (no colon or wildcard: it is matched exactly)',
     );
   },
   ({ delivery: { planRole, deployRole } }, c) => {

@@ -70,6 +70,20 @@ export const registryRules: readonly RegistryRule[] = [
       (e) => `${e.aws.accountId}/${e.aws.region}/${e.database.identifier}`,
     ),
   (envs, c) => unique(envs, c, 'delivery.githubEnvironment', (e) => e.delivery.githubEnvironment),
+  // A plan gate naming a deploy Environment (dev's, say) lets every job of that Environment assume the plan role.
+  (envs, c) => {
+    const deploys = envs.map((e) => e.delivery.githubEnvironment);
+    for (const env of envs) {
+      const gate = env.delivery.planRole.githubEnvironment;
+      if (gate !== undefined)
+        c.check(
+          'delivery.planRole.githubEnvironment',
+          gate,
+          !deploys.includes(gate),
+          `a GitHub Environment of ${env.name}'s plan gate only, not one an environment deploys from (${deploys.join(', ')})`,
+        );
+    }
+  },
   // Roles of environments sharing an account live in one IAM namespace.
   (envs, c) => {
     const names = envs.flatMap((e) =>

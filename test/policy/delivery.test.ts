@@ -246,6 +246,24 @@ const cases: Readonly<Record<string, RuleCase>> = {
         ).values = ['arn:aws:iam::222222222222:policy/*']),
       'role writes by a wildcard action': (e) =>
         (statement(e, 'prod_deploy_permissions', 'ManageMediaCopyRole').actions = ['iam:*Role*']),
+      // Review of issue 23, finding 6: any managed policy passed for "a boundary".
+      'the boundary pinned to AdministratorAccess': (e) =>
+        (condition(
+          e,
+          'prod_deploy_permissions',
+          'CreateMediaCopyRoleBounded',
+          'iam:PermissionsBoundary',
+        ).values = ['arn:aws:iam::aws:policy/AdministratorAccess']),
+      'a trust policy rewritable': (e) =>
+        (statement(e, 'prod_deploy_permissions', 'ManageMediaCopyRole').actions = [
+          ...(statement(e, 'prod_deploy_permissions', 'ManageMediaCopyRole').actions ?? []),
+          'iam:UpdateAssumeRolePolicy',
+        ]),
+      'a managed role deletable in production': (e) =>
+        (statement(e, 'prod_deploy_permissions', 'ManageMediaCopyRole').actions = [
+          ...(statement(e, 'prod_deploy_permissions', 'ManageMediaCopyRole').actions ?? []),
+          'iam:DeleteRole',
+        ]),
     },
     alsoCompliant: {
       'IAM reads on every resource': (e) =>
@@ -275,10 +293,29 @@ const cases: Readonly<Record<string, RuleCase>> = {
       'roles may be created without the workload boundary': (e) =>
         dropDeny(e, 'ManagedRolesCarryTheWorkloadBoundary'),
       'the boundary may be rewritten': (e) => dropDeny(e, 'BoundaryStaysAsIs'),
+      // Review of issue 23, finding 6: the pinned value read, both boundaries kept, no re-trust, no deletion.
+      'the workload boundary may be rewritten': (e) => {
+        const deny = statement(e, 'boundary_document', 'BoundaryStaysAsIs');
+        deny.resources = deny.resources?.filter((r) => !r.endsWith(':policy/lightwave-workload-boundary'));
+      },
+      'roles created under AdministratorAccess instead of the workload boundary': (e) =>
+        (condition(
+          e,
+          'boundary_document',
+          'ManagedRolesCarryTheWorkloadBoundary',
+          'iam:PermissionsBoundary',
+        ).values = ['arn:aws:iam::aws:policy/AdministratorAccess']),
+      'trust policies may be rewritten': (e) => dropDeny(e, 'TrustPoliciesStay'),
+      'roles may be deleted in production': (e) => dropDeny(e, 'RolesStay'),
       // Issue 23, path 3: lock deletion (and key deletion) given back under the boundary.
       'vault lock deletion given back': (e) => {
         const deny = statement(e, 'boundary_document', 'BackupsAndKeysSurvive');
         deny.actions = deny.actions?.filter((a) => a !== 'backup:DeleteBackupVaultLockConfiguration');
+      },
+      // Review of issue 23, finding 10: a lock re-put during its grace period never becomes immutable.
+      'vault lock changes given back': (e) => {
+        const deny = statement(e, 'boundary_document', 'BackupsAndKeysSurvive');
+        deny.actions = deny.actions?.filter((a) => a !== 'backup:PutBackupVaultLockConfiguration');
       },
       'key deletion given back': (e) => {
         const deny = statement(e, 'boundary_document', 'BackupsAndKeysSurvive');

@@ -9,7 +9,8 @@
  *
  * Emulated, so narrower than IAM: the condition operators below only (others throw), single-valued context keys
  * unless a ForAnyValue operator asks, no NotAction/NotResource/NotPrincipal (they throw), no SCPs or session
- * policies. Statements whose ARNs are unresolved Terraform references never match.
+ * policies. A statement still holding a Terraform reference (`${…}`) throws, as those do: its value is unknown
+ * until apply, so a test must resolve it first (never a silent non-match).
  */
 import { matchesIamPattern, type PolicyCondition, type PolicyStatement } from '../../policy/aws';
 
@@ -57,9 +58,20 @@ function principalMatches(s: PolicyStatement, principal: IamRequest['principal']
   );
 }
 
+/** The first unresolved Terraform reference of a statement's actions, resources, principals or condition values. */
+const unresolved = (s: PolicyStatement): string | undefined =>
+  [
+    ...(s.actions ?? []),
+    ...(s.resources ?? []),
+    ...(s.principals ?? []).flatMap((p) => p.identifiers),
+    ...(s.condition ?? []).flatMap((c) => [c.variable, ...c.values]),
+  ].find((v) => v.includes('${'));
+
 function applies(s: PolicyStatement, request: IamRequest): boolean {
   if (['not_actions', 'not_resources', 'not_principals'].some((k) => k in s))
     throw new Error(`statement ${s.sid ?? ''}: NotAction, NotResource and NotPrincipal are not emulated`);
+  const reference = unresolved(s);
+  if (reference) throw new Error(`statement ${s.sid ?? ''}: unresolved reference ${reference}`);
   return (
     (s.actions ?? []).some((a) => matchesIamPattern(a, request.action, true)) &&
     (s.resources ?? ['*']).some((r) => matchesIamPattern(r, request.resource)) &&

@@ -970,11 +970,11 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     undefined,
   ],
   [
-    'plan gated by the deploy Environment itself',
+    'plan gate with a wildcard (ambiguous OIDC subject)',
     prod,
-    (e) => (e.delivery.planRole.githubEnvironment = e.delivery.githubEnvironment),
+    (e) => (e.delivery.planRole.githubEnvironment = 'prod-*'),
     'delivery.planRole.githubEnvironment',
-    'prod',
+    'prod-*',
   ],
   [
     'plan role given a write action',
@@ -2156,6 +2156,18 @@ const acrossEnvironments: FailingCase[] = [
     expected: {
       environment: 'registry',
       field: 'delivery.githubEnvironment',
+      value: dev.delivery.githubEnvironment,
+    },
+  },
+  {
+    what: "prod's plan gate is a deploy Environment (dev's: every dev deploy job would get prod's plan role)",
+    envs: () => [
+      dev,
+      withChange(prod, (e) => (e.delivery.planRole.githubEnvironment = dev.delivery.githubEnvironment)),
+    ],
+    expected: {
+      environment: 'registry',
+      field: 'delivery.planRole.githubEnvironment',
       value: dev.delivery.githubEnvironment,
     },
   },
