@@ -2,6 +2,7 @@
  * redis.conf directives of a ConfigMap and ACL users of a Secret, as the Redis rules read them.
  */
 import type { Block } from '../synth/terraform-json';
+import type { Verdict } from './rule';
 
 /** directive → value of every `directive value` line, or undefined when the ConfigMap holds no redis.conf. */
 export function redisDirectives(configMap: Block): Map<string, string> | undefined {
@@ -32,4 +33,23 @@ export function isEnabled(rules: readonly string[]): boolean {
       .filter((r) => r === 'on' || r === 'off' || r === 'reset')
       .pop() === 'on'
   );
+}
+
+/**
+ * A rule's verdict on an ACL Secret: not applicable without an ACL file, a pass when `problem` finds nothing in any
+ * enabled user's rules, else a failure naming each user with its problem.
+ */
+export function enabledUsersVerdict(
+  secret: Block,
+  problem: (rules: readonly string[]) => string | undefined,
+): Verdict {
+  const users = aclUsers(secret);
+  if (!users) return null;
+  const bad = [...users]
+    .filter(([, rules]) => isEnabled(rules))
+    .flatMap(([name, rules]) => {
+      const found = problem(rules);
+      return found ? [`${name}: ${found}`] : [];
+    });
+  return bad.length === 0 || bad.join('; ');
 }

@@ -1,7 +1,7 @@
 /**
  * LW-REDIS-002: Every enabled Redis user has a hashed password, its own key prefix, and no dangerous command.
  */
-import { aclUsers, isEnabled } from '../../redis';
+import { enabledUsersVerdict } from '../../redis';
 import { resourceRule } from '../../rule';
 
 /** What is wrong with one user's rules, or undefined. */
@@ -27,15 +27,5 @@ export default resourceRule('LW-REDIS-002', () => ({
   rationale:
     'One application must not read, flush or reconfigure what another caches; FLUSHALL, KEYS, CONFIG, DEBUG and MONITOR reach across every key. No scanner equivalent (Redis ACL documentation: categories, key patterns).',
   types: ['kubernetes_secret_v1'],
-  test: (secret) => {
-    const users = aclUsers(secret);
-    if (!users) return null;
-    const bad = [...users]
-      .filter(([, rules]) => isEnabled(rules))
-      .flatMap(([name, rules]) => {
-        const p = problem(rules);
-        return p ? [`${name}: ${p}`] : [];
-      });
-    return bad.length === 0 || bad.join('; ');
-  },
+  test: (secret) => enabledUsersVerdict(secret, problem),
 }));

@@ -3,7 +3,7 @@
  * to key patterns, count every user's keys (DBSIZE, INFO).
  */
 import { KEY_COUNT_COMMANDS, KEY_ENUMERATION_COMMANDS } from '../../../charts/redis/config';
-import { aclUsers, isEnabled } from '../../redis';
+import { enabledUsersVerdict } from '../../redis';
 import { resourceRule } from '../../rule';
 
 type Command = (typeof KEY_ENUMERATION_COMMANDS)[number] | (typeof KEY_COUNT_COMMANDS)[number];
@@ -67,16 +67,10 @@ export default resourceRule('LW-REDIS-006', () => ({
   rationale:
     "Key patterns guard the keys a command names, not the names SCAN, KEYS or RANDOMKEY return nor those a CLIENT TRACKING BCAST invalidation carries (before redis/redis#15371): an application allowed them lists every other application's keys; DBSIZE and INFO count them. No scanner equivalent (Redis ACL documentation: key permissions).",
   types: ['kubernetes_secret_v1'],
-  test: (secret) => {
-    const users = aclUsers(secret);
-    if (!users) return null;
-    const bad = [...users]
-      .filter(([, rules]) => isEnabled(rules))
-      .flatMap(([name, rules]) => {
-        const commands = [...KEY_ENUMERATION_COMMANDS, ...(hasKeys(rules) ? KEY_COUNT_COMMANDS : [])];
-        const open = commands.filter((c) => allows(rules, c));
-        return open.length > 0 ? [`${name}: ${open.join(', ')}`] : [];
-      });
-    return bad.length === 0 || bad.join('; ');
-  },
+  test: (secret) =>
+    enabledUsersVerdict(secret, (rules) => {
+      const commands = [...KEY_ENUMERATION_COMMANDS, ...(hasKeys(rules) ? KEY_COUNT_COMMANDS : [])];
+      const open = commands.filter((c) => allows(rules, c));
+      return open.length > 0 ? open.join(', ') : undefined;
+    }),
 }));
