@@ -9,6 +9,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
-  // Integration suites wait on terraform, PostgreSQL and PgBouncer; two workers keep both cores busy.
+  // One worker per core for the CPU-bound unit suites; `npm run test:integration` runs 4, since those suites mostly
+  // wait on terraform, PostgreSQL and PgBouncer (docs/test-performance.md).
   maxWorkers: '100%',
 };
