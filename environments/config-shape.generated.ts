@@ -303,6 +303,11 @@ export const environmentConfigShape: ConfigShape = object({
       saturationShare: leaf,
       sustainMinutes: leaf,
     }),
+    auditTrail: object({
+      alarmInDrRegion: leaf,
+      bucketName: leaf,
+      logRetentionDays: leaf,
+    }),
     pgbouncerExporter: object({
       image: object({
         digest: leaf,

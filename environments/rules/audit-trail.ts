@@ -1,0 +1,41 @@
+/**
+ * Rules for the account's CloudTrail trail and the alarm on destructive calls: a bucket of its own, a retention a
+ * reviewer chose, and the DR region watched wherever recovery points are copied to.
+ */
+import type { EnvironmentConfig } from '../config';
+import type { Checker, EnvironmentRule } from '../validation';
+import { isIntegerIn, isS3BucketName } from './formats';
+
+function checkBucket(env: EnvironmentConfig, c: Checker): void {
+  const { bucketName } = env.observability.auditTrail;
+  const others = [env.state.bucket, env.dataProtection.mediaCopy.bucketName];
+  c.check(
+    'observability.auditTrail.bucketName',
+    bucketName,
+    isS3BucketName(bucketName) && !others.includes(bucketName),
+    `an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens) of a bucket of its own (not ${others.join(' or ')})`,
+  );
+}
+
+function checkRetention(env: EnvironmentConfig, c: Checker): void {
+  c.check(
+    'observability.auditTrail.logRetentionDays',
+    env.observability.auditTrail.logRetentionDays,
+    // Below 90 days the trail keeps less than CloudTrail's free event history already does.
+    isIntegerIn(env.observability.auditTrail.logRetentionDays, 90, 3650),
+    'an integer from 90 to 3650',
+  );
+}
+
+/** Recovery points copied to the DR region can be deleted there: calls made there are told only by a rule there. */
+function checkDrRegion(env: EnvironmentConfig, c: Checker): void {
+  const { alarmInDrRegion } = env.observability.auditTrail;
+  c.check(
+    'observability.auditTrail.alarmInDrRegion',
+    alarmInDrRegion,
+    typeof alarmInDrRegion === 'boolean' && (alarmInDrRegion || !env.dataProtection.backup.copyToDrRegion),
+    'true or false; true when dataProtection.backup.copyToDrRegion copies recovery points there',
+  );
+}
+
+export const auditTrailRules: readonly EnvironmentRule[] = [checkBucket, checkRetention, checkDrRegion];
