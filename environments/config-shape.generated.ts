@@ -304,7 +304,6 @@ export const environmentConfigShape: ConfigShape = object({
       sustainMinutes: leaf,
     }),
     auditTrail: object({
-      alarmInDrRegion: leaf,
       bucketName: leaf,
       logRetentionDays: leaf,
     }),

@@ -234,7 +234,6 @@ export const dev: EnvironmentConfig = {
     auditTrail: {
       bucketName: 'lightwave-cloudtrail-111111111111', // REPLACE with the account's id
       logRetentionDays: 90,
-      alarmInDrRegion: false, // nothing of dev's lives in the DR region
     },
     alarms: { saturationShare: 0.8, reserveShare: 0.1, sustainMinutes: 15 },
     // Seed 001: monitoring runs in `shared`; its Prometheus pods carry this label.

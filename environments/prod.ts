@@ -234,7 +234,6 @@ export const prod: EnvironmentConfig = {
     auditTrail: {
       bucketName: 'lightwave-cloudtrail-222222222222', // REPLACE with the account's id
       logRetentionDays: 365,
-      alarmInDrRegion: true,
     },
     alarms: { saturationShare: 0.8, reserveShare: 0.1, sustainMinutes: 5 },
     // Seed 001: monitoring runs in `shared`; its Prometheus pods carry this label.

@@ -61,10 +61,13 @@ export function destructiveCalls(bucketNames: readonly string[]): WatchedCalls[]
   ];
 }
 
-/** Regions the alarm watches: the account's, IAM's, and the DR regions whose environments ask for it. */
+/**
+ * Regions the alarm watches: the account's, IAM's, and the DR region of every environment copying recovery points
+ * there (they can be deleted there, and EventBridge tells of a call only in the region where it was made).
+ */
 export function alarmRegions(account: readonly EnvironmentConfig[]): string[] {
   const dr = account
-    .filter((env) => env.observability.auditTrail.alarmInDrRegion)
+    .filter((env) => env.dataProtection.backup.enabled && env.dataProtection.backup.copyToDrRegion)
     .map((env) => env.dataProtection.dr.region);
   return [...new Set([account[0].aws.region, GLOBAL_SERVICES_REGION, ...dr])];
 }

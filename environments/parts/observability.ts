@@ -54,11 +54,6 @@ export interface AuditTrailConfig {
   readonly bucketName: string;
   /** Days a log file is kept before it expires (CloudTrail's own event history keeps 90). */
   readonly logRetentionDays: number;
-  /**
-   * Also alarm on destructive calls made in `dataProtection.dr.region` (a rule, topic and key there): EventBridge
-   * delivers an API call's event in the region where the call was made.
-   */
-  readonly alarmInDrRegion: boolean;
 }
 
 export interface ObservabilityConfig {

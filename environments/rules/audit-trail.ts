@@ -1,6 +1,5 @@
 /**
- * Rules for the account's CloudTrail trail and the alarm on destructive calls: a bucket of its own, a retention a
- * reviewer chose, and the DR region watched wherever recovery points are copied to.
+ * Rules for the account's CloudTrail trail: a bucket of its own and a retention a reviewer chose.
  */
 import type { EnvironmentConfig } from '../config';
 import type { Checker, EnvironmentRule } from '../validation';
@@ -27,15 +26,4 @@ function checkRetention(env: EnvironmentConfig, c: Checker): void {
   );
 }
 
-/** Recovery points copied to the DR region can be deleted there: calls made there are told only by a rule there. */
-function checkDrRegion(env: EnvironmentConfig, c: Checker): void {
-  const { alarmInDrRegion } = env.observability.auditTrail;
-  c.check(
-    'observability.auditTrail.alarmInDrRegion',
-    alarmInDrRegion,
-    typeof alarmInDrRegion === 'boolean' && (alarmInDrRegion || !env.dataProtection.backup.copyToDrRegion),
-    'true or false; true when dataProtection.backup.copyToDrRegion copies recovery points there',
-  );
-}
-
-export const auditTrailRules: readonly EnvironmentRule[] = [checkBucket, checkRetention, checkDrRegion];
+export const auditTrailRules: readonly EnvironmentRule[] = [checkBucket, checkRetention];

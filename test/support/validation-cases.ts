@@ -1179,13 +1179,6 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     30,
   ],
   [
-    'recovery points copied to the DR region with no alarm there',
-    prod,
-    (e) => (e.observability.auditTrail.alarmInDrRegion = false),
-    'observability.auditTrail.alarmInDrRegion',
-    false,
-  ],
-  [
     'nobody receives the alerts',
     dev,
     (e) => (e.observability.recipients = { emails: [], httpsEndpoints: [] }),
