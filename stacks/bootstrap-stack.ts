@@ -21,7 +21,7 @@ import {
   githubSubject,
 } from '../constructs/github-oidc-role';
 import { StateBucket } from '../constructs/state-bucket';
-import { AccountAudit } from './account-audit';
+import { AccountAudit, DESTRUCTIVE_CALLS_ALARM } from './account-audit';
 import { DatabaseTunnelDocument, databaseTunnelDocumentName } from './database-tunnel-document';
 import { DeliveryBoundary } from './delivery-boundary';
 import {
@@ -104,6 +104,7 @@ export class BootstrapStack extends ReadableAddressStack {
       stateKey: stateKey(first),
       roleArns: roles,
       workloadBoundaryArn: workloadBoundaryArn(first.aws.accountId),
+      alarmTopicArns: [`arn:aws:sns:*:${first.aws.accountId}:${DESTRUCTIVE_CALLS_ALARM}`],
       ...(production
         ? {
             productionData: {
