@@ -88,7 +88,15 @@ export class AccountAudit extends Construct {
   constructor(scope: Construct, id: string, props: AccountAuditProps) {
     super(scope, id);
     const first = props.account[0];
-    const { auditTrail, recipients } = first.observability;
+    const { auditTrail } = first.observability;
+    // Everyone told about any environment of the account is told about the account.
+    const union = (pick: (env: EnvironmentConfig) => readonly string[]) => [
+      ...new Set(props.account.flatMap(pick)),
+    ];
+    const recipients = {
+      emails: union((env) => env.observability.recipients.emails),
+      httpsEndpoints: union((env) => env.observability.recipients.httpsEndpoints),
+    };
     this.trail = new AuditTrail(this, 'trail', {
       name: AUDIT_TRAIL_NAME,
       accountId: first.aws.accountId,
