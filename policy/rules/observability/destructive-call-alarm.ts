@@ -67,11 +67,10 @@ export default stackRule('LW-OBS-005', () => ({
   title:
     'Every account has a multi-region trail with log validation, and a rule on destructive calls that publishes to an encrypted topic with a subscription',
   severity: 'high',
-  // Scanners judge a trail's flags one by one; none asks for the alarm (scanner ids not yet cited here).
   mirrors: [],
   relation: {},
   rationale:
-    'The deploy roles are denied destroying backups and keys; an attempt (a stolen role, a rewritten workflow) or an administrator’s change must still reach a person. EventBridge sees API calls only through a logging trail, and a topic nobody subscribes to tells nobody.',
+    'The deploy roles are denied destroying backups and keys; an attempt (a stolen role, a rewritten workflow) or an administrator’s change must still reach a person. EventBridge sees API calls only through a logging trail, and a topic nobody subscribes to tells nobody. No scanner equivalent: scanners judge a trail’s flags one by one (not cited here yet), none asks for the alarm.',
   // The bootstrap stack of an account: the one holding the GitHub OIDC provider.
   when: ['aws_iam_openid_connect_provider'],
   test: (env) => {
