@@ -13,6 +13,7 @@ import {
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 
 export const ALARM_PUBLISHER = 'cloudwatch.amazonaws.com';
@@ -43,8 +44,48 @@ export function alertTopicKeyStatements(): DataAwsIamPolicyDocumentStatement[] {
   ];
 }
 
+/** The topic-policy statement refusing publications without TLS. */
+export function publishOnlyOverTls(topicArn: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: 'PublishOnlyOverTls',
+    effect: 'Deny',
+    principals: [{ type: '*', identifiers: ['*'] }],
+    actions: ['sns:Publish'],
+    resources: [topicArn],
+    condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+  };
+}
+
 const subscriptionId = (protocol: string, endpoint: string) =>
   `${protocol}_${endpoint.replace(/^https:\/\//, '').replace(/[^A-Za-z0-9]+/g, '_')}`;
+
+/** Subscribes every email address and HTTPS endpoint to the topic (ids from the endpoint: stable per recipient). */
+export function subscribeRecipients(
+  scope: Construct,
+  topicArn: string,
+  recipients: { readonly emails: readonly string[]; readonly httpsEndpoints: readonly string[] },
+  /** The topic's region's provider. @default - the stack's default AWS provider */
+  provider?: TerraformProvider,
+): void {
+  const inRegion = provider ? { provider } : {};
+  for (const email of recipients.emails) {
+    new SnsTopicSubscription(scope, subscriptionId('email', email), {
+      ...inRegion,
+      topicArn,
+      protocol: 'email',
+      endpoint: email,
+    });
+  }
+  for (const url of recipients.httpsEndpoints) {
+    new SnsTopicSubscription(scope, subscriptionId('https', url), {
+      ...inRegion,
+      topicArn,
+      protocol: 'https',
+      endpoint: url,
+      endpointAutoConfirms: true,
+    });
+  }
+}
 
 export class AlertTopic extends Construct {
   readonly topic: SnsTopic;
@@ -61,21 +102,7 @@ export class AlertTopic extends Construct {
     });
     new SnsTopicPolicy(this, 'topic_policy', { arn: this.topic.arn, policy: policy.json });
 
-    for (const email of props.emails) {
-      new SnsTopicSubscription(this, subscriptionId('email', email), {
-        topicArn: this.topic.arn,
-        protocol: 'email',
-        endpoint: email,
-      });
-    }
-    for (const url of props.httpsEndpoints) {
-      new SnsTopicSubscription(this, subscriptionId('https', url), {
-        topicArn: this.topic.arn,
-        protocol: 'https',
-        endpoint: url,
-        endpointAutoConfirms: true,
-      });
-    }
+    subscribeRecipients(this, this.topic.arn, props);
   }
 
   /** Built from the topic's ARN as config knows it, so the document is read at plan time, not deferred to apply. */
@@ -106,13 +133,7 @@ export class AlertTopic extends Construct {
           account,
         ],
       },
-      {
-        sid: 'PublishOnlyOverTls',
-        effect: 'Deny',
-        principals: [{ type: '*', identifiers: ['*'] }],
-        ...publish,
-        condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
-      },
+      publishOnlyOverTls(topicArn),
     ];
   }
 }

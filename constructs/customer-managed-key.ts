@@ -40,6 +40,43 @@ export function accountAdministersKey(accountId: string): DataAwsIamPolicyDocume
   };
 }
 
+/** The key's administrative actions (no use of the key: administrators decrypt through a usage statement). */
+const KEY_ADMINISTRATION = [
+  'kms:Create*',
+  'kms:Describe*',
+  'kms:Enable*',
+  'kms:List*',
+  'kms:Put*',
+  'kms:Update*',
+  'kms:Revoke*',
+  'kms:Disable*',
+  'kms:Get*',
+  'kms:Delete*',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'kms:ScheduleKeyDeletion',
+  'kms:CancelKeyDeletion',
+  'kms:RotateKeyOnDemand',
+];
+
+/**
+ * The key-policy statement that lets only the named administrators manage the key: the account root is the
+ * principal, narrowed by `aws:PrincipalArn`, so a recreated role keeps its access and no other principal of the
+ * account can manage the key, whatever its IAM policies say.
+ */
+export function administratorsManageKey(
+  accountId: string,
+  administratorArns: readonly string[],
+): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: 'AdministratorsManageTheKey',
+    principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${accountId}:root`] }],
+    actions: KEY_ADMINISTRATION,
+    resources: ['*'],
+    condition: [{ test: 'ArnEquals', variable: 'aws:PrincipalArn', values: [...administratorArns] }],
+  };
+}
+
 export class CustomerManagedKey extends Construct {
   readonly key: KmsKey;
   readonly alias: KmsAlias;

@@ -1,9 +1,12 @@
 /**
  * An S3 bucket that keeps copies: versioned, encrypted with a customer-managed key (bucket key on, so KMS is called
  * per object rather than per request), owned by the bucket owner (no ACLs), every form of public access blocked,
- * reachable only over TLS, and with a lifecycle that moves data to a cold class and expires old versions.
+ * reachable only over TLS, and with a lifecycle that (optionally) moves data to a cold class and expires old versions.
  */
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import {
+  DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatement,
+} from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
@@ -16,8 +19,12 @@ import { Construct } from 'constructs';
 export interface PrivateCopyBucketProps {
   readonly bucketName: string;
   readonly kmsKeyArn: string;
-  /** Days after which objects move to S3 Glacier Instant Retrieval. */
-  readonly coldStorageAfterDays: number;
+  /**
+   * Days after which objects move to S3 Glacier Instant Retrieval.
+   *
+   * @default - they stay in S3 Standard (small objects: Glacier IR bills each as 128 KB for 90 days)
+   */
+  readonly coldStorageAfterDays?: number;
   /** Days a noncurrent version (an overwritten or deleted object's old data) is kept. */
   readonly noncurrentVersionDays: number;
   /** Key prefixes whose current objects expire after `noncurrentVersionDays` too (e.g. replaced-object archives). */
@@ -29,6 +36,8 @@ export interface PrivateCopyBucketProps {
    * neither they nor, in production, the deploy role may change. @default - none
    */
   readonly writerRoleArns?: readonly string[];
+  /** Bucket-policy statements letting AWS services deliver into the bucket (e.g. CloudTrail). @default - none */
+  readonly deliveryStatements?: readonly DataAwsIamPolicyDocumentStatement[];
 }
 
 /** What destroys a versioned copy's history, or lifts the protection. */
@@ -46,6 +55,8 @@ const ABORT_UPLOADS_AFTER_DAYS = 7;
 
 export class PrivateCopyBucket extends Construct {
   readonly bucket: S3Bucket;
+  /** Services delivering into the bucket (`deliveryStatements`) check it when they are set up: depend on it. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: PrivateCopyBucketProps) {
     super(scope, id);
@@ -55,6 +66,8 @@ export class PrivateCopyBucket extends Construct {
       ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
     });
     const bucket = this.bucket.id;
+    // Built from the name, so the policy document is read at plan time, not deferred to apply.
+    const bucketArn = `arn:aws:s3:::${props.bucketName}`;
     new S3BucketVersioning(this, 'versioning', {
       bucket,
       versioningConfiguration: { status: 'Enabled' },
@@ -86,7 +99,7 @@ export class PrivateCopyBucket extends Construct {
           effect: 'Deny',
           principals: [{ type: 'AWS', identifiers: ['*'] }],
           actions: ['s3:*'],
-          resources: [this.bucket.arn, `${this.bucket.arn}/*`],
+          resources: [bucketArn, `${bucketArn}/*`],
           condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
         },
         ...(props.writerRoleArns?.length
@@ -96,7 +109,7 @@ export class PrivateCopyBucket extends Construct {
                 effect: 'Deny',
                 principals: [{ type: 'AWS', identifiers: ['*'] }],
                 actions: DESTROYS_HISTORY,
-                resources: [this.bucket.arn, `${this.bucket.arn}/*`],
+                resources: [bucketArn, `${bucketArn}/*`],
                 // By ARN in a condition: a principal naming a role that does not exist yet is refused by S3.
                 condition: [
                   { test: 'ArnEquals', variable: 'aws:PrincipalArn', values: [...props.writerRoleArns] },
@@ -104,18 +117,25 @@ export class PrivateCopyBucket extends Construct {
               },
             ]
           : []),
+        ...(props.deliveryStatements ?? []),
       ],
     });
     // After the public access block: S3 evaluates a new policy against it.
-    new S3BucketPolicy(this, 'policy', { bucket, policy: policy.json, dependsOn: [publicAccessBlock] });
+    this.policy = new S3BucketPolicy(this, 'policy', {
+      bucket,
+      policy: policy.json,
+      dependsOn: [publicAccessBlock],
+    });
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket,
       rule: [
         {
-          id: 'cold-storage',
+          id: props.coldStorageAfterDays === undefined ? 'expire-noncurrent-versions' : 'cold-storage',
           status: 'Enabled',
           filter: [{ prefix: '' }],
-          transition: [{ days: props.coldStorageAfterDays, storageClass: COLD_STORAGE_CLASS }],
+          ...(props.coldStorageAfterDays === undefined
+            ? {}
+            : { transition: [{ days: props.coldStorageAfterDays, storageClass: COLD_STORAGE_CLASS }] }),
           noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionDays }],
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: ABORT_UPLOADS_AFTER_DAYS }],
         },

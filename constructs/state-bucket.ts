@@ -12,7 +12,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
-import { CustomerManagedKey } from './customer-managed-key';
+import { CustomerManagedKey, administratorsManageKey } from './customer-managed-key';
 
 export interface StateBucketProps {
   readonly accountId: string;
@@ -25,25 +25,6 @@ export interface StateBucketProps {
   /** Roles that read (and, per their own policies, write) state objects: the plan and deploy roles. */
   readonly stateRoleArns: readonly string[];
 }
-
-/** The key's administrative actions (no use of the key: administrators decrypt through the usage statement). */
-const keyAdministration = [
-  'kms:Create*',
-  'kms:Describe*',
-  'kms:Enable*',
-  'kms:List*',
-  'kms:Put*',
-  'kms:Update*',
-  'kms:Revoke*',
-  'kms:Disable*',
-  'kms:Get*',
-  'kms:Delete*',
-  'kms:TagResource',
-  'kms:UntagResource',
-  'kms:ScheduleKeyDeletion',
-  'kms:CancelKeyDeletion',
-  'kms:RotateKeyOnDemand',
-];
 
 export class StateBucket extends Construct {
   readonly bucket: S3Bucket;
@@ -66,9 +47,8 @@ export class StateBucket extends Construct {
   }
 
   /**
-   * The account root is the principal of every statement, narrowed by `aws:PrincipalArn`: a recreated role keeps
-   * its access (a role ARN as principal would turn into a stale unique id), and no one else in the account can
-   * use the key, whatever their IAM policies say.
+   * The account root is the principal of every statement, narrowed by `aws:PrincipalArn` (see
+   * `administratorsManageKey`): no one else in the account can use the key, whatever their IAM policies say.
    */
   private createKey(props: StateBucketProps): CustomerManagedKey {
     const root = [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }];
@@ -77,13 +57,7 @@ export class StateBucket extends Construct {
     ];
     const policy = new DataAwsIamPolicyDocument(this, 'key_policy', {
       statement: [
-        {
-          sid: 'AdministratorsManageTheKey',
-          principals: root,
-          actions: keyAdministration,
-          resources: ['*'],
-          condition: only(props.administratorArns),
-        },
+        administratorsManageKey(props.accountId, props.administratorArns),
         {
           sid: 'StateReadersUseTheKeyThroughS3',
           principals: root,

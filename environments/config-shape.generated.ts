@@ -303,6 +303,10 @@ export const environmentConfigShape: ConfigShape = object({
       saturationShare: leaf,
       sustainMinutes: leaf,
     }),
+    auditTrail: object({
+      bucketName: leaf,
+      logRetentionDays: leaf,
+    }),
     pgbouncerExporter: object({
       image: object({
         digest: leaf,

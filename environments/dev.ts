@@ -231,6 +231,10 @@ export const dev: EnvironmentConfig = {
       emails: ['platform-alerts-dev@lightwave-media.site'], // REPLACE with the on-call mailbox
       httpsEndpoints: [],
     },
+    auditTrail: {
+      bucketName: 'lightwave-cloudtrail-111111111111', // REPLACE with the account's id
+      logRetentionDays: 90,
+    },
     alarms: { saturationShare: 0.8, reserveShare: 0.1, sustainMinutes: 15 },
     // Seed 001: monitoring runs in `shared`; its Prometheus pods carry this label.
     prometheus: { namespace: 'shared', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },

@@ -231,6 +231,10 @@ export const prod: EnvironmentConfig = {
       emails: ['platform-alerts@lightwave-media.site'], // REPLACE with the on-call mailbox
       httpsEndpoints: [],
     },
+    auditTrail: {
+      bucketName: 'lightwave-cloudtrail-222222222222', // REPLACE with the account's id
+      logRetentionDays: 365,
+    },
     alarms: { saturationShare: 0.8, reserveShare: 0.1, sustainMinutes: 5 },
     // Seed 001: monitoring runs in `shared`; its Prometheus pods carry this label.
     prometheus: { namespace: 'shared', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },

@@ -15,6 +15,7 @@ import { knownKeyRules } from './rules/known-keys';
 import { maxConnectionsRules } from './rules/max-connections';
 import { mediaRules } from './rules/media';
 import { namespaceQuotaRules } from './rules/namespace-quota';
+import { auditTrailRules } from './rules/audit-trail';
 import { observabilityRules } from './rules/observability';
 import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { redisRules } from './rules/redis';
@@ -49,6 +50,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...applicationRules,
   ...redisRules,
   ...observabilityRules,
+  ...auditTrailRules,
   ...namespaceQuotaRules,
   ...deliveryRules,
 ];

@@ -46,6 +46,7 @@ import kubernetesResourceQuota from './rules/kubernetes/resource-quota';
 import kubernetesSecretValuesAreReferences from './rules/kubernetes/secret-values-are-references';
 import kubernetesStandardLabels from './rules/kubernetes/standard-labels';
 import observabilityAlarmActions from './rules/observability/alarm-actions';
+import observabilityDestructiveCallAlarm from './rules/observability/destructive-call-alarm';
 import observabilityEventSubscription from './rules/observability/event-subscription';
 import observabilityTopicEncrypted from './rules/observability/topic-encrypted';
 import observabilityTopicTls from './rules/observability/topic-tls';
@@ -190,6 +191,7 @@ export const policyRules: readonly PolicyRule[] = [
   kubernetesSecretValuesAreReferences,
   kubernetesStandardLabels,
   observabilityAlarmActions,
+  observabilityDestructiveCallAlarm,
   observabilityEventSubscription,
   observabilityTopicEncrypted,
   observabilityTopicTls,

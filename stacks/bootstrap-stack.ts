@@ -1,7 +1,8 @@
 /**
  * One stack per AWS account, deployed once by an administrator before the account's first environment: the state
- * bucket and its key, the GitHub OIDC provider, a permissions boundary, and a plan and a deploy role for every
- * environment in the account, with EKS access for both. `cdktf deploy bootstrap-<first environment of the account>`.
+ * bucket and its key, the GitHub OIDC provider, a permissions boundary, a plan and a deploy role for every
+ * environment in the account, with EKS access for both, and the account's trail and alarm on destructive calls.
+ * `cdktf deploy bootstrap-<first environment of the account>`.
  *
  * Its own state starts local (there is no bucket yet) and moves into the bucket once it exists
  * (`delivery.bootstrapBackend: 's3'`, docs/first-deploy.md).
@@ -20,6 +21,7 @@ import {
   githubSubject,
 } from '../constructs/github-oidc-role';
 import { StateBucket } from '../constructs/state-bucket';
+import { AccountAudit, DESTRUCTIVE_CALLS_ALARM } from './account-audit';
 import { DatabaseTunnelDocument, databaseTunnelDocumentName } from './database-tunnel-document';
 import { DeliveryBoundary } from './delivery-boundary';
 import {
@@ -61,21 +63,23 @@ export class BootstrapStack extends ReadableAddressStack {
     super(scope, bootstrapStackName(account));
     const first = account[0];
     this.configureBackend(first);
+    const tags = { ...first.tags, ManagedBy: 'cdktf', Stack: bootstrapStackName(account) };
     new AwsProvider(this, 'aws', {
       region: first.aws.region,
       allowedAccountIds: [first.aws.accountId],
-      defaultTags: [{ tags: { ...first.tags, ManagedBy: 'cdktf', Stack: bootstrapStackName(account) } }],
+      defaultTags: [{ tags }],
     });
 
     const roles = account.flatMap((env) =>
       [env.delivery.planRole.name, env.delivery.deployRole.name].map((n) => roleArn(env, n)),
     );
+    const administratorArns = [...new Set(account.flatMap((env) => env.delivery.administratorArns))].sort();
     this.state = new StateBucket(this, 'state', {
       accountId: first.aws.accountId,
       bucketName: first.state.bucket,
       kmsKeyAlias: first.state.kmsKeyAlias,
       noncurrentVersionExpirationDays: first.state.noncurrentVersionExpirationDays,
-      administratorArns: [...new Set(account.flatMap((env) => env.delivery.administratorArns))].sort(),
+      administratorArns,
       stateRoleArns: roles,
     });
 
@@ -100,6 +104,7 @@ export class BootstrapStack extends ReadableAddressStack {
       stateKey: stateKey(first),
       roleArns: roles,
       workloadBoundaryArn: workloadBoundaryArn(first.aws.accountId),
+      alarmTopicArns: [`arn:aws:sns:*:${first.aws.accountId}:${DESTRUCTIVE_CALLS_ALARM}`],
       ...(production
         ? {
             productionData: {
@@ -119,6 +124,12 @@ export class BootstrapStack extends ReadableAddressStack {
         port: env.database.port,
       });
     }
+    new AccountAudit(this, 'audit', {
+      account,
+      administratorArns,
+      guardedBucketNames: [first.state.bucket, ...copyBuckets],
+      tags,
+    });
     new TerraformOutput(this, 'state_bucket_name', { value: this.state.bucket.bucket });
     new TerraformOutput(this, 'state_key_arn', { value: this.state.key.key.arn });
   }

@@ -26,6 +26,11 @@ export interface DeliveryBoundaryProps {
   /** The boundary every role the deploy role creates or changes must carry (stacks/workload-boundary.ts). */
   readonly workloadBoundaryArn: string;
   /**
+   * Topics of the account's alarm on destructive calls (`*` wildcards allowed): never deleted, re-permissioned or
+   * unsubscribed under this boundary (its trail and rule are out of reach already: no `cloudtrail` or `events`).
+   */
+  readonly alarmTopicArns: readonly string[];
+  /**
    * The account holds production data: no vault lock, recovery point, KMS key or media copy history may be destroyed
    * under this boundary (docs/threat-model.md). Absent: a development account, torn down at will.
    */
@@ -152,6 +157,20 @@ export class DeliveryBoundary extends Construct {
           effect: 'Deny',
           actions: ['kms:DisableKey', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:CreateGrant'],
           ...props.stateKey,
+        },
+        {
+          sid: 'AlarmTopicsStay',
+          effect: 'Deny',
+          actions: [
+            'sns:AddPermission',
+            'sns:DeleteTopic',
+            'sns:RemovePermission',
+            'sns:SetSubscriptionAttributes',
+            'sns:SetTopicAttributes',
+            'sns:Unsubscribe',
+          ],
+          // Unsubscribe and SetSubscriptionAttributes name the subscription: `<topic ARN>:<id>`.
+          resources: props.alarmTopicArns.flatMap((arn) => [arn, `${arn}:*`]),
         },
         ...(props.productionData ? productionDataStatements(props.productionData) : []),
       ],

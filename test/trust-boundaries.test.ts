@@ -16,6 +16,7 @@ import {
   type IamRequest,
   type RoleSessionPolicies,
 } from './support/iam-policy-evaluation';
+import { AUDIT_TRAIL_NAME, DESTRUCTIVE_CALLS_ALARM, alarmRegions } from '../stacks/account-audit';
 import { synthBootstrap, synthEnvironment } from './support/synth';
 
 const OIDC = 'token.actions.githubusercontent.com';
@@ -394,6 +395,54 @@ describe.each(environments.map((e) => [e.name, e] as const))(
         // The control: RDS and AWS Backup creating a grant on the caller's behalf.
         expect(grant(deploy, deployArn, 'true')).toBe('allow');
         expect(grant(rewritten, copyRoleArn, 'true')).toBe('allow');
+      });
+    });
+
+    describe('path 5: the deploy role silencing the alarm on destructive calls (every tier)', () => {
+      const regions = alarmRegions([env]);
+
+      test('its topics are never deleted, re-permissioned or unsubscribed, in any watched region', () => {
+        expect(regions).toContain(region);
+        for (const r of regions) {
+          const topic = `arn:aws:sns:${r}:${accountId}:${DESTRUCTIVE_CALLS_ALARM}`;
+          for (const action of ['sns:DeleteTopic', 'sns:SetTopicAttributes', 'sns:RemovePermission'])
+            expect([action, evaluate(deploy, a.as(deployArn, action, topic))]).toEqual([
+              action,
+              'explicit-deny',
+            ]);
+          expect(evaluate(deploy, a.as(deployArn, 'sns:Unsubscribe', `${topic}:0000-subscription`))).toBe(
+            'explicit-deny',
+          );
+        }
+      });
+
+      test('the trail and the rules are out of its reach (no cloudtrail or events action in the boundary)', () => {
+        const trail = `arn:aws:cloudtrail:${region}:${accountId}:trail/${AUDIT_TRAIL_NAME}`;
+        const rule = `arn:aws:events:${region}:${accountId}:rule/${DESTRUCTIVE_CALLS_ALARM}`;
+        for (const [action, arn] of [
+          ['cloudtrail:StopLogging', trail],
+          ['cloudtrail:DeleteTrail', trail],
+          ['events:DeleteRule', rule],
+          ['events:RemoveTargets', rule],
+        ])
+          expect([action, evaluate(deploy, a.as(deployArn, action, arn))]).toEqual([action, 'implicit-deny']);
+      });
+
+      test("the trail's and the topics' keys: only the administrators manage them", () => {
+        const auditKeys = Object.entries(a.bootstrap.resource?.aws_kms_key ?? {}).filter(([n]) =>
+          n.startsWith('audit_'),
+        );
+        expect(auditKeys.length).toBe(1 + regions.length);
+        for (const [name, key] of auditKeys) {
+          const policy = documentOf(a.bootstrap, key.policy);
+          const arn = `arn:aws:kms:${region}:${accountId}:key/00000000-0000-0000-0000-000000000000`;
+          for (const action of ['kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy', 'kms:DisableKey'])
+            expect([
+              name,
+              action,
+              evaluateKms(deploy, { ...a.as(deployArn, action, arn), accountId }, policy),
+            ]).not.toEqual([name, action, 'allow']);
+        }
       });
     });
   },

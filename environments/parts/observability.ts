@@ -45,8 +45,21 @@ export interface PrometheusScraper {
   readonly podLabels: Readonly<Record<string, string>>;
 }
 
+/**
+ * The account's CloudTrail trail (created by its bootstrap stack): without a trail EventBridge receives no
+ * `AWS API Call via CloudTrail` events, so the alarm on destructive calls (docs/alerts.md) needs it.
+ */
+export interface AuditTrailConfig {
+  /** S3 bucket the trail delivers its log files to: a globally unique name, distinct from every other bucket. */
+  readonly bucketName: string;
+  /** Days a log file is kept before it expires (CloudTrail's own event history keeps 90). */
+  readonly logRetentionDays: number;
+}
+
 export interface ObservabilityConfig {
   readonly recipients: AlertRecipients;
+  /** One per account: every environment of the account names the same values. */
+  readonly auditTrail: AuditTrailConfig;
   readonly alarms: AlarmPolicy;
   readonly prometheus: PrometheusScraper;
   /** Sidecar next to each PgBouncer, reading SHOW POOLS/STATS/LISTS/… as the stats user. */

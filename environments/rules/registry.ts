@@ -30,6 +30,8 @@ function stateBucketSettings(envs: readonly EnvironmentConfig[], c: Checker): vo
     ['state.kmsKeyAlias', (e) => e.state.kmsKeyAlias],
     ['state.noncurrentVersionExpirationDays', (e) => e.state.noncurrentVersionExpirationDays],
     ['delivery.bootstrapBackend', (e) => e.delivery.bootstrapBackend],
+    // The account's one trail and destructive-call alarm (bootstrap stack).
+    ['observability.auditTrail', (e) => e.observability.auditTrail],
     // One tier per account: its bootstrap stack (boundary, plan gates) is built and judged for that tier.
     ['tier', (e) => e.tier],
   ];

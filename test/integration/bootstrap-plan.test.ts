@@ -7,6 +7,7 @@
  */
 import { environments } from '../../environments';
 import { awsPart } from '../../review/terraform/aws-part';
+import { AUDIT_TRAIL_NAME, DESTRUCTIVE_CALLS_ALARM, alarmRegions } from '../../stacks/account-audit';
 import { planOffline, type OfflinePlan } from '../../review/terraform/offline-plan';
 import { synthBootstrap, synthEnvironment } from '../support/synth';
 import { toolchainOrSkip } from '../support/toolchain-or-skip';
@@ -296,6 +297,69 @@ describeOffline.each(environments.map((env) => [env.name, env] as const))(
           ),
         ].sort(),
       );
+    });
+
+    test('audit trail: every region, validated, KMS-encrypted, delivered only for this trail', () => {
+      const { accountId, region } = env.aws;
+      const trailArn = `arn:aws:cloudtrail:${region}:${accountId}:trail/${AUDIT_TRAIL_NAME}`;
+      expect(planned('aws_cloudtrail.audit_trail_trail')).toEqual(
+        expect.objectContaining({
+          name: AUDIT_TRAIL_NAME,
+          s3_bucket_name: env.observability.auditTrail.bucketName,
+          is_multi_region_trail: true,
+          include_global_service_events: true,
+          enable_log_file_validation: true,
+          enable_logging: true,
+        }),
+      );
+      const delivery = document('aws_s3_bucket_policy.audit_trail_bucket_policy', 'policy').filter(
+        (s) => s.Effect === 'Allow',
+      );
+      expect(delivery.map((s) => s.Sid).sort()).toEqual([
+        'CloudTrailChecksTheBucket',
+        'CloudTrailDeliversLogFiles',
+      ]);
+      for (const statement of delivery) {
+        expect(statement.Principal).toEqual({ Service: 'cloudtrail.amazonaws.com' });
+        expect(statement.Condition?.StringEquals?.['aws:SourceArn']).toBe(trailArn);
+      }
+      const key = document('aws_kms_key.audit_trail_kms_key', 'policy');
+      expect(
+        key.filter((s) => JSON.stringify(s.Principal ?? '').includes(':root') && s.Action === 'kms:*'),
+      ).toEqual([]);
+    });
+
+    test('destructive-call alarm in every watched region: the rule publishes to its encrypted topic, mailed to the recipients', () => {
+      const { accountId } = env.aws;
+      for (const watched of alarmRegions([env])) {
+        const prefix = `audit_destructive_calls${watched === env.aws.region ? '' : `_${watched.replace(/-/g, '_')}`}`;
+        const ruleArn = `arn:aws:events:${watched}:${accountId}:rule/${DESTRUCTIVE_CALLS_ALARM}`;
+        const pattern = JSON.parse(
+          String(planned(`aws_cloudwatch_event_rule.${prefix}_rule`).event_pattern),
+        ) as {
+          $or: { detail: { eventName: string[] } }[];
+        };
+        expect(pattern.$or.flatMap((b) => b.detail.eventName)).toEqual(
+          expect.arrayContaining([
+            'ScheduleKeyDeletion',
+            'DeleteBackupVaultLockConfiguration',
+            'StopLogging',
+          ]),
+        );
+        const publish = document(`aws_sns_topic_policy.${prefix}_topic_policy`, 'policy').find(
+          (s) => s.Sid === 'TheRulePublishes',
+        );
+        expect(publish?.Condition).toEqual({ ArnEquals: { 'aws:SourceArn': ruleArn } });
+        const keyUse = document(`aws_kms_key.${prefix}_kms_key`, 'policy').find(
+          (s) => s.Sid === 'TheRuleEncryptsThroughSns',
+        );
+        expect(keyUse?.Principal).toEqual({ Service: 'events.amazonaws.com' });
+        expect(keyUse?.Condition).toEqual({ ArnEquals: { 'aws:SourceArn': ruleArn } });
+        for (const email of env.observability.recipients.emails)
+          expect(
+            planned(`aws_sns_topic_subscription.${prefix}_email_${email.replace(/[^A-Za-z0-9]+/g, '_')}`),
+          ).toEqual(expect.objectContaining({ protocol: 'email', endpoint: email }));
+      }
     });
   },
 );

@@ -153,10 +153,17 @@ describe('LW-S3-006 by tier and purpose', () => {
     expect(verdicts('dev')).toEqual([[BUCKET, 'not-applicable']]);
   });
 
-  test("dev's state bucket is judged all the same", () => {
-    expect(verdicts('bootstrap-dev')).toEqual([['aws_s3_bucket.state_bucket', 'pass']]);
-    expect(verdicts('bootstrap-dev', (e) => delete resource(e.stack, 'aws_s3_bucket').lifecycle)).toEqual([
-      ['aws_s3_bucket.state_bucket', 'fail'],
-    ]);
+  test("dev's state bucket is judged all the same; dev's other buckets are not", () => {
+    const STATE = 'aws_s3_bucket.state_bucket';
+    const TRAIL = 'aws_s3_bucket.audit_trail_bucket_bucket';
+    expect(verdicts('bootstrap-dev')).toEqual(
+      expect.arrayContaining([
+        [STATE, 'pass'],
+        [TRAIL, 'not-applicable'],
+      ]),
+    );
+    const unguarded = (e: MutableEnvironment) =>
+      delete resource(e.stack, 'aws_s3_bucket', 'state_bucket').lifecycle;
+    expect(verdicts('bootstrap-dev', unguarded)).toContainEqual([STATE, 'fail']);
   });
 });

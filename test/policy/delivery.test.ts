@@ -30,31 +30,36 @@ const dropDeny = (e: MutableEnvironment, sid: string) => {
 const OIDC = 'token.actions.githubusercontent.com';
 const byDefault = (e: MutableEnvironment) =>
   (
-    resource(e.stack, 'aws_s3_bucket_server_side_encryption_configuration').rule as {
+    resource(e.stack, 'aws_s3_bucket_server_side_encryption_configuration', 'state_encryption').rule as {
       apply_server_side_encryption_by_default: Record<string, unknown>;
     }[]
   )[0].apply_server_side_encryption_by_default;
 const lifecycleRules = (e: MutableEnvironment) =>
-  resource(e.stack, 'aws_s3_bucket_lifecycle_configuration').rule as Record<string, unknown>[];
+  resource(e.stack, 'aws_s3_bucket_lifecycle_configuration', 'state_lifecycle').rule as Record<
+    string,
+    unknown
+  >[];
 
 const cases: Readonly<Record<string, RuleCase>> = {
   'LW-S3-001': {
     base,
     nonCompliant: (e) =>
-      (resource(e.stack, 'aws_s3_bucket_versioning').versioning_configuration = { status: 'Suspended' }),
+      (resource(e.stack, 'aws_s3_bucket_versioning', 'state_versioning').versioning_configuration = {
+        status: 'Suspended',
+      }),
     address: BUCKET,
     alsoNonCompliant: {
       'no aws_s3_bucket_versioning': (e) => delete e.stack.resource!.aws_s3_bucket_versioning,
       'legacy inline versioning only': (e) => {
         delete e.stack.resource!.aws_s3_bucket_versioning;
-        resource(e.stack, 'aws_s3_bucket').versioning = [{ enabled: true }];
+        resource(e.stack, 'aws_s3_bucket', 'state_bucket').versioning = [{ enabled: true }];
       },
     },
   },
   'LW-S3-002': {
     base,
     nonCompliant: (e) =>
-      (resource(e.stack, 'aws_s3_bucket_server_side_encryption_configuration').rule = [
+      (resource(e.stack, 'aws_s3_bucket_server_side_encryption_configuration', 'state_encryption').rule = [
         { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } },
       ]),
     address: BUCKET,
@@ -68,14 +73,19 @@ const cases: Readonly<Record<string, RuleCase>> = {
   'LW-S3-003': {
     base,
     nonCompliant: (e) =>
-      (resource(e.stack, 'aws_s3_bucket_public_access_block').restrict_public_buckets = false),
+      (resource(
+        e.stack,
+        'aws_s3_bucket_public_access_block',
+        'state_public_access_block',
+      ).restrict_public_buckets = false),
     address: BUCKET,
     alsoNonCompliant: {
       ...Object.fromEntries(
         ['block_public_acls', 'block_public_policy', 'ignore_public_acls'].map((setting) => [
           `${setting} off`,
           (e: MutableEnvironment) =>
-            (resource(e.stack, 'aws_s3_bucket_public_access_block')[setting] = false),
+            (resource(e.stack, 'aws_s3_bucket_public_access_block', 'state_public_access_block')[setting] =
+              false),
         ]),
       ),
       'no public access block': (e) => delete e.stack.resource!.aws_s3_bucket_public_access_block,
@@ -120,7 +130,10 @@ const cases: Readonly<Record<string, RuleCase>> = {
     base,
     nonCompliant: (e) =>
       ((
-        resource(e.stack, 'aws_s3_bucket_lifecycle_configuration').rule as Record<string, unknown>[]
+        resource(e.stack, 'aws_s3_bucket_lifecycle_configuration', 'state_lifecycle').rule as Record<
+          string,
+          unknown
+        >[]
       )[0].noncurrent_version_expiration = { noncurrent_days: 7 }),
     address: BUCKET,
     alsoNonCompliant: {
@@ -133,14 +146,18 @@ const cases: Readonly<Record<string, RuleCase>> = {
   },
   'LW-S3-006': {
     base,
-    nonCompliant: (e) => delete resource(e.stack, 'aws_s3_bucket').lifecycle,
+    nonCompliant: (e) => delete resource(e.stack, 'aws_s3_bucket', 'state_bucket').lifecycle,
     address: BUCKET,
-    alsoNonCompliant: { force_destroy: (e) => (resource(e.stack, 'aws_s3_bucket').force_destroy = true) },
+    alsoNonCompliant: {
+      force_destroy: (e) => (resource(e.stack, 'aws_s3_bucket', 'state_bucket').force_destroy = true),
+    },
   },
   'LW-S3-007': {
     base,
     nonCompliant: (e) =>
-      (resource(e.stack, 'aws_s3_bucket_ownership_controls').rule = { object_ownership: 'ObjectWriter' }),
+      (resource(e.stack, 'aws_s3_bucket_ownership_controls', 'state_ownership').rule = {
+        object_ownership: 'ObjectWriter',
+      }),
     address: BUCKET,
     alsoNonCompliant: {
       'no ownership controls': (e) => delete e.stack.resource!.aws_s3_bucket_ownership_controls,

@@ -16,6 +16,13 @@ const subscription = (e: MutableEnvironment, name: string) =>
 const denyStatement = (e: MutableEnvironment) => topicStatements(e).find((s) => s.effect === 'Deny') as Block;
 const dropResource = (e: MutableEnvironment, type: string, name: string) =>
   delete e.stack.resource?.[type]?.[name];
+/** Every block of a type (the destructive-call alarm exists once per watched region). */
+const everyBlock = (e: MutableEnvironment, type: string) => Object.values(e.stack.resource?.[type] ?? {});
+const trail = (e: MutableEnvironment) => resource(e.stack, 'aws_cloudtrail');
+const withoutEventName = (name: string) => (e: MutableEnvironment) => {
+  for (const rule of everyBlock(e, 'aws_cloudwatch_event_rule'))
+    rule.event_pattern = String(rule.event_pattern).replace(new RegExp(`"${name}",?`), '');
+};
 
 const cases: Record<string, RuleCase> = {
   'LW-OBS-001': {
@@ -85,6 +92,49 @@ const cases: Record<string, RuleCase> = {
         delete subscription(e, 'observability_instance_events').event_categories,
     },
   },
+  'LW-OBS-005': {
+    base: 'bootstrap-prod',
+    nonCompliant: (e) => (trail(e).enable_logging = false),
+    address: 'aws_cloudtrail.audit_trail_trail',
+    alsoNonCompliant: {
+      'no trail': (e) => delete e.stack.resource?.aws_cloudtrail,
+      'log file validation off': (e) => (trail(e).enable_log_file_validation = false),
+      'a single-region trail': (e) => (trail(e).is_multi_region_trail = false),
+      'the rule misses ScheduleKeyDeletion': withoutEventName('ScheduleKeyDeletion'),
+      'the rule misses StopLogging': withoutEventName('StopLogging'),
+      'the rule disabled': (e) => {
+        for (const rule of everyBlock(e, 'aws_cloudwatch_event_rule')) rule.state = 'DISABLED';
+      },
+      'a rule on other events than API calls': (e) => {
+        for (const rule of everyBlock(e, 'aws_cloudwatch_event_rule'))
+          rule.event_pattern = String(rule.event_pattern).replace(
+            'AWS API Call via CloudTrail',
+            'Scheduled Event',
+          );
+      },
+      'the topic unencrypted': (e) => {
+        for (const topic of everyBlock(e, 'aws_sns_topic')) delete topic.kms_master_key_id;
+      },
+      'the topic on the AWS-managed key': (e) => {
+        for (const topic of everyBlock(e, 'aws_sns_topic')) topic.kms_master_key_id = 'alias/aws/sns';
+      },
+      'nobody subscribed': (e) => delete e.stack.resource?.aws_sns_topic_subscription,
+      'the rule has no target': (e) => delete e.stack.resource?.aws_cloudwatch_event_target,
+    },
+    alsoCompliant: {
+      'the names listed without $or': (e) => {
+        for (const rule of everyBlock(e, 'aws_cloudwatch_event_rule')) {
+          const pattern = JSON.parse(String(rule.event_pattern)) as {
+            $or: { detail: { eventName: string[] } }[];
+          };
+          rule.event_pattern = JSON.stringify({
+            'detail-type': ['AWS API Call via CloudTrail'],
+            detail: { eventName: pattern.$or.flatMap((branch) => branch.detail.eventName) },
+          });
+        }
+      },
+    },
+  },
 };
 
 describeRules(cases);
@@ -92,6 +142,14 @@ describeRules(cases);
 test('every observability rule has its cases here', () => {
   const ids = policyRules.map((r) => r.id).filter((id) => id.startsWith('LW-OBS-'));
   expect(Object.keys(cases).sort()).toEqual(ids.sort());
+});
+
+test('LW-OBS-005 judges the accounts (bootstrap stacks), not the environment stacks', () => {
+  const rule = policyRules.find((r) => r.id === 'LW-OBS-005');
+  expect(rule?.check(variant('prod') as never)).toEqual([{ status: 'not-applicable' }]);
+  expect(rule?.check(variant('bootstrap-dev') as never)).toEqual([
+    { status: 'pass', address: 'aws_cloudwatch_event_rule.audit_destructive_calls_rule' },
+  ]);
 });
 
 test('LW-OBS-004 does not judge development', () => {

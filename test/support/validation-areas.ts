@@ -4,6 +4,7 @@
  * and a failure elsewhere cannot satisfy the test by accident. Full validation is validate.ts's, tested on its own.
  */
 import type { EnvironmentConfig } from '../../environments/config';
+import { auditTrailRules } from '../../environments/rules/audit-trail';
 import { clusterRules } from '../../environments/rules/cluster';
 import { connectionBudgetRules, CONNECTION_BUDGET_FIELD } from '../../environments/rules/connection-budget';
 import { coreRules } from '../../environments/rules/core';
@@ -64,6 +65,7 @@ const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
   [/^cluster\./, clusterRules],
   [/^cloudflare\./, mediaRules],
   [/^dataProtection\./, dataProtectionRules],
+  [/^observability\.auditTrail\./, auditTrailRules],
   [/^observability\./, observabilityRules],
   [/^(delivery\.|state\.(kmsKeyAlias|noncurrentVersionExpirationDays)$)/, deliveryRules],
   [/^/, coreRules],

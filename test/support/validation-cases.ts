@@ -1158,6 +1158,27 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     '59 server connections needed, 59 available; 28 per login role, above its connection limit',
   ],
   [
+    'the trail delivers into the state bucket',
+    prod,
+    (e) => (e.observability.auditTrail.bucketName = prod.state.bucket),
+    'observability.auditTrail.bucketName',
+    prod.state.bucket,
+  ],
+  [
+    'the trail bucket name is not an S3 name',
+    dev,
+    (e) => (e.observability.auditTrail.bucketName = 'Audit_Logs'),
+    'observability.auditTrail.bucketName',
+    'Audit_Logs',
+  ],
+  [
+    'trail logs kept less than the free event history',
+    dev,
+    (e) => (e.observability.auditTrail.logRetentionDays = 30),
+    'observability.auditTrail.logRetentionDays',
+    30,
+  ],
+  [
     'nobody receives the alerts',
     dev,
     (e) => (e.observability.recipients = { emails: [], httpsEndpoints: [] }),
@@ -2139,6 +2160,11 @@ const acrossEnvironments: FailingCase[] = [
         [dev.state.noncurrentVersionExpirationDays, 365],
       ],
       ['tier', (e) => (e.tier = 'production'), ['development', 'production']],
+      [
+        'observability.auditTrail',
+        (e) => (e.observability.auditTrail.logRetentionDays = 400),
+        [dev.observability.auditTrail, { ...dev.observability.auditTrail, logRetentionDays: 400 }],
+      ],
       [
         'delivery.bootstrapBackend',
         (e) => (e.delivery.bootstrapBackend = dev.delivery.bootstrapBackend === 'local' ? 's3' : 'local'),
