@@ -1,5 +1,6 @@
 /**
- * The app as `cdktf synth` runs it: one stack per registered environment, named exactly after it.
+ * The app as `cdktf synth` runs it: one stack per registered environment, named exactly after it. The trees are read
+ * from the synthesis cache, which holds exactly what the app writes (test/synth-cache.test.ts compares the two).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,13 +11,13 @@ import { prod } from '../environments/prod';
 import { dev } from '../environments/dev';
 import { createPlatformApp } from '../stacks/platform-app';
 import { providersUsingResources } from './support/provider-inputs';
-import { synthEnvironment, withChange } from './support/synth';
+import { synthEnvironment, withChange, writeCachedTree } from './support/synth';
 import type { TerraformJson } from '../synth/terraform-json';
 
 describe('platform app', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'lightwave-app-'));
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-  createPlatformApp(environments, { outdir }).synth();
+  writeCachedTree(environments, outdir);
   const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
 
   test('synthesizes one stack per environment, named dev and prod, and one bootstrap stack per account', () => {
@@ -64,7 +65,7 @@ describe('platform app', () => {
       e.delivery.deployRole.name = 'lightwave-staging-deploy';
     });
     const stagingOut = mkdtempSync(join(tmpdir(), 'lightwave-staging-'));
-    createPlatformApp([...environments, staging], { outdir: stagingOut }).synth();
+    writeCachedTree([...environments, staging], stagingOut);
     const stagingManifest = JSON.parse(readFileSync(join(stagingOut, 'manifest.json'), 'utf8'));
     // staging shares dev's account: bootstrap-dev gains its roles, no third bootstrap stack.
     expect(Object.keys(stagingManifest.stacks).sort()).toEqual([
