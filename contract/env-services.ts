@@ -3,7 +3,6 @@
  * (`services.<name>.required_variables`), extended with each variable's source and whether it is secret.
  * `npm run contract` writes it to contract/env.services.json; it holds names and sources, never values.
  */
-import { applicationContract } from './services';
 import {
   apiUrlTarget,
   CONFIG_SOURCE_DESCRIPTION,
@@ -32,9 +31,7 @@ export interface EnvServicesDocument {
   >;
 }
 
-export function envServicesDocument(
-  contract: readonly ServiceContract[] = applicationContract,
-): EnvServicesDocument {
+export function envServicesDocument(contract: readonly ServiceContract[]): EnvServicesDocument {
   const used = new Set<string>(contract.flatMap((s) => s.variables.map((v) => v.source)));
   const platform = [...Object.keys(platformSources), ...[...used].filter((id) => apiUrlTarget(id)).sort()];
   return {
@@ -62,6 +59,6 @@ export function envServicesDocument(
 }
 
 /** The file's text: stable key order, two-space indent, final newline. */
-export function envServicesText(contract: readonly ServiceContract[] = applicationContract): string {
+export function envServicesText(contract: readonly ServiceContract[]): string {
   return `${JSON.stringify(envServicesDocument(contract), null, 2)}\n`;
 }

@@ -14,3 +14,15 @@ export const appsTaking = (
   apps: readonly AppKey[],
   source: PlatformSource,
 ): AppKey[] => apps.filter((app) => contractOf(contract, app)?.variables.some((v) => v.source === source));
+
+/** The contracts of `apps`, in their order (an app without one is skipped: validation reports it). */
+export const contractsOf = (
+  contract: readonly ServiceContract[],
+  apps: readonly AppKey[],
+): ServiceContract[] => apps.flatMap((app) => contractOf(contract, app) ?? []);
+
+/** The contracts of the applications live in at least one of `envs`: what contract/env.services.json lists. */
+export const servedContracts = (
+  contract: readonly ServiceContract[],
+  envs: readonly { readonly cluster: { readonly apps: Readonly<Record<AppKey, unknown>> } }[],
+): ServiceContract[] => contract.filter((s) => envs.some((env) => s.app in env.cluster.apps));

@@ -61,6 +61,12 @@ export type VariableSource = PlatformSource | 'config';
 
 export const CONFIG_SOURCE_DESCRIPTION = 'cluster.apps.<app>.settings.<NAME> in environments/<env>.ts';
 
+/** The format of a public origin handed to an application (a `config` variable). */
+export const HTTPS_ORIGIN = {
+  pattern: /^https:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
+  allowed: 'an https origin without path or trailing slash, e.g. https://cms.lightwave-media.site',
+};
+
 export interface ContractVariable {
   readonly name: string;
   readonly source: VariableSource;

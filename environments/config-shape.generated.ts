@@ -116,6 +116,45 @@ export const environmentConfigShape: ConfigShape = object({
       sessionPoolSize: leaf,
       version: leaf,
     }),
+    platformNamespace: object({
+      limitRange: object({
+        default: object({
+          cpu: leaf,
+          memory: leaf,
+        }),
+        defaultRequest: object({
+          cpu: leaf,
+          memory: leaf,
+        }),
+        max: object({
+          cpu: leaf,
+          memory: leaf,
+        }),
+        min: object({
+          cpu: leaf,
+          memory: leaf,
+        }),
+      }),
+      name: leaf,
+      podSecurity: object({
+        audit: leaf,
+        enforce: leaf,
+        version: leaf,
+        warn: leaf,
+      }),
+      purpose: leaf,
+      quota: object({
+        limits: object({
+          cpu: leaf,
+          memory: leaf,
+        }),
+        pods: leaf,
+        requests: object({
+          cpu: leaf,
+          memory: leaf,
+        }),
+      }),
+    }),
     redis: object({
       evictionPolicy: leaf,
       image: object({
@@ -355,6 +394,38 @@ export const environmentConfigShape: ConfigShape = object({
     expires: leaf,
     reason: leaf,
     rule: leaf,
+  })),
+  productSizes: object({
+    connectionLimit: leaf,
+    quota: object({
+      limits: object({
+        cpu: leaf,
+        memory: leaf,
+      }),
+      pods: leaf,
+      requests: object({
+        cpu: leaf,
+        memory: leaf,
+      }),
+    }),
+    statementTimeoutMs: leaf,
+  }),
+  products: record(object({
+    connectionLimit: leaf,
+    quota: object({
+      limits: object({
+        cpu: leaf,
+        memory: leaf,
+      }),
+      pods: leaf,
+      requests: object({
+        cpu: leaf,
+        memory: leaf,
+      }),
+    }),
+    settings: record(leaf),
+    statementTimeoutMs: leaf,
+    status: leaf,
   })),
   state: object({
     bucket: leaf,

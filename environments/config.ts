@@ -11,6 +11,7 @@ import type { DataProtectionConfig } from './parts/data-protection';
 import type { DeliveryConfig } from './parts/delivery';
 import type { CloudflareConfig } from './parts/media';
 import type { ObservabilityConfig } from './parts/observability';
+import type { ProductEnvironmentConfig, ProductSizes } from './parts/products';
 import type { CostConfig, PolicyWaiver } from './parts/review';
 
 /** How much protection the environment's data stores get. */
@@ -72,6 +73,13 @@ export interface EnvironmentConfig {
   readonly tags: Readonly<Record<string, string>>;
   readonly network: NetworkConfig;
   readonly database: DatabaseConfig;
+  /**
+   * Every registered product (environments/products/) by key: live or reserved here, with the sizes and settings of
+   * a live one. The products' roles, schemas, namespaces and apps below are derived from it.
+   */
+  readonly products: Readonly<Record<string, ProductEnvironmentConfig>>;
+  /** What every live product gets unless its entry in `products` says otherwise. */
+  readonly productSizes: ProductSizes;
   readonly databaseAccess: DatabaseAccessConfig;
   readonly cluster: ClusterConfig;
   /** R2 media bucket and CDN domain; the provider's token comes from CLOUDFLARE_API_TOKEN, never from here. */

@@ -1,288 +1,83 @@
 /**
- * The development environment.
+ * The development environment: its own values; the development tier writes the rest (`npm run config -- dev` prints
+ * the whole resolved config).
  *
- * Account, VPC, subnet, security group (and, later, Cloudflare) ids below are FAKE placeholders with the right shape.
+ * Account, VPC, subnet, security group and Cloudflare ids below are FAKE placeholders with the right shape.
  * REPLACE them with the real ids of the development account before the first `cdktf deploy dev`.
  */
-import { cloudflareIpv4Ranges } from './cloudflare-ipv4';
-import type { EnvironmentConfig } from './config';
-import { platformDeployActions, platformReadActions } from './delivery-defaults';
-import { appLimitRange, appPodSecurity, sharedLimitRange, sharedPodSecurity } from './namespace-defaults';
-import { pgbouncerExporter, postgresExporter } from './observability-defaults';
-import { PAYLOAD_SENSITIVE_TABLES } from './payload-tables';
+import { defineEnvironment } from './define-environment';
+import { development } from './tiers/development';
 
-/** CIDRs of the private subnets (privateSubnetIds, same order): the database's subnet group, and the s3/sts interface endpoints. */
-const privateSubnetCidrs = ['10.10.0.0/20', '10.10.16.0/20']; // REPLACE
-
-export const dev: EnvironmentConfig = {
+export const dev = defineEnvironment(development, {
   name: 'dev',
-  tier: 'development',
-  aws: {
-    accountId: '111111111111', // REPLACE: development AWS account
-    region: 'us-east-1',
-  },
-  state: {
-    bucket: 'lightwave-tfstate-111111111111', // REPLACE: created by `cdktf deploy bootstrap-dev`
-    key: 'lightwave-platform/dev/terraform.tfstate',
-    region: 'us-east-1',
-    kmsKeyAlias: 'alias/lightwave-tfstate',
-    noncurrentVersionExpirationDays: 90,
-  },
-  tags: {
-    Project: 'lightwave-platform',
-    Owner: 'platform-team',
-  },
+  aws: { accountId: '111111111111', region: 'us-east-1' }, // REPLACE: development AWS account
   network: {
     vpcId: 'vpc-0aaaaaaaaaaaaaaa1', // REPLACE
     vpcCidr: '10.10.0.0/16', // REPLACE
     privateSubnetIds: ['subnet-0aaaaaaaaaaaaaa11', 'subnet-0aaaaaaaaaaaaaa12'], // REPLACE
-    databaseSubnetCidrs: privateSubnetCidrs,
+    databaseSubnetCidrs: ['10.10.0.0/20', '10.10.16.0/20'], // REPLACE: the CIDRs of privateSubnetIds, same order
     loadBalancerSubnetCidrs: ['10.10.128.0/24', '10.10.129.0/24'], // REPLACE: the ALB's public subnets
     clusterSecurityGroupId: 'sg-0aaaaaaaaaaaaaaa1', // REPLACE: EKS cluster security group of lightwave-dev
   },
+  // db.t3.micro holds at most 70 (rds-instance-classes.ts); `npm run review` shows the budget arithmetic.
   database: {
-    identifier: 'lightwave-dev',
-    databaseName: 'lightwave_platform',
-    engineVersion: '15',
     instanceClass: 'db.t3.micro',
     allocatedStorageGiB: 20,
     maxAllocatedStorageGiB: 50,
-    deletionProtection: false,
-    multiAz: false,
-    port: 5432,
-    masterUsername: 'lightwave_admin',
-    backupRetentionDays: 7,
-    backupWindow: '03:00-03:30',
-    maintenanceWindow: 'sun:04:00-sun:04:30',
-    logRetentionDays: 14,
-    performanceInsightsRetentionDays: 7,
-    monitoringIntervalSeconds: 60,
-    caCertIdentifier: 'rds-ca-rsa2048-g1',
-    kmsDeletionWindowDays: 7,
-    parameters: {
-      logMinDurationStatementMs: 500,
-      idleInTransactionSessionTimeoutMs: 60000,
-      // db.t3.micro holds at most 70 (rds-instance-classes.ts); `npm run review` shows the budget arithmetic.
-      maxConnections: 70,
-    },
+    parameters: { maxConnections: 70 },
   },
-  databaseAccess: {
-    // The operator's tunnel to the private instance (docs/deploy.md, "Reaching the database").
-    connection: { host: '127.0.0.1', port: 15432, sslMode: 'require', connectTimeoutSeconds: 15 },
-    roles: [
-      { name: 'payload_user', login: true, connectionLimit: 28, statementTimeoutMs: 30000 },
-      { name: 'django_user', login: true, connectionLimit: 28, statementTimeoutMs: 30000 },
-      { name: 'createos_owner', login: false },
-      { name: 'cineos_owner', login: false },
-      { name: 'photographyos_owner', login: false },
-    ],
-    schemas: [
-      {
-        name: 'payload',
-        owner: 'payload_user',
-        readers: [],
-        // Credentials, sessions and per-user records of Payload's auth collection: never readable by another role.
-        sensitiveTables: PAYLOAD_SENSITIVE_TABLES,
-        // Django's read switch (analytics reads of Payload content; Django otherwise uses Payload's REST API): off.
-        // On: [{ role: 'django_user', tables: ['pages', 'posts', 'categories', 'media'] }]; each listed table is
-        // granted once Payload's migrations created it. See docs/application-contract.md.
-        tableReaders: [],
-      },
-      { name: 'django', owner: 'django_user', readers: [] },
-      { name: 'createos', owner: 'createos_owner', readers: [] },
-      { name: 'cineos', owner: 'cineos_owner', readers: [] },
-      { name: 'photographyos', owner: 'photographyos_owner', readers: [] },
-    ],
-    // Query statistics (already preloaded), trigram similarity and accent-free search.
-    extensions: { schema: 'extensions', names: ['pg_stat_statements', 'pg_trgm', 'unaccent'] },
-    // The Postgres exporter's login: pg_monitor and the extensions schema only, counted in the connection budget.
-    monitoringRole: {
-      name: 'monitoring',
-      connectionLimit: 3,
-      statementTimeoutMs: 10000,
-    },
+  databaseAccess: { connection: { port: 15432 } },
+  products: {
+    payload: { status: 'live', settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms-dev.lightwave-media.site' } },
+    django: { status: 'live' },
+  },
+  productSizes: {
+    connectionLimit: 28,
+    statementTimeoutMs: 30000,
+    quota: { requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '4', memory: '8Gi' }, pods: 20 },
   },
   cluster: {
-    eksClusterName: 'lightwave-dev',
     oidcIssuerUrl: 'https://oidc.eks.us-east-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDE1', // REPLACE: aws eks describe-cluster --query cluster.identity.oidc.issuer
-    namespaces: [
-      {
-        name: 'django-api',
-        purpose: 'Django REST API and Celery workers',
-        podSecurity: appPodSecurity,
-        quota: { requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '4', memory: '8Gi' }, pods: 20 },
-        limitRange: appLimitRange,
-      },
-      {
-        name: 'payload-cms',
-        purpose: 'Payload CMS on Next.js',
-        podSecurity: appPodSecurity,
-        quota: { requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '4', memory: '8Gi' }, pods: 20 },
-        limitRange: appLimitRange,
-      },
-      {
-        name: 'shared',
-        purpose: 'PgBouncer in front of RDS; Redis and monitoring',
-        podSecurity: sharedPodSecurity,
-        // limits.cpu: the platform pods take 2150m with the media copy job, 3200m while one apply rolls every
-        // Deployment (a surge pod each; validation counts them).
-        quota: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '4', memory: '4Gi' }, pods: 20 },
-        limitRange: sharedLimitRange,
-      },
-    ],
+    // limits.cpu: the platform pods take 2150m with the media copy job, 3200m while one apply rolls every
+    // Deployment (a surge pod each; validation counts them).
+    platformNamespace: {
+      quota: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '4', memory: '4Gi' }, pods: 20 },
+    },
     pgbouncer: {
-      namespace: 'shared',
-      version: '1.25.2', // 1.24.1 and older: CVE-2026-6664…6667 (policy LW-PGB-016)
-      image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.25.2' },
       replicas: 2,
       minAvailable: 1,
       defaultPoolSize: 10,
       reservePoolSize: 2,
-      sessionPoolSize: 2, // per user and replica: a LISTEN listener and a migration or refresh at once
-      reservePoolTimeoutSeconds: 3,
-      queryWaitTimeoutSeconds: 15,
       drainSeconds: 90,
       maxClientConnections: 500,
-      serverTlsSslMode: 'require',
       connectionHeadroom: 6, // the master user and operators; migrations (session path) and monitoring are counted above
-      resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
-      runAsUser: 10001,
     },
     redis: {
-      namespace: 'shared',
-      // Valkey 8.1 (BSD-3-Clause): Redis 7.0.15 carried CVE-2024-31449…, CVE-2025-49844… (docs/data-plane-security.md)
-      server: 'valkey',
-      version: '8.1.11',
-      image: { repository: 'docker.io/valkey/valkey', tag: '8.1.11-alpine' },
       maxMemory: '192Mi',
-      evictionPolicy: 'allkeys-lru',
       resources: { requests: { cpu: '50m', memory: '256Mi' }, limits: { cpu: '250m', memory: '256Mi' } },
-      runAsUser: 10002,
-    },
-    apps: {
-      payload: {
-        namespace: 'payload-cms',
-        databaseRole: 'payload_user',
-        podLabels: { 'app.kubernetes.io/name': 'payload' },
-        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
-        httpPort: 3000,
-        serviceName: 'payload',
-        httpsEgressCidrs: cloudflareIpv4Ranges, // uploads to R2
-        settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms-dev.lightwave-media.site' },
-      },
-      django: {
-        namespace: 'django-api',
-        databaseRole: 'django_user',
-        podLabels: { 'app.kubernetes.io/name': 'django-api' }, // web and Celery worker pods alike
-        serverPodLabels: { 'app.kubernetes.io/component': 'web' },
-        httpPort: 8000,
-        serviceName: 'django-api',
-        httpsEgressCidrs: [],
-        settings: {},
-      },
     },
   },
   cloudflare: {
     accountId: '0123456789abcdef0123456789abcdef', // REPLACE: the Cloudflare account holding R2 and the zone
-    media: {
-      bucketName: 'lightwave-media-dev',
-      locationHint: 'enam',
-      corsOrigins: ['https://dev.lightwave-media.site'],
-      allowBrowserUploads: false,
-      corsMaxAgeSeconds: 3600,
-      abortIncompleteUploadsAfterDays: 3,
-      expiryRules: [], // media is kept; add rules for prefixes that may expire
-    },
-    cdn: {
-      zoneName: 'lightwave-media.site',
-      zoneId: 'fedcba9876543210fedcba9876543210', // REPLACE: the lightwave-media.site zone id
-      domain: 'cdn-dev.lightwave-media.site',
-      minTlsVersion: '1.2',
-      edgeTtlSeconds: 3600,
-      browserTtlSeconds: 300,
-      managesZoneCacheRules: false, // prod deploys the zone's cache rules, dev's host included
-    },
+    media: { bucketName: 'lightwave-media-dev', corsOrigins: ['https://dev.lightwave-media.site'] },
+    // REPLACE zoneId: the lightwave-media.site zone id. prod deploys the zone's cache rules, dev's host included.
+    cdn: { zoneId: 'fedcba9876543210fedcba9876543210', domain: 'cdn-dev.lightwave-media.site' },
   },
   dataProtection: {
-    dr: { region: 'us-west-2' },
-    backup: {
-      enabled: true,
-      daily: { retentionDays: 7, drRetentionDays: 7 },
-      monthly: { retentionDays: 31, drRetentionDays: 31 },
-      copyToDrRegion: false, // dev's data can be re-created; its recovery points stay in us-east-1
-      vaultLock: { mode: 'none' },
-    },
-    mediaCopy: {
-      enabled: true,
-      bucketName: 'lightwave-media-copy-dev-111111111111', // REPLACE if the name is taken (S3 names are global)
-      schedule: '17 2 * * *',
-      previousVersionRetentionDays: 30,
-      coldStorageAfterDays: 30,
-      namespace: 'shared',
-      image: { repository: 'docker.io/rclone/rclone', tag: '1.76.0' }, // 1.74 and older: CVE-2026-41179, CVE-2026-71310 (LW-PGB-016)
-      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-      runAsUser: 10003, // its own UID: PgBouncer runs as 10001, Redis as 10002
-      awsHttpsEgressCidrs: privateSubnetCidrs, // the s3 and sts interface endpoints; REPLACE with AWS's ranges without them
-      r2HttpsEgressCidrs: cloudflareIpv4Ranges,
-    },
+    mediaCopy: { bucketName: 'lightwave-media-copy-dev-111111111111' }, // REPLACE if taken (S3 names are global)
   },
-  observability: {
-    recipients: {
-      emails: ['platform-alerts-dev@lightwave-media.site'], // REPLACE with the on-call mailbox
-      httpsEndpoints: [],
-    },
-    auditTrail: {
-      bucketName: 'lightwave-cloudtrail-111111111111', // REPLACE with the account's id
-      logRetentionDays: 90,
-    },
-    alarms: { saturationShare: 0.8, reserveShare: 0.1, sustainMinutes: 15 },
-    // Seed 001: monitoring runs in `shared`; its Prometheus pods carry this label.
-    prometheus: { namespace: 'shared', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },
-    pgbouncerExporter,
-    postgresExporter,
-  },
+  observability: { recipients: { emails: ['platform-alerts-dev@lightwave-media.site'] } }, // REPLACE: on-call mailbox
   delivery: {
-    repository: 'lightwave-media/lightwave-platform', // REPLACE if the repository lives elsewhere
-    deployBranch: 'main',
-    githubEnvironment: 'dev',
     administratorArns: ['arn:aws:iam::111111111111:role/lightwave-platform-admin'], // REPLACE: who runs the bootstrap
     databaseTunnelInstanceId: 'i-0aaaaaaaaaaaaaaa1', // REPLACE: SSM-managed instance in the VPC
-    bootstrapBackend: 'local', // 's3' once the bootstrap state is migrated into the bucket
-    planRole: { name: 'lightwave-dev-plan', readActions: platformReadActions },
-    deployRole: { name: 'lightwave-dev-deploy', serviceActions: platformDeployActions },
   },
   policyWaivers: [
-    {
-      rule: 'LW-RDS-025',
-      reason:
-        'PostgreSQL stays on 5432: only the EKS cluster security group can reach it, and a custom port adds configuration to PgBouncer, policies and clients without adding protection.',
-      expires: '2027-06-30',
-    },
+    ...development.waivers,
     {
       rule: 'LW-COST-001',
       reason:
         "The Phase 0 plan's $15/month priced the db.t3.micro alone ($13.14); the 20 GiB gp3 minimum, the KMS key, the RDS-managed secret, the logs, the alarms and AWS Backup's recovery points bring the estimate to about $17.80. Accepted until the dev budget is re-approved.",
       expires: '2027-03-31',
-    },
-    {
-      rule: 'LW-PGB-010',
-      address: 'kubernetes_deployment_v1.cluster_redis_deployment',
-      reason:
-        'The Valkey image is pinned to the 8.1.11-alpine tag; its digest is recorded in cluster.redis.image.digest once the image is pulled and verified, never invented.',
-      expires: '2027-01-31',
-    },
-    {
-      rule: 'LW-PGB-010',
-      address: 'kubernetes_cron_job_v1.data_protection_media_copy_job_cron_job',
-      reason:
-        'The rclone image of the media copy job is pinned to the 1.76.0 tag; its digest is recorded in dataProtection.mediaCopy.image.digest once the image is pulled and verified, never invented.',
-      expires: '2027-01-31',
-    },
-    {
-      rule: 'LW-PGB-010',
-      reason:
-        'The PgBouncer image (1.25.2) and the exporter images (pgbouncer-exporter v0.12.1, postgres-exporter v0.20.1) are pinned by tag; each digest is recorded (cluster.pgbouncer.image.digest, observability.*Exporter.image.digest) once the image is pulled and verified, never invented.',
-      expires: '2027-01-31',
     },
   ],
   cost: {
@@ -300,4 +95,4 @@ export const dev: EnvironmentConfig = {
       alertMessagesPerMonth: 300,
     },
   },
-};
+});

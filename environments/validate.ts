@@ -17,6 +17,7 @@ import { mediaRules } from './rules/media';
 import { namespaceQuotaRules } from './rules/namespace-quota';
 import { auditTrailRules } from './rules/audit-trail';
 import { observabilityRules } from './rules/observability';
+import { productRules } from './rules/products';
 import { pgbouncerFaultRules } from './rules/pgbouncer-faults';
 import { redisRules } from './rules/redis';
 import { connectionBudgetRules } from './rules/connection-budget';
@@ -35,6 +36,7 @@ import {
 const environmentRules: readonly EnvironmentRule[] = [
   ...knownKeyRules,
   ...coreRules,
+  ...productRules,
   ...databaseRules,
   ...maxConnectionsRules,
   ...databaseAccessRules,

@@ -3,6 +3,7 @@
  */
 import type { EnvironmentConfig } from './config';
 import type { LocalConfig } from './parts/local';
+import { writtenField } from './products/written-field';
 
 export interface ValidationFailure {
   /** Environment the failure belongs to, or `registry` for rules across environments. */
@@ -26,11 +27,23 @@ export class Checker {
     private readonly environment: string,
     readonly today: string,
     readonly now: Date = new Date(),
+    private readonly config?: EnvironmentConfig,
   ) {}
+
+  /** `field` as the environment file writes it (a product's derived role, namespace or app: its `products` entry). */
+  fieldAsWritten(field: string): string {
+    return this.config ? writtenField(this.config, field) : field;
+  }
 
   /** Records a failure for `field` unless `ok`. Returns `ok` so callers can skip dependent checks. */
   check(field: string, value: unknown, ok: boolean, allowed: string): boolean {
-    if (!ok) this.failures.push({ environment: this.environment, field, value, allowed });
+    if (!ok)
+      this.failures.push({
+        environment: this.environment,
+        field: this.fieldAsWritten(field),
+        value,
+        allowed,
+      });
     return ok;
   }
 }
@@ -53,7 +66,10 @@ export function runReportingCrashes(check: Checker, rule: () => void, shape = 'E
   }
 }
 
-/** The failures of `rules` over each environment (the validation tests also run one area's rules alone). */
+/**
+ * The failures of `rules` over each environment (the validation tests also run one area's rules alone), each on the
+ * field the environment file writes (a product's derived role, namespace or app on its `products` entry).
+ */
 export function checkEach(
   envs: readonly EnvironmentConfig[],
   rules: readonly EnvironmentRule[],
@@ -61,7 +77,7 @@ export function checkEach(
   now = new Date(),
 ): ValidationFailure[] {
   return envs.flatMap((env) => {
-    const check = new Checker(env.name, today, now);
+    const check = new Checker(env.name, today, now, env);
     for (const rule of rules) runReportingCrashes(check, () => rule(env, check));
     return check.failures;
   });

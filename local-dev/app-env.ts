@@ -10,7 +10,7 @@ import { envServicesText } from '../contract/env-services';
 import { secretData, type PlatformValues } from '../contract/secret-data';
 import { applicationContract } from '../contract/services';
 import { generatedSecretName } from '../contract/generated-secret';
-import { contractOf } from '../contract/lookup';
+import { contractOf, contractsOf } from '../contract/lookup';
 import { apiUrlSource, type AppKey, type ServiceContract } from '../contract/variables';
 import { pooledRoles, type AccessPlan } from '../environments/access-plan';
 import type { LocalConfig } from '../environments/parts/local';
@@ -103,7 +103,7 @@ function envFile(service: ServiceContract, variables: Readonly<Record<string, st
 
 /** The contracts of the applications the mirrored environment runs. */
 const liveServices = (local: LocalConfig): ServiceContract[] =>
-  Object.keys(local.basedOn.cluster.apps).flatMap((app) => contractOf(applicationContract, app) ?? []);
+  contractsOf(applicationContract, Object.keys(local.basedOn.cluster.apps));
 
 /** local/env/<app>.env (readable by the developer only) per application, and local/.env.services.json. */
 export function appEnvFiles(local: LocalConfig, plan: AccessPlan, credentials: Credentials): GeneratedFile[] {
@@ -114,6 +114,6 @@ export function appEnvFiles(local: LocalConfig, plan: AccessPlan, credentials: C
         envFile(service, localAppVariables(local, plan, credentials, service)),
       ),
     ),
-    readable('.env.services.json', envServicesText()),
+    readable('.env.services.json', envServicesText(liveServices(local))),
   ];
 }

@@ -3,6 +3,7 @@
  * which of them the contract marks secret, and any gap between the Secret and the contract.
  */
 import { applicationContract } from '../contract/services';
+import { contractsOf } from '../contract/lookup';
 import type { ServiceContract } from '../contract/variables';
 import { blocksOf, get, type SynthesizedEnvironment } from '../synth/synthesized-environment';
 import { blocks, bullet, code, table } from './markdown';
@@ -32,7 +33,10 @@ export function contractGaps(env: SynthesizedEnvironment, service: ServiceContra
  */
 export function serviceVariables(
   env: SynthesizedEnvironment,
-  contract: readonly ServiceContract[] = applicationContract,
+  contract: readonly ServiceContract[] = contractsOf(
+    applicationContract,
+    Object.keys(env.config.cluster.apps),
+  ),
 ): string {
   const cell = (value: string) => code(value, { inTable: true });
   const rows = contract.flatMap((service) => {

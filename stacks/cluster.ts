@@ -17,7 +17,7 @@ import { redisAclUsers } from '../charts/redis/config';
 import { applicationContract } from '../contract/services';
 import type { PlatformValues } from '../contract/secret-data';
 import { generatedSecretName, GENERATED_SECRET_LENGTH } from '../contract/generated-secret';
-import { contractOf } from '../contract/lookup';
+import { contractOf, contractsOf } from '../contract/lookup';
 import { apiUrlSource, apiUrlTarget, type ServiceContract } from '../contract/variables';
 import { applicationSecrets } from '../constructs/app-secrets';
 import { poolerConnectionBudget, type ConnectionBudget } from '../constructs/connection-budget';
@@ -284,7 +284,7 @@ export class ClusterLayer extends Construct {
     labels: Record<string, string>,
   ): void {
     const { cluster } = props;
-    const services = Object.keys(cluster.apps).flatMap((key) => contractOf(applicationContract, key) ?? []);
+    const services = contractsOf(applicationContract, Object.keys(cluster.apps));
     const inputs = Object.fromEntries(
       services.map((service) => {
         const app = cluster.apps[service.app];

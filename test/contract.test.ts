@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENV_SERVICES_FILE, envServicesDocument } from '../contract/env-services';
 import { ContractError, secretData } from '../contract/secret-data';
-import { applicationContract, payloadService } from '../contract/services';
+import { contractsOf, servedContracts } from '../contract/lookup';
+import { applicationContract } from '../contract/services';
+import { payload } from '../environments/products/payload';
 import { environments } from '../environments';
 import { synthEnvironment } from './support/synth';
 import { resourcesOfType, type Block, type TerraformJson } from '../synth/terraform-json';
@@ -23,7 +25,7 @@ function secretNamed(stack: TerraformJson, name: string): Record<string, string>
 }
 
 test(`${ENV_SERVICES_FILE} is current (regenerate with npm run contract)`, () => {
-  expect(committed).toEqual(envServicesDocument());
+  expect(committed).toEqual(envServicesDocument(servedContracts(applicationContract, environments)));
 });
 
 test("Payload's required variables include every one of seed 001's", () => {
@@ -40,10 +42,12 @@ test("Payload's required variables include every one of seed 001's", () => {
   );
 });
 
-describe.each(environments.map((env) => [env.name, synthEnvironment(env)] as const))('%s', (_name, stack) => {
-  describe.each(applicationContract.map((service) => [service.service, service] as const))(
-    '%s',
-    (_service, service) => {
+describe.each(environments.map((env) => [env.name, env, synthEnvironment(env)] as const))(
+  '%s',
+  (_name, env, stack) => {
+    describe.each(
+      contractsOf(applicationContract, Object.keys(env.cluster.apps)).map((s) => [s.service, s] as const),
+    )('%s', (_service, service) => {
       const data = secretNamed(stack, service.secretName) ?? {};
       const names = service.variables.map((v) => v.name);
 
@@ -60,17 +64,17 @@ describe.each(environments.map((env) => [env.name, synthEnvironment(env)] as con
       test('no value is empty', () => {
         expect(Object.entries(data).filter(([, v]) => v === '')).toEqual([]);
       });
-    },
-  );
-});
+    });
+  },
+);
 
 describe('a contract variable without a source', () => {
   test('stops synthesis, naming the variable, its source and what was provided', () => {
-    expect(() => secretData(payloadService, { 'database.url': 'x' }, {})).toThrow(ContractError);
-    expect(() => secretData(payloadService, { 'database.url': 'x' }, {})).toThrow(
+    expect(() => secretData(payload.contract, { 'database.url': 'x' }, {})).toThrow(ContractError);
+    expect(() => secretData(payload.contract, { 'database.url': 'x' }, {})).toThrow(
       /payload-cms PAYLOAD_SECRET: source generated.secret is not provided \(provided: database.url\)/,
     );
-    expect(() => secretData(payloadService, { 'database.url': 'x' }, {})).toThrow(
+    expect(() => secretData(payload.contract, { 'database.url': 'x' }, {})).toThrow(
       /payload-cms NEXT_PUBLIC_SERVER_URL: source config, but cluster.apps.payload.settings.NEXT_PUBLIC_SERVER_URL is not set/,
     );
   });

@@ -58,7 +58,7 @@ function recordChecks(run: () => void, which: 'all' | 'failing'): CheckCall[] {
       .filter(([, file]) => RULE_FILES.includes(file))
       .map(([, file, line]) => `${relative(ROOT, file)}:${line}`)
       .join(' < ');
-    calls.push({ field: args[0], value: args[1], ok: args[2], chain });
+    calls.push({ field: this.fieldAsWritten(args[0]), value: args[1], ok: args[2], chain });
     return original.apply(this, args);
   });
   try {

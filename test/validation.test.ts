@@ -125,11 +125,11 @@ describe('reporting', () => {
       '[dev] (connection budget): "87 server connections needed, 59 available; 42 per login role, above its ' +
         'connection limit" is not allowed; allowed: at most 59 server connections = ' +
         'database.parameters.maxConnections 70 − 5 superuser-reserved − cluster.pgbouncer.connectionHeadroom 6; ' +
-        'needed: cluster.pgbouncer.replicas 3 × 2 login roles (payload_user, django_user) × ' +
+        "needed: cluster.pgbouncer.replicas 3 × 2 login roles (payload_user of products.payload.status 'live', " +
+        "django_user of products.django.status 'live') × " +
         '(cluster.pgbouncer.defaultPoolSize 10 + cluster.pgbouncer.reservePoolSize 2 + cluster.pgbouncer.sessionPoolSize 2) ' +
         "+ databaseAccess.monitoringRole.connectionLimit 3 = 87; and each login role's connection limit at least its " +
-        'pools on every replica, 3 × 14 = 42: databaseAccess.roles[0].connectionLimit 28 (payload_user), ' +
-        'databaseAccess.roles[1].connectionLimit 28 (django_user) cannot fill them',
+        'pools on every replica, 3 × 14 = 42: productSizes.connectionLimit 28 (payload_user, django_user) cannot fill them',
     ]);
   });
 

@@ -134,13 +134,19 @@ export interface ClusterConfig {
    * OIDC provider: IAM roles for service accounts trust it.
    */
   readonly oidcIssuerUrl: string;
+  /** The namespace of the platform's own workloads (PgBouncer, Redis, exporters, the media copy job). */
+  readonly platformNamespace: NamespaceConfig;
+  /**
+   * Every namespace, sorted by name: `platformNamespace` and each live product's (derived from `products`, with its
+   * tier's guardrails and its quota).
+   */
   readonly namespaces: readonly NamespaceConfig[];
   readonly pgbouncer: PgBouncerConfig;
   readonly redis: RedisConfig;
   /**
-   * The applications running on the platform, by key (their Redis user and key prefix); each has a contract in
-   * contract/services.ts, which says what its Secret holds and which other application's API it calls. Every layer
-   * loops over these: an application listed here gets its namespace's flows, its pools and its Secret.
+   * The live products' applications, by product key (their Redis user and key prefix), derived from `products`; each
+   * product's contract says what its Secret holds and which other application's API it calls. Every layer loops over
+   * these: an application listed here gets its namespace's flows, its pools and its Secret.
    */
   readonly apps: Readonly<Record<string, AppConfig>>;
 }

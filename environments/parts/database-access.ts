@@ -91,7 +91,9 @@ export interface MonitoringRoleConfig {
 
 export interface DatabaseAccessConfig {
   readonly connection: DatabaseConnectionConfig;
+  /** Each registered product's role (derived from `products`: logs in when the product is live). */
   readonly roles: readonly DatabaseRoleConfig[];
+  /** Each registered product's schema, owned by its role (derived from `products`). */
   readonly schemas: readonly SchemaConfig[];
   readonly extensions: ExtensionsConfig;
   readonly monitoringRole: MonitoringRoleConfig;

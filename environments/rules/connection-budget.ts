@@ -8,6 +8,8 @@
 import { RDS_RESERVED_CONNECTIONS } from '../../constructs/rds-instance-classes';
 import type { EnvironmentConfig } from '../config';
 import { connectionBudgetOf } from '../connection-budget';
+import { products } from '../products';
+import { writtenField } from '../products/written-field';
 import type { EnvironmentRule } from '../validation';
 import { isIntegerIn } from './formats';
 
@@ -26,10 +28,18 @@ function inputsValid({ cluster: { pgbouncer: pg }, database, databaseAccess }: E
   );
 }
 
+/** A login role as the budget names it: with the `products` entry that made it log in, when a product's. */
+function loginNamed(env: EnvironmentConfig, role: string): string {
+  const product = products.find((p) => p.role === role);
+  return product && env.products[product.key]?.status === 'live'
+    ? `${role} of products.${product.key}.status 'live'`
+    : role;
+}
+
 /** `available = …; needed = …`, each input field named once with its value. */
 function arithmetic(env: EnvironmentConfig, needed: number, available: number): string {
   const pg = env.cluster.pgbouncer;
-  const logins = env.databaseAccess.roles.filter((r) => r.login).map((r) => r.name);
+  const logins = env.databaseAccess.roles.filter((r) => r.login).map((r) => loginNamed(env, r.name));
   return (
     `at most ${available} server connections = database.parameters.maxConnections ${env.database.parameters.maxConnections} ` +
     `− ${RDS_RESERVED_CONNECTIONS} superuser-reserved − cluster.pgbouncer.connectionHeadroom ${pg.connectionHeadroom}; ` +
@@ -40,13 +50,18 @@ function arithmetic(env: EnvironmentConfig, needed: number, available: number): 
   );
 }
 
-/** The login roles whose connection limit is below their own pools on every replica, as `field value (name)`. */
+/**
+ * The login roles whose connection limit is below their own pools on every replica, as `field value (names)`: one
+ * entry per field written (roles sharing `productSizes.connectionLimit` are named together).
+ */
 function rolesBelowPools(env: EnvironmentConfig, perRole: number): string[] {
-  return env.databaseAccess.roles.flatMap((role, i) =>
-    role.login && role.connectionLimit < perRole
-      ? [`databaseAccess.roles[${i}].connectionLimit ${role.connectionLimit} (${role.name})`]
-      : [],
-  );
+  const short = new Map<string, string[]>();
+  env.databaseAccess.roles.forEach((role, i) => {
+    if (!role.login || role.connectionLimit >= perRole) return;
+    const field = `${writtenField(env, `databaseAccess.roles[${i}].connectionLimit`)} ${role.connectionLimit}`;
+    short.set(field, [...(short.get(field) ?? []), role.name]);
+  });
+  return [...short].map(([field, names]) => `${field} (${names.join(', ')})`);
 }
 
 export const connectionBudgetRules: readonly EnvironmentRule[] = [

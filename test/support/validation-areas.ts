@@ -20,6 +20,7 @@ import { maxConnectionsRules } from '../../environments/rules/max-connections';
 import { mediaRules } from '../../environments/rules/media';
 import { namespaceQuotaRules } from '../../environments/rules/namespace-quota';
 import { observabilityRules } from '../../environments/rules/observability';
+import { productRules } from '../../environments/rules/products';
 import { pgbouncerFaultRules } from '../../environments/rules/pgbouncer-faults';
 import { redisRules } from '../../environments/rules/redis';
 import { sessionPathRules } from '../../environments/rules/session-path';
@@ -56,6 +57,17 @@ const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
   [/^cluster\.pgbouncer\.(queryWaitTimeoutSeconds|drainSeconds)$/, pgbouncerFaultRules],
   [/^cluster\.pgbouncer\.sessionPoolSize$/, sessionPathRules],
   [/^cluster\.namespaces\[\d+\]\.quota\.(requests|limits)\./, [...clusterRules, ...namespaceQuotaRules]],
+  // A product's sizes and settings are judged where they end up (its role, namespace, app) and reported back here.
+  [
+    /^(products\.\w+|productSizes|cluster\.platformNamespace)\.quota\./,
+    [...clusterRules, ...namespaceQuotaRules],
+  ],
+  [
+    /^(products\.\w+|productSizes)\.(connectionLimit|statementTimeoutMs)$/,
+    [...databaseAccessRules, ...productRules],
+  ],
+  [/^products\.\w+\.settings\./, applicationRules],
+  [/^products\./, productRules],
   [/^cluster\.redis\./, redisRules],
   [/^cluster\.oidcIssuerUrl$/, dataProtectionRules],
   // Peers are also judged against the VPC, by the network's rule (rules/network-peers.ts).

@@ -825,7 +825,7 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     dev,
     (e) => {
       e.cluster.pgbouncer.resources.limits.memory = '3Gi';
-      e.cluster.namespaces[2].quota.limits.memory = '16Gi';
+      e.cluster.namespaces[SHARED].quota.limits.memory = '16Gi';
     },
     'cluster.pgbouncer.resources.limits.memory',
     '3Gi',
@@ -1259,7 +1259,7 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     "PgBouncer, its sidecars and the Postgres exporter exceed the namespace's quota",
     dev,
     (e) => (e.observability.pgbouncerExporter.resources.limits.memory = '2Gi'),
-    'cluster.namespaces[2].quota.limits.memory',
+    'cluster.platformNamespace.quota.limits.memory', // the namespace's quota, reported where it is written
     '4Gi',
   ],
   [
@@ -1520,14 +1520,14 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'Redis beyond the namespace quota, next to PgBouncer and the exporters',
     dev,
     (e) => {
-      e.cluster.namespaces[2].quota.limits.memory = '2Gi';
+      e.cluster.namespaces[SHARED].quota.limits.memory = '2Gi';
       e.cluster.redis.resources = {
         requests: { cpu: '50m', memory: '2Gi' },
         limits: { cpu: '250m', memory: '2Gi' },
       };
       e.cluster.redis.maxMemory = '1Gi';
     },
-    'cluster.namespaces[2].quota.limits.memory',
+    `cluster.namespaces[${SHARED}].quota.limits.memory`,
     '2Gi',
   ],
   [
@@ -1653,7 +1653,7 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'the platform pods in shared request more memory than its quota',
     prod,
     (e) => (e.cluster.redis.resources.requests.memory = '8Gi'),
-    `cluster.namespaces[${SHARED}].quota.requests.memory`,
+    'cluster.platformNamespace.quota.requests.memory',
     '8Gi',
   ],
   [
@@ -2101,11 +2101,39 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'django',
   ],
   [
+    'a product the registry does not declare',
+    dev,
+    (e) => (loose(e.products).blogos = { status: 'live' }),
+    'products.blogos',
+    'blogos',
+  ],
+  [
+    'a product status that is neither live nor reserved',
+    dev,
+    (e) => (loose(e.products.django).status = 'launched'),
+    'products.django.status',
+    'launched',
+  ],
+  [
+    'a reserved product with a size it would ignore',
+    dev,
+    (e) => (loose(e.products).createos = { status: 'reserved', connectionLimit: 10 }),
+    'products.createos.connectionLimit',
+    10,
+  ],
+  [
+    "a misspelt size in a product's entry",
+    dev,
+    (e) => (loose(e.products.payload).conectionLimit = 30),
+    'products.payload.conectionLimit',
+    'conectionLimit',
+  ],
+  [
     'an application without a contract',
     dev,
-    (e) => (loose(e.cluster.apps).createos = { ...e.cluster.apps.django, namespace: 'createos' }),
-    'cluster.apps.createos',
-    'createos',
+    (e) => (loose(e.cluster.apps).blogos = { ...e.cluster.apps.django }),
+    'cluster.apps.blogos',
+    'blogos',
   ],
   [
     'copy schedule with a minute out of range',
@@ -2311,7 +2339,7 @@ export const waiverCases: readonly FailingCase[] = [
     today: '2027-07-01',
     expected: {
       environment: 'prod',
-      field: 'policyWaivers[1].expires',
+      field: `policyWaivers[${prod.policyWaivers.findIndex((w) => w.expires === '2027-03-31')}].expires`,
       value: '2027-03-31',
       allowed: 'a date not before today (2027-07-01): the waiver has expired, decide again',
     },

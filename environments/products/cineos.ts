@@ -1,0 +1,6 @@
+/**
+ * CineOS: a future SaaS product with its schema reserved (seed 000).
+ */
+import { futureProduct } from './future-product';
+
+export const cineos = futureProduct('cineos', 'CineOS');

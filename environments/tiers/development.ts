@@ -1,0 +1,40 @@
+/**
+ * The development tier: data that can be re-created. Short retention, no deletion protection, recovery points stay
+ * in the primary region, no vault lock; a slower alarm (15 minutes) for a team that is not paged at night.
+ */
+import { appLimitRange, appPodSecurity } from '../namespace-defaults';
+import { baseShape, baseWaivers } from './base';
+import { mergeValues } from './merge';
+import type { Tier } from './tier';
+
+export const development: Tier = {
+  name: 'development',
+  waivers: baseWaivers,
+  productGuardrails: { podSecurity: appPodSecurity, limitRange: appLimitRange },
+  shape: (own) =>
+    mergeValues(baseShape(own), {
+      tier: 'development',
+      database: {
+        deletionProtection: false,
+        backupRetentionDays: 7,
+        maintenanceWindow: 'sun:04:00-sun:04:30',
+        logRetentionDays: 14,
+        kmsDeletionWindowDays: 7,
+        parameters: { logMinDurationStatementMs: 500 },
+      },
+      cloudflare: {
+        media: { abortIncompleteUploadsAfterDays: 3 },
+        cdn: { edgeTtlSeconds: 3600, browserTtlSeconds: 300, managesZoneCacheRules: false },
+      },
+      dataProtection: {
+        backup: {
+          daily: { retentionDays: 7, drRetentionDays: 7 },
+          monthly: { retentionDays: 31, drRetentionDays: 31 },
+          copyToDrRegion: false, // the data can be re-created; its recovery points stay in the primary region
+          vaultLock: { mode: 'none' },
+        },
+        mediaCopy: { previousVersionRetentionDays: 30 },
+      },
+      observability: { auditTrail: { logRetentionDays: 90 }, alarms: { sustainMinutes: 15 } },
+    }),
+};

@@ -1,0 +1,46 @@
+/**
+ * The production tier: every guard against data loss. Deletion protection, 14 days of automated backups and 180 of
+ * monthly recovery points copied to the second region under a compliance vault lock, a year of audit trail, alarms
+ * after 5 minutes, and a plan role only a reviewed GitHub Environment (`<name>-plan`) can assume.
+ */
+import { appLimitRange, appPodSecurity } from '../namespace-defaults';
+import { baseShape, baseWaivers } from './base';
+import { mergeValues } from './merge';
+import type { Tier } from './tier';
+
+export const production: Tier = {
+  name: 'production',
+  waivers: baseWaivers,
+  productGuardrails: { podSecurity: appPodSecurity, limitRange: appLimitRange },
+  shape: (own) =>
+    mergeValues(baseShape(own), {
+      tier: 'production',
+      database: {
+        deletionProtection: true,
+        backupRetentionDays: 14,
+        maintenanceWindow: 'sun:04:00-sun:05:00',
+        logRetentionDays: 30,
+        kmsDeletionWindowDays: 30,
+        parameters: { logMinDurationStatementMs: 1000 },
+      },
+      cloudflare: {
+        media: { abortIncompleteUploadsAfterDays: 7 },
+        // The zone's cache rules (every environment's host) are deployed by the one environment that manages them.
+        cdn: { edgeTtlSeconds: 2592000, browserTtlSeconds: 86400, managesZoneCacheRules: true },
+      },
+      dataProtection: {
+        backup: {
+          daily: { retentionDays: 14, drRetentionDays: 14 },
+          monthly: { retentionDays: 180, drRetentionDays: 180 },
+          copyToDrRegion: true,
+          // Compliance: after 7 days nobody (the deploy role, root, AWS) can lift it or shorten retention
+          // (docs/threat-model.md). It cannot be undone: docs/backups.md.
+          vaultLock: { mode: 'compliance', changeableForDays: 7 },
+        },
+        mediaCopy: { previousVersionRetentionDays: 90 },
+      },
+      observability: { auditTrail: { logRetentionDays: 365 }, alarms: { sustainMinutes: 5 } },
+      // REPLACE the GitHub Environment's name if it is called otherwise: required reviewers, like the deploy's.
+      delivery: { planRole: { githubEnvironment: `${own.name}-plan` } },
+    }),
+};
