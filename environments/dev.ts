@@ -31,8 +31,10 @@ export const dev = defineEnvironment(development, {
     payload: { status: 'live', settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms-dev.lightwave-media.site' } },
     django: { status: 'live' },
   },
+  // Room for one more live product in db.t3.micro's 70 connections: 3 products × 2 replicas × (5 + 2 + 2) + 3
+  // monitoring = 57 of 59 (`npm run review` shows the arithmetic); a fourth needs a larger instance.
   productSizes: {
-    connectionLimit: 28,
+    connectionLimit: 18, // each product's pools on both replicas: 2 × (5 + 2 + 2)
     statementTimeoutMs: 30000,
     quota: { requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '4', memory: '8Gi' }, pods: 20 },
   },
@@ -46,7 +48,7 @@ export const dev = defineEnvironment(development, {
     pgbouncer: {
       replicas: 2,
       minAvailable: 1,
-      defaultPoolSize: 10,
+      defaultPoolSize: 5,
       reservePoolSize: 2,
       drainSeconds: 90,
       maxClientConnections: 500,

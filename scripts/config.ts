@@ -11,7 +11,8 @@ import { waiverRules } from '../policy/waivers';
 const name = process.argv[2];
 const env = environments.find((e) => e.name === name);
 if (env) {
-  console.log(JSON.stringify({ name: env.name, tier: env.tier, ...env }, null, 2));
+  // name and tier first: what the reader looks for (the spread keeps their place and the rest's order)
+  console.log(JSON.stringify(Object.assign({ name: env.name, tier: env.tier }, env), null, 2));
   const failures = validateEnvironments(environments, todayUtc(), waiverRules).filter(
     (f) => f.environment === env.name || f.environment === 'registry',
   );

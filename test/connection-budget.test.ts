@@ -8,10 +8,12 @@ import {
   RDS_RESERVED_CONNECTIONS,
   supportedInstanceClasses,
 } from '../constructs/rds-instance-classes';
+import type { EnvironmentConfig } from '../environments/config';
 import { environments } from '../environments';
 import { parameters } from '../policy/aws';
 import { keySettings } from '../review/key-settings';
 import { onlyResource } from '../synth/terraform-json';
+import { withProductChange } from './support/products';
 import { synthEnvironment } from './support/synth';
 
 describe('what an instance class holds', () => {
@@ -109,8 +111,19 @@ describe('the review report shows the budget (key settings)', () => {
     },
   );
 
-  test('dev, in full', () => {
-    const settings = settingsOf(environments.find((e) => e.name === 'dev'));
+  test('an environment, in full', () => {
+    // Every input of the budget set here, so the example holds whatever dev's sizes become.
+    const dev = environments.find((e) => e.tier === 'development') as EnvironmentConfig;
+    const pinned = withProductChange(dev, (e) => {
+      e.database.parameters.maxConnections = 70;
+      Object.assign(e.cluster.pgbouncer, { connectionHeadroom: 6, replicas: 2, defaultPoolSize: 10 });
+      Object.assign(e.cluster.pgbouncer, { reservePoolSize: 2, sessionPoolSize: 2 });
+      e.productSizes.connectionLimit = 28;
+      e.databaseAccess.monitoringRole.connectionLimit = 3;
+      for (const [key, entry] of Object.entries(e.products))
+        if (key !== 'payload' && key !== 'django') Object.assign(entry, { status: 'reserved' });
+    });
+    const settings = settingsOf(pinned);
     expect(settings.get('PgBouncer connection budget')).toBe(
       '59 / 59 (100%) server connections: 2 replicas × [(10 + 2 payload_user) + (2 + 0 payload_user session) + (10 + 2 django_user) + ' +
         '(2 + 0 django_user session)] + 3 monitoring = 59 server connections; ' +

@@ -4,7 +4,8 @@
  */
 import { dev } from '../environments/dev';
 import { resourcesOfType } from '../synth/terraform-json';
-import { synthEnvironment, withChange } from './support/synth';
+import { reservedIn, withLaunched } from './support/products';
+import { synthEnvironment } from './support/synth';
 
 describe('postgresql provider', () => {
   test('is configured from plan-time values only, as a non-superuser, with TLS and a short timeout', () => {
@@ -24,28 +25,25 @@ describe('postgresql provider', () => {
 });
 
 describe('a new product', () => {
-  test('going live is a config change: its owner logs in and gets a password, CONNECT and a PgBouncer pool', () => {
-    const live = withChange(dev, (e) => {
-      e.databaseAccess.roles[2] = {
-        name: 'createos_owner',
-        login: true,
-        connectionLimit: 28,
-        statementTimeoutMs: 30000,
-      };
-      // A third pool needs more connections: a larger class, and max_connections raised within what it holds.
-      e.database.instanceClass = 'db.t3.small';
-      e.database.parameters.maxConnections = 100;
-    });
-    const liveStack = synthEnvironment(live);
-    expect(resourcesOfType(liveStack, 'random_password')).toHaveProperty(
-      'database_access_password_createos_owner',
-    );
-    expect(resourcesOfType(liveStack, 'postgresql_grant')).toHaveProperty(
-      'database_access_grants_connect_createos_owner',
-    );
-    const config = resourcesOfType(liveStack, 'kubernetes_config_map_v1').cluster_pgbouncer_config;
-    expect((config.data as Record<string, string>)['pgbouncer.ini']).toContain(
-      'createos_owner = max_user_connections=14',
-    );
-  });
+  test.each(reservedIn(dev).map((key) => [key] as const))(
+    'going live is a config change: %s gets a password, CONNECT and a PgBouncer pool',
+    (key) => {
+      const live = withLaunched(dev, [key]);
+      const role = live.databaseAccess.roles.find(
+        (r) => r.login && !dev.databaseAccess.roles.find((d) => d.name === r.name)?.login,
+      );
+      const liveStack = synthEnvironment(live);
+      expect(resourcesOfType(liveStack, 'random_password')).toHaveProperty(
+        `database_access_password_${role?.name}`,
+      );
+      expect(resourcesOfType(liveStack, 'postgresql_grant')).toHaveProperty(
+        `database_access_grants_connect_${role?.name}`,
+      );
+      const pg = live.cluster.pgbouncer;
+      const config = resourcesOfType(liveStack, 'kubernetes_config_map_v1').cluster_pgbouncer_config;
+      expect((config.data as Record<string, string>)['pgbouncer.ini']).toContain(
+        `${role?.name} = max_user_connections=${pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize}`,
+      );
+    },
+  );
 });

@@ -77,12 +77,14 @@ describe('roles', () => {
 
   test('login roles: generated password (sent as its SCRAM verifier), limit, timeout and search_path in the schema they own', () => {
     const { stack } = synthLayer();
+    const payload = dev.databaseAccess.roles.find((r) => r.name === 'payload_user');
+    expect(payload?.login).toBe(true);
     expect(byName(stack, 'postgresql_role').get('payload_user')).toEqual({
       name: 'payload_user',
       login: true,
       password: '${data.external.database_access_scram_payload_user_program.result.verifier}',
-      connection_limit: 28,
-      statement_timeout: 30000,
+      connection_limit: payload?.login && payload.connectionLimit,
+      statement_timeout: payload?.login && payload.statementTimeoutMs,
       search_path: ['payload', 'extensions'],
       ...ORDINARY_ROLE,
     });
@@ -147,10 +149,13 @@ describe('outputs', () => {
   test('name each login role with its password token, limit and owned schema; reserved roles are left out', () => {
     const { outputs } = synthLayer();
     expect(outputs.databaseName).toBe('lightwave_platform');
-    expect(outputs.loginRoles.map((r) => [r.name, r.connectionLimit, r.schema])).toEqual([
-      ['payload_user', 28, 'payload'],
-      ['django_user', 28, 'django'],
-    ]);
+    expect(outputs.loginRoles.map((r) => [r.name, r.connectionLimit, r.schema])).toEqual(
+      dev.databaseAccess.roles.flatMap((r) =>
+        r.login
+          ? [[r.name, r.connectionLimit, dev.databaseAccess.schemas.find((s) => s.owner === r.name)?.name]]
+          : [],
+      ),
+    );
     for (const role of outputs.loginRoles) expect(role.password).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
   });
 

@@ -3,9 +3,11 @@
  * character, one too many, the other tier). Each row changes one field of dev (or prod) and says whether the rules
  * of that field's area (support/validation-areas.ts) must report it.
  */
+import { RDS_RESERVED_CONNECTIONS } from '../constructs/rds-instance-classes';
 import type { EnvironmentConfig } from '../environments/config';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
+import { CONNECTION_BUDGET_FIELD } from '../environments/rules/connection-budget';
 import { areaFailures } from './support/validation-areas';
 import { withChange, type Writable } from './support/with-change';
 
@@ -14,6 +16,16 @@ type Change = (env: Writable<EnvironmentConfig>) => void;
 type Edge = [what: string, base: EnvironmentConfig, change: Change, field: string, accepted: boolean];
 
 const A = (n: number) => 'a'.repeat(n);
+
+/** The first role's connection limit that makes the login roles' limits sum to exactly what the instance offers. */
+function limitFillingTheInstance(e: EnvironmentConfig): number {
+  const others = [
+    ...e.databaseAccess.roles.slice(1).flatMap((r) => (r.login ? [r.connectionLimit] : [])),
+    e.databaseAccess.monitoringRole.connectionLimit,
+  ];
+  const offered = e.database.parameters.maxConnections - RDS_RESERVED_CONNECTIONS;
+  return offered - others.reduce((sum, n) => sum + n, 0);
+}
 
 const edges: Edge[] = [
   [
@@ -924,16 +936,15 @@ const edges: Edge[] = [
   [
     'connection limits summing to exactly what the instance offers',
     dev,
-    // max_connections 70 − 5 reserved = 65 = payload_user 34 + django_user 28 + monitoring 3
-    (e) => Object.assign(e.databaseAccess.roles[0], { connectionLimit: 34 }),
-    'databaseAccess.roles[*].connectionLimit',
+    (e) => Object.assign(e.databaseAccess.roles[0], { connectionLimit: limitFillingTheInstance(e) }),
+    CONNECTION_BUDGET_FIELD,
     true,
   ],
   [
     'connection limits summing to one more than the instance offers',
     dev,
-    (e) => Object.assign(e.databaseAccess.roles[0], { connectionLimit: 35 }),
-    'databaseAccess.roles[*].connectionLimit',
+    (e) => Object.assign(e.databaseAccess.roles[0], { connectionLimit: limitFillingTheInstance(e) + 1 }),
+    CONNECTION_BUDGET_FIELD,
     false,
   ],
   [

@@ -3,6 +3,7 @@
  * role. Each rule's failing cases are in support/validation-cases.ts (run by validation.test.ts); here, the budget
  * arithmetic and that nothing is synthesized.
  */
+import { connectionBudgetOf } from '../environments/connection-budget';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
 import { CONNECTION_BUDGET_FIELD } from '../environments/rules/connection-budget';
@@ -12,10 +13,18 @@ import { createPlatformApp } from '../stacks/platform-app';
 import { withChange } from './support/synth';
 
 test('the budget error counts the monitoring role next to the pools', () => {
-  const tight = withChange(dev, (e) => (e.cluster.pgbouncer.connectionHeadroom = 16));
+  const { needed, available } = connectionBudgetOf(dev);
+  const headroom = dev.cluster.pgbouncer.connectionHeadroom + available - needed + 1; // one connection short
+  const tight = withChange(dev, (e) => (e.cluster.pgbouncer.connectionHeadroom = headroom));
   const failure = validateEnvironments([tight]).find((f) => f.field === CONNECTION_BUDGET_FIELD);
+  expect(failure?.allowed).toContain(
+    `at most ${needed - 1} server connections = database.parameters.maxConnections ${dev.database.parameters.maxConnections} `,
+  );
+  expect(failure?.allowed).toContain(`− cluster.pgbouncer.connectionHeadroom ${headroom}; needed: `);
   expect(failure?.allowed).toMatch(
-    /at most 49 server connections = .* − cluster\.pgbouncer\.connectionHeadroom 16; needed: cluster\.pgbouncer\.replicas 2 × .* \+ databaseAccess\.monitoringRole\.connectionLimit 3 = 59$/,
+    new RegExp(
+      `\\+ databaseAccess\\.monitoringRole\\.connectionLimit ${dev.databaseAccess.monitoringRole.connectionLimit} = ${needed}$`,
+    ),
   );
 });
 

@@ -8,10 +8,12 @@ import { supportedInstanceClasses } from '../constructs/rds-instance-classes';
 import type { EnvironmentConfig } from '../environments/config';
 import { dev } from '../environments/dev';
 import { prod } from '../environments/prod';
+import { CONNECTION_BUDGET_FIELD } from '../environments/rules/connection-budget';
 import { validateEnvironments } from '../environments/validate';
 import { ConfigValidationError, formatFailure } from '../environments/validation';
 import { areaFailures } from './support/validation-areas';
 import { failingCases } from './support/validation-cases';
+import { withProductChange } from './support/products';
 import { withChange, type Writable } from './support/with-change';
 
 describe('valid configurations', () => {
@@ -96,9 +98,10 @@ describe('reporting', () => {
         statementTimeoutMs: 30000,
       };
     });
-    const [failure] = validateEnvironments([greedy]);
-    expect(failure.allowed).toBe(
-      'a sum of at most 65 = database.parameters.maxConnections 70 − 5 reserved for superusers; got payload_user 100 + django_user 28 + monitoring 3 = 131',
+    const failures = validateEnvironments([greedy, prod]);
+    expect(failures.map((f) => f.field)).toEqual([CONNECTION_BUDGET_FIELD]); // one error, the budget's
+    expect(failures[0].allowed).toMatch(
+      /; and the login roles' connection limits at most what the instance offers them \(max_connections − 5 = \d+\): payload_user 100 \+ django_user \d+ \+ monitoring \d+ = \d+$/,
     );
   });
 
@@ -120,7 +123,23 @@ describe('reporting', () => {
   });
 
   test('the connection budget error shows its arithmetic, each input named with its value', () => {
-    const failures = validateEnvironments([withChange(dev, (e) => (e.cluster.pgbouncer.replicas = 3)), prod]);
+    // Every input of the budget set here, so the example holds whatever dev's sizes become.
+    const pinned = withProductChange(dev, (e) => {
+      Object.assign(e.database, { instanceClass: 'db.t3.micro' });
+      e.database.parameters.maxConnections = 70;
+      Object.assign(e.cluster.pgbouncer, {
+        connectionHeadroom: 6,
+        replicas: 3,
+        defaultPoolSize: 10,
+        reservePoolSize: 2,
+        sessionPoolSize: 2,
+      });
+      e.productSizes.connectionLimit = 28;
+      e.databaseAccess.monitoringRole.connectionLimit = 3;
+      for (const [key, entry] of Object.entries(e.products))
+        if (key !== 'payload' && key !== 'django') Object.assign(entry, { status: 'reserved' });
+    });
+    const failures = validateEnvironments([pinned, prod]);
     expect(failures.map(formatFailure)).toEqual([
       '[dev] (connection budget): "87 server connections needed, 59 available; 42 per login role, above its ' +
         'connection limit" is not allowed; allowed: at most 59 server connections = ' +

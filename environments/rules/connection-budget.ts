@@ -24,7 +24,8 @@ function inputsValid({ cluster: { pgbouncer: pg }, database, databaseAccess }: E
     [pg.defaultPoolSize, pg.reservePoolSize, pg.sessionPoolSize, pg.connectionHeadroom].every((n) =>
       isIntegerIn(n, 0, 262143),
     ) &&
-    isIntegerIn(databaseAccess.monitoringRole.connectionLimit, 0, 262143)
+    isIntegerIn(databaseAccess.monitoringRole.connectionLimit, 0, 262143) &&
+    databaseAccess.roles.every((r) => !r.login || isIntegerIn(r.connectionLimit, 0, 262143))
   );
 }
 
@@ -64,6 +65,38 @@ function rolesBelowPools(env: EnvironmentConfig, perRole: number): string[] {
   return [...short].map(([field, names]) => `${field} (${names.join(', ')})`);
 }
 
+/**
+ * The login roles' connection limits (the monitoring role's included) against what the instance offers them, or
+ * undefined when they fit: however PgBouncer is set, the roles together can never take the superusers' slots.
+ */
+function limitsOverInstance(env: EnvironmentConfig): string | undefined {
+  const offered = env.database.parameters.maxConnections - RDS_RESERVED_CONNECTIONS;
+  const logins = [
+    ...env.databaseAccess.roles.flatMap((r) => (r.login ? [r] : [])),
+    env.databaseAccess.monitoringRole,
+  ];
+  const sum = logins.reduce((total, r) => total + r.connectionLimit, 0);
+  if (sum <= offered) return undefined;
+  return (
+    `; and the login roles' connection limits at most what the instance offers them (max_connections − ` +
+    `${RDS_RESERVED_CONNECTIONS} = ${offered}): ${logins.map((r) => `${r.name} ${r.connectionLimit}`).join(' + ')} = ${sum}`
+  );
+}
+
+/** The budget's value in an error: what is needed against what is available, and which limits are short. */
+export function budgetSummary(env: EnvironmentConfig): string {
+  const pg = env.cluster.pgbouncer;
+  const { needed, available } = connectionBudgetOf(env);
+  const perRole = pg.replicas * (pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize);
+  return (
+    `${needed} server connections needed, ${available} available` +
+    (rolesBelowPools(env, perRole).length > 0
+      ? `; ${perRole} per login role, above its connection limit`
+      : '') +
+    (limitsOverInstance(env) ? '; connection limits above the instance' : '')
+  );
+}
+
 export const connectionBudgetRules: readonly EnvironmentRule[] = [
   (env, c) => {
     if (!inputsValid(env)) return;
@@ -76,12 +109,12 @@ export const connectionBudgetRules: readonly EnvironmentRule[] = [
         ? `; and each login role's connection limit at least its pools on every replica, ${pg.replicas} × ` +
           `${perRole / pg.replicas} = ${perRole}: ${short.join(', ')} cannot fill them`
         : '';
+    const limitsPart = limitsOverInstance(env);
     c.check(
       CONNECTION_BUDGET_FIELD,
-      `${needed} server connections needed, ${available} available` +
-        (short.length > 0 ? `; ${perRole} per login role, above its connection limit` : ''),
-      fits && short.length === 0,
-      `${arithmetic(env, needed, available)}${rolesPart}`,
+      budgetSummary(env),
+      fits && short.length === 0 && limitsPart === undefined,
+      `${arithmetic(env, needed, available)}${rolesPart}${limitsPart ?? ''}`,
     );
   },
 ];

@@ -1,7 +1,6 @@
 /**
- * Rules for the access model: valid, unique names; owners and readers that exist; connection limits that fit.
+ * Rules for the access model: valid, unique names; owners and readers that exist (connection limits: connection-budget.ts).
  */
-import { RDS_RESERVED_CONNECTIONS } from '../../constructs/rds-instance-classes';
 import type { EnvironmentRule } from '../validation';
 import { duplicates, isIntegerIn, matches } from './formats';
 
@@ -102,18 +101,5 @@ export const databaseAccessRules: readonly EnvironmentRule[] = [
     for (const name of duplicates(schemas.map((s) => s.name))) {
       c.check('databaseAccess.schemas', name, false, 'each schema declared once');
     }
-  },
-  ({ database: { parameters }, databaseAccess: { roles, monitoringRole } }, c) => {
-    if (!isIntegerIn(parameters.maxConnections, 1, 262143)) return; // reported by the database rules
-    const available = parameters.maxConnections - RDS_RESERVED_CONNECTIONS;
-    const logins = [...roles.flatMap((r) => (r.login ? [r] : [])), monitoringRole];
-    const limits = logins.map((r) => `${r.name} ${r.connectionLimit}`);
-    const sum = logins.reduce((total, r) => total + r.connectionLimit, 0);
-    c.check(
-      'databaseAccess.roles[*].connectionLimit',
-      sum,
-      sum <= available,
-      `a sum of at most ${available} = database.parameters.maxConnections ${parameters.maxConnections} − ${RDS_RESERVED_CONNECTIONS} reserved for superusers; got ${limits.join(' + ')} = ${sum}`,
-    );
   },
 ];

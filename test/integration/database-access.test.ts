@@ -21,6 +21,7 @@ import {
 } from '../support/access-matrix';
 import { deployAccessLayer, type DeployedAccessLayer } from '../support/deployed-access-layer';
 import { startLocalPostgres, type LocalPostgres } from '../support/local-postgres';
+import { reservedIn, withLaunched } from '../support/products';
 import { synthEnvironment, withChange } from '../support/synth';
 
 jest.setTimeout(180_000);
@@ -36,9 +37,14 @@ const devWithReader = withChange(dev, (copy) => {
   django.readers = ['payload_user'];
 });
 
+/** A reserved product launched by its one config change (test/product-launch.test.ts reads the rest of its wiring). */
+const [firstReserved] = reservedIn(dev);
+const devWithLaunch = withLaunched(dev, [firstReserved]);
+
 describe.each([
   ...environments.map((env) => [env.name, env] as const),
   ['dev with payload_user reading django', devWithReader] as const,
+  [`dev with ${firstReserved} launched`, devWithLaunch] as const,
 ])('access model of %s on PostgreSQL 15', (name, env) => {
   const dbName = env.database.databaseName;
   const schemas = probedSchemas(env.databaseAccess);
@@ -77,6 +83,22 @@ describe.each([
   test('every role can do in every schema exactly what the model declares, nothing more', () => {
     console.log(`access matrix of ${name} (probed on PostgreSQL 15):\n${formatAccessMatrix(matrix)}`);
     expect(diffAccessMatrices(expectedAccessMatrix(env.databaseAccess, roles, schemas), matrix)).toEqual([]);
+  });
+
+  test("each product's login role reads, writes and deletes in its own schema only", () => {
+    const write = [
+      'existing table select',
+      'existing table insert',
+      'existing table update',
+      'existing table delete',
+    ];
+    for (const role of env.databaseAccess.roles.filter((r) => r.login)) {
+      const rwd = Object.keys(matrix[role.name]).filter((scope) =>
+        write.every((op) => matrix[role.name][scope].includes(op)),
+      );
+      const owned = env.databaseAccess.schemas.filter((s) => s.owner === role.name).map((s) => s.name);
+      expect({ role: role.name, rwd }).toEqual({ role: role.name, rwd: owned });
+    }
   });
 
   test('the next plan would be empty: every resource reads back as configured', () => {

@@ -9,7 +9,8 @@ import { dev } from '../../environments/dev';
 import { local } from '../../environments/local';
 import type { LocalConfig } from '../../environments/parts/local';
 import { prod } from '../../environments/prod';
-import { CONNECTION_BUDGET_FIELD } from '../../environments/rules/connection-budget';
+import { connectionBudgetOf } from '../../environments/connection-budget';
+import { budgetSummary, CONNECTION_BUDGET_FIELD } from '../../environments/rules/connection-budget';
 import type { ValidationFailure } from '../../environments/validation';
 import { withChange, type Writable } from './with-change';
 
@@ -29,6 +30,16 @@ type Change = (env: Writable<EnvironmentConfig>) => void;
 const loose = (part: object) => part as Record<string, unknown>;
 
 const PUBLIC_URL = 'cluster.apps.payload.settings.NEXT_PUBLIC_SERVER_URL';
+const FIRST_LOGIN = dev.databaseAccess.roles.findIndex((r) => r.login);
+
+/** A change of `base` the connection budget refuses: its one error, with the budget's summary as the value. */
+function budgetCase(
+  what: string,
+  base: EnvironmentConfig,
+  change: Change,
+): [string, EnvironmentConfig, Change, string, unknown] {
+  return [what, base, change, CONNECTION_BUDGET_FIELD, budgetSummary(withChange(base, change))];
+}
 const SHARED = dev.cluster.namespaces.findIndex((n) => n.name === 'shared');
 
 type Quantities = { cpu: string; memory: string };
@@ -1082,26 +1093,14 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'state.noncurrentVersionExpirationDays',
     7,
   ],
-  [
-    'connection limits above max_connections',
-    dev,
-    (e) =>
-      (e.databaseAccess.roles[0] = {
-        name: 'payload_user',
-        login: true,
-        connectionLimit: 100,
-        statementTimeoutMs: 30000,
-      }),
-    'databaseAccess.roles[*].connectionLimit',
-    131,
-  ],
-  [
-    'pools beyond the connection budget',
-    dev,
-    (e) => (e.cluster.pgbouncer.replicas = 3),
-    CONNECTION_BUDGET_FIELD,
-    '87 server connections needed, 59 available; 42 per login role, above its connection limit',
-  ],
+  budgetCase('connection limits above max_connections', dev, (e) =>
+    Object.assign(e.databaseAccess.roles[FIRST_LOGIN], {
+      connectionLimit: e.database.parameters.maxConnections,
+    }),
+  ),
+  budgetCase('pools beyond the connection budget', dev, (e) => {
+    e.cluster.pgbouncer.defaultPoolSize = e.database.parameters.maxConnections;
+  }),
   [
     'max_connections above what the instance class holds (the nominal-memory formula)',
     dev,
@@ -1144,19 +1143,11 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'cluster.pgbouncer.drainSeconds',
     0,
   ],
-  [
-    'role connection limit below its PgBouncer pools',
-    dev,
-    (e) =>
-      (e.databaseAccess.roles[1] = {
-        name: 'django_user',
-        login: true,
-        connectionLimit: 20,
-        statementTimeoutMs: 30000,
-      }),
-    CONNECTION_BUDGET_FIELD,
-    '59 server connections needed, 59 available; 28 per login role, above its connection limit',
-  ],
+  budgetCase('role connection limit below its PgBouncer pools', dev, (e) => {
+    const pg = e.cluster.pgbouncer;
+    const pools = pg.replicas * (pg.defaultPoolSize + pg.reservePoolSize + pg.sessionPoolSize);
+    Object.assign(e.databaseAccess.roles[FIRST_LOGIN], { connectionLimit: pools - 1 });
+  }),
   [
     'the trail delivers into the state bucket',
     prod,
@@ -1297,13 +1288,10 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'databaseAccess.monitoringRole.statementTimeoutMs',
     100,
   ],
-  [
-    "the monitoring role's connections break the connection budget",
-    dev,
-    (e) => (e.cluster.pgbouncer.connectionHeadroom = 16),
-    CONNECTION_BUDGET_FIELD,
-    '59 server connections needed, 49 available',
-  ],
+  budgetCase("the operators' headroom breaks the connection budget", dev, (e) => {
+    const { needed, available } = connectionBudgetOf(e);
+    e.cluster.pgbouncer.connectionHeadroom += available - needed + 1;
+  }),
   [
     'a role name with a space',
     dev,
@@ -1607,13 +1595,9 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'databaseAccess.schemas[0].tableReaders[0].tables[0]',
     'pages; DROP',
   ],
-  [
-    'a session pool that breaks the connection budget',
-    dev,
-    (e) => (e.cluster.pgbouncer.sessionPoolSize = 3),
-    CONNECTION_BUDGET_FIELD,
-    '63 server connections needed, 59 available; 30 per login role, above its connection limit',
-  ],
+  budgetCase('a session pool that breaks the connection budget', dev, (e) => {
+    e.cluster.pgbouncer.sessionPoolSize = e.database.parameters.maxConnections;
+  }),
   [
     'no session pool (the apps are handed its URL)',
     dev,
