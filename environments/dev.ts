@@ -47,10 +47,8 @@ export const dev = defineEnvironment(development, {
     },
     pgbouncer: {
       replicas: 2,
-      minAvailable: 1,
       defaultPoolSize: 5,
       reservePoolSize: 2,
-      drainSeconds: 90,
       maxClientConnections: 500,
       connectionHeadroom: 6, // the master user and operators; migrations (session path) and monitoring are counted above
     },

@@ -44,10 +44,8 @@ export const prod = defineEnvironment(production, {
     },
     pgbouncer: {
       replicas: 3,
-      minAvailable: 2,
       defaultPoolSize: 40,
       reservePoolSize: 10,
-      drainSeconds: 120,
       maxClientConnections: 1000,
       connectionHeadroom: 50,
     },
@@ -62,7 +60,12 @@ export const prod = defineEnvironment(production, {
       bucketName: 'lightwave-media',
       corsOrigins: ['https://lightwave-media.site', 'https://www.lightwave-media.site'],
     },
-    cdn: { zoneId: 'fedcba9876543210fedcba9876543210', domain: 'cdn.lightwave-media.site' }, // REPLACE zoneId
+    // REPLACE zoneId. prod deploys the zone's cache rules, every environment's host included.
+    cdn: {
+      zoneId: 'fedcba9876543210fedcba9876543210',
+      domain: 'cdn.lightwave-media.site',
+      managesZoneCacheRules: true,
+    },
   },
   dataProtection: {
     mediaCopy: { bucketName: 'lightwave-media-copy-222222222222' }, // REPLACE if taken (S3 names are global)

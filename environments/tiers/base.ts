@@ -46,7 +46,7 @@ export const baseWaivers: readonly PolicyWaiver[] = [
   },
 ];
 
-export function baseShape({ name, aws, network }: OwnValues): Overrides<EnvironmentConfig> {
+export function baseShape({ name, aws, network, cluster }: OwnValues): Overrides<EnvironmentConfig> {
   return {
     tags: { Project: 'lightwave-platform', Owner: 'platform-team' },
     state: {
@@ -89,6 +89,7 @@ export function baseShape({ name, aws, network }: OwnValues): Overrides<Environm
         namespace: PLATFORM_NAMESPACE,
         version: '1.25.2', // 1.24.1 and older: CVE-2026-6664…6667 (policy LW-PGB-016)
         image: { repository: 'ghcr.io/icoretech/pgbouncer-docker', tag: '1.25.2' },
+        minAvailable: cluster.pgbouncer.replicas - 1, // a drain or rollout takes one pod at a time
         sessionPoolSize: 2, // per user and replica: a LISTEN listener and a migration or refresh at once
         reservePoolTimeoutSeconds: 3,
         queryWaitTimeoutSeconds: 15,
@@ -113,7 +114,8 @@ export function baseShape({ name, aws, network }: OwnValues): Overrides<Environm
         corsMaxAgeSeconds: 3600,
         expiryRules: [], // media is kept; add rules for prefixes that may expire
       },
-      cdn: { zoneName: 'lightwave-media.site', minTlsVersion: '1.2' },
+      // The zone's cache rules (every environment's host) are deployed by the one environment that says so.
+      cdn: { zoneName: 'lightwave-media.site', minTlsVersion: '1.2', managesZoneCacheRules: false },
     },
     dataProtection: {
       dr: { region: 'us-west-2' },

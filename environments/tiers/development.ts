@@ -14,6 +14,7 @@ export const development: Tier = {
   shape: (own) =>
     mergeValues(baseShape(own), {
       tier: 'development',
+      cluster: { pgbouncer: { drainSeconds: 90 } },
       database: {
         deletionProtection: false,
         backupRetentionDays: 7,
@@ -24,7 +25,7 @@ export const development: Tier = {
       },
       cloudflare: {
         media: { abortIncompleteUploadsAfterDays: 3 },
-        cdn: { edgeTtlSeconds: 3600, browserTtlSeconds: 300, managesZoneCacheRules: false },
+        cdn: { edgeTtlSeconds: 3600, browserTtlSeconds: 300 },
       },
       dataProtection: {
         backup: {

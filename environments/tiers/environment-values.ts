@@ -36,13 +36,7 @@ export interface OwnValues {
     readonly platformNamespace: { readonly quota: ResourceQuotaConfig };
     readonly pgbouncer: Pick<
       PgBouncerConfig,
-      | 'replicas'
-      | 'minAvailable'
-      | 'defaultPoolSize'
-      | 'reservePoolSize'
-      | 'drainSeconds'
-      | 'maxClientConnections'
-      | 'connectionHeadroom'
+      'replicas' | 'defaultPoolSize' | 'reservePoolSize' | 'maxClientConnections' | 'connectionHeadroom'
     >;
     readonly redis: Pick<RedisConfig, 'maxMemory' | 'resources'>;
   };

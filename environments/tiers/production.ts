@@ -15,6 +15,7 @@ export const production: Tier = {
   shape: (own) =>
     mergeValues(baseShape(own), {
       tier: 'production',
+      cluster: { pgbouncer: { drainSeconds: 120 } },
       database: {
         deletionProtection: true,
         backupRetentionDays: 14,
@@ -25,8 +26,7 @@ export const production: Tier = {
       },
       cloudflare: {
         media: { abortIncompleteUploadsAfterDays: 7 },
-        // The zone's cache rules (every environment's host) are deployed by the one environment that manages them.
-        cdn: { edgeTtlSeconds: 2592000, browserTtlSeconds: 86400, managesZoneCacheRules: true },
+        cdn: { edgeTtlSeconds: 2592000, browserTtlSeconds: 86400 },
       },
       dataProtection: {
         backup: {
