@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environments } from '../environments';
+import type { EnvironmentConfig } from '../environments/config';
 import { ConfigValidationError } from '../environments/validation';
 import { prod } from '../environments/prod';
 import { dev } from '../environments/dev';
@@ -14,15 +15,23 @@ import { providersUsingResources } from './support/provider-inputs';
 import { synthEnvironment, withChange, writeCachedTree } from './support/synth';
 import type { TerraformJson } from '../synth/terraform-json';
 
+/** Every environment's stack, and `bootstrap-<first environment of the account>` per account. */
+function expectedStacks(envs: readonly EnvironmentConfig[]): string[] {
+  const firstOfAccount = envs.filter(
+    (e, i) => envs.findIndex((o) => o.aws.accountId === e.aws.accountId) === i,
+  );
+  return [...envs.map((e) => e.name), ...firstOfAccount.map((e) => `bootstrap-${e.name}`)].sort();
+}
+
 describe('platform app', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'lightwave-app-'));
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
   writeCachedTree(environments, outdir);
   const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
 
-  test('synthesizes one stack per environment, named dev and prod, and one bootstrap stack per account', () => {
-    expect(Object.keys(manifest.stacks).sort()).toEqual(['bootstrap-dev', 'bootstrap-prod', 'dev', 'prod']);
-    for (const name of ['dev', 'prod']) {
+  test('synthesizes one stack per environment, named after it, and one bootstrap stack per account', () => {
+    expect(Object.keys(manifest.stacks).sort()).toEqual(expectedStacks(environments));
+    for (const { name } of environments) {
       expect(manifest.stacks[name].synthesizedStackPath).toBe(`stacks/${name}/cdk.tf.json`);
       const stack = JSON.parse(
         readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'),
@@ -53,38 +62,32 @@ describe('platform app', () => {
     }
   });
 
-  test('a third environment is one more config object', () => {
-    const staging = withChange(dev, (e) => {
-      e.name = 'staging';
-      e.state.key = 'lightwave-platform/staging/terraform.tfstate';
-      e.database.identifier = 'lightwave-staging';
-      e.cloudflare.media.bucketName = 'lightwave-media-staging';
-      e.cloudflare.cdn.domain = 'cdn-staging.lightwave-media.site';
-      e.delivery.githubEnvironment = 'staging';
-      e.delivery.planRole.name = 'lightwave-staging-plan';
-      e.delivery.deployRole.name = 'lightwave-staging-deploy';
+  test('one more environment is one more config object', () => {
+    const name = `${environments.map((e) => e.name).join('')}x`; // registered by nobody
+    const extra = withChange(dev, (e) => {
+      e.name = name;
+      e.state.key = `lightwave-platform/${name}/terraform.tfstate`;
+      e.database.identifier = `lightwave-${name}`;
+      e.cloudflare.media.bucketName = `lightwave-media-${name}`;
+      e.cloudflare.cdn.domain = `cdn-${name}.lightwave-media.site`;
+      e.delivery.githubEnvironment = name;
+      e.delivery.planRole.name = `lightwave-${name}-plan`;
+      e.delivery.deployRole.name = `lightwave-${name}-deploy`;
     });
-    const stagingOut = mkdtempSync(join(tmpdir(), 'lightwave-staging-'));
-    writeCachedTree([...environments, staging], stagingOut);
-    const stagingManifest = JSON.parse(readFileSync(join(stagingOut, 'manifest.json'), 'utf8'));
-    // staging shares dev's account: bootstrap-dev gains its roles, no third bootstrap stack.
-    expect(Object.keys(stagingManifest.stacks).sort()).toEqual([
-      'bootstrap-dev',
-      'bootstrap-prod',
-      'dev',
-      'prod',
-      'staging',
-    ]);
+    const extraOut = mkdtempSync(join(tmpdir(), 'lightwave-extra-'));
+    const registry = [...environments, extra];
+    writeCachedTree(registry, extraOut);
+    const extraManifest = JSON.parse(readFileSync(join(extraOut, 'manifest.json'), 'utf8'));
+    // It shares dev's account: that account's bootstrap stack gains its roles, no other bootstrap stack appears.
+    expect(Object.keys(extraManifest.stacks).sort()).toEqual(expectedStacks(registry));
+    const account = registry.filter((e) => e.aws.accountId === dev.aws.accountId);
     const bootstrap = JSON.parse(
-      readFileSync(join(stagingOut, 'stacks', 'bootstrap-dev', 'cdk.tf.json'), 'utf8'),
+      readFileSync(join(extraOut, 'stacks', `bootstrap-${account[0].name}`, 'cdk.tf.json'), 'utf8'),
     ) as TerraformJson;
-    expect(Object.keys(bootstrap.resource?.aws_iam_role ?? {}).sort()).toEqual([
-      'dev_deploy_role',
-      'dev_plan_role',
-      'staging_deploy_role',
-      'staging_plan_role',
-    ]);
-    rmSync(stagingOut, { recursive: true, force: true });
+    expect(Object.keys(bootstrap.resource?.aws_iam_role ?? {}).sort()).toEqual(
+      account.flatMap((e) => [`${e.name}_deploy_role`, `${e.name}_plan_role`]).sort(),
+    );
+    rmSync(extraOut, { recursive: true, force: true });
   });
 });
 

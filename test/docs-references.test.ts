@@ -28,6 +28,9 @@ const repo: Repository = {
 };
 const read = (path: string): DocFile => ({ path, text: readFileSync(join(root, path), 'utf8') });
 
+/** A stack name no registered environment has. */
+const UNREGISTERED = `${environments.map((e) => e.name).join('')}x`;
+
 describe('the checker, on planted pages', () => {
   const planted = (text: string) => docReferenceProblems([{ path: 'docs/planted.md', text }], repo);
 
@@ -46,7 +49,7 @@ describe('the checker, on planted pages', () => {
     ['a missing npm script', 'then `npm run deploy-everything`', 3, 'npm script', 'deploy-everything'],
     ['a missing file', 'lives in `stacks/nowhere.ts`.', 3, 'path', 'stacks/nowhere.ts'],
     ['a missing file in a code block', '```sh\nscripts/gone.sh --now\n```', 4, 'path', 'scripts/gone.sh'],
-    ['an unknown environment', '`npx cdktf deploy staging`', 3, 'stack', 'staging'],
+    ['an unknown environment', `\`npx cdktf deploy ${UNREGISTERED}\``, 3, 'stack', UNREGISTERED],
     ['a link to a missing page', 'see [Scaling](scaling.md)', 3, 'link', 'scaling.md'],
     ['a missing heading', 'see [x](deploy.md#no-such-heading)', 3, 'anchor', 'deploy.md#no-such-heading'],
   ])('%s fails, naming it and its line', (_what, text, line, kind, name) => {

@@ -2,6 +2,7 @@
  * Media and CDN layers: the R2 bucket, its CORS and lifecycle, the bucket-scoped token, the custom domain and the
  * cache rule, and what reaches Payload.
  */
+import { environments } from '../environments';
 import { AccountToken } from '@cdktf/provider-cloudflare/lib/account-token';
 import { R2Bucket } from '@cdktf/provider-cloudflare/lib/r2-bucket';
 import { R2BucketCors } from '@cdktf/provider-cloudflare/lib/r2-bucket-cors';
@@ -186,15 +187,22 @@ describe('CDN', () => {
       zone_id: prod.cloudflare.cdn.zoneId,
       kind: 'zone',
       phase: 'http_request_cache_settings',
-      rules: [
-        rule('cdn-dev.lightwave-media.site', 3600, 300),
-        rule('cdn.lightwave-media.site', 2592000, 86400),
-      ],
+      // One rule per registered environment in the zone, in registry order, with that environment's TTLs.
+      rules: environments
+        .filter((e) => e.cloudflare.cdn.zoneId === prod.cloudflare.cdn.zoneId)
+        .map((e) =>
+          rule(e.cloudflare.cdn.domain, e.cloudflare.cdn.edgeTtlSeconds, e.cloudflare.cdn.browserTtlSeconds),
+        ),
     });
   });
 
-  test('dev, in the same zone, declares no second ruleset', () => {
-    expect(resourcesOfType(synthEnvironment(dev), 'cloudflare_ruleset')).toEqual({});
+  test('no other environment of the zone declares a second ruleset', () => {
+    const others = environments.filter(
+      (e) => e.name !== prod.name && e.cloudflare.cdn.zoneId === prod.cloudflare.cdn.zoneId,
+    );
+    expect(others.length).toBeGreaterThan(0);
+    for (const env of others)
+      expect(resourcesOfType(synthEnvironment(env), 'cloudflare_ruleset')).toEqual({});
   });
 });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { actionlint } from './support/actionlint';
 import { parse } from 'yaml';
 import { environments } from '../environments';
+import { deployJob, planMatrixEntry } from './support/workflow-lines';
 
 const root = join(__dirname, '..');
 const workflowDir = join(root, '.github/workflows');
@@ -141,6 +142,42 @@ describe('deploy workflow', () => {
 
   test('deploy jobs may read the repository and request an OIDC token, nothing else', () => {
     for (const [, job] of jobs) expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+  });
+});
+
+describe('a registered environment missing from the workflows', () => {
+  // The failure lists, per workflow, the exact lines to paste for each environment it lacks.
+  test('is named, with the lines to add', () => {
+    const deploy = workflow('deploy.yml');
+    const deployed = Object.values(deploy.jobs).map(environmentOf);
+    const missing = environments.flatMap((env, i) => {
+      const jobLines = deployed.includes(env.delivery.githubEnvironment)
+        ? []
+        : [
+            `.github/workflows/deploy.yml, under jobs: add\n${deployJob(
+              text('.github/workflows/deploy.yml'),
+              environments.find(
+                (e) => e.tier === env.tier && deployed.includes(e.delivery.githubEnvironment),
+              ) ?? environments[0],
+              env,
+              environments[i - 1]?.name ?? '',
+            )}`,
+          ];
+      const planLines = ['pull-request.yml', 'drift.yml'].flatMap((file) => {
+        const include = (
+          workflow(file).jobs.plan as unknown as {
+            strategy: { matrix: { include: Record<string, string>[] } };
+          }
+        ).strategy.matrix.include;
+        return include.some((entry) => entry.environment === env.name)
+          ? []
+          : [
+              `.github/workflows/${file}, under matrix.include: add\n${planMatrixEntry(env, file === 'pull-request.yml')}`,
+            ];
+      });
+      return [...jobLines, ...planLines];
+    });
+    expect(missing).toEqual([]);
   });
 });
 
