@@ -29,6 +29,7 @@ export function deployJob(
   const end = lines.findIndex((l, i) => i > start && /^ {2}[\w-]+:$/.test(l));
   const block = lines
     .slice(start, end === -1 ? undefined : end)
+    .filter((line) => !/^\s*#/.test(line)) // the model's comments speak of the model
     .join('\n')
     .trimEnd();
   const named = block
