@@ -175,7 +175,15 @@ describe('a registered environment missing from the workflows', () => {
               `.github/workflows/${file}, under matrix.include: add\n${planMatrixEntry(env, file === 'pull-request.yml')}`,
             ];
       });
-      return [...jobLines, ...planLines];
+      const job = Object.entries(deploy.jobs).find(
+        ([, j]) => environmentOf(j) === env.delivery.githubEnvironment,
+      );
+      const after = environments[i - 1]?.name;
+      const orderLines =
+        job && after !== undefined && job[1].needs !== after
+          ? [`.github/workflows/deploy.yml, in job ${job[0]}: set\n    needs: ${after}`]
+          : [];
+      return [...jobLines, ...orderLines, ...planLines];
     });
     expect(missing).toEqual([]);
   });
