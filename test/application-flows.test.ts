@@ -22,28 +22,28 @@ const { payload, django } = dev.cluster.apps;
 const web = { 'app.kubernetes.io/component': 'web' };
 
 describe('flows', () => {
-  test('Redis accepts every pod of both apps on 6379, and nothing else', () => {
+  test('Redis accepts every pod of every live product on 6379, and nothing else', () => {
     const spec = policy('cluster_redis_from_apps');
     expect(spec.pod_selector.match_labels).toEqual(REDIS_PODS);
     expect(spec.ingress).toEqual([
       {
-        from: [pods('payload-cms', payload.podLabels), pods('django-api', django.podLabels)],
+        from: Object.values(dev.cluster.apps).map((app) => pods(app.namespace, app.podLabels)),
         ports: [{ port: '6379', protocol: 'TCP' }],
       },
     ]);
     expect(spec.egress).toBeUndefined();
   });
 
-  test.each([
-    ['payload', payload],
-    ['django', django],
-  ])('every %s pod, workers included, may reach Redis', (key, app) => {
-    const spec = policy(`cluster_${key}_to_redis`);
-    expect(spec.pod_selector.match_labels).toEqual(app.podLabels);
-    expect(spec.egress).toEqual([
-      { to: [pods('shared', REDIS_PODS)], ports: [{ port: '6379', protocol: 'TCP' }] },
-    ]);
-  });
+  test.each(Object.entries(dev.cluster.apps))(
+    'every %s pod, workers included, may reach Redis',
+    (key, app) => {
+      const spec = policy(`cluster_${key}_to_redis`);
+      expect(spec.pod_selector.match_labels).toEqual(app.podLabels);
+      expect(spec.egress).toEqual([
+        { to: [pods('shared', REDIS_PODS)], ports: [{ port: '6379', protocol: 'TCP' }] },
+      ]);
+    },
+  );
 
   test('the load balancer reaches web pods only (workers carry no component: web)', () => {
     expect(policy('cluster_django_http_ingress').pod_selector.match_labels).toEqual({

@@ -1,6 +1,9 @@
 /**
  * Cluster layer: namespaces, their guard rails, the PgBouncer chart and the application secrets.
  */
+import { contractOf } from '../contract/lookup';
+import { applicationContract } from '../contract/services';
+import { apiUrlTarget } from '../contract/variables';
 import { dev } from '../environments/dev';
 import { synthEnvironment } from './support/synth';
 import { resourcesOfType, type Block } from '../synth/terraform-json';
@@ -27,11 +30,18 @@ function nsName(reference: string): string {
   return dev.cluster.namespaces.map((n) => n.name).find((n) => n.replace(/-/g, '_') === match[1]) as string;
 }
 
+/** The namespaces of the live products. */
+const APP_NAMESPACES = Object.values(dev.cluster.apps).map((app) => app.namespace);
+
+/** The apps whose API `key`'s contract calls (`app.<callee>.api-url`). */
+const calleesOf = (key: string): string[] =>
+  (contractOf(applicationContract, key)?.variables ?? []).flatMap((v) => apiUrlTarget(v.source) ?? []);
+
 describe('namespaces', () => {
   const namespaces = byName('kubernetes_namespace_v1');
 
-  test('django-api, payload-cms and shared exist with the platform labels', () => {
-    expect([...namespaces.keys()].sort()).toEqual(['django-api', 'payload-cms', 'shared']);
+  test("every declared namespace exists (each live product's and the platform's) with the platform labels", () => {
+    expect([...namespaces.keys()].sort()).toEqual(dev.cluster.namespaces.map((n) => n.name).sort());
     for (const ns of namespaces.values()) {
       expect(metadata(ns).labels).toEqual(
         expect.objectContaining({
@@ -54,7 +64,7 @@ describe('namespaces', () => {
         'pod-security.kubernetes.io/audit': 'restricted',
       }),
     );
-    for (const app of ['django-api', 'payload-cms']) {
+    for (const app of APP_NAMESPACES) {
       expect(psa(app)).toEqual(
         expect.objectContaining({
           'pod-security.kubernetes.io/enforce': 'baseline',
@@ -123,25 +133,31 @@ describe('network policies', () => {
   });
 
   test('allow exactly the platform flows', () => {
-    expect([...policies.keys()].filter((k) => !/default-deny-all|allow-dns/.test(k)).sort()).toEqual([
-      'django-api/app-to-pgbouncer',
-      'django-api/app-to-redis',
-      'django-api/django-to-payload-api',
-      'django-api/http-from-load-balancer',
-      'payload-cms/app-to-pgbouncer',
-      'payload-cms/app-to-redis',
-      'payload-cms/http-from-load-balancer',
-      'payload-cms/https-egress',
-      'payload-cms/payload-api-from-django',
-      'shared/media-copy-egress',
-      'shared/pgbouncer-from-apps',
-      'shared/pgbouncer-metrics-from-prometheus',
-      'shared/pgbouncer-to-database',
-      'shared/postgres-exporter-from-prometheus',
-      'shared/postgres-exporter-to-database',
-      'shared/prometheus-to-exporters',
-      'shared/redis-from-apps',
+    // Per live product: PgBouncer, Redis, the load balancer, HTTPS egress where it has ranges, and the API calls its
+    // contract declares (caller's egress and callee's ingress); then the platform's own.
+    const appFlows = Object.entries(dev.cluster.apps).flatMap(([key, app]) => [
+      `${app.namespace}/app-to-pgbouncer`,
+      `${app.namespace}/app-to-redis`,
+      `${app.namespace}/http-from-load-balancer`,
+      ...(app.httpsEgressCidrs.length > 0 ? [`${app.namespace}/https-egress`] : []),
+      ...calleesOf(key).flatMap((callee) => [
+        `${app.namespace}/${key}-to-${callee}-api`,
+        `${dev.cluster.apps[callee].namespace}/${callee}-api-from-${key}`,
+      ]),
     ]);
+    expect([...policies.keys()].filter((k) => !/default-deny-all|allow-dns/.test(k)).sort()).toEqual(
+      [
+        ...appFlows,
+        'shared/media-copy-egress',
+        'shared/pgbouncer-from-apps',
+        'shared/pgbouncer-metrics-from-prometheus',
+        'shared/pgbouncer-to-database',
+        'shared/postgres-exporter-from-prometheus',
+        'shared/postgres-exporter-to-database',
+        'shared/prometheus-to-exporters',
+        'shared/redis-from-apps',
+      ].sort(),
+    );
   });
 
   test("PgBouncer accepts the app namespaces on its port and reaches only the database port in the database's subnets", () => {
@@ -149,16 +165,12 @@ describe('network policies', () => {
       ingress: { from: unknown[]; ports: unknown[] }[];
     };
     expect(from.ingress[0].ports).toEqual([{ port: '6432', protocol: 'TCP' }]);
-    expect(from.ingress[0].from).toEqual([
-      {
-        namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'payload-cms' } },
-        pod_selector: { match_labels: { 'app.kubernetes.io/name': 'payload' } },
-      },
-      {
-        namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'django-api' } },
-        pod_selector: { match_labels: { 'app.kubernetes.io/name': 'django-api' } },
-      },
-    ]);
+    expect(from.ingress[0].from).toEqual(
+      Object.values(dev.cluster.apps).map((app) => ({
+        namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': app.namespace } },
+        pod_selector: { match_labels: app.podLabels },
+      })),
+    );
     expect((policies.get('shared/pgbouncer-to-database')?.spec as { egress: unknown[] }).egress).toEqual([
       {
         to: dev.network.databaseSubnetCidrs.map((cidr) => ({ ip_block: { cidr } })),
@@ -261,8 +273,9 @@ describe('PgBouncer', () => {
     const userlist = byName('kubernetes_secret_v1').get('shared/pgbouncer-userlist') as Block;
     expect((userlist.data as Record<string, string>)['userlist.txt']).toBe(
       [
-        '"payload_user" "${random_password.database_access_password_payload_user.result}"',
-        '"django_user" "${random_password.database_access_password_django_user.result}"',
+        ...dev.databaseAccess.roles.flatMap((r) =>
+          r.login ? [`"${r.name}" "\${random_password.database_access_password_${r.name}.result}"`] : [],
+        ),
         '"pgbouncer_admin" "${random_password.cluster_password_pgbouncer_admin.result}"',
         '"pgbouncer_stats" "${random_password.cluster_password_pgbouncer_stats.result}"',
         '',

@@ -105,15 +105,19 @@ describe('roles', () => {
 
   test('reserved product roles own their schema but cannot log in and have no password, limit or timeout', () => {
     const { stack } = synthLayer();
-    const owner = byName(stack, 'postgresql_role').get('createos_owner');
-    expect(owner).toEqual(expect.objectContaining({ login: false, search_path: ['createos'] }));
-    for (const key of ['password', 'connection_limit', 'statement_timeout'])
-      expect(owner).not.toHaveProperty(key);
-    expect(Object.keys(resourcesOfType(stack, 'random_password')).sort()).toEqual([
-      'database_access_password_django_user',
-      'database_access_password_monitoring',
-      'database_access_password_payload_user',
-    ]);
+    const reserved = dev.databaseAccess.roles.filter((r) => !r.login);
+    expect(reserved.length).toBeGreaterThan(0);
+    for (const role of reserved) {
+      const owner = byName(stack, 'postgresql_role').get(role.name);
+      const owned = dev.databaseAccess.schemas.filter((s) => s.owner === role.name).map((s) => s.name);
+      expect(owner).toEqual(expect.objectContaining({ login: false, search_path: owned }));
+      for (const key of ['password', 'connection_limit', 'statement_timeout'])
+        expect(owner).not.toHaveProperty(key);
+    }
+    const logins = [...dev.databaseAccess.roles.filter((r) => r.login), dev.databaseAccess.monitoringRole];
+    expect(Object.keys(resourcesOfType(stack, 'random_password')).sort()).toEqual(
+      logins.map((r) => `database_access_password_${r.name}`).sort(),
+    );
   });
 
   test('a role that owns no schema gets no search_path; one owning two gets both, in declared order', () => {
@@ -208,16 +212,18 @@ describe('schemas', () => {
 describe('grants', () => {
   test('are exactly what the model implies', () => {
     const { stack } = synthLayer();
-    expect(Object.values(resourcesOfType(stack, 'postgresql_grant')).map(summary).sort()).toEqual([
-      'django_user database - [CONNECT]',
-      'django_user schema extensions [USAGE]',
-      'monitoring database - [CONNECT]',
-      'monitoring schema extensions [USAGE]',
-      'payload_user database - [CONNECT]',
-      'payload_user schema extensions [USAGE]',
-      'public database - []',
-      'public schema public []',
-    ]);
+    // Each login role (the monitoring role's included) may connect and use the extensions; PUBLIC gets nothing.
+    const logins = [...dev.databaseAccess.roles.filter((r) => r.login), dev.databaseAccess.monitoringRole];
+    expect(Object.values(resourcesOfType(stack, 'postgresql_grant')).map(summary).sort()).toEqual(
+      [
+        ...logins.flatMap((r) => [
+          `${r.name} database - [CONNECT]`,
+          `${r.name} schema ${dev.databaseAccess.extensions.schema} [USAGE]`,
+        ]),
+        'public database - []',
+        'public schema public []',
+      ].sort(),
+    );
     expect(resourcesOfType(stack, 'postgresql_default_privileges')).toEqual({});
   });
 
