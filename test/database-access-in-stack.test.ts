@@ -2,9 +2,10 @@
  * The database access layer inside a whole environment: how the postgresql provider reaches the server, and what a
  * product going live changes across layers (role, grants, PgBouncer pool).
  */
+import { environments } from '../environments';
 import { dev } from '../environments/dev';
 import { resourcesOfType } from '../synth/terraform-json';
-import { reservedIn, withLaunched } from './support/products';
+import { launchTargets, withLaunched } from './support/products';
 import { synthEnvironment } from './support/synth';
 
 describe('postgresql provider', () => {
@@ -25,12 +26,13 @@ describe('postgresql provider', () => {
 });
 
 describe('a new product', () => {
-  test.each(reservedIn(dev).map((key) => [key] as const))(
+  const launchable = launchTargets(environments).flatMap(([key, env]) => (env ? [[key, env] as const] : []));
+  (launchable.length > 0 ? test.each(launchable) : test.skip.each([['-', dev] as const]))(
     'going live is a config change: %s gets a password, CONNECT and a PgBouncer pool',
-    (key) => {
-      const live = withLaunched(dev, [key]);
+    (key, env) => {
+      const live = withLaunched(env, [key]);
       const role = live.databaseAccess.roles.find(
-        (r) => r.login && !dev.databaseAccess.roles.find((d) => d.name === r.name)?.login,
+        (r) => r.login && !env.databaseAccess.roles.find((d) => d.name === r.name)?.login,
       );
       const liveStack = synthEnvironment(live);
       expect(resourcesOfType(liveStack, 'random_password')).toHaveProperty(

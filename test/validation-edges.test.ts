@@ -16,6 +16,8 @@ type Change = (env: Writable<EnvironmentConfig>) => void;
 type Edge = [what: string, base: EnvironmentConfig, change: Change, field: string, accepted: boolean];
 
 const A = (n: number) => 'a'.repeat(n);
+/** The platform namespace's position among the namespaces (sorted by name). */
+const SHARED = dev.cluster.namespaces.findIndex((n) => n.name === dev.cluster.platformNamespace.name);
 
 /** The first role's connection limit that makes the login roles' limits sum to exactly what the instance offers. */
 function limitFillingTheInstance(e: EnvironmentConfig): number {
@@ -474,8 +476,8 @@ const edges: Edge[] = [
   [
     'audit laxer than enforce',
     dev,
-    (e) => (e.cluster.namespaces[2].podSecurity.audit = 'baseline'),
-    'cluster.namespaces[2].podSecurity.audit',
+    (e) => (e.cluster.namespaces[SHARED].podSecurity.audit = 'baseline'),
+    `cluster.namespaces[${SHARED}].podSecurity.audit`,
     false,
   ],
   [

@@ -101,7 +101,7 @@ describe('reporting', () => {
     const failures = validateEnvironments([greedy, prod]);
     expect(failures.map((f) => f.field)).toEqual([CONNECTION_BUDGET_FIELD]); // one error, the budget's
     expect(failures[0].allowed).toMatch(
-      /; and the login roles' connection limits at most what the instance offers them \(max_connections − 5 = \d+\): payload_user 100 \+ django_user \d+ \+ monitoring \d+ = \d+$/,
+      /; and the login roles' connection limits at most what the instance offers them \(max_connections − 5 = \d+\): payload_user 100 \+ (\w+ \d+ \+ )+monitoring \d+ = \d+$/,
     );
   });
 
@@ -171,6 +171,9 @@ describe('reporting', () => {
 type Change = (env: Writable<EnvironmentConfig>) => void;
 
 /** What a failure says is allowed, word for word, where it lists or computes the allowed values. */
+/** The platform namespace's position among the namespaces (sorted by name). */
+const SHARED = dev.cluster.namespaces.findIndex((n) => n.name === dev.cluster.platformNamespace.name);
+
 const allowedTexts: [string, EnvironmentConfig, Change, string, string][] = [
   [
     'unknown bootstrap backend',
@@ -273,21 +276,21 @@ const allowedTexts: [string, EnvironmentConfig, Change, string, string][] = [
     dev,
     (e) => (e.cluster.pgbouncer.namespace = 'pooling'),
     'cluster.pgbouncer.namespace',
-    'a declared namespace (django-api, payload-cms, shared)',
+    `a declared namespace (${dev.cluster.namespaces.map((n) => n.name).join(', ')})`,
   ],
   [
     'app in an undeclared namespace',
     dev,
     (e) => (e.cluster.apps.payload.namespace = 'cms'),
     'cluster.apps.payload.namespace',
-    'a declared namespace (django-api, payload-cms, shared)',
+    `a declared namespace (${dev.cluster.namespaces.map((n) => n.name).join(', ')})`,
   ],
   [
     'app connecting as a reserved role',
     dev,
-    (e) => (e.cluster.apps.django.databaseRole = 'cineos_owner'),
+    (e) => (e.cluster.apps.django.databaseRole = 'monitoring'),
     'cluster.apps.django.databaseRole',
-    'a declared login role (payload_user, django_user)',
+    `a declared login role (${dev.databaseAccess.roles.flatMap((r) => (r.login ? [r.name] : [])).join(', ')})`,
   ],
   [
     'unknown R2 location',
@@ -362,8 +365,8 @@ const exactFailures: [string, EnvironmentConfig, Change, string[]][] = [
   [
     'an unparsable limit range minimum',
     dev,
-    (e) => (e.cluster.namespaces[2].limitRange.min.cpu = 'lots'),
-    ['cluster.namespaces[2].limitRange.min.cpu'],
+    (e) => (e.cluster.namespaces[SHARED].limitRange.min.cpu = 'lots'),
+    [`cluster.namespaces[${SHARED}].limitRange.min.cpu`],
   ],
   [
     'an unparsable PgBouncer request',

@@ -6,6 +6,7 @@ import type { EnvironmentConfig } from '../../environments/config';
 import { deriveProducts } from '../../environments/define-environment';
 import type { ProductEnvironmentConfig } from '../../environments/parts/products';
 import { tiers } from '../../environments/tiers';
+import { validateEnvironments } from '../../environments/validate';
 import { withChange, type Writable } from './with-change';
 
 /** `env` with the products `keys` launched. */
@@ -27,4 +28,23 @@ export function withProductChange(
   change: (copy: Writable<EnvironmentConfig>) => void,
 ): EnvironmentConfig {
   return deriveProducts(withChange(env, change), tiers[env.tier].productGuardrails);
+}
+
+/** Whether `env` still validates with product `key` launched (its budget has room for one more product). */
+export function hasRoomFor(env: EnvironmentConfig, key: string, registry: readonly EnvironmentConfig[]): boolean {
+  const launched = withLaunched(env, [key]);
+  return validateEnvironments(registry.map((e) => (e.name === env.name ? launched : e))).length === 0;
+}
+
+/**
+ * Each product reserved somewhere, with the first registered environment that has room to launch it, or undefined
+ * when none has.
+ */
+export function launchTargets(
+  registry: readonly EnvironmentConfig[],
+): (readonly [key: string, env: EnvironmentConfig | undefined])[] {
+  const keys = [...new Set(registry.flatMap(reservedIn))];
+  return keys.map(
+    (key) => [key, registry.find((e) => reservedIn(e).includes(key) && hasRoomFor(e, key, registry))] as const,
+  );
 }

@@ -40,7 +40,7 @@ function budgetCase(
 ): [string, EnvironmentConfig, Change, string, unknown] {
   return [what, base, change, CONNECTION_BUDGET_FIELD, budgetSummary(withChange(base, change))];
 }
-const SHARED = dev.cluster.namespaces.findIndex((n) => n.name === 'shared');
+const SHARED = dev.cluster.namespaces.findIndex((n) => n.name === dev.cluster.platformNamespace.name);
 
 type Quantities = { cpu: string; memory: string };
 
@@ -431,9 +431,9 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
   [
     'namespace declared twice',
     dev,
-    (e) => (e.cluster.namespaces[1].name = 'django-api'),
+    (e) => (e.cluster.namespaces[1].name = dev.cluster.namespaces[0].name),
     'cluster.namespaces',
-    'django-api',
+    dev.cluster.namespaces[0].name,
   ],
   [
     'unknown Pod Security level',
@@ -445,8 +445,8 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
   [
     'warn laxer than enforce',
     dev,
-    (e) => (e.cluster.namespaces[2].podSecurity.warn = 'baseline'),
-    'cluster.namespaces[2].podSecurity.warn',
+    (e) => (e.cluster.namespaces[SHARED].podSecurity.warn = 'baseline'),
+    `cluster.namespaces[${SHARED}].podSecurity.warn`,
     'baseline',
   ],
   [
@@ -1570,9 +1570,12 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
   [
     'a table reader that is not a login role',
     dev,
-    (e) => (e.databaseAccess.schemas[0].tableReaders = [{ role: 'createos_owner', tables: ['pages'] }]),
+    (e) => {
+      e.databaseAccess.roles.push({ name: 'auditor', login: false });
+      e.databaseAccess.schemas[0].tableReaders = [{ role: 'auditor', tables: ['pages'] }];
+    },
     'databaseAccess.schemas[0].tableReaders[0].role',
-    'createos_owner',
+    'auditor',
   ],
   [
     'a table reader that owns the schema',
