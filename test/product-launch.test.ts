@@ -58,9 +58,9 @@ test('a reserved product that no environment has room for is refused by each bud
     }
 });
 
-(launchable.length > 0 ? describe.each(launchable) : describe.skip.each([['-', '-', dev] as const]))(
-  '%s launched in %s',
-  (key, _name, env) => {
+// With no room anywhere, the test above holds the refusal; jest refuses an empty table.
+if (launchable.length > 0)
+  describe.each(launchable)('%s launched in %s', (key, _name, env) => {
     const product = products.find((p) => p.key === key)!;
     const launched = withLaunched(env, [key]);
     const stack = synthEnvironment(launched);
@@ -176,8 +176,7 @@ test('a reserved product that no environment has room for is refused by each bud
       );
       expect(roleChange?.action).toBe('update');
     });
-  },
-);
+  });
 
 test("launching every reserved product at once: dev's connection budget refuses it, with one error naming them", () => {
   expect(reservedIn(dev).length).toBeGreaterThan(1);
