@@ -56,10 +56,10 @@ export function sourceDescription(source: string): string | undefined {
   return app ? apiUrlDescription(app) : (platformSources as Readonly<Record<string, string>>)[source];
 }
 
-/** `config`: a plain value from `cluster.apps.<app>.settings.<NAME>` in the environment's config. */
+/** `config`: a plain value from `products.<key>.settings.<NAME>` in the environment's config. */
 export type VariableSource = PlatformSource | 'config';
 
-export const CONFIG_SOURCE_DESCRIPTION = 'cluster.apps.<app>.settings.<NAME> in environments/<env>.ts';
+export const CONFIG_SOURCE_DESCRIPTION = 'products.<key>.settings.<NAME> in environments/<env>.ts';
 
 /** The format of a public origin handed to an application (a `config` variable). */
 export const HTTPS_ORIGIN = {

@@ -58,17 +58,15 @@ export const dev = defineEnvironment(development, {
     },
   },
   cloudflare: {
-    accountId: '0123456789abcdef0123456789abcdef', // REPLACE: the Cloudflare account holding R2 and the zone
     media: { bucketName: 'lightwave-media-dev', corsOrigins: ['https://dev.lightwave-media.site'] },
     // REPLACE zoneId: the lightwave-media.site zone id. prod deploys the zone's cache rules, dev's host included.
-    cdn: { zoneId: 'fedcba9876543210fedcba9876543210', domain: 'cdn-dev.lightwave-media.site' },
+    cdn: { domain: 'cdn-dev.lightwave-media.site' },
   },
   dataProtection: {
     mediaCopy: { bucketName: 'lightwave-media-copy-dev-111111111111' }, // REPLACE if taken (S3 names are global)
   },
   observability: { recipients: { emails: ['platform-alerts-dev@lightwave-media.site'] } }, // REPLACE: on-call mailbox
   delivery: {
-    administratorArns: ['arn:aws:iam::111111111111:role/lightwave-platform-admin'], // REPLACE: who runs the bootstrap
     databaseTunnelInstanceId: 'i-0aaaaaaaaaaaaaaa1', // REPLACE: SSM-managed instance in the VPC
   },
   policyWaivers: [
@@ -82,17 +80,5 @@ export const dev = defineEnvironment(development, {
   ],
   cost: {
     databaseBudgetUsdPerMonth: 15, // Phase 0 plan: PostgreSQL (RDS) dev at $15/month
-    usage: {
-      databaseLogsGiBPerMonth: 1,
-      r2StorageGiB: 5,
-      r2ClassAOperationsPerMonth: 50_000,
-      r2ClassBOperationsPerMonth: 500_000,
-      databaseSnapshotGiB: 2,
-      databaseChangedGiBPerDay: 0.05,
-      mediaObjects: 10_000,
-      mediaNewGiBPerMonth: 1,
-      mediaNewObjectsPerMonth: 1_000,
-      alertMessagesPerMonth: 300,
-    },
   },
 });

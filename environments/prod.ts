@@ -55,14 +55,12 @@ export const prod = defineEnvironment(production, {
     },
   },
   cloudflare: {
-    accountId: '0123456789abcdef0123456789abcdef', // REPLACE: the Cloudflare account holding R2 and the zone
     media: {
       bucketName: 'lightwave-media',
       corsOrigins: ['https://lightwave-media.site', 'https://www.lightwave-media.site'],
     },
     // REPLACE zoneId. prod deploys the zone's cache rules, every environment's host included.
     cdn: {
-      zoneId: 'fedcba9876543210fedcba9876543210',
       domain: 'cdn.lightwave-media.site',
       managesZoneCacheRules: true,
     },
@@ -72,7 +70,6 @@ export const prod = defineEnvironment(production, {
   },
   observability: { recipients: { emails: ['platform-alerts@lightwave-media.site'] } }, // REPLACE: on-call mailbox
   delivery: {
-    administratorArns: ['arn:aws:iam::222222222222:role/lightwave-platform-admin'], // REPLACE: who runs the bootstrap
     databaseTunnelInstanceId: 'i-0bbbbbbbbbbbbbbb1', // REPLACE: SSM-managed instance in the VPC
   },
   policyWaivers: [
@@ -86,17 +83,5 @@ export const prod = defineEnvironment(production, {
   ],
   cost: {
     databaseBudgetUsdPerMonth: 72.5, // Phase 0 plan: PostgreSQL (RDS) production at $72.50/month
-    usage: {
-      databaseLogsGiBPerMonth: 5,
-      r2StorageGiB: 100,
-      r2ClassAOperationsPerMonth: 500_000,
-      r2ClassBOperationsPerMonth: 5_000_000,
-      databaseSnapshotGiB: 10,
-      databaseChangedGiBPerDay: 0.2,
-      mediaObjects: 200_000,
-      mediaNewGiBPerMonth: 5,
-      mediaNewObjectsPerMonth: 10_000,
-      alertMessagesPerMonth: 300,
-    },
   },
 });

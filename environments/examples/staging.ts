@@ -53,38 +53,19 @@ export const staging = defineEnvironment(production, {
     },
   },
   cloudflare: {
-    accountId: '0123456789abcdef0123456789abcdef',
     media: { bucketName: 'lightwave-media-staging', corsOrigins: ['https://staging.lightwave-media.site'] },
-    cdn: { zoneId: 'fedcba9876543210fedcba9876543210', domain: 'cdn-staging.lightwave-media.site' },
+    cdn: { domain: 'cdn-staging.lightwave-media.site' },
   },
   dataProtection: { mediaCopy: { bucketName: 'lightwave-media-copy-staging-333333333333' } },
   observability: { recipients: { emails: ['platform-alerts-staging@lightwave-media.site'] } },
-  delivery: {
-    administratorArns: ['arn:aws:iam::333333333333:role/lightwave-platform-admin'],
-    databaseTunnelInstanceId: 'i-0ccccccccccccccc1',
-  },
+  delivery: { databaseTunnelInstanceId: 'i-0ccccccccccccccc1' },
   policyWaivers: [
     ...production.waivers,
     {
       rule: 'LW-RDS-006',
-      reason:
-        'Single-AZ: staging holds test data restored from prod backups; a standby would double its cost for no user.',
+      reason: 'Single-AZ: staging holds test data; a standby would double its cost.',
       expires: '2027-03-31',
     },
   ],
-  cost: {
-    databaseBudgetUsdPerMonth: 40,
-    usage: {
-      databaseLogsGiBPerMonth: 1,
-      r2StorageGiB: 20,
-      r2ClassAOperationsPerMonth: 50_000,
-      r2ClassBOperationsPerMonth: 500_000,
-      databaseSnapshotGiB: 4,
-      databaseChangedGiBPerDay: 0.05,
-      mediaObjects: 20_000,
-      mediaNewGiBPerMonth: 1,
-      mediaNewObjectsPerMonth: 1_000,
-      alertMessagesPerMonth: 300,
-    },
-  },
+  cost: { databaseBudgetUsdPerMonth: 45 },
 });

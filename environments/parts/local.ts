@@ -50,8 +50,8 @@ export interface LocalConfig {
   readonly postgresImage: ContainerImage;
   readonly objectStore: LocalObjectStoreConfig;
   /**
-   * Values of the application contract's `config` variables (contract/services.ts) that differ on a laptop, by
-   * application and variable name; the others keep the environment's `cluster.apps.<app>.settings`.
+   * Values of the application contract's `config` variables (each product's contract) that differ on a laptop, by
+   * application and variable name; the others keep the environment's `products.<key>.settings`.
    */
   readonly settings: Readonly<Record<AppKey, Readonly<Record<string, string>>>>;
 }

@@ -108,6 +108,7 @@ export function baseShape({ name, aws, network, cluster }: OwnValues): Overrides
       },
     },
     cloudflare: {
+      accountId: '0123456789abcdef0123456789abcdef', // REPLACE: the Cloudflare account holding R2 and the zone
       media: {
         locationHint: 'enam',
         allowBrowserUploads: false,
@@ -115,7 +116,12 @@ export function baseShape({ name, aws, network, cluster }: OwnValues): Overrides
         expiryRules: [], // media is kept; add rules for prefixes that may expire
       },
       // The zone's cache rules (every environment's host) are deployed by the one environment that says so.
-      cdn: { zoneName: 'lightwave-media.site', minTlsVersion: '1.2', managesZoneCacheRules: false },
+      cdn: {
+        zoneName: 'lightwave-media.site',
+        zoneId: 'fedcba9876543210fedcba9876543210', // REPLACE: the lightwave-media.site zone id
+        minTlsVersion: '1.2',
+        managesZoneCacheRules: false,
+      },
     },
     dataProtection: {
       dr: { region: 'us-west-2' },
@@ -145,6 +151,8 @@ export function baseShape({ name, aws, network, cluster }: OwnValues): Overrides
       repository: 'lightwave-media/lightwave-platform', // REPLACE if the repository lives elsewhere
       deployBranch: 'main',
       githubEnvironment: name,
+      // Who runs the bootstrap stack: the account's administrator role (REPLACE if it is called otherwise).
+      administratorArns: [`arn:aws:iam::${aws.accountId}:role/lightwave-platform-admin`],
       bootstrapBackend: 'local', // 's3' once the bootstrap state is migrated into the bucket
       planRole: { name: `lightwave-${name}-plan`, readActions: platformReadActions },
       deployRole: { name: `lightwave-${name}-deploy`, serviceActions: platformDeployActions },

@@ -37,5 +37,20 @@ export const development: Tier = {
         mediaCopy: { previousVersionRetentionDays: 30 },
       },
       observability: { auditTrail: { logRetentionDays: 90 }, alarms: { sustainMinutes: 15 } },
+      // What a development environment typically uses, for the cost estimate (an environment may write its own).
+      cost: {
+        usage: {
+          databaseLogsGiBPerMonth: 1,
+          r2StorageGiB: 5,
+          r2ClassAOperationsPerMonth: 50_000,
+          r2ClassBOperationsPerMonth: 500_000,
+          databaseSnapshotGiB: 2,
+          databaseChangedGiBPerDay: 0.05,
+          mediaObjects: 10_000,
+          mediaNewGiBPerMonth: 1,
+          mediaNewObjectsPerMonth: 1_000,
+          alertMessagesPerMonth: 300,
+        },
+      },
     }),
 };

@@ -41,16 +41,16 @@ export interface OwnValues {
     readonly redis: Pick<RedisConfig, 'maxMemory' | 'resources'>;
   };
   readonly cloudflare: {
-    readonly accountId: string;
     readonly media: Pick<MediaConfig, 'bucketName' | 'corsOrigins'>;
-    readonly cdn: Pick<CdnConfig, 'zoneId' | 'domain'>;
+    readonly cdn: Pick<CdnConfig, 'domain'>;
   };
   readonly dataProtection: { readonly mediaCopy: Pick<MediaCopyConfig, 'bucketName'> };
   readonly observability: { readonly recipients: Pick<AlertRecipients, 'emails'> };
-  readonly delivery: Pick<DeliveryConfig, 'administratorArns' | 'databaseTunnelInstanceId'>;
+  readonly delivery: Pick<DeliveryConfig, 'databaseTunnelInstanceId'>;
   /** Its tier's waivers (`<tier>.waivers`) and its own. */
   readonly policyWaivers: readonly PolicyWaiver[];
-  readonly cost: CostConfig;
+  /** Its approved database budget; the usage assumptions are its tier's unless it writes its own. */
+  readonly cost: Pick<CostConfig, 'databaseBudgetUsdPerMonth'>;
 }
 
 /** An environment file's values: its own, and any tier value it replaces. */

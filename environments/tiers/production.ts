@@ -40,6 +40,21 @@ export const production: Tier = {
         mediaCopy: { previousVersionRetentionDays: 90 },
       },
       observability: { auditTrail: { logRetentionDays: 365 }, alarms: { sustainMinutes: 5 } },
+      // What a production environment typically uses, for the cost estimate (an environment may write its own).
+      cost: {
+        usage: {
+          databaseLogsGiBPerMonth: 5,
+          r2StorageGiB: 100,
+          r2ClassAOperationsPerMonth: 500_000,
+          r2ClassBOperationsPerMonth: 5_000_000,
+          databaseSnapshotGiB: 10,
+          databaseChangedGiBPerDay: 0.2,
+          mediaObjects: 200_000,
+          mediaNewGiBPerMonth: 5,
+          mediaNewObjectsPerMonth: 10_000,
+          alertMessagesPerMonth: 300,
+        },
+      },
       // REPLACE the GitHub Environment's name if it is called otherwise: required reviewers, like the deploy's.
       delivery: { planRole: { githubEnvironment: `${own.name}-plan` } },
     }),
