@@ -31,7 +31,11 @@ export function withProductChange(
 }
 
 /** Whether `env` still validates with product `key` launched (its budget has room for one more product). */
-export function hasRoomFor(env: EnvironmentConfig, key: string, registry: readonly EnvironmentConfig[]): boolean {
+export function hasRoomFor(
+  env: EnvironmentConfig,
+  key: string,
+  registry: readonly EnvironmentConfig[],
+): boolean {
   const launched = withLaunched(env, [key]);
   return validateEnvironments(registry.map((e) => (e.name === env.name ? launched : e))).length === 0;
 }
@@ -45,6 +49,7 @@ export function launchTargets(
 ): (readonly [key: string, env: EnvironmentConfig | undefined])[] {
   const keys = [...new Set(registry.flatMap(reservedIn))];
   return keys.map(
-    (key) => [key, registry.find((e) => reservedIn(e).includes(key) && hasRoomFor(e, key, registry))] as const,
+    (key) =>
+      [key, registry.find((e) => reservedIn(e).includes(key) && hasRoomFor(e, key, registry))] as const,
   );
 }
