@@ -4,6 +4,7 @@
  * follow on stderr, as `cdktf synth` would report them. Without a name it lists the registered environments.
  */
 import { environments } from '../environments';
+import { resolvedConfigText } from '../environments/resolved-text';
 import { todayUtc, validateEnvironments } from '../environments/validate';
 import { formatFailure } from '../environments/validation';
 import { waiverRules } from '../policy/waivers';
@@ -11,8 +12,7 @@ import { waiverRules } from '../policy/waivers';
 const name = process.argv[2];
 const env = environments.find((e) => e.name === name);
 if (env) {
-  // name and tier first: what the reader looks for (the spread keeps their place and the rest's order)
-  console.log(JSON.stringify(Object.assign({ name: env.name, tier: env.tier }, env), null, 2));
+  process.stdout.write(resolvedConfigText(env));
   const failures = validateEnvironments(environments, todayUtc(), waiverRules).filter(
     (f) => f.environment === env.name || f.environment === 'registry',
   );

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { environments } from '../environments';
 import { staging } from '../environments/examples/staging';
+import { resolvedConfigText } from '../environments/resolved-text';
 import { tiers } from '../environments/tiers';
 import { validateEnvironments } from '../environments/validate';
 import { formatFailure } from '../environments/validation';
@@ -63,4 +64,12 @@ test("is the file README's Add an environment shows", () => {
   const file = readFileSync(join(__dirname, '..', 'environments', 'examples', 'staging.ts'), 'utf8');
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
   expect(readme).toContain(file.slice(file.indexOf('export const staging')).trimEnd());
+});
+
+test('npm run config prints the whole resolved config, name and tier first', () => {
+  for (const env of registry) {
+    const text = resolvedConfigText(env);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(env)));
+    expect(Object.keys(JSON.parse(text)).slice(0, 2)).toEqual(['name', 'tier']);
+  }
 });
