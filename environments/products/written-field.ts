@@ -46,6 +46,9 @@ function sourceOf(env: EnvironmentConfig, field: string): string | undefined {
 }
 
 export function writtenField(env: EnvironmentConfig, field: string): string {
+  // A live product's whole app (its contract calls an app not live here): its entry's status made it live.
+  const app = /^cluster\.apps\.([^.]+)$/.exec(field)?.[1];
+  if (app !== undefined && env.products?.[app]?.status === 'live') return `products.${app}.status`;
   let source: string | undefined;
   try {
     source = sourceOf(env, field);

@@ -41,7 +41,7 @@ export const applicationRules: readonly EnvironmentRule[] = [
           `${at}.${name}`,
           settings[name],
           false,
-          `only settings the contract takes from config (${listed.join(', ') || 'none'}); add the variable to contract/services.ts first`,
+          `only settings the contract takes from config (${listed.join(', ') || 'none'}); add the variable to the product's contract (environments/products/<key>.ts) first`,
         );
       }
     }
@@ -54,7 +54,7 @@ export const applicationRules: readonly EnvironmentRule[] = [
         `cluster.apps.${key}`,
         key,
         service !== undefined,
-        `an application with a contract in contract/services.ts (${declared.join(', ')}): it says what the application's Secret holds`,
+        `a registered product (${declared.join(', ')}; environments/products/): its contract says what the application's Secret holds`,
       );
       for (const variable of service?.variables ?? []) {
         const callee = apiUrlTarget(variable.source);

@@ -67,6 +67,7 @@ const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
     [...databaseAccessRules, ...productRules],
   ],
   [/^products\.\w+\.settings\./, applicationRules],
+  [/^products\.\w+\.status$/, [...productRules, ...applicationRules]],
   [/^products\./, productRules],
   [/^cluster\.redis\./, redisRules],
   [/^cluster\.oidcIssuerUrl$/, dataProtectionRules],

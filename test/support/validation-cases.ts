@@ -2084,7 +2084,7 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'an application calling the API of one that is not in cluster.apps',
     dev,
     (e) => delete loose(e.cluster.apps).payload,
-    'cluster.apps.django',
+    'products.django.status', // django is live here, and its contract calls payload's API
     'django',
   ],
   [
