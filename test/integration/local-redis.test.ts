@@ -11,6 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { contractsOf } from '../../contract/lookup';
 import { applicationContract } from '../../contract/services';
 import { local } from '../../environments/local';
 import { generateLocal, type Generated } from '../../local-dev/generate';
@@ -39,7 +40,7 @@ describeRedis(`redis-server ${version} with the local redis.conf and ACL file`, 
   const envValue = (app: string, name: string) =>
     new RegExp(`^${name}=(.+)$`, 'm').exec(read(`env/${app}.env`))?.[1] as string;
   /** The cache variables of each service, as the contract names them. */
-  const caches = applicationContract.map((service) => ({
+  const caches = contractsOf(applicationContract, Object.keys(local.basedOn.cluster.apps)).map((service) => ({
     app: service.app,
     url: service.variables.find((v) => v.source === 'cache.url')?.name as string,
     prefix: service.variables.find((v) => v.source === 'cache.key-prefix')?.name as string,

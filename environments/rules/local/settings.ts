@@ -14,7 +14,7 @@ export const localSettingsRules: readonly LocalRule[] = [
           `settings.${service.app}.${name}`,
           value,
           allowed.includes(name) && value.trim() !== '',
-          `a non-empty value of a config variable of ${service.service} (contract/services.ts): ${allowed.join(', ') || 'none'}`,
+          `a non-empty value of a config variable of ${service.service} (its contract in environments/products/): ${allowed.join(', ') || 'none'}`,
         );
       }
     }
