@@ -223,14 +223,14 @@ describe('settings', () => {
       (l) => (l.settings.payload = { DATABASE_URL: 'x' }),
     );
     expect(failure.allowed).toBe(
-      'a non-empty value of a config variable of payload-cms (contract/services.ts): NEXT_PUBLIC_SERVER_URL',
+      'a non-empty value of a config variable of payload-cms (its contract in environments/products/): NEXT_PUBLIC_SERVER_URL',
     );
   });
 
   test('an application without config variables says none', () => {
     const [failure] = areaOf('settings.django.DEBUG', (l) => (l.settings.django = { DEBUG: 'true' }));
     expect(failure.allowed).toBe(
-      'a non-empty value of a config variable of django-api (contract/services.ts): none',
+      'a non-empty value of a config variable of django-api (its contract in environments/products/): none',
     );
   });
 });
