@@ -12,12 +12,38 @@ import type { Tier } from './tiers/tier';
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/**
+ * Fields an environment file must not write: its tier is the one it is built from, and the products' parts are
+ * derived from `products` (written there, they would be replaced without a word).
+ */
+export const NOT_WRITTEN_BY_AN_ENVIRONMENT: Readonly<Record<string, string>> = {
+  tier: 'the name of the tier the environment is built from (defineEnvironment(<tier>, …)), never written over',
+  'databaseAccess.roles': "derived from products: a product's role is declared in environments/products/",
+  'databaseAccess.schemas': "derived from products: a product's schema is declared in environments/products/",
+  'cluster.namespaces': 'derived from products and cluster.platformNamespace',
+  'cluster.apps':
+    'derived from products: an app is declared in environments/products/, launched in products.<key>',
+};
+
+const writtenOver = new WeakMap<EnvironmentConfig, readonly string[]>();
+
+/** The fields of NOT_WRITTEN_BY_AN_ENVIRONMENT that `env`'s file wrote (validation refuses each). */
+export const fieldsWrittenOverDerived = (env: EnvironmentConfig): readonly string[] =>
+  writtenOver.get(env) ?? [];
+
+const has = (value: unknown, path: string): boolean =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (v, key) => (v !== null && typeof v === 'object' ? (v as never)[key] : undefined),
+      value,
+    ) !== undefined;
+
 /** `env` with its products' parts worked out (again) from `products`, `productSizes` and its platform namespace. */
 export function deriveProducts(env: EnvironmentConfig, guardrails: ProductGuardrails): EnvironmentConfig {
   const resolved = resolveProducts(products, env.products, env.productSizes, guardrails);
   return {
     ...env,
-    products: resolved.entries,
     databaseAccess: { ...env.databaseAccess, roles: resolved.roles, schemas: resolved.schemas },
     cluster: {
       ...env.cluster,
@@ -29,5 +55,11 @@ export function deriveProducts(env: EnvironmentConfig, guardrails: ProductGuardr
 
 export function defineEnvironment(tier: Tier, values: EnvironmentValues): EnvironmentConfig {
   const merged = mergeValues(tier.shape(values), values) as EnvironmentConfig;
-  return deriveProducts(merged, tier.productGuardrails);
+  // Its own copy of everything (tiers and declarations are shared), its tier's name whatever was written.
+  const env = structuredClone(deriveProducts({ ...merged, tier: tier.name }, tier.productGuardrails));
+  writtenOver.set(
+    env,
+    Object.keys(NOT_WRITTEN_BY_AN_ENVIRONMENT).filter((path) => has(values, path)),
+  );
+  return env;
 }

@@ -6,9 +6,10 @@
  * REPLACE them with the real ids of the development account before the first `cdktf deploy dev`.
  */
 import { defineEnvironment } from './define-environment';
+import type { EnvironmentValues } from './tiers/environment-values';
 import { development } from './tiers/development';
 
-export const dev = defineEnvironment(development, {
+export const devValues: EnvironmentValues = {
   name: 'dev',
   aws: { accountId: '111111111111', region: 'us-east-1' }, // REPLACE: development AWS account
   network: {
@@ -30,6 +31,9 @@ export const dev = defineEnvironment(development, {
   products: {
     payload: { status: 'live', settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms-dev.lightwave-media.site' } },
     django: { status: 'live' },
+    createos: { status: 'reserved' },
+    cineos: { status: 'reserved' },
+    photographyos: { status: 'reserved' },
   },
   // Room for one more live product in db.t3.micro's 70 connections: 3 products × 2 replicas × (5 + 2 + 2) + 3
   // monitoring = 57 of 59 (`npm run review` shows the arithmetic); a fourth needs a larger instance.
@@ -81,4 +85,6 @@ export const dev = defineEnvironment(development, {
   cost: {
     databaseBudgetUsdPerMonth: 15, // Phase 0 plan: PostgreSQL (RDS) dev at $15/month
   },
-});
+};
+
+export const dev = defineEnvironment(development, devValues);

@@ -6,9 +6,10 @@
  * REPLACE them with the real ids of the production account before the first `cdktf deploy prod`.
  */
 import { defineEnvironment } from './define-environment';
+import type { EnvironmentValues } from './tiers/environment-values';
 import { production } from './tiers/production';
 
-export const prod = defineEnvironment(production, {
+export const prodValues: EnvironmentValues = {
   name: 'prod',
   aws: { accountId: '222222222222', region: 'us-east-1' }, // REPLACE: production AWS account
   network: {
@@ -31,6 +32,9 @@ export const prod = defineEnvironment(production, {
   products: {
     payload: { status: 'live', settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms.lightwave-media.site' } },
     django: { status: 'live' },
+    createos: { status: 'reserved' },
+    cineos: { status: 'reserved' },
+    photographyos: { status: 'reserved' },
   },
   productSizes: {
     connectionLimit: 160,
@@ -84,4 +88,6 @@ export const prod = defineEnvironment(production, {
   cost: {
     databaseBudgetUsdPerMonth: 72.5, // Phase 0 plan: PostgreSQL (RDS) production at $72.50/month
   },
-});
+};
+
+export const prod = defineEnvironment(production, prodValues);

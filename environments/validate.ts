@@ -23,7 +23,10 @@ import { redisRules } from './rules/redis';
 import { connectionBudgetRules } from './rules/connection-budget';
 import { sessionPathRules } from './rules/session-path';
 import { tableReadRules } from './rules/table-reads';
+import { tierGuardRules } from './rules/tier-guards';
 import { registryRules } from './rules/registry';
+import { products } from './products';
+import { productRegistryFailures } from './products/registry-check';
 import {
   Checker,
   checkEach,
@@ -37,6 +40,7 @@ const environmentRules: readonly EnvironmentRule[] = [
   ...knownKeyRules,
   ...coreRules,
   ...productRules,
+  ...tierGuardRules,
   ...databaseRules,
   ...maxConnectionsRules,
   ...databaseAccessRules,
@@ -73,7 +77,11 @@ export function validateEnvironments(
 ): ValidationFailure[] {
   const registry = new Checker('registry', today);
   for (const rule of registryRules) runReportingCrashes(registry, () => rule(envs, registry));
-  return [...checkEach(envs, [...environmentRules, ...moreRules], today, now), ...registry.failures];
+  return [
+    ...checkEach(envs, [...environmentRules, ...moreRules], today, now),
+    ...registry.failures,
+    ...productRegistryFailures(products, envs),
+  ];
 }
 
 /** Throws a ConfigValidationError listing every failure; returns quietly when the configuration is valid. */

@@ -29,6 +29,9 @@ export const staging = defineEnvironment(production, {
       settings: { NEXT_PUBLIC_SERVER_URL: 'https://cms-staging.lightwave-media.site' },
     },
     django: { status: 'live' },
+    createos: { status: 'reserved' },
+    cineos: { status: 'reserved' },
+    photographyos: { status: 'reserved' },
   },
   productSizes: {
     connectionLimit: 52,

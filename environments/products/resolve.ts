@@ -15,8 +15,6 @@ export interface ProductGuardrails {
 }
 
 export interface ResolvedProducts {
-  /** Every registered product's entry: the environment's, or `reserved` where it names none. */
-  readonly entries: Readonly<Record<string, ProductEnvironmentConfig>>;
   readonly roles: readonly DatabaseRoleConfig[];
   readonly schemas: readonly SchemaConfig[];
   readonly namespaces: readonly NamespaceConfig[];
@@ -39,12 +37,13 @@ function roleOf(
   };
 }
 
+// Declarations are shared by every environment: each gets its own copies (structuredClone), never a reference.
 const schemaOf = (p: ProductDeclaration): SchemaConfig => ({
   name: p.schema,
   owner: p.role,
   readers: [],
-  ...(p.sensitiveTables ? { sensitiveTables: p.sensitiveTables } : {}),
-  ...(p.tableReaders ? { tableReaders: p.tableReaders } : {}),
+  ...(p.sensitiveTables ? { sensitiveTables: [...p.sensitiveTables] } : {}),
+  ...(p.tableReaders ? { tableReaders: structuredClone(p.tableReaders) } : {}),
 });
 
 const namespaceOf = (
@@ -55,25 +54,25 @@ const namespaceOf = (
 ): NamespaceConfig => ({
   name: p.namespace.name,
   purpose: p.namespace.purpose,
-  podSecurity: guardrails.podSecurity,
+  podSecurity: structuredClone(guardrails.podSecurity),
   quota: structuredClone(entry.quota ?? sizes.quota), // its own copy: a change to one namespace stays there
-  limitRange: guardrails.limitRange,
+  limitRange: structuredClone(guardrails.limitRange),
 });
 
 const appOf = (p: ProductDeclaration, entry: ProductEnvironmentConfig): AppConfig => ({
   namespace: p.namespace.name,
   databaseRole: p.role,
-  podLabels: p.app.podLabels,
-  serverPodLabels: p.app.serverPodLabels,
+  podLabels: { ...p.app.podLabels },
+  serverPodLabels: { ...p.app.serverPodLabels },
   httpPort: p.app.httpPort,
   serviceName: p.app.serviceName,
-  httpsEgressCidrs: p.app.httpsEgressCidrs,
+  httpsEgressCidrs: [...p.app.httpsEgressCidrs],
   settings: { ...entry.settings },
 });
 
 /**
  * @param registry the declared products, in the order roles, schemas and apps keep
- * @param written the environment's `products` entries (a key the registry lacks is kept: validation refuses it)
+ * @param written the environment's `products` entries (a key the registry lacks is ignored: validation refuses it)
  */
 export function resolveProducts(
   registry: readonly ProductDeclaration[],
@@ -81,13 +80,10 @@ export function resolveProducts(
   sizes: ProductSizes,
   guardrails: ProductGuardrails,
 ): ResolvedProducts {
-  const entries = Object.fromEntries([
-    ...registry.map((p) => [p.key, written[p.key] ?? RESERVED] as const),
-    ...Object.entries(written).filter(([key]) => !registry.some((p) => p.key === key)),
-  ]);
+  // A product without an entry is treated as reserved here; validation refuses the missing entry (rules/products.ts).
+  const entries = Object.fromEntries(registry.map((p) => [p.key, written[p.key] ?? RESERVED] as const));
   const live = registry.filter((p) => entries[p.key].status === 'live');
   return {
-    entries,
     roles: registry.map((p) => roleOf(p, entries[p.key], sizes)),
     schemas: registry.map(schemaOf),
     namespaces: live.map((p) => namespaceOf(p, entries[p.key], sizes, guardrails)),

@@ -1,14 +1,34 @@
 /**
- * Rules for an environment's `products` entries: each names a registered product, says whether it is live here, and
- * a reserved one says nothing more (sizes or settings it would ignore are refused, never dropped). Sizes and settings
+ * Rules for an environment's `products` entries: one per registered product, each saying whether it is live here; a
+ * reserved one says nothing more (sizes or settings it would ignore are refused, never dropped). Sizes and settings
  * of a live product are judged where they end up (its role, namespace and app) and reported back on the entry.
  */
+import { fieldsWrittenOverDerived, NOT_WRITTEN_BY_AN_ENVIRONMENT } from '../define-environment';
 import { products } from '../products';
 import type { EnvironmentRule } from '../validation';
 
 const STATUSES = ['live', 'reserved'];
 
 export const productRules: readonly EnvironmentRule[] = [
+  // Whether a product runs here is never implied: a lost line would delete its namespace and Secret.
+  ({ products: entries }, c) => {
+    for (const { key } of products.filter((p) => !(p.key in entries)))
+      c.check(
+        `products.${key}`,
+        undefined,
+        false,
+        `an entry for every registered product: { status: 'reserved' } or { status: 'live' }`,
+      );
+  },
+  (env, c) => {
+    for (const field of fieldsWrittenOverDerived(env))
+      c.check(
+        field,
+        field,
+        false,
+        `nothing here in an environment file: ${NOT_WRITTEN_BY_AN_ENVIRONMENT[field]}`,
+      );
+  },
   ({ products: entries }, c) => {
     const registered = products.map((p) => p.key);
     for (const [key, entry] of Object.entries(entries)) {

@@ -1,7 +1,8 @@
 /**
  * What an environment file writes: only what is its own (account and network ids, names, sizes, budget, recipients,
  * its waivers), at the same paths as in the resolved EnvironmentConfig. Its tier (environments/tiers/) writes the
- * rest; an environment may also write any other field to replace its tier's value there.
+ * rest; an environment may also write any other field to replace its tier's value there (never `tier`, nor what is
+ * derived from `products`: rules/products.ts refuses those, rules/tier-guards.ts any guard weaker than its tier's).
  */
 import type { AwsTarget, EnvironmentConfig, NetworkConfig } from '../config';
 import type { PgBouncerConfig, ResourceQuotaConfig } from '../parts/cluster';
@@ -54,4 +55,4 @@ export interface OwnValues {
 }
 
 /** An environment file's values: its own, and any tier value it replaces. */
-export type EnvironmentValues = OwnValues & Overrides<EnvironmentConfig>;
+export type EnvironmentValues = OwnValues & Overrides<Omit<EnvironmentConfig, 'tier'>>;

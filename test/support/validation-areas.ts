@@ -25,6 +25,7 @@ import { pgbouncerFaultRules } from '../../environments/rules/pgbouncer-faults';
 import { redisRules } from '../../environments/rules/redis';
 import { sessionPathRules } from '../../environments/rules/session-path';
 import { tableReadRules } from '../../environments/rules/table-reads';
+import { tierGuardRules } from '../../environments/rules/tier-guards';
 import { localImageRules } from '../../environments/rules/local/images';
 import { localKnownKeyRules } from '../../environments/rules/local/known-keys';
 import { localNameRules } from '../../environments/rules/local/names';
@@ -43,6 +44,10 @@ import {
 
 /** By the field's start; the first match wins. The connection budget is its own area (rules/connection-budget.ts). */
 const AREAS: readonly [RegExp, readonly EnvironmentRule[]][] = [
+  // What an environment file may not write (its tier, what products derive): the products' rules say so.
+  [/^tier$/, [...coreRules, ...productRules]],
+  [/^databaseAccess\.(roles|schemas)$/, [...databaseAccessRules, ...productRules]],
+  [/^cluster\.(namespaces|apps)$/, [...clusterRules, ...applicationRules, ...productRules]],
   [new RegExp(`^${CONNECTION_BUDGET_FIELD.replace(/[()]/g, '\\$&')}$`), connectionBudgetRules],
   [/^databaseAccess\.roles\[[\d*]+\]\.connectionLimit$/, databaseAccessRules],
   [/^databaseAccess\.monitoringRole\./, observabilityRules],
@@ -94,7 +99,8 @@ export function areaFailures(
   today?: string,
 ): ValidationFailure[] {
   const rules = AREAS.find(([pattern]) => pattern.test(field))?.[1] ?? [];
-  return checkEach(envs, [...knownKeyRules, ...rules], today ?? todayUtc());
+  // Unknown keys and weakened tier guards can be any field: those rules join every area.
+  return checkEach(envs, [...knownKeyRules, ...tierGuardRules, ...rules], today ?? todayUtc());
 }
 
 /** The local setup's areas (environments/rules/local/), by the field's start. */

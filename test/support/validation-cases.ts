@@ -5,10 +5,14 @@
  * policy/waivers.ts is the expected failure of at least one case).
  */
 import type { EnvironmentConfig } from '../../environments/config';
-import { dev } from '../../environments/dev';
+import { dev, devValues } from '../../environments/dev';
 import { local } from '../../environments/local';
 import type { LocalConfig } from '../../environments/parts/local';
-import { prod } from '../../environments/prod';
+import { prod, prodValues } from '../../environments/prod';
+import { defineEnvironment } from '../../environments/define-environment';
+import { development } from '../../environments/tiers/development';
+import type { EnvironmentValues } from '../../environments/tiers/environment-values';
+import { production } from '../../environments/tiers/production';
 import { connectionBudgetOf } from '../../environments/connection-budget';
 import { budgetSummary, CONNECTION_BUDGET_FIELD } from '../../environments/rules/connection-budget';
 import type { ValidationFailure } from '../../environments/validation';
@@ -31,6 +35,52 @@ const loose = (part: object) => part as Record<string, unknown>;
 
 const PUBLIC_URL = 'cluster.apps.payload.settings.NEXT_PUBLIC_SERVER_URL';
 const FIRST_LOGIN = dev.databaseAccess.roles.findIndex((r) => r.login);
+
+/** One guard of the production tier weakened in prod, within its own rule's bounds: the tier-guard rule alone refuses it. */
+function tierGuardCases(): [string, EnvironmentConfig, Change, string, unknown][] {
+  const weakened: [string, (e: Writable<EnvironmentConfig>) => void, number][] = [
+    ['database.logRetentionDays', (e) => (e.database.logRetentionDays = 14), 14],
+    ['database.kmsDeletionWindowDays', (e) => (e.database.kmsDeletionWindowDays = 7), 7],
+    [
+      'dataProtection.backup.daily.drRetentionDays',
+      (e) => (e.dataProtection.backup.daily.drRetentionDays = 10),
+      10,
+    ],
+    [
+      'dataProtection.backup.monthly.retentionDays',
+      (e) => (e.dataProtection.backup.monthly.retentionDays = 120),
+      120,
+    ],
+    [
+      'dataProtection.backup.monthly.drRetentionDays',
+      (e) => (e.dataProtection.backup.monthly.drRetentionDays = 120),
+      120,
+    ],
+    [
+      'dataProtection.backup.vaultLock.changeableForDays',
+      (e) => (e.dataProtection.backup.vaultLock = { mode: 'compliance', changeableForDays: 30 }),
+      30,
+    ],
+    [
+      'dataProtection.mediaCopy.previousVersionRetentionDays',
+      (e) => (e.dataProtection.mediaCopy.previousVersionRetentionDays = 60),
+      60,
+    ],
+    [
+      'observability.auditTrail.logRetentionDays',
+      (e) => (e.observability.auditTrail.logRetentionDays = 180),
+      180,
+    ],
+    ['observability.alarms.sustainMinutes', (e) => (e.observability.alarms.sustainMinutes = 15), 15],
+  ];
+  return weakened.map(([field, change, value]) => [
+    `prod weakening its tier's ${field}`,
+    prod,
+    change,
+    `(${prod.tier} tier) ${field}`,
+    value,
+  ]);
+}
 
 /** A change of `base` the connection budget refuses: its one error, with the budget's summary as the value. */
 function budgetCase(
@@ -2088,6 +2138,14 @@ const changedEnvironments: [string, EnvironmentConfig, Change, string, unknown][
     'django',
   ],
   [
+    'a registered product without an entry',
+    dev,
+    (e) => delete loose(e.products).createos,
+    'products.createos',
+    undefined,
+  ],
+  ...tierGuardCases(),
+  [
     'a product the registry does not declare',
     dev,
     (e) => (loose(e.products).blogos = { status: 'live' }),
@@ -2147,6 +2205,22 @@ const staging = (): EnvironmentConfig =>
   });
 
 const acrossEnvironments: FailingCase[] = [
+  {
+    what: 'an environment file writing its tier',
+    envs: () => [
+      dev,
+      defineEnvironment(production, { ...prodValues, tier: 'development' } as EnvironmentValues),
+    ],
+    expected: { environment: prod.name, field: 'tier', value: 'tier' },
+  },
+  {
+    what: 'an environment file writing what products derive',
+    envs: () => [
+      defineEnvironment(development, { ...devValues, cluster: { ...devValues.cluster, apps: {} } }),
+      prod,
+    ],
+    expected: { environment: dev.name, field: 'cluster.apps', value: 'cluster.apps' },
+  },
   {
     what: 'a state bucket is reused across accounts',
     envs: () => [dev, withChange(prod, (e) => (e.state.bucket = dev.state.bucket))],
