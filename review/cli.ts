@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { environments } from '../environments';
+import { synthesizeApp } from '../synth/app-writer';
 import { parsePlanJson } from '../synth/plan-json';
 import { readStacks, synthesizeReviewedStacks } from '../synth/synthesized-tree';
 import { stackNameOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
@@ -90,7 +91,7 @@ try {
     const plans = realPlans();
     const base = baseDir ? readStacks(baseDir) : undefined;
     step = 'the configuration does not synthesize';
-    const synthesized = synthesizeReviewedStacks(environments, workdir);
+    const synthesized = synthesizeReviewedStacks(environments, workdir, synthesizeApp);
     step = 'the report could not be produced';
     const checks = awsChecks(synthesized, base);
     const input: ReportInput = {
