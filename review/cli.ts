@@ -12,7 +12,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { environments } from '../environments';
-import { synthesizeApp } from '../synth/app-writer';
 import { parsePlanJson } from '../synth/plan-json';
 import { readStacks, synthesizeReviewedStacks } from '../synth/synthesized-tree';
 import { stackNameOf, type SynthesizedEnvironment } from '../synth/synthesized-environment';
@@ -91,6 +90,10 @@ try {
     const plans = realPlans();
     const base = baseDir ? readStacks(baseDir) : undefined;
     step = 'the configuration does not synthesize';
+    // Required here, not imported: the app (cdktf, every stack and binding) loads only to synthesize, so a run
+    // stopped by its inputs reports at once, and a module failing to load is reported like a failing synthesis.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { synthesizeApp } = require('../synth/app-writer') as typeof import('../synth/app-writer');
     const synthesized = synthesizeReviewedStacks(environments, workdir, synthesizeApp);
     step = 'the report could not be produced';
     const checks = awsChecks(synthesized, base);
