@@ -7,7 +7,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EnvironmentConfig } from '../../environments/config';
 import { assertValidEnvironments, todayUtc } from '../../environments/validate';
-import { waiverRules } from '../../policy/waivers';
 import { environments } from '../../environments';
 import type { WriteTree } from '../../synth/synthesized-tree';
 import type { TerraformJson } from '../../synth/terraform-json';
@@ -18,10 +17,17 @@ function synthesizer(): typeof import('./synthesizer') {
   return require('./synthesizer') as typeof import('./synthesizer');
 }
 
-/** Throws as the app does when `envs` are invalid today (a failure is never cached: it fails on every call). */
+/**
+ * Throws as the app does when `envs` are invalid today (a failure is never cached: it fails on every call). The
+ * policy waivers' check loads the policy registry: required only when the validation runs.
+ */
 function assertValid(envs: readonly EnvironmentConfig[]): void {
   const today = todayUtc();
-  cachedValidation({ validated: envs, today }, () => assertValidEnvironments(envs, today, waiverRules));
+  cachedValidation({ validated: envs, today }, () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { waiverRules } = require('../../policy/waivers') as typeof import('../../policy/waivers');
+    assertValidEnvironments(envs, today, waiverRules);
+  });
 }
 
 /** `env` first, then the registered environments of other names (they share the zone's cache rules), validated. */
