@@ -5,13 +5,12 @@
 import type { Block, TerraformJson } from '../synth/terraform-json';
 import { blocksOf, get } from '../synth/synthesized-environment';
 
+const namespaceName = (namespace: Block): string => String(get(namespace, 'metadata', 'name'));
+
 /** Names of the namespaces the stack defines, by their resource id. */
 export function namespaceNames(stack: TerraformJson): Map<string, string> {
   return new Map(
-    Object.entries(stack.resource?.kubernetes_namespace_v1 ?? {}).map(([id, ns]) => [
-      id,
-      String(get(ns, 'metadata', 'name')),
-    ]),
+    Object.entries(stack.resource?.kubernetes_namespace_v1 ?? {}).map(([id, ns]) => [id, namespaceName(ns)]),
   );
 }
 
@@ -20,7 +19,10 @@ export function namespaceOf(stack: TerraformJson, block: Block): string | undefi
   const raw = get(block, 'metadata', 'namespace');
   if (typeof raw !== 'string') return undefined;
   const match = /^\$\{kubernetes_namespace_v1\.([\w-]+)\.metadata\[0\]\.name\}$/.exec(raw);
-  return match ? namespaceNames(stack).get(match[1]) : raw;
+  if (!match) return raw;
+  // The one namespace referenced, not a map of them all: policy rules ask this for every object of a stack.
+  const namespaces = stack.resource?.kubernetes_namespace_v1 ?? {};
+  return Object.hasOwn(namespaces, match[1]) ? namespaceName(namespaces[match[1]]) : undefined;
 }
 
 /** Objects of a type in a namespace. */

@@ -90,7 +90,11 @@ try {
     const plans = realPlans();
     const base = baseDir ? readStacks(baseDir) : undefined;
     step = 'the configuration does not synthesize';
-    const synthesized = synthesizeReviewedStacks(environments, workdir);
+    // Required here, not imported: the app (cdktf, every stack and binding) loads only to synthesize, so a run
+    // stopped by its inputs reports at once, and a module failing to load is reported like a failing synthesis.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { synthesizeApp } = require('../synth/app-writer') as typeof import('../synth/app-writer');
+    const synthesized = synthesizeReviewedStacks(environments, workdir, synthesizeApp);
     step = 'the report could not be produced';
     const checks = awsChecks(synthesized, base);
     const input: ReportInput = {

@@ -87,7 +87,15 @@ function rootType(program: ts.Program, file: string, name: string): ts.Type {
 /** The text of environments/config-shape.generated.ts for the sources under `root` (prettier leaves it alone). */
 export function configShapeSource(root: string): string {
   const files = ROOTS.map((r) => join(root, r.file));
-  const program = ts.createProgram(files, { strict: true, noEmit: true, skipLibCheck: true, types: [] });
+  // The project's lib (tsconfig.json), not the default one: that one adds the DOM's types, a second of parsing.
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts'],
+  });
   const writer = new ShapeWriter(program.getTypeChecker(), new Set(ROOTS.map((r) => r.type)));
   const constants = ROOTS.map(
     (r) =>

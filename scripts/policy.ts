@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { environments } from '../environments';
 import { evaluatePolicy, formatFinding, unusedWaivers, type Finding } from '../policy/evaluate';
 import { policyRules } from '../policy';
+import { synthesizeApp } from '../synth/app-writer';
 import { synthesizeReviewedStacks } from '../synth/synthesized-tree';
 
 const outdir = mkdtempSync(join(tmpdir(), 'lightwave-policy-'));
 let unwaived = 0;
 try {
   console.log(`${policyRules.length} rules\n`);
-  for (const env of synthesizeReviewedStacks(environments, outdir)) {
+  for (const env of synthesizeReviewedStacks(environments, outdir, synthesizeApp)) {
     const label = env.stackName ? `${env.stackName} (${env.config.name}'s account)` : env.config.name;
     // The waivers belong to the environment stack; a bootstrap stack needs none of them.
     const ownsWaivers = !env.stackName;

@@ -10,7 +10,6 @@ import type { EnvironmentConfig } from '../environments/config';
 import { environments } from '../environments';
 import {
   readStacks,
-  synthesizeApp,
   synthesizeReviewedStacks,
   synthesizeTree,
   type WriteTree,
@@ -107,8 +106,11 @@ const intro = (example: ExamplePullRequest) =>
     '',
   ].join('\n');
 
-/** The example documents by file name: an index and one rendered report per example. */
-export function renderExamples(writeTree: WriteTree = synthesizeApp): Map<string, string> {
+/**
+ * The example documents by file name: an index and one rendered report per example, from the trees `writeTree`
+ * writes (the app's synthesis; the test passes its cache).
+ */
+export function renderExamples(writeTree: WriteTree): Map<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'lightwave-review-examples-'));
   try {
     synthesizeTree(environments, join(dir, 'base'), writeTree);
@@ -138,7 +140,11 @@ export function renderExamples(writeTree: WriteTree = synthesizeApp): Map<string
 export const EXAMPLES_DIR = join(process.cwd(), 'docs', 'review-examples');
 
 if (require.main === module) {
+  // Required here, not imported: the test imports this module and must not load cdktf and the stacks.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { synthesizeApp } = require('../synth/app-writer') as typeof import('../synth/app-writer');
   mkdirSync(EXAMPLES_DIR, { recursive: true });
-  for (const [file, content] of renderExamples()) writeFileSync(join(EXAMPLES_DIR, file), content);
+  for (const [file, content] of renderExamples(synthesizeApp))
+    writeFileSync(join(EXAMPLES_DIR, file), content);
   console.log(`review examples written to ${EXAMPLES_DIR}`);
 }

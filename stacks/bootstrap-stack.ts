@@ -13,6 +13,7 @@ import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-con
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, TerraformOutput, type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { bootstrapStackName } from '../environments/accounts';
 import type { EnvironmentConfig } from '../environments/config';
 import {
   GITHUB_OIDC_AUDIENCE,
@@ -37,17 +38,6 @@ import { WorkloadBoundary, workloadBoundaryArn } from './workload-boundary';
 export const BOOTSTRAP_STATE_KEY = 'bootstrap/terraform.tfstate';
 
 const EKS_POLICY = 'arn:aws:eks::aws:cluster-access-policy';
-
-/** Environments grouped by account, in registry order; the stack is named after the account's first one. */
-export function accountsOf(envs: readonly EnvironmentConfig[]): EnvironmentConfig[][] {
-  const byAccount = new Map<string, EnvironmentConfig[]>();
-  for (const env of envs)
-    byAccount.set(env.aws.accountId, [...(byAccount.get(env.aws.accountId) ?? []), env]);
-  return [...byAccount.values()];
-}
-
-export const bootstrapStackName = (account: readonly EnvironmentConfig[]): string =>
-  `bootstrap-${account[0].name}`;
 
 export const roleArn = (env: EnvironmentConfig, name: string): string =>
   `arn:aws:iam::${env.aws.accountId}:role/${name}`;

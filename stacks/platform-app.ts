@@ -4,10 +4,11 @@
  * Nothing is synthesized when any environment is invalid.
  */
 import { App, type AppConfig } from 'cdktf';
+import { accountsOf } from '../environments/accounts';
 import type { EnvironmentConfig } from '../environments/config';
 import { assertValidEnvironments, todayUtc } from '../environments/validate';
 import { waiverRules } from '../policy/waivers';
-import { BootstrapStack, accountsOf } from './bootstrap-stack';
+import { BootstrapStack } from './bootstrap-stack';
 import { zoneCacheRulesFor } from './cdn';
 import { EnvironmentStack } from './environment-stack';
 

@@ -23,19 +23,24 @@ const isScalarList = (value: unknown[]): boolean => value.every((v) => v === nul
  */
 export function leavesOf(value: unknown, skip: readonly string[] = []): Leaf[] {
   const leaves: Leaf[] = [];
-  const visit = (current: unknown, path: PathSegment[]): void => {
+  // One path, extended and shortened on the way down and up; each leaf keeps a copy (the review walks whole stacks).
+  const path: PathSegment[] = [];
+  const step = (segment: PathSegment, item: unknown) => {
+    path.push(segment);
+    visit(item);
+    path.pop();
+  };
+  const visit = (current: unknown): void => {
+    const entries = isObject(current) ? Object.entries(current) : [];
     if (Array.isArray(current) && current.length > 0 && !isScalarList(current)) {
-      current.forEach((item, i) => visit(item, [...path, i]));
-    } else if (isObject(current) && Object.keys(current).length > 0) {
-      for (const [key, item] of Object.entries(current)) {
-        if (path.length === 0 && skip.includes(key)) continue;
-        visit(item, [...path, key]);
-      }
+      current.forEach((item, i) => step(i, item));
+    } else if (entries.length > 0) {
+      for (const [key, item] of entries) if (path.length > 0 || !skip.includes(key)) step(key, item);
     } else {
-      leaves.push({ path, value: current });
+      leaves.push({ path: [...path], value: current });
     }
   };
-  visit(value, []);
+  visit(value);
   return leaves;
 }
 

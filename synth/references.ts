@@ -29,6 +29,7 @@ function referencesInText(
   at: AttributePath,
   isBlock: (address: string) => boolean,
 ): Reference[] {
+  if (!text.includes('${')) return []; // most values hold no expression
   const expressions = [...text.matchAll(/\$\{([^}]*)\}/g)];
   const whole = expressions.length === 1 && expressions[0][0] === text;
   return expressions.flatMap((expression) => {

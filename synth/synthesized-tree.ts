@@ -1,13 +1,13 @@
 /**
  * A synthesized tree (what `cdktf synth` writes to cdktf.out): its stacks as Terraform JSON, paired with the
- * environment configs they came from.
+ * environment configs they came from. Reading a tree loads neither cdktf nor the stacks: the writer is a parameter
+ * (synthesizeApp in app-writer.ts, or a test's cache).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnvironmentConfig } from '../environments/config';
+import { accountsOf, bootstrapStackName } from '../environments/accounts';
 import type { SynthesizedEnvironment } from './synthesized-environment';
-import { accountsOf, bootstrapStackName } from '../stacks/bootstrap-stack';
-import { createPlatformApp } from '../stacks/platform-app';
 import type { TerraformJson } from './terraform-json';
 
 /** The stacks of a synthesized tree by name (`stacks/<name>/cdk.tf.json`), as listed in its manifest. */
@@ -26,17 +26,17 @@ export function readStacks(outdir: string): Map<string, TerraformJson> {
   );
 }
 
-/** Writes the tree `cdktf synth` writes for `envs` to `outdir` (tests pass one that reads it from their cache). */
+/**
+ * Writes the tree `cdktf synth` writes for `envs` to `outdir`: synthesizeApp (app-writer.ts), or in tests one that
+ * reads it from their cache.
+ */
 export type WriteTree = (envs: readonly EnvironmentConfig[], outdir: string) => void;
-
-/** The platform app's synthesis. */
-export const synthesizeApp: WriteTree = (envs, outdir) => createPlatformApp(envs, { outdir }).synth();
 
 /** Synthesizes `envs` into `outdir` and pairs each stack with its config. */
 export function synthesizeTree(
   envs: readonly EnvironmentConfig[],
   outdir: string,
-  writeTree: WriteTree = synthesizeApp,
+  writeTree: WriteTree,
 ): SynthesizedEnvironment[] {
   writeTree(envs, outdir);
   const stacks = readStacks(outdir);
@@ -63,7 +63,7 @@ export function bootstrapStacksOf(
 export function synthesizeReviewedStacks(
   envs: readonly EnvironmentConfig[],
   outdir: string,
-  writeTree: WriteTree = synthesizeApp,
+  writeTree: WriteTree,
 ): SynthesizedEnvironment[] {
   return [...synthesizeTree(envs, outdir, writeTree), ...bootstrapStacksOf(envs, outdir)];
 }

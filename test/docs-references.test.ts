@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { environments } from '../environments';
-import { accountsOf, bootstrapStackName } from '../stacks/bootstrap-stack';
+import { accountsOf, bootstrapStackName } from '../environments/accounts';
 import { docReferenceProblems, reachableDocs, type DocFile, type Repository } from './support/doc-references';
 
 const root = resolve(__dirname, '..');

@@ -22,6 +22,7 @@ import { renderReport } from '../../review/report';
 import { OfflinePlanSession } from '../../review/terraform/offline-plan';
 import { simulateState, type SimulatedState } from '../../review/terraform/simulated-state';
 import type { PlanJson } from '../../synth/plan-json';
+import { synthesizeApp } from '../../synth/app-writer';
 import { synthesizeTree } from '../../synth/synthesized-tree';
 import type { TerraformJson } from '../../synth/terraform-json';
 import { visibleText } from '../support/rendered-markdown';
@@ -350,7 +351,7 @@ describeOffline('the review against the real AWS provider, from a state simulate
 
     test('through the CLI: --plan dev=<file> with an unchanged configuration shows what only the plan changes', () => {
       const baseTree = join(dir, 'base-tree');
-      synthesizeTree(environments, baseTree);
+      synthesizeTree(environments, baseTree, synthesizeApp);
       const [out, comment] = [join(dir, 'review.md'), join(dir, 'comment.md')];
       const cli = compiledReviewCli()([
         '--base',

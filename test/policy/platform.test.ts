@@ -1,7 +1,7 @@
 /**
  * Policy rules over PostgreSQL roles and grants, Kubernetes objects, PgBouncer, Cloudflare and cost.
  */
-import { SCRAM_VERIFIER_PROGRAM } from '../../constructs/scram-verifier';
+import { SCRAM_VERIFIER_PROGRAM } from '../../constructs/scram-verifier-program';
 import { prod } from '../../environments/prod';
 import type { Block } from '../../synth/terraform-json';
 import { policyRules } from '../../policy';

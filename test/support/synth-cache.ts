@@ -9,7 +9,7 @@
  * (its own arrangement: test/policy/support.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
@@ -104,6 +104,20 @@ export function cachedSynthesis(input: unknown, synthesize: () => string): strin
   }
   read.set(file, text);
   return text;
+}
+
+/**
+ * Runs `validate` (which throws on an invalid input) unless `input` passed it before with these sources: a passing
+ * validation leaves a marker beside the stacks, a failing one leaves nothing and fails again on every call. The
+ * input must hold everything the validation reads besides the sources (the configs and the date).
+ */
+export function cachedValidation(input: unknown, validate: () => void): void {
+  if (!enabled()) return validate();
+  const file = join(synthCacheRoot, sourcesHash(), `valid-${sha256(canonical(input))}`);
+  if (read.has(file) || existsSync(file)) return;
+  validate();
+  store(file, '');
+  read.set(file, '');
 }
 
 /** Removes the stacks of sources other than today's (run from jest's global setup, before any worker reads). */

@@ -1,27 +1,39 @@
 /**
- * Synthesizes an environment the way `cdktf synth` does, for assertions and snapshots. Validation runs on every
- * call; the synthesis itself comes from the content-addressed cache (synth-cache.ts) when these sources and configs
- * were synthesized before, and cdktf is loaded only when they were not.
+ * Synthesizes an environment the way `cdktf synth` does, for assertions and snapshots. Every call validates first, as
+ * the app does; a validation that passed today for the same configs and sources, and the synthesis itself, come from
+ * the content-addressed cache (synth-cache.ts), and cdktf is loaded only when the synthesis was not cached.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EnvironmentConfig } from '../../environments/config';
 import { assertValidEnvironments, todayUtc } from '../../environments/validate';
-import { waiverRules } from '../../policy/waivers';
 import { environments } from '../../environments';
 import type { WriteTree } from '../../synth/synthesized-tree';
 import type { TerraformJson } from '../../synth/terraform-json';
-import { cachedSynthesis } from './synth-cache';
+import { cachedSynthesis, cachedValidation } from './synth-cache';
 
 function synthesizer(): typeof import('./synthesizer') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./synthesizer') as typeof import('./synthesizer');
 }
 
+/**
+ * Throws as the app does when `envs` are invalid today (a failure is never cached: it fails on every call). The
+ * policy waivers' check loads the policy registry: required only when the validation runs.
+ */
+function assertValid(envs: readonly EnvironmentConfig[]): void {
+  const today = todayUtc();
+  cachedValidation({ validated: envs, today }, () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { waiverRules } = require('../../policy/waivers') as typeof import('../../policy/waivers');
+    assertValidEnvironments(envs, today, waiverRules);
+  });
+}
+
 /** `env` first, then the registered environments of other names (they share the zone's cache rules), validated. */
 function validRegistry(env: EnvironmentConfig): EnvironmentConfig[] {
   const registry = [env, ...environments.filter((e) => e.name !== env.name)];
-  assertValidEnvironments(registry, todayUtc(), waiverRules);
+  assertValid(registry);
   return registry;
 }
 
@@ -53,7 +65,7 @@ export function synthBootstrap(env: EnvironmentConfig): TerraformJson {
 
 /** The files of the tree `cdktf synth` writes for `envs`, validated first as the app does, as JSON text. */
 export function synthTreeText(envs: readonly EnvironmentConfig[]): string {
-  assertValidEnvironments(envs, todayUtc(), waiverRules);
+  assertValid(envs);
   return cachedSynthesis({ tree: envs }, () => synthesizer().treeText(envs));
 }
 

@@ -10,7 +10,7 @@ import type { EnvironmentConfig } from '../../environments/config';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
 import { zoneCacheRulesFor } from '../../stacks/cdn';
 import { EnvironmentStack } from '../../stacks/environment-stack';
-import { synthesizeApp } from '../../synth/synthesized-tree';
+import { synthesizeApp } from '../../synth/app-writer';
 
 /** The stack of `env` as JSON text (metadata stripped, keys sorted), beside the other environments of `registry`. */
 export function environmentStackText(env: EnvironmentConfig, registry: readonly EnvironmentConfig[]): string {

@@ -2,7 +2,7 @@
  * LW-PGR-014: Role passwords reach PostgreSQL as SCRAM verifiers computed at apply time, never as plaintext: by the
  * platform's verifier program, from a generated password and a generated salt.
  */
-import { SCRAM_VERIFIER_PROGRAM } from '../../../constructs/scram-verifier';
+import { SCRAM_VERIFIER_PROGRAM } from '../../../constructs/scram-verifier-program';
 import { get } from '../../../synth/synthesized-environment';
 import { resourceRule } from '../../rule';
 
@@ -26,7 +26,7 @@ function problem(source: string, block: Record<string, unknown> | undefined): st
   if (!block) return `data.external.${source} is not in the stack`;
   const program = get(block, 'program');
   if (JSON.stringify(program) !== JSON.stringify(PROGRAM))
-    return `data.external.${source} does not run the platform's SCRAM verifier program (constructs/scram-verifier.ts)`;
+    return `data.external.${source} does not run the platform's SCRAM verifier program (constructs/scram-verifier-program.ts)`;
   const query = (get(block, 'query') ?? {}) as Record<string, unknown>;
   const bad = Object.entries(QUERY).filter(([key, pattern]) => !pattern.test(String(query[key])));
   return bad.length === 0
