@@ -62,10 +62,12 @@ export function unknownKeys(value: unknown, shape: ConfigShape, path = ''): Unkn
         : [];
     case 'object': {
       if (!isPlainObject(value)) return [];
-      const allowed = Object.keys(shape.keys).sort();
       return Object.entries(value).flatMap(([k, v]) => {
         const known = shape.keys[k];
-        return known ? unknownKeys(v, known, join(path, k)) : [{ path: join(path, k), key: k, allowed }];
+        // The allowed keys are listed only for an unknown one: this walk runs on every validation.
+        return known
+          ? unknownKeys(v, known, join(path, k))
+          : [{ path: join(path, k), key: k, allowed: Object.keys(shape.keys).sort() }];
       });
     }
   }

@@ -76,7 +76,11 @@ function failingRules(
 ): FailingRule[] {
   let before: Finding[] | undefined;
   try {
-    before = base ? unwaivedFailures(evaluatePolicy({ config: env.config, stack: base })) : undefined;
+    // The same stack as the base (an unchanged environment): its failures are the base's, without a second evaluation.
+    const same = base !== undefined && JSON.stringify(base) === JSON.stringify(env.stack);
+    before = !base
+      ? undefined
+      : unwaivedFailures(same ? findings : evaluatePolicy({ config: env.config, stack: base }));
   } catch {
     before = undefined; // a base the rules cannot read: nothing is called new
   }

@@ -149,6 +149,7 @@ export const deliveryRules: readonly EnvironmentRule[] = [
   },
   // An action of a service outside the boundary is denied at deploy time, whatever the role's own policy says.
   ({ delivery: { planRole, deployRole } }, c) => {
+    const allowed = `an action of a service the delivery boundary allows (${deliveryBoundaryServices.join(', ')})`;
     for (const [field, actions] of [
       ['delivery.planRole.readActions', planRole.readActions],
       ['delivery.deployRole.serviceActions', deployRole.serviceActions],
@@ -158,12 +159,13 @@ export const deliveryRules: readonly EnvironmentRule[] = [
           `${field}[${i}]`,
           action,
           action.startsWith('*') || deliveryBoundaryServices.includes(serviceOf(action)),
-          `an action of a service the delivery boundary allows (${deliveryBoundaryServices.join(', ')})`,
+          allowed,
         ),
       );
   },
   ({ delivery: { deployRole } }, c) => {
     const scoped = scopedServices();
+    const allowed = `a service action without a service-wide wildcard, outside ${scoped.join(', ')} (the bootstrap stack scopes those itself)`;
     c.check(
       'delivery.deployRole.serviceActions',
       deployRole.serviceActions,
@@ -178,7 +180,7 @@ export const deliveryRules: readonly EnvironmentRule[] = [
           !action.startsWith('*') &&
           !action.endsWith(':*') &&
           !scoped.includes(serviceOf(action)),
-        `a service action without a service-wide wildcard, outside ${scoped.join(', ')} (the bootstrap stack scopes those itself)`,
+        allowed,
       ),
     );
   },

@@ -62,14 +62,22 @@ export function isIpv4Cidr(value: unknown): value is string {
   return octets.every((o) => o <= 255) && prefix <= 32;
 }
 
+/** Each CIDR's range, worked out once: validation judges the same few dozen CIDRs many times per run. */
+const ranges = new Map<string, readonly [number, number] | undefined>();
+
 /** The first and last address of an IPv4 CIDR, as 32-bit numbers; undefined when it is not one. */
 export function ipv4Range(cidr: string): readonly [number, number] | undefined {
-  if (!isIpv4Cidr(cidr)) return undefined;
-  const [address, prefix] = cidr.split('/');
-  const start = address.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-  const size = 2 ** (32 - Number(prefix));
-  const first = start - (start % size);
-  return [first, first + size - 1];
+  if (ranges.has(cidr)) return ranges.get(cidr);
+  let range: readonly [number, number] | undefined;
+  if (isIpv4Cidr(cidr)) {
+    const [address, prefix] = cidr.split('/');
+    const start = address.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+    const size = 2 ** (32 - Number(prefix));
+    const first = start - (start % size);
+    range = [first, first + size - 1];
+  }
+  ranges.set(cidr, range);
+  return range;
 }
 
 /** True when IPv4 CIDR `outer` holds every address of `inner` (equal counts); false when either is no CIDR. */

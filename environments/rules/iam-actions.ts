@@ -6,10 +6,18 @@
 
 export const serviceOf = (action: string): string => action.split(':')[0];
 
+/** Each pattern's expression, built once: validation matches the same few hundred actions on every run. */
+const patterns = new Map<string, RegExp>();
+
 /** Whether an action pattern (`*` as a wildcard, case-insensitive like IAM) matches a concrete action. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${regex}$`, 'i').test(action);
+  let regex = patterns.get(pattern);
+  if (!regex) {
+    const source = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+    regex = new RegExp(`^${source}$`, 'i');
+    patterns.set(pattern, regex);
+  }
+  return regex.test(action);
 }
 
 /** `service:Verb`, the verb possibly ending in `*`. */
