@@ -4,6 +4,8 @@
  * its plan Environment, never a pull request); the plan role writes nothing (it opens the database tunnel through
  * the environment's own document); the deploy role manages only the roles the environment stack creates, under the
  * workload boundary.
+ *
+ * @slow: terraform plans of the bootstrap stacks with the real AWS provider.
  */
 import { environments } from '../../environments';
 import { awsPart } from '../../review/terraform/aws-part';

@@ -4,6 +4,8 @@
  * migrations run on the session path (`DATABASE_URI=$DATABASE_SESSION_URI`, as docs/application-contract.md says),
  * then its Local API on the transaction path. A change to the contract, the pool mode, the grants or the schema
  * ownership that breaks Payload turns this red.
+ *
+ * @slow: installs and migrates the real Payload 3.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -10,6 +10,8 @@
  *     server never sees more than the pool;
  *   - a saturated pool: one more client fails with query_wait_timeout instead of hanging.
  * Durations are measured by `npm run bench:resilience`, not asserted here.
+ *
+ * @slow: waits out drains, restarts and query_wait_timeout.
  */
 import { dev } from '../../environments/dev';
 import { atLeast, featureSince } from '../../charts/pgbouncer/ini';

@@ -3,6 +3,8 @@
  * pgbouncer.ini unchanged except addresses and paths (test/support/shipped-pgbouncer.ts), in front of a local
  * PostgreSQL 15 playing RDS (test/support/pgbouncer-fixture.ts): what transaction pooling cannot carry works on the
  * session path, and what it can (a SKIP LOCKED job queue) works on the transaction path.
+ *
+ * @slow: waits out a 90-second statement on the session path.
  */
 import type { Client, Notification } from 'pg';
 import { dev } from '../../environments/dev';
