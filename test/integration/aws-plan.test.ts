@@ -2,7 +2,7 @@
  * Offline proof with the real AWS provider: the AWS part of each environment passes `terraform validate` and
  * `terraform plan`, and the planned values carry what the layers promise.
  *
- * @slow: terraform validate and plans with the real AWS provider.
+ * @slow ~45 s on a cold CI machine: terraform validate and plans with the real AWS provider.
  */
 import { connectionBudgetOf } from '../../environments/connection-budget';
 import { environments } from '../../environments';

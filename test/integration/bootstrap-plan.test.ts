@@ -5,7 +5,7 @@
  * the environment's own document); the deploy role manages only the roles the environment stack creates, under the
  * workload boundary.
  *
- * @slow: terraform plans of the bootstrap stacks with the real AWS provider.
+ * @slow ~45 s on a cold CI machine: terraform plans of the bootstrap stacks with the real AWS provider.
  */
 import { environments } from '../../environments';
 import { awsPart } from '../../review/terraform/aws-part';

@@ -5,7 +5,7 @@
  * then its Local API on the transaction path. A change to the contract, the pool mode, the grants or the schema
  * ownership that breaks Payload turns this red.
  *
- * @slow: installs and migrates the real Payload 3.
+ * @slow ~80 s on a cold CI machine: installs and migrates the real Payload 3.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@
  * A hand-written minimal state would not do: the attributes it lacks (the key, the subnet group) force a replacement
  * by themselves, and hid that a new identifier alone is an in-place rename, not a restore.
  *
- * @slow: terraform plans of restores with the real AWS provider.
+ * @slow ~190 s on a cold CI machine: terraform plans of restores with the real AWS provider.
  */
 import type { EnvironmentConfig } from '../../environments/config';
 import { dev } from '../../environments/dev';

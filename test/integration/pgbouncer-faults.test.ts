@@ -11,7 +11,7 @@
  *   - a saturated pool: one more client fails with query_wait_timeout instead of hanging.
  * Durations are measured by `npm run bench:resilience`, not asserted here.
  *
- * @slow: waits out drains, restarts and query_wait_timeout.
+ * @slow ~65 s on a cold CI machine: waits out drains, restarts and query_wait_timeout.
  */
 import { dev } from '../../environments/dev';
 import { atLeast, featureSince } from '../../charts/pgbouncer/ini';

@@ -9,7 +9,7 @@
  * - A real plan (`terraform show -json`) given to the review becomes its verdict, with the configuration diff as the
  *   explanation, through the library and through the CLI (`--plan dev=<file>`).
  *
- * @slow: terraform init and plans of every environment with the real AWS provider.
+ * @slow ~160 s on a cold CI machine: terraform init and plans of every environment with the real AWS provider.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@
  * PostgreSQL 15 playing RDS (test/support/pgbouncer-fixture.ts): what transaction pooling cannot carry works on the
  * session path, and what it can (a SKIP LOCKED job queue) works on the transaction path.
  *
- * @slow: waits out a 90-second statement on the session path.
+ * @slow ~100 s on a cold CI machine: waits out a 90-second statement on the session path.
  */
 import type { Client, Notification } from 'pg';
 import { dev } from '../../environments/dev';
