@@ -4,6 +4,7 @@
  * resolved EnvironmentConfig the layers read (`npm run config -- <name>` prints it).
  */
 import type { EnvironmentConfig } from './config';
+import { valueAtField } from './field-path';
 import { products } from './products';
 import { resolveProducts, type ProductGuardrails } from './products/resolve';
 import type { EnvironmentValues } from './tiers/environment-values';
@@ -31,14 +32,6 @@ const writtenOver = new WeakMap<EnvironmentConfig, readonly string[]>();
 export const fieldsWrittenOverDerived = (env: EnvironmentConfig): readonly string[] =>
   writtenOver.get(env) ?? [];
 
-const has = (value: unknown, path: string): boolean =>
-  path
-    .split('.')
-    .reduce<unknown>(
-      (v, key) => (v !== null && typeof v === 'object' ? (v as never)[key] : undefined),
-      value,
-    ) !== undefined;
-
 /** `env` with its products' parts worked out (again) from `products`, `productSizes` and its platform namespace. */
 export function deriveProducts(env: EnvironmentConfig, guardrails: ProductGuardrails): EnvironmentConfig {
   const resolved = resolveProducts(products, env.products, env.productSizes, guardrails);
@@ -59,7 +52,7 @@ export function defineEnvironment(tier: Tier, values: EnvironmentValues): Enviro
   const env = structuredClone(deriveProducts({ ...merged, tier: tier.name }, tier.productGuardrails));
   writtenOver.set(
     env,
-    Object.keys(NOT_WRITTEN_BY_AN_ENVIRONMENT).filter((path) => has(values, path)),
+    Object.keys(NOT_WRITTEN_BY_AN_ENVIRONMENT).filter((path) => valueAtField(values, path) !== undefined),
   );
   return env;
 }

@@ -6,19 +6,9 @@
  * derived config directly) keeps its own path.
  */
 import type { EnvironmentConfig } from '../config';
+import { valueAtField } from '../field-path';
 import type { ProductSizes } from '../parts/products';
 import { products } from '.';
-
-type Segment = string | number;
-
-const segments = (field: string): Segment[] =>
-  field
-    .split(/\.|(?=\[)/)
-    .filter((s) => s !== '')
-    .map((s) => (/^\[\d+\]$/.test(s) ? Number(s.slice(1, -1)) : s));
-
-const valueAt = (value: unknown, path: readonly Segment[]): unknown =>
-  path.reduce<unknown>((v, s) => (v !== null && typeof v === 'object' ? (v as never)[s] : undefined), value);
 
 /** The field a product's size is written in: its own entry when it sets one, else the environment's sizes. */
 const sizeField = (env: EnvironmentConfig, key: string, size: keyof ProductSizes): string =>
@@ -56,7 +46,6 @@ export function writtenField(env: EnvironmentConfig, field: string): string {
     return field; // a config missing the parts products derive from: its structure failure says so
   }
   if (source === undefined) return field;
-  const same =
-    JSON.stringify(valueAt(env, segments(field))) === JSON.stringify(valueAt(env, segments(source)));
+  const same = JSON.stringify(valueAtField(env, field)) === JSON.stringify(valueAtField(env, source));
   return same ? source : field;
 }

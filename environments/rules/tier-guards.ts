@@ -5,6 +5,7 @@
  * a value also outside the field's absolute bounds fails that field's own rule as well, and says so separately.
  */
 import type { EnvironmentConfig } from '../config';
+import { valueAtField } from '../field-path';
 import { tiers } from '../tiers';
 import type { OwnValues } from '../tiers/environment-values';
 import type { EnvironmentRule } from '../validation';
@@ -24,14 +25,6 @@ const GUARDS: readonly (readonly [path: string, direction: Direction])[] = [
   ['observability.alarms.sustainMinutes', 'at-most'],
 ];
 
-const valueAt = (value: unknown, path: string): unknown =>
-  path
-    .split('.')
-    .reduce<unknown>(
-      (v, key) => (v !== null && typeof v === 'object' ? (v as never)[key] : undefined),
-      value,
-    );
-
 export const tierGuardRules: readonly EnvironmentRule[] = [
   (env: EnvironmentConfig, c) => {
     const tier = tiers[env.tier];
@@ -43,7 +36,7 @@ export const tierGuardRules: readonly EnvironmentRule[] = [
       return; // a config missing what the tier reads: the structure failures say so
     }
     for (const [path, direction] of GUARDS) {
-      const [own, tiered] = [valueAt(env, path), valueAt(shape, path)];
+      const [own, tiered] = [valueAtField(env, path), valueAtField(shape, path)];
       if (typeof own !== 'number' || typeof tiered !== 'number') continue; // absent or malformed: its own rule
       c.check(
         `(${tier.name} tier) ${path}`,
